@@ -1,0 +1,3 @@
+from spreader_app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,160 @@
+"""The composition root: builds every service of one process from its settings (no Qt).
+
+``build()`` wires clock, database, vault, gateway client, engine and services into a
+``Container``; ``desktop.py`` and ``headless.py`` start and stop it on their event loop.
+Clock, gateway transport, key source and randomness can be injected (tests, benchmarks).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from spreader_app.config import Settings
+from spreader_app.core.clock import Clock, SystemClock
+from spreader_app.core.dispatcher import Dispatcher
+from spreader_app.core.events import EventBus
+from spreader_app.core.models import InboundMessage
+from spreader_app.core.ports import Gateway
+from spreader_app.core.reply_router import ReplyRouter
+from spreader_app.core.services.inbox import InboxService
+from spreader_app.core.services.packages import PackageService
+from spreader_app.core.services.profiles import ProfileService
+from spreader_app.core.services.sending import SendingService
+from spreader_app.core.services.stats import StatsService
+from spreader_app.core.supervisor import Supervisor
+from spreader_app.core.tokens import TokenCache
+from spreader_app.storage import migrate
+from spreader_app.storage.database import Database
+from spreader_app.storage.store import SqlStore
+from spreader_app.vault.key_sources import KeySource, default_key_chain
+from spreader_app.vault.vault import Vault
+from spreader_app.zentra.client import ZentraClient
+from spreader_app.zentra.webhook import decode_body, parse_inbound
+
+log = logging.getLogger(__name__)
+
+
+def local_timezone() -> str:
+    """The desktop's IANA zone name (``TZ`` or ``/etc/localtime``), ``UTC`` when unknown."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz and "/" in tz:
+        return tz
+    try:
+        target = Path("/etc/localtime").resolve()
+        parts = target.parts
+        if "zoneinfo" in parts:
+            return "/".join(parts[parts.index("zoneinfo") + 1 :])
+    except OSError:
+        pass
+    return "UTC"
+
+
+@dataclass
+class Container:
+    """Every service of one process; ``start()`` and ``stop()`` run on its event loop."""
+
+    settings: Settings
+    clock: Clock
+    db: Database
+    store: SqlStore
+    vault: Vault
+    gateway: Gateway
+    events: EventBus
+    dispatcher: Dispatcher
+    tokens: TokenCache
+    packages: PackageService
+    profiles: ProfileService
+    sending: SendingService
+    replies: ReplyRouter
+    stats: StatsService
+    inbox: InboxService
+    supervisor: Supervisor = field(default_factory=Supervisor)
+    vault_source: str = ""
+
+    def engine_changed(self) -> None:
+        """Packages or profiles changed: the engine re-reads them, cached tokens are dropped."""
+        self.tokens.invalidate()
+        self.dispatcher.wake(reload=True)
+
+    async def start(self, *, dispatch: bool = True) -> None:
+        """Loads the vault key (off the loop: keyring calls block), recovers interrupted
+        sends and starts the dispatcher. Raises ``VaultUnavailable`` without a key."""
+        loop = asyncio.get_running_loop()
+        self.vault_source = await loop.run_in_executor(None, self.vault.load)
+        recovered = await self.dispatcher.recover()
+        if recovered:
+            log.warning(
+                "%d messages had sends in flight at the last stop: marked uncertain", recovered
+            )
+        if dispatch:
+            self.supervisor.start("dispatcher", self.dispatcher.run())
+
+    async def stop(self, timeout: float = 10.0) -> None:
+        """Stops taking work, lets in-flight sends finish and be recorded, then closes."""
+        await self.dispatcher.stop(timeout)
+        await self.supervisor.stop_all(timeout)
+        await self.gateway.aclose()
+        await asyncio.get_running_loop().run_in_executor(None, self.db.close)
+
+
+def build(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    gateway: Gateway | None = None,
+    key_source: KeySource | None = None,
+    rng: random.Random | None = None,
+    env: dict[str, str] | None = None,
+) -> Container:
+    """Wires a container and brings the database schema up to date (synchronously)."""
+    clock = clock or SystemClock()
+    rng = rng or random.Random()
+    db = Database(settings.database_url)
+    migrate.upgrade(db.engine)
+    store = SqlStore(db)
+    vault = Vault(key_source or default_key_chain(env if env is not None else dict(os.environ)))
+    gateway = gateway or ZentraClient(settings.zentra_url, transport=transport)
+    events = EventBus()
+    tokens = TokenCache(store, vault)
+    dispatcher = Dispatcher(store, gateway, tokens, clock, events, rng)
+    stats = StatsService(store, clock)
+    holder: list[Container] = []
+
+    def changed() -> None:
+        holder[0].engine_changed()
+
+    def wake() -> None:
+        dispatcher.wake()
+
+    def parse(body: bytes, content_type: str | None) -> list[InboundMessage]:
+        return parse_inbound(decode_body(body, content_type))
+
+    container = Container(
+        settings=settings,
+        clock=clock,
+        db=db,
+        store=store,
+        vault=vault,
+        gateway=gateway,
+        events=events,
+        dispatcher=dispatcher,
+        tokens=tokens,
+        packages=PackageService(store, clock, changed, default_timezone=local_timezone()),
+        profiles=ProfileService(store, vault, gateway, clock, changed),
+        sending=SendingService(
+            store, clock, stats, wake, region=lambda: holder[0].settings.default_region
+        ),
+        replies=ReplyRouter(store, gateway, tokens, clock, events),
+        stats=stats,
+        inbox=InboxService(store, clock, events, parse, wake),
+    )
+    holder.append(container)
+    return container

@@ -1,0 +1,429 @@
+"""The process ``Settings``: defaults ← ``settings.json`` in the data folder ← ``SPREADER_*``."""
+
+from __future__ import annotations
+
+import dataclasses
+import ipaddress
+import json
+import logging
+import os
+import re
+import secrets
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, NamedTuple
+from urllib.parse import urlsplit
+
+import phonenumbers
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from spreader_app import paths
+from spreader_app.core.errors import StorageUnavailable, ValidationFailed
+from spreader_app.vault.masking import SECRET_REGISTRY, mask
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ZENTRA_URL: Final = "https://api.zentramsg.com/v1"
+DEFAULT_HOST: Final = "127.0.0.1"
+DEFAULT_PORT: Final = 8765
+THEMES: Final = ("system", "light", "dark")
+LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+MIN_SECRET_LENGTH: Final = 16
+MAX_RATE_LIMIT_PER_MINUTE: Final = 100_000
+GENERATE_SECRET_COMMAND: Final = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
+
+ENV_VARS: Final[Mapping[str, str]] = {
+    "database_url": "SPREADER_DATABASE_URL",
+    "zentra_url": "SPREADER_ZENTRA_URL",
+    "host": "SPREADER_HOST",
+    "port": "SPREADER_PORT",
+    "api_key": "SPREADER_API_KEY",
+    "webhook_secret": "SPREADER_WEBHOOK_SECRET",
+    "default_region": "SPREADER_DEFAULT_REGION",
+    "log_level": "SPREADER_LOG_LEVEL",
+}
+"""Settings key → the environment variable that overrides it."""
+
+FILE_KEYS: Final = (
+    "database_url",
+    "zentra_url",
+    "host",
+    "port",
+    "api_key",
+    "webhook_secret",
+    "default_region",
+    "theme",
+    "log_level",
+    "api_rate_limit_per_minute",
+)
+"""The keys ``settings.json`` may hold and ``save_settings`` may change."""
+
+SECRET_KEYS: Final = ("api_key", "webhook_secret")
+
+
+class ConfigError(ValidationFailed):
+    """A setting is wrong: the message names it, the bad value (never a secret's) and the fix."""
+
+    code = "config_error"
+
+
+@dataclass(frozen=True, repr=False)
+class Settings:
+    """Validated settings of this process; ``repr`` masks the secrets.
+
+    ``default_region`` is ``""`` (numbers must be international, ``+<country code>...``) or
+    an ISO 3166 region code such as ``"EG"`` used to read national numbers.
+    ``api_rate_limit_per_minute`` is per API key.
+    """
+
+    data_dir: Path
+    database_url: str
+    api_key: str
+    webhook_secret: str
+    zentra_url: str = DEFAULT_ZENTRA_URL
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    default_region: str = ""
+    theme: str = "system"
+    log_level: str = "INFO"
+    api_rate_limit_per_minute: int = 600
+
+    @property
+    def settings_path(self) -> Path:
+        """The ``settings.json`` these settings are saved to."""
+        return paths.settings_file(self.data_dir)
+
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if field.name in SECRET_KEYS:
+                value = mask(value)
+            elif field.name == "database_url":
+                value = _hide_password(value)
+            shown.append(f"{field.name}={value!r}")
+        return f"Settings({', '.join(shown)})"
+
+
+def default_database_url(data_dir: Path) -> str:
+    """The SQLite database file in ``data_dir``, as a SQLAlchemy URL."""
+    return f"sqlite:///{(data_dir / 'spreader.db').as_posix()}"
+
+
+def _hide_password(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return mask(url)
+
+
+_Validator = Callable[[object, str], object]
+
+
+class _Invalid(Exception):
+    """One bad value; the loader collects these into a single ``ConfigError``."""
+
+
+def _text(raw: object, label: str) -> str:
+    if not isinstance(raw, str):
+        raise _Invalid(f"{label} must be text in quotes, not {raw!r}.")
+    return raw.strip()
+
+
+def _whole_number(raw: object, label: str, low: int, high: int, example: int) -> int:
+    number: int | None = None
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        number = raw
+    elif isinstance(raw, str) and re.fullmatch(r"\s*[0-9]+\s*", raw):
+        number = int(raw)
+    if number is None or not low <= number <= high:
+        raise _Invalid(
+            f"{label} must be a whole number from {low} to {high}, not {raw!r}; "
+            f"for example {example}."
+        )
+    return number
+
+
+def _port(raw: object, label: str) -> int:
+    return _whole_number(raw, label, 1, 65535, DEFAULT_PORT)
+
+
+def _rate_limit(raw: object, label: str) -> int:
+    return _whole_number(raw, label, 1, MAX_RATE_LIMIT_PER_MINUTE, 600)
+
+
+def _url(raw: object, label: str) -> str:
+    text = _text(raw, label)
+    try:
+        split = urlsplit(text)
+        # Reading .port raises ValueError for a port that is not a number from 0 to 65535.
+        valid = split.scheme.lower() in ("http", "https") and bool(split.hostname)
+        valid = valid and split.port != 0
+    except ValueError:
+        valid = False
+    if not valid:
+        raise _Invalid(
+            f"{label} must be an http:// or https:// URL with a host, like "
+            f"{DEFAULT_ZENTRA_URL}, not {raw!r}."
+        )
+    return text.rstrip("/")
+
+
+_HOST_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOSTNAME = re.compile(rf"(?=.{{1,253}}$){_HOST_LABEL}(?:\.{_HOST_LABEL})*\.?")
+
+
+def _host(raw: object, label: str) -> str:
+    text = _text(raw, label)
+    try:
+        ipaddress.ip_address(text)
+        return text
+    except ValueError:
+        pass
+    if _HOSTNAME.fullmatch(text):
+        return text
+    raise _Invalid(
+        f"{label} must be a host name or IP address without scheme or port, such as "
+        f"{DEFAULT_HOST}, not {raw!r}."
+    )
+
+
+def _database_url(raw: object, label: str) -> str:
+    if not isinstance(raw, str):
+        raise _Invalid(f"{label} must be text in quotes.")
+    text = raw.strip()
+    try:
+        make_url(text)
+    except ArgumentError:
+        # The value is not echoed: a database URL may carry a password.
+        raise _Invalid(
+            f"{label} is not a valid database URL; use the form "
+            "sqlite:///C:/path/to/spreader.db, or remove it to use the data folder."
+        ) from None
+    return text
+
+
+_SECRET_CHARS = re.compile(r"[A-Za-z0-9._~-]+")
+
+
+def _secret(raw: object, label: str) -> str:
+    fix = (
+        f"Generate one with {GENERATE_SECRET_COMMAND}, or remove it from the settings file "
+        "to have one generated."
+    )
+    if not isinstance(raw, str):
+        raise _Invalid(f"{label} must be text in quotes. {fix}")
+    text = raw.strip()
+    if len(text) < MIN_SECRET_LENGTH:
+        raise _Invalid(
+            f"{label} is too short ({len(text)} characters); it needs at least "
+            f"{MIN_SECRET_LENGTH}. {fix}"
+        )
+    if not _SECRET_CHARS.fullmatch(text):
+        # It goes into HTTP headers and the webhook URL, so only URL-safe characters work.
+        raise _Invalid(
+            f"{label} may only contain letters, digits and the characters - _ . ~ . {fix}"
+        )
+    return text
+
+
+def _region(raw: object, label: str) -> str:
+    text = _text(raw, label).upper()
+    if text and text not in phonenumbers.SUPPORTED_REGIONS:
+        raise _Invalid(
+            f"{label} must be a two-letter ISO 3166 region code such as EG, US or GB, or "
+            f"empty to require international numbers (+ and country code), not {raw!r}."
+        )
+    return text
+
+
+def _choice(options: tuple[str, ...], normalise: Callable[[str], str]) -> _Validator:
+    def validate(raw: object, label: str) -> str:
+        text = normalise(_text(raw, label))
+        if text not in options:
+            raise _Invalid(f"{label} must be one of {', '.join(options)}, not {raw!r}.")
+        return text
+
+    return validate
+
+
+_VALIDATORS: Final[Mapping[str, _Validator]] = {
+    "database_url": _database_url,
+    "zentra_url": _url,
+    "host": _host,
+    "port": _port,
+    "api_key": _secret,
+    "webhook_secret": _secret,
+    "default_region": _region,
+    "theme": _choice(THEMES, str.lower),
+    "log_level": _choice(LOG_LEVELS, str.upper),
+    "api_rate_limit_per_minute": _rate_limit,
+}
+
+
+class _Raw(NamedTuple):
+    value: object
+    field: str
+    label: str
+
+
+def _validate(raw: Mapping[str, _Raw]) -> dict[str, Any]:
+    """Validate every value; raise one ``ConfigError`` listing all problems.
+
+    The result maps each key to its validator's output, which has that field's type.
+    """
+    values: dict[str, Any] = {}
+    problems: list[dict[str, str]] = []
+    for key, item in raw.items():
+        try:
+            values[key] = _VALIDATORS[key](item.value, item.label)
+        except _Invalid as exc:
+            problems.append({"field": item.field, "message": str(exc)})
+    if len(problems) == 1:
+        raise ConfigError(problems[0]["message"], details=problems)
+    if problems:
+        listing = "\n".join(f"- {problem['message']}" for problem in problems)
+        raise ConfigError(f"{len(problems)} settings are wrong:\n{listing}", details=problems)
+    return values
+
+
+def _read_file(path: Path) -> dict[str, object]:
+    """The settings file's object, ``{}`` when missing; ``ConfigError`` when unreadable."""
+    fix = (
+        "Correct it, or move it away to start with default settings "
+        "(a new API key and webhook secret are then generated)."
+    )
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(
+            f"The settings file {path} is not valid JSON ({exc}). {fix}",
+            details=[{"field": str(path), "message": str(exc)}],
+        ) from None
+    except OSError as exc:
+        raise ConfigError(
+            f"The settings file {path} cannot be read ({exc.strerror}). Check its permissions.",
+            details=[{"field": str(path), "message": str(exc.strerror)}],
+        ) from None
+    if not isinstance(data, dict):
+        raise ConfigError(
+            f'The settings file {path} must hold a JSON object like {{"port": 8765}}. {fix}',
+            details=[{"field": str(path), "message": "not a JSON object"}],
+        )
+    unknown = sorted(set(data) - set(FILE_KEYS))
+    if unknown:
+        log.warning("Ignoring unknown keys in %s: %s", path, ", ".join(unknown))
+    return data
+
+
+def _write_file(path: Path, data: Mapping[str, object]) -> None:
+    """Replace ``path`` atomically with ``data`` as JSON, readable only by this user."""
+    # mkstemp creates the file with mode 0600, and os.replace keeps that mode.
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, indent=2, sort_keys=True)
+            stream.write("\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, path)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise StorageUnavailable(
+            f"The settings file {path} cannot be written ({exc.strerror}). "
+            "Check that the data folder is writable and the disk is not full."
+        ) from None
+
+
+def _register_secrets(settings: Settings) -> None:
+    for key in SECRET_KEYS:
+        SECRET_REGISTRY.add(getattr(settings, key))
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Load the settings: defaults, then ``settings.json`` in the data folder, then ``env``.
+
+    ``env`` defaults to ``os.environ``; blank variables count as unset. On first run the API
+    key and webhook secret are generated and saved to ``settings.json`` (mode 0600) unless
+    ``env`` supplies them. The secrets are registered so logs never show them. Raises
+    ``ConfigError`` for any invalid value or an unreadable settings file (which is never
+    overwritten), and ``StorageUnavailable`` when the file cannot be written.
+    """
+    environ = os.environ if env is None else env
+    try:
+        folder = paths.data_dir(environ)
+    except OSError as exc:
+        message = (
+            f"The data folder {exc.filename or ''} cannot be created ({exc.strerror}). "
+            f"Set {paths.DATA_DIR_VAR} to a folder you can write to."
+        )
+        raise ConfigError(
+            message, details=[{"field": paths.DATA_DIR_VAR, "message": message}]
+        ) from None
+    file = paths.settings_file(folder)
+    stored = _read_file(file)
+
+    raw: dict[str, _Raw] = {
+        key: _Raw(stored[key], key, f"{key!r} in {file}") for key in FILE_KEYS if key in stored
+    }
+    for key, var in ENV_VARS.items():
+        value = environ.get(var, "").strip()
+        if value:
+            raw[key] = _Raw(value, var, var)
+    generated = {key: secrets.token_urlsafe(32) for key in SECRET_KEYS if key not in raw}
+    for key, value in generated.items():
+        raw[key] = _Raw(value, key, key)
+
+    values = _validate(raw)
+    if generated:
+        _write_file(file, {**stored, **generated})
+    values.setdefault("database_url", default_database_url(folder))
+    settings = Settings(data_dir=folder, **values)
+    _register_secrets(settings)
+    return settings
+
+
+def save_settings(settings: Settings, changes: Mapping[str, object] | None = None) -> Settings:
+    """Write settings to ``settings.json`` atomically and return the resulting ``Settings``.
+
+    With ``changes`` (settings key → new value) only those keys are validated, written and
+    applied; without, every key of ``settings`` is written. Other keys already in the file
+    are kept. A value overridden by a ``SPREADER_*`` variable is saved but the variable
+    still wins on the next start (see ``ENV_VARS``). Raises ``ConfigError`` for an unknown
+    key, an invalid value or a corrupt settings file (left untouched), and
+    ``StorageUnavailable`` when the file cannot be written.
+    """
+    if changes is None:
+        updates: dict[str, Any] = {key: getattr(settings, key) for key in FILE_KEYS}
+    else:
+        unknown = sorted(set(changes) - set(FILE_KEYS))
+        if unknown:
+            message = (
+                f"Unknown setting {', '.join(map(repr, unknown))}; "
+                f"the settings that can be changed are {', '.join(FILE_KEYS)}."
+            )
+            raise ConfigError(
+                message, details=[{"field": key, "message": message} for key in unknown]
+            )
+        updates = _validate({key: _Raw(value, key, repr(key)) for key, value in changes.items()})
+    file = paths.settings_file(settings.data_dir)
+    stored = _read_file(file)
+    _write_file(file, {**stored, **updates})
+    result = dataclasses.replace(settings, **updates)
+    _register_secrets(result)
+    return result
+
+
+def regenerate_api_key(settings: Settings) -> Settings:
+    """Save a new random API key and return the settings carrying it; callers must re-auth."""
+    return save_settings(settings, {"api_key": secrets.token_urlsafe(32)})
+
+
+def regenerate_webhook_secret(settings: Settings) -> Settings:
+    """Save a new random webhook secret; the webhook URL registered at Zentra must change."""
+    return save_settings(settings, {"webhook_secret": secrets.token_urlsafe(32)})

@@ -1,0 +1,47 @@
+"""Validation of what a message carries: its type, text, media and caption."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+from spreader_app.core.fields import FieldReader
+from spreader_app.core.models import MessageContent, MessageType
+
+# WhatsApp refuses longer texts; captions are shorter still.
+MAX_TEXT = 65_536
+MAX_CAPTION = 1024
+CONTENT_FIELDS = {"type", "text", "media_url", "caption", "media_path"}
+
+
+def read_content(r: FieldReader) -> MessageContent:
+    """Reads and checks the content fields; problems are collected on ``r``."""
+    kind = r.choice("type", MessageType, MessageType.TEXT) or MessageType.TEXT
+    text = r.text("text", "", max_len=MAX_TEXT, strip=False) or ""
+    caption = r.text("caption", None, max_len=MAX_CAPTION, strip=False)
+    media_url = r.text("media_url", None, max_len=2048)
+    media_path = r.text("media_path", None, max_len=4096)
+    if kind is MessageType.TEXT:
+        if not text.strip() and not any(e["field"] == r.path("text") for e in r.errors):
+            r.error("text", "is required for a text message and must not be blank")
+        if media_url or media_path:
+            r.error(
+                "type", "is text, but media was given; set type to image, voice, document or video"
+            )
+    else:
+        if not media_url and not media_path:
+            r.error(
+                "media_url",
+                f"is required for a {kind.value} message (or media_path for a local file)",
+            )
+        if media_url and media_path:
+            r.error("media_path", "give either media_url or media_path, not both")
+        if media_url:
+            parts = urlparse(media_url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                r.error("media_url", "must be a public http(s) URL the gateway can fetch")
+        if media_path and not Path(media_path).is_file():
+            r.error("media_path", f"{media_path} is not a readable file")
+        if caption is None and text:
+            caption, text = text[:MAX_CAPTION], ""
+    return MessageContent(kind, text, media_url, caption, media_path)

@@ -1,0 +1,395 @@
+"""The Open Chat dispatcher: one asyncio task that sends due deliveries under the rules.
+
+Each round (``tick``) writes the answers that came back, moves work off profiles that
+cannot send, claims the next due delivery of every idle profile whose rules allow a send
+now, and starts those gateway calls concurrently (at most one in flight per profile). The
+task then sleeps until the earliest moment anything can happen: a profile's rules open, a
+retry falls due, or something wakes it (new work, a finished call, a profile change).
+There is no polling.
+
+The rules are evaluated against in-memory ``ProfileState``s rebuilt from the delivery log on
+start, so caps survive restarts; a claim is committed (``sending``) before its gateway call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spreader_app.core.clock import Clock
+from spreader_app.core.distribution import Selector, make_selector
+from spreader_app.core.events import (
+    DeliveryRecorded,
+    EventBus,
+    MessageFinished,
+    MessageProgress,
+    ProfileStatusChanged,
+)
+from spreader_app.core.health import BanEvidence
+from spreader_app.core.models import (
+    Claim,
+    Failover,
+    GatewayResult,
+    MessageChange,
+    OutcomeKind,
+    Package,
+    PackageStatus,
+    Profile,
+    ProfileStatus,
+    Resolution,
+    RoundResult,
+    SendRequest,
+)
+from spreader_app.core.outcome_policy import ProfileHealth, resolve
+from spreader_app.core.ports import Gateway, Store
+from spreader_app.core.rules import ProfileState, RuleChain
+from spreader_app.core.tokens import TokenCache
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class _PackageRuntime:
+    package: Package
+    chain: RuleChain
+    selector: Selector
+    profiles: dict[str, Profile] = field(default_factory=dict)
+
+
+class Dispatcher:
+    """Sends Open Chat work. Create once per process; ``run()`` is its long-lived task."""
+
+    def __init__(
+        self,
+        store: Store,
+        gateway: Gateway,
+        tokens: TokenCache,
+        clock: Clock,
+        events: EventBus,
+        rng: random.Random,
+        *,
+        jitter_fraction: float = 0.25,
+    ) -> None:
+        self._store = store
+        self._gateway = gateway
+        self._tokens = tokens
+        self._clock = clock
+        self._events = events
+        self._rng = rng
+        self._jitter_fraction = jitter_fraction
+        self._packages: dict[str, _PackageRuntime] = {}
+        self._states: dict[str, ProfileState] = {}
+        self._owner: dict[str, str] = {}  # profile id -> package id
+        self._health: dict[str, dict[str, ProfileHealth]] = {}
+        self._evidence = BanEvidence()
+        self._inflight: dict[str, asyncio.Task[None]] = {}
+        self._finished: list[tuple[Claim, GatewayResult, float]] = []
+        self._wake = asyncio.Event()
+        self._reload_needed = True
+        self._failover_needed = True
+        self._accepting = True
+        self._stopped = asyncio.Event()
+
+    # --- control -------------------------------------------------------------------------
+
+    def wake(self, *, reload: bool = False) -> None:
+        """Makes the dispatcher look again now; ``reload`` re-reads packages and profiles."""
+        if reload:
+            self._reload_needed = True
+            self._failover_needed = True
+        self._wake.set()
+
+    async def recover(self) -> int:
+        """Marks deliveries left ``sending`` by a crash ``uncertain``; returns how many."""
+        changes = await self._store.recover(self._clock.timestamp())
+        self._publish_changes(changes)
+        return sum(1 for _ in changes)
+
+    async def run(self) -> None:
+        """Dispatches until ``stop()``; survives storage errors by backing off and retrying."""
+        self._stopped.clear()
+        backoff = 1.0
+        while self._accepting:
+            try:
+                wake_at = await self.tick()
+                backoff = 1.0
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("dispatch round failed; retrying in %.0f s", backoff)
+                wake_at = self._clock.timestamp() + backoff
+                backoff = min(backoff * 2, 60.0)
+            if not self._accepting:
+                break
+            await self._sleep_until(wake_at)
+        self._stopped.set()
+
+    async def stop(self, timeout: float = 10.0) -> None:
+        """Stops claiming work, lets in-flight sends finish (up to ``timeout`` s) and records them.
+
+        Sends still in flight after the timeout stay ``sending`` in the database and become
+        ``uncertain`` on the next start: never silently re-sent.
+        """
+        self._accepting = False
+        self._wake.set()
+        pending = list(self._inflight.values())
+        if pending:
+            _, still = await asyncio.wait(pending, timeout=timeout)
+            for task in still:
+                task.cancel()
+        if self._finished:
+            await self._store.dispatch_round(
+                self._take_resolutions(), [], [], None, self._clock.timestamp()
+            )
+
+    async def wait_idle(self) -> None:
+        """Waits until no gateway call is in flight (tests and orderly shutdown)."""
+        while self._inflight:
+            await asyncio.wait(list(self._inflight.values()))
+
+    @property
+    def inflight(self) -> int:
+        return len(self._inflight)
+
+    def states(self) -> dict[str, ProfileState]:
+        """The live rule states by profile id (read-only use: gauges and stats)."""
+        return self._states
+
+    def chain_for(self, package_id: str) -> RuleChain | None:
+        rt = self._packages.get(package_id)
+        return rt.chain if rt else None
+
+    # --- one round ---------------------------------------------------------------------
+
+    async def tick(self) -> float | None:
+        """Runs one dispatch round; returns when the next one is due (``None``: no work)."""
+        if self._reload_needed:
+            await self._reload()
+        now = self._clock.timestamp()
+        self._release_expired_pauses(now)
+        resolutions = self._take_resolutions()
+
+        idle = [pid for pid in self._states if pid not in self._inflight]
+        ready: list[str] = []
+        if self._accepting:
+            for pid in idle:
+                if not self._can_dispatch(pid):
+                    continue
+                decision = self._chain(pid).earliest(self._states[pid], now)
+                if decision.at is not None and decision.at <= now:
+                    ready.append(pid)
+        failover = self._failover() if self._failover_needed else None
+        result = await self._store.dispatch_round(resolutions, ready, idle, failover, now)
+        if failover is not None:
+            # Keep moving stranded work while it moves; stop asking once nothing can take it,
+            # until a profile or package changes.
+            self._failover_needed = result.orphans > 0 and result.reassigned > 0
+
+        self._publish_changes(result.changes)
+        for claim in result.claims:
+            state = self._states[claim.profile_id]
+            jitter = self._rng.uniform(0.0, state.cooldown * self._jitter_fraction)
+            state.record_send(claim.started_at, jitter)
+            self._inflight[claim.profile_id] = asyncio.create_task(
+                self._send(claim), name=f"send-{claim.delivery_id}"
+            )
+        return self._next_wake(result, now)
+
+    def _next_wake(self, result: RoundResult, now: float) -> float | None:
+        wake: float | None = None
+        for pid, head in result.heads.items():
+            if pid in self._inflight or pid not in self._states or not self._can_dispatch(pid):
+                continue
+            decision = self._chain(pid).earliest(self._states[pid], max(now, head.not_before))
+            if decision.at is not None and (wake is None or decision.at < wake):
+                wake = decision.at
+        for state in self._states.values():
+            if state.status is ProfileStatus.COOLDOWN and state.paused_until is not None:
+                if wake is None or state.paused_until < wake:
+                    wake = max(state.paused_until, now)
+        return wake
+
+    async def _sleep_until(self, wake_at: float | None) -> None:
+        if self._wake.is_set():
+            self._wake.clear()
+            return
+        waiter = asyncio.ensure_future(self._wake.wait())
+        timers: list[asyncio.Future[None]] = [waiter]
+        if wake_at is not None:
+            timers.append(
+                asyncio.ensure_future(self._clock.sleep(wake_at - self._clock.timestamp()))
+            )
+        try:
+            await asyncio.wait(timers, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for t in timers:
+                t.cancel()
+        self._wake.clear()
+
+    # --- sending -----------------------------------------------------------------------
+
+    async def _send(self, claim: Claim) -> None:
+        try:
+            token = await self._tokens.get(claim.profile_id)
+            profile = self._packages[claim.package_id].profiles[claim.profile_id]
+            result = await self._gateway.send(
+                SendRequest(profile.zentra_uuid, token, claim.recipient, claim.content)
+            )
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # a vault or programming error must not lose the claim
+            log.exception("send of delivery %s failed before the gateway", claim.delivery_id)
+            result = GatewayResult(OutcomeKind.TRANSIENT, None, f"internal error: {exc}")
+        self._finished.append((claim, result, self._clock.timestamp()))
+        self._inflight.pop(claim.profile_id, None)
+        self._wake.set()
+
+    def _take_resolutions(self) -> list[Resolution]:
+        finished, self._finished = self._finished, []
+        out: list[Resolution] = []
+        for claim, result, at in finished:
+            rt = self._packages.get(claim.package_id)
+            if rt is None:
+                continue
+            health = self._health.setdefault(claim.package_id, {})
+            health.setdefault(claim.profile_id, ProfileHealth(100))
+            others = any(pid != claim.profile_id and self._can_dispatch(pid) for pid in rt.profiles)
+            resolution = resolve(
+                claim,
+                result,
+                package=rt.package,
+                finished_at=at,
+                health=health,
+                evidence=self._evidence,
+                rng=self._rng,
+                others_available=others,
+            )
+            self._apply_profile_updates(resolution)
+            if resolution.reassign:
+                self._failover_needed = True
+            out.append(resolution)
+            self._events.publish(
+                DeliveryRecorded(
+                    claim.message_id,
+                    claim.package_id,
+                    claim.delivery_id,
+                    claim.recipient,
+                    claim.profile_id,
+                    resolution.delivery_status,
+                    resolution.error,
+                )
+            )
+        return out
+
+    def _apply_profile_updates(self, resolution: Resolution) -> None:
+        for update in resolution.profile_updates:
+            state = self._states.get(update.profile_id)
+            if state is None:
+                continue
+            state.health = update.health_score
+            if update.status is None or update.status is state.status:
+                continue
+            state.status = update.status
+            state.paused_until = update.paused_until
+            self._failover_needed = True
+            self._events.publish(
+                ProfileStatusChanged(
+                    update.profile_id,
+                    self._owner[update.profile_id],
+                    update.status,
+                    update.health_score,
+                    update.status_reason or "",
+                )
+            )
+
+    # --- state ---------------------------------------------------------------------------
+
+    async def _reload(self) -> None:
+        snapshot = await self._store.engine_snapshot(self._clock.timestamp())
+        self._reload_needed = False
+        packages: dict[str, _PackageRuntime] = {}
+        states: dict[str, ProfileState] = {}
+        owner: dict[str, str] = {}
+        for package, profiles in snapshot:
+            old = self._packages.get(package.id)
+            selector = (
+                old.selector
+                if old and old.package.distribution_mode is package.distribution_mode
+                else make_selector(package.distribution_mode, self._rng)
+            )
+            rt = _PackageRuntime(package, RuleChain.for_package(package), selector)
+            health = self._health.setdefault(package.id, {})
+            for profile, sends in profiles:
+                rt.profiles[profile.id] = profile
+                state = ProfileState.from_profile(profile, package, sends)
+                previous = self._states.get(profile.id)
+                if previous is not None:
+                    state.jitter = previous.jitter
+                states[profile.id] = state
+                owner[profile.id] = package.id
+                health[profile.id] = ProfileHealth(profile.health_score, profile.evidence_run)
+            packages[package.id] = rt
+        self._packages, self._states, self._owner = packages, states, owner
+
+    def _release_expired_pauses(self, now: float) -> None:
+        for state in self._states.values():
+            if (
+                state.status is ProfileStatus.COOLDOWN
+                and state.paused_until is not None
+                and now >= state.paused_until
+            ):
+                self._failover_needed = True
+
+    def _can_dispatch(self, profile_id: str) -> bool:
+        state = self._states.get(profile_id)
+        if state is None:
+            return False
+        rt = self._packages[self._owner[profile_id]]
+        if rt.package.status is not PackageStatus.ACTIVE:
+            return False
+        if state.status is ProfileStatus.ACTIVE:
+            return True
+        return (
+            state.status is ProfileStatus.COOLDOWN
+            and state.paused_until is not None
+            and self._clock.timestamp() >= state.paused_until
+        )
+
+    def _chain(self, profile_id: str) -> RuleChain:
+        return self._packages[self._owner[profile_id]].chain
+
+    def _failover(self) -> Failover:
+        stranded = frozenset(pid for pid in self._states if not self._can_dispatch(pid))
+        return Failover(stranded, self.choose_failover)
+
+    def choose_failover(self, package_id: str, recipient: str, tried: frozenset[str]) -> str | None:
+        """Picks a new profile for a delivery that must move; ``None`` when none can take it.
+
+        Untried profiles come first, so a recipient is not sent again to a device that
+        already failed it.
+        """
+        rt = self._packages.get(package_id)
+        if rt is None:
+            return None
+        able = [pid for pid in rt.profiles if self._can_dispatch(pid)]
+        pool = [pid for pid in able if pid not in tried] or able
+        if not pool:
+            return None
+        return rt.selector.choose([self._states[pid] for pid in pool], recipient).profile_id
+
+    def _publish_changes(self, changes: Sequence[MessageChange]) -> None:
+        for ch in changes:
+            self._events.publish(
+                MessageProgress(
+                    ch.message_id, ch.package_id, ch.status, ch.total, ch.processed, ch.failed
+                )
+            )
+            if ch.finished:
+                self._events.publish(
+                    MessageFinished(
+                        ch.message_id, ch.package_id, ch.status, ch.total, ch.sent, ch.failed
+                    )
+                )

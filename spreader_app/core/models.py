@@ -1,0 +1,411 @@
+"""Domain models: frozen dataclasses and string enums shared by every layer.
+
+Times are timezone-aware UTC ``datetime`` objects at the edges of the core; the rule
+engine works in float POSIX seconds for speed. Tokens never appear here: a profile carries
+only the masked form of its token.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from typing import Any
+
+
+class PackageStatus(enum.StrEnum):
+    ACTIVE = "active"
+    INACTIVE = "inactive"
+    SUSPENDED = "suspended"
+
+
+class DistributionMode(enum.StrEnum):
+    ROUND_ROBIN = "round_robin"
+    SEQUENTIAL = "sequential"
+    RANDOM = "random"
+    WEIGHTED = "weighted"
+    PRIORITY = "priority"
+    SMART = "smart"
+
+
+class ProfileStatus(enum.StrEnum):
+    ACTIVE = "active"
+    INACTIVE = "inactive"
+    BLOCKED = "blocked"
+    COOLDOWN = "cooldown"
+
+
+class MessageMode(enum.StrEnum):
+    OPEN = "open"
+    REPLY = "reply"
+
+
+class MessageType(enum.StrEnum):
+    TEXT = "text"
+    IMAGE = "image"
+    VOICE = "voice"
+    DOCUMENT = "document"
+    VIDEO = "video"
+
+
+class WaitingStrategy(enum.StrEnum):
+    IMMEDIATE = "immediate"
+    QUEUED = "queued"
+    DRIP = "drip"
+    SMART = "smart"
+
+
+class MessageStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    QUEUED = "queued"
+    PROCESSING = "processing"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class DeliveryStatus(enum.StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    SKIPPED = "skipped"
+    UNCERTAIN = "uncertain"
+
+    @property
+    def is_final(self) -> bool:
+        return self not in (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
+
+
+class OutcomeKind(enum.StrEnum):
+    """How a gateway answer is classified (ZENTRA.md)."""
+
+    ACCEPTED = "accepted"
+    DEVICE_UNAVAILABLE = "device_unavailable"
+    RATE_LIMITED = "rate_limited"
+    AUTH_ERROR = "auth_error"
+    TRANSIENT = "transient"
+    REJECTED = "rejected"
+
+
+class LimitState(enum.StrEnum):
+    """What a profile can do right now, as shown in gauges and ``limits_status``."""
+
+    ACTIVE = "active"
+    COOLDOWN = "cooldown"
+    LIMIT_REACHED = "limit_reached"
+    OUTSIDE_HOURS = "outside_hours"
+    BLOCKED = "blocked"
+    INACTIVE = "inactive"
+
+
+@dataclass(frozen=True, slots=True)
+class Package:
+    """A pool of profiles and the Open Chat policy that governs them."""
+
+    id: str
+    name: str
+    description: str = ""
+    status: PackageStatus = PackageStatus.ACTIVE
+    distribution_mode: DistributionMode = DistributionMode.ROUND_ROBIN
+    max_messages_per_profile_per_hour: int = 50
+    max_messages_per_profile_per_day: int = 500
+    cooldown_seconds: int = 2
+    active_hours_start: time = time(8, 0)
+    active_hours_end: time = time(22, 0)
+    timezone: str = "UTC"
+    retry_failed_messages: bool = True
+    retry_attempts: int = 3
+    retry_delay_ms: int = 5000
+    sticky_open_chat: bool = True
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One Zentra device. ``token_masked`` is the only form of the token outside the vault."""
+
+    id: str
+    package_id: str
+    name: str
+    zentra_uuid: str
+    token_masked: str = ""
+    status: ProfileStatus = ProfileStatus.ACTIVE
+    status_reason: str = ""
+    priority: int = 1
+    weight: int = 1
+    daily_message_limit: int = 500
+    health_score: int = 100
+    evidence_run: int = 0
+    paused_until: datetime | None = None
+    last_message_at: datetime | None = None
+    last_error: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageContent:
+    """What is sent: the text, or a media URL / uploaded file with an optional caption."""
+
+    type: MessageType = MessageType.TEXT
+    text: str = ""
+    media_url: str | None = None
+    caption: str | None = None
+    media_path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    id: str
+    package_id: str
+    mode: MessageMode
+    content: MessageContent
+    status: MessageStatus
+    waiting_strategy: WaitingStrategy = WaitingStrategy.IMMEDIATE
+    drip_interval_minutes: int | None = None
+    scheduled_at: datetime | None = None
+    conversation_id: str | None = None
+    total_recipients: int = 0
+    processed_count: int = 0
+    sent_count: int = 0
+    failed_count: int = 0
+    skipped_count: int = 0
+    estimated_completion: datetime | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One recipient of one message: the unit the engine schedules, sends, retries and logs."""
+
+    id: int
+    message_id: str
+    package_id: str
+    recipient: str
+    status: DeliveryStatus
+    mode: MessageMode = MessageMode.OPEN
+    profile_id: str | None = None
+    planned_at: datetime | None = None
+    not_before: datetime | None = None
+    attempt_count: int = 0
+    error: str = ""
+    skip_reason: str = ""
+    decided_by: str = ""
+    gateway_response: str = ""
+    sent_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SendRequest:
+    """One gateway call: one recipient (digits only at the wire) from one device."""
+
+    device_uuid: str
+    token: str = field(repr=False)
+    recipient_e164: str
+    content: MessageContent
+
+
+@dataclass(frozen=True, slots=True)
+class GatewayResult:
+    """A classified gateway answer; ``raw`` is the body kept verbatim (truncated if huge)."""
+
+    kind: OutcomeKind
+    status_code: int | None
+    detail: str
+    raw: str = ""
+    retry_after: float | None = None
+    elapsed_ms: float = 0.0
+    # True when the request surely never reached the gateway (connection refused, DNS):
+    # only then is it safe to re-send a Reply Chat message through another device.
+    not_delivered: bool = False
+
+    @property
+    def accepted(self) -> bool:
+        return self.kind is OutcomeKind.ACCEPTED
+
+
+@dataclass(frozen=True, slots=True)
+class InboundMessage:
+    """A customer's message as understood from a webhook payload."""
+
+    device_uuid: str | None
+    sender: str | None
+    text: str
+    message_id: str | None = None
+    timestamp: datetime | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --- records exchanged between the engine and the store ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NewDelivery:
+    """A delivery to insert with its message: pending with a plan, or already skipped."""
+
+    recipient: str
+    status: DeliveryStatus
+    profile_id: str | None = None
+    planned_at: float | None = None
+    decided_by: str = ""
+    skip_reason: str = ""
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A delivery the store has marked ``sending`` (with its attempt row) for one gateway call."""
+
+    delivery_id: int
+    attempt_id: int
+    message_id: str
+    package_id: str
+    profile_id: str
+    recipient: str
+    content: MessageContent
+    attempt_count: int
+    started_at: float
+    tried_profiles: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileUpdate:
+    """New health/status values for a profile, written with the outcome that caused them."""
+
+    profile_id: str
+    health_score: int
+    evidence_run: int
+    status: ProfileStatus | None = None
+    status_reason: str | None = None
+    paused_until: float | None = None
+    last_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What the engine decided after a gateway answer; the store writes it in one go.
+
+    ``delivery_status`` is SENT, FAILED or PENDING (a retry at ``not_before``, or a failover
+    when ``reassign`` is set, in which case the profile is cleared for re-assignment).
+    """
+
+    claim: Claim
+    result: GatewayResult
+    finished_at: float
+    delivery_status: DeliveryStatus
+    error: str = ""
+    not_before: float | None = None
+    reassign: bool = False
+    profile_updates: tuple[ProfileUpdate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MessageChange:
+    """A message whose counters or status changed in a store round."""
+
+    message_id: str
+    package_id: str
+    status: MessageStatus
+    total: int
+    processed: int
+    sent: int
+    failed: int
+    finished: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A profile's next pending Open Chat delivery: its id and not-before time."""
+
+    profile_id: str
+    delivery_id: int
+    not_before: float
+
+
+@dataclass(frozen=True, slots=True)
+class Failover:
+    """Pending work on ``stranded`` profiles (or on none) must move; ``choose`` picks where.
+
+    ``choose(package_id, recipient, tried_profiles)`` returns a profile id or ``None``.
+    """
+
+    stranded: frozenset[str]
+    choose: Callable[[str, str, frozenset[str]], str | None]
+    limit: int = 1000
+
+
+@dataclass(slots=True)
+class RoundResult:
+    """What one dispatch round did: new claims, each idle profile's next head, progress."""
+
+    claims: list[Claim] = field(default_factory=list)
+    heads: dict[str, Head] = field(default_factory=dict)
+    changes: list[MessageChange] = field(default_factory=list)
+    orphans: int = 0
+    reassigned: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class InboundRecord:
+    """What storing one inbound message did, per package that owns its device."""
+
+    package_id: str | None
+    profile_id: str | None
+    duplicate: bool = False
+    suppressed: bool = False
+    unsuppressed: bool = False
+    skipped_deliveries: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    package_id: str
+    phone: str
+    reason: str
+    evidence: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationSummary:
+    """One customer of a package, as the inbox lists it."""
+
+    package_id: str
+    customer_phone: str
+    profile_id: str | None
+    last_text: str
+    last_at: datetime | None
+    inbound_count: int
+    possible_opt_out: bool = False
+    suppressed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationItem:
+    """One line of a conversation: ``direction`` is ``in`` (customer) or ``out`` (us)."""
+
+    direction: str
+    text: str
+    at: datetime | None
+    profile_id: str | None
+    status: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFilter:
+    """Filters for listing messages; times are aware UTC datetimes, bounds inclusive."""
+
+    status: str | None = None
+    mode: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int = 50
+    offset: int = 0

@@ -1,0 +1,217 @@
+"""What the engine does after a gateway answer: retry, fail over, fail, or record success.
+
+A pure function of the claim, the answer, the package policy and the profile's health, so
+every branch is testable without a loop, a database or a gateway.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spreader_app.core.health import BanEvidence, HealthPolicy
+from spreader_app.core.models import (
+    Claim,
+    DeliveryStatus,
+    GatewayResult,
+    OutcomeKind,
+    Package,
+    ProfileStatus,
+    ProfileUpdate,
+    Resolution,
+)
+from spreader_app.core.retry import backoff_seconds, is_retryable
+
+# A delivery moves to another device at most this many times before it fails for good.
+MAX_FAILOVERS = 3
+# How long a device that reported "not connected" rests before it is tried again.
+DEVICE_PAUSE_SECONDS = 300.0
+
+
+@dataclass(slots=True)
+class ProfileHealth:
+    """The mutable health picture of one profile, kept by the dispatcher."""
+
+    score: int
+    evidence_run: int = 0
+
+
+def resolve(
+    claim: Claim,
+    result: GatewayResult,
+    *,
+    package: Package,
+    finished_at: float,
+    health: Mapping[str, ProfileHealth],
+    evidence: BanEvidence,
+    rng: random.Random,
+    others_available: bool,
+) -> Resolution:
+    """Decides the delivery's next state and the profiles' new health after one answer.
+
+    ``health`` holds every profile of the package and is updated in place, so the next
+    answer sees this one's effect. ``others_available`` says whether another profile could
+    take the delivery over (a failover target exists).
+    """
+    kind = result.kind
+    own = health[claim.profile_id]
+    own.score = HealthPolicy.apply(own.score, kind)
+    updates: list[ProfileUpdate] = []
+    error = "" if result.accepted else f"{kind.value}: {result.detail}".strip()
+
+    if kind is OutcomeKind.ACCEPTED:
+        for other_id in evidence.succeeded(claim.profile_id, claim.recipient, finished_at):
+            other = health.get(other_id)
+            if other is None:
+                continue
+            other.score = HealthPolicy.apply_evidence(other.score)
+            other.evidence_run += 1
+            updates.append(_evidence_update(other_id, other))
+        evidence.reset(claim.profile_id)
+        own.evidence_run = 0
+        updates.append(ProfileUpdate(claim.profile_id, own.score, 0, last_error=""))
+        return Resolution(
+            claim, result, finished_at, DeliveryStatus.SENT, profile_updates=tuple(updates)
+        )
+
+    failovers = len(claim.tried_profiles | {claim.profile_id}) - 1
+    if kind in (OutcomeKind.DEVICE_UNAVAILABLE, OutcomeKind.AUTH_ERROR, OutcomeKind.REJECTED):
+        evidence.failed(claim.profile_id, claim.recipient, kind, finished_at)
+    updates.append(
+        profile_verdict(claim.profile_id, own.score, own.evidence_run, result, finished_at)
+    )
+
+    if kind in (OutcomeKind.DEVICE_UNAVAILABLE, OutcomeKind.AUTH_ERROR):
+        return _failover(claim, result, finished_at, error, updates, failovers, others_available)
+
+    if kind is OutcomeKind.REJECTED:
+        # A second device refusing the same recipient points at the recipient, not a device.
+        if claim.tried_profiles - {claim.profile_id} or not others_available:
+            return Resolution(
+                claim,
+                result,
+                finished_at,
+                DeliveryStatus.FAILED,
+                error,
+                profile_updates=tuple(updates),
+            )
+        return _failover(claim, result, finished_at, error, updates, failovers, others_available)
+
+    retries_used = claim.attempt_count - failovers
+    if (
+        is_retryable(kind)
+        and package.retry_failed_messages
+        and retries_used <= package.retry_attempts
+    ):
+        delay = backoff_seconds(
+            retries_used, package.retry_delay_ms, rng, retry_after=result.retry_after
+        )
+        return Resolution(
+            claim,
+            result,
+            finished_at,
+            DeliveryStatus.PENDING,
+            error,
+            not_before=finished_at + delay,
+            profile_updates=tuple(updates),
+        )
+    return Resolution(
+        claim, result, finished_at, DeliveryStatus.FAILED, error, profile_updates=tuple(updates)
+    )
+
+
+def profile_verdict(
+    profile_id: str, score: int, evidence_run: int, result: GatewayResult, at: float
+) -> ProfileUpdate:
+    """How one answer changes the sending profile: paused, made inactive, or just noted.
+
+    Shared by Open Chat and Reply Chat so a device problem means the same in both.
+    """
+    error = "" if result.accepted else f"{result.kind.value}: {result.detail}".strip()
+    if result.kind is OutcomeKind.DEVICE_UNAVAILABLE:
+        return ProfileUpdate(
+            profile_id,
+            score,
+            evidence_run,
+            status=ProfileStatus.COOLDOWN,
+            status_reason=(
+                "The gateway says this device cannot send "
+                f"({result.detail or 'no detail'}). If it is disconnected, scan the QR "
+                "code in the Zentra dashboard; Spreader tries it again in "
+                f"{int(DEVICE_PAUSE_SECONDS // 60)} minutes."
+            ),
+            paused_until=at + DEVICE_PAUSE_SECONDS,
+            last_error=error,
+        )
+    if result.kind is OutcomeKind.AUTH_ERROR:
+        return ProfileUpdate(
+            profile_id,
+            score,
+            evidence_run,
+            status=ProfileStatus.INACTIVE,
+            status_reason=(
+                f"The gateway refused this device's token (HTTP {result.status_code}). "
+                "Enter a valid token in the profile and set it active again."
+            ),
+            last_error=error,
+        )
+    return ProfileUpdate(profile_id, score, evidence_run, last_error=error)
+
+
+def _evidence_update(profile_id: str, h: ProfileHealth) -> ProfileUpdate:
+    if not BanEvidence.should_block(h.evidence_run, h.score):
+        return ProfileUpdate(profile_id, h.score, h.evidence_run)
+    return ProfileUpdate(
+        profile_id,
+        h.score,
+        h.evidence_run,
+        status=ProfileStatus.BLOCKED,
+        status_reason=(
+            f"Likely banned: {h.evidence_run} recipients this device failed were then delivered "
+            "by another device. Check the number in WhatsApp; when it works again, set the "
+            "profile active."
+        ),
+    )
+
+
+def _failover(
+    claim: Claim,
+    result: GatewayResult,
+    finished_at: float,
+    error: str,
+    updates: list[ProfileUpdate],
+    failovers: int,
+    others_available: bool,
+) -> Resolution:
+    if failovers >= MAX_FAILOVERS or not others_available:
+        # Nowhere better to go now: keep it pending on this profile; the rules hold it until
+        # the device is usable again, unless it has already moved too often.
+        if failovers >= MAX_FAILOVERS:
+            return Resolution(
+                claim,
+                result,
+                finished_at,
+                DeliveryStatus.FAILED,
+                f"{error} (no device could send after {failovers + 1} tries)",
+                profile_updates=tuple(updates),
+            )
+        return Resolution(
+            claim,
+            result,
+            finished_at,
+            DeliveryStatus.PENDING,
+            error,
+            not_before=finished_at,
+            profile_updates=tuple(updates),
+        )
+    return Resolution(
+        claim,
+        result,
+        finished_at,
+        DeliveryStatus.PENDING,
+        error,
+        not_before=finished_at,
+        reassign=True,
+        profile_updates=tuple(updates),
+    )

@@ -1,0 +1,352 @@
+"""Open Chat planning: who sends to whom, and when, by simulating the engine's own rules.
+
+``plan()`` is pure and deterministic for a seed. It walks the recipients in order, gives
+each a not-before time from the waiting strategy, picks a profile with the same selectors
+the dispatcher uses, and books the send on that profile's (copied) ``ProfileState`` at the
+earliest time the ``RuleChain`` allows, so the next recipient sees it.
+
+It stays fast for large campaigns by caching each profile's earliest time: the rules are
+monotone, so an answer computed for ``t0`` holds for every later ``t0`` up to that time
+until the profile sends again. Only the profile that just sent is asked again; profiles
+that are full (held back by a capacity rule) wait in heaps keyed by when they have room
+again and by their earliest time.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import random
+from bisect import bisect_left
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import NamedTuple, TypeVar
+
+from spreader_app.core.distribution import Selector, make_selector
+from spreader_app.core.models import DistributionMode, WaitingStrategy
+from spreader_app.core.rules import DAY, ProfileState, RuleChain
+
+# The smart strategy's human-like jitter: up to this share of the spacing, never negative.
+SMART_JITTER = 0.3
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+class PlannedDelivery(NamedTuple):
+    """One recipient's planned sender and time (POSIX seconds).
+
+    ``profile_id`` and ``at`` are ``None`` when no profile can take it; ``reason`` then
+    says why. ``decided_by`` names the rules that set the time, then ``"sticky"`` or the
+    distribution mode that chose the profile.
+    """
+
+    recipient: str
+    profile_id: str | None
+    at: float | None
+    decided_by: tuple[str, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The outcome of ``plan()``.
+
+    ``items`` follow the recipients' order. ``distribution`` maps every profile id (in the
+    given order, empty lists included) to its recipients in order. ``estimated_completion``
+    is the latest planned time, ``None`` when nothing is planned. ``notes`` explain
+    choices the caller did not make itself (a strategy fallback).
+    """
+
+    items: list[PlannedDelivery]
+    distribution: dict[str, list[str]]
+    estimated_completion: float | None
+    unassigned: int
+    notes: list[str] = field(default_factory=list)
+
+
+def plan(
+    recipients: Sequence[str],
+    states: Sequence[ProfileState],
+    chain: RuleChain,
+    *,
+    mode: DistributionMode,
+    strategy: WaitingStrategy,
+    start: float,
+    drip_interval: float | None = None,
+    sticky: Mapping[str, str] | None = None,
+    seed: int = 0,
+    copy_states: bool = True,
+) -> Plan:
+    """Plans ``recipients`` over the profiles in ``states`` under ``chain``.
+
+    ``states`` already hold each profile's send history (for ``queued``, the caller also
+    records the package's earlier pending work as sends and passes a ``start`` after it).
+    Times are POSIX seconds; ``drip_interval`` is in seconds and required (> 0) for
+    ``drip``. ``sticky`` maps a recipient to the profile that must send to it whenever that
+    profile can send at all. The states are simulated on copies unless ``copy_states`` is
+    false, in which case they end up holding the planned sends.
+
+    Strategies: ``immediate`` and ``queued`` start every recipient at ``start``; ``drip``
+    starts each one ``drip_interval`` after the previous one's planned time; ``smart``
+    spreads them evenly, with up to 30 % positive jitter, over what remains of the current
+    active window (the next one when ``start`` is outside; the next 24 h when the package
+    is active all day), and falls back to as-fast-as-allowed, saying so in ``notes``, when
+    they do not fit. When no profile can send at all, every item is unassigned with a
+    reason; nothing is raised for that.
+
+    Raises ``ValueError`` for an unknown mode or strategy, a non-finite ``start``, a
+    missing or non-positive drip interval, or two states with the same profile id.
+    """
+    mode = _member(DistributionMode, mode, "distribution mode")
+    strategy = _member(WaitingStrategy, strategy, "waiting strategy")
+    if not math.isfinite(start):
+        raise ValueError(f"start must be a finite POSIX time in seconds, got {start!r}")
+    ids = [s.profile_id for s in states]
+    if len(set(ids)) != len(ids):
+        dupes = sorted({pid for pid in ids if ids.count(pid) > 1})
+        raise ValueError(f"each profile may appear once in states; repeated: {', '.join(dupes)}")
+    sticky = sticky or {}
+
+    not_before: Callable[[int, float], float] | float = float(start)
+    if strategy is WaitingStrategy.DRIP:
+        if drip_interval is None or not math.isfinite(drip_interval) or drip_interval <= 0:
+            raise ValueError(
+                f"the drip strategy needs drip_interval > 0 seconds, got {drip_interval!r}"
+            )
+        step = drip_interval
+
+        def drip(i: int, previous: float) -> float:
+            return start if i == 0 else previous + step
+
+        not_before = drip
+
+    notes: list[str] = []
+    if strategy is WaitingStrategy.SMART and recipients:
+        opens, closes = _spread_window(chain, start)
+        spacing = (closes - opens) / len(recipients)
+        jitter = random.Random(f"{seed}/spread")
+
+        def spread(i: int, previous: float) -> float:
+            return opens + i * spacing + jitter.uniform(0.0, SMART_JITTER * spacing)
+
+        trial = _simulate(
+            recipients,
+            _copies(states),
+            chain,
+            mode,
+            make_selector(mode, random.Random(seed)),
+            sticky,
+            spread,
+            deadline=closes,
+        )
+        if trial is not None:
+            if not copy_states:
+                by_id = {s.profile_id: s for s in states}
+                for item in trial.items:
+                    if item.profile_id is not None and item.at is not None:
+                        by_id[item.profile_id].record_send(item.at)
+            return trial
+        notes.append(
+            f"The {len(recipients)} recipients do not fit in the active window ending "
+            f"{datetime.fromtimestamp(closes, UTC).isoformat()} at the pace the limits "
+            "allow, so they are planned as fast as the limits allow instead."
+        )
+
+    work = _copies(states) if copy_states else list(states)
+    result = _simulate(
+        recipients,
+        work,
+        chain,
+        mode,
+        make_selector(mode, random.Random(seed)),
+        sticky,
+        not_before,
+    )
+    assert result is not None, "only a deadline makes a simulation give up"
+    result.notes.extend(notes)
+    return result
+
+
+def _member(enum: type[_E], value: str, what: str) -> _E:
+    try:
+        return enum(value)
+    except ValueError:
+        valid = ", ".join(m.value for m in enum)
+        raise ValueError(f"unknown {what} {value!r}; use one of: {valid}") from None
+
+
+def _copies(states: Sequence[ProfileState]) -> list[ProfileState]:
+    return [replace(s, sends=deque(s.sends)) for s in states]
+
+
+def _spread_window(chain: RuleChain, start: float) -> tuple[float, float]:
+    """The part of the active window the smart strategy spreads over: ``[opens, closes)``."""
+    hours = chain.active_hours
+    opens = hours.next_open(start)
+    # Around a daylight-saving jump a window can be empty; move on to a real one.
+    while hours.next_open(opens) != opens:
+        opens = hours.next_open(opens)
+    return opens, min(hours.window_end(opens), opens + DAY)
+
+
+def _simulate(
+    recipients: Sequence[str],
+    work: list[ProfileState],
+    chain: RuleChain,
+    mode: DistributionMode,
+    selector: Selector,
+    sticky: Mapping[str, str],
+    not_before: Callable[[int, float], float] | float,
+    *,
+    deadline: float = math.inf,
+) -> Plan | None:
+    """Books every recipient on ``work`` (mutated); ``None`` once a time reaches ``deadline``.
+
+    ``not_before`` is a fixed time or ``f(index, previous planned time)``, never decreasing.
+    Per profile k: ``cached_*[k]`` is ``earliest(work[k], asked[k])``, which stays the
+    answer for any later not-before time up to its ``at``. A live profile is either free
+    (in ``eligible``, in profile order) or full: then it sits in ``full[its at]`` and,
+    while the not-before time moves, in ``by_room`` until its capacity returns.
+    """
+    earliest = chain.earliest
+    heappush, heappop = heapq.heappush, heapq.heappop
+    n_profiles = len(work)
+    index = {s.profile_id: k for k, s in enumerate(work)}
+    fixed = not_before if isinstance(not_before, float) else None
+    how = mode.value
+    cached_at = [0.0] * n_profiles
+    cached_by: list[tuple[str, ...]] = [()] * n_profiles
+    asked = [-math.inf] * n_profiles
+    alive = [True] * n_profiles
+    dead_reasons: dict[str, str] = {}
+    free = [False] * n_profiles
+    eligible_ids: list[int] = []
+    eligible: list[ProfileState] = []
+    full_at: list[float | None] = [None] * n_profiles
+    full: dict[float, set[int]] = {}
+    full_times: list[float] = []  # heap of the keys of ``full``; emptied keys linger
+    version = [0] * n_profiles
+    by_room: list[tuple[float, int, int]] = []
+
+    def set_free(k: int, value: bool) -> None:
+        free[k] = value
+        pos = bisect_left(eligible_ids, k)
+        if value:
+            eligible_ids.insert(pos, k)
+            eligible.insert(pos, work[k])
+        else:
+            del eligible_ids[pos]
+            del eligible[pos]
+
+    def leave_full(k: int) -> None:
+        key = full_at[k]
+        if key is not None:
+            group = full[key]
+            group.discard(k)
+            if not group:
+                del full[key]
+            full_at[k] = None
+
+    def refresh(k: int, t0: float) -> None:
+        at, decided_by, reason, room = earliest(work[k], t0)
+        version[k] += 1
+        leave_full(k)
+        if at is None:
+            alive[k] = False
+            dead_reasons[work[k].profile_id] = reason
+            if free[k]:
+                set_free(k, False)
+            return
+        cached_at[k] = at
+        cached_by[k] = decided_by
+        asked[k] = t0
+        if room is None:
+            if not free[k]:
+                set_free(k, True)
+            return
+        if free[k]:
+            set_free(k, False)
+        group = full.get(at)
+        if group is None:
+            full[at] = {k}
+            heappush(full_times, at)
+        else:
+            group.add(k)
+        full_at[k] = at
+        if fixed is None:
+            heappush(by_room, (room, k, version[k]))
+
+    items: list[PlannedDelivery] = []
+    add_item = items.append
+    distribution: dict[str, list[str]] = {s.profile_id: [] for s in work}
+    latest = -math.inf
+    previous = math.nan
+    current = -math.inf
+    for i, recipient in enumerate(recipients):
+        t0 = fixed if fixed is not None else not_before(i, previous)  # type: ignore[operator]
+        if t0 != current:
+            if i == 0:
+                for k in range(n_profiles):
+                    refresh(k, t0)
+                if not any(alive):
+                    items.extend(_unassigned(recipients, work, dead_reasons))
+                    break
+            else:
+                # Full profiles with room again by t0 become eligible; their cached time is
+                # asked again only if one of them is chosen.
+                while by_room and by_room[0][0] <= t0:
+                    _, k, v = heappop(by_room)
+                    if v == version[k] and full_at[k] is not None:
+                        leave_full(k)
+                        set_free(k, True)
+            current = t0
+
+        k = index.get(sticky.get(recipient, ""), -1) if sticky else -1
+        if k >= 0 and alive[k]:
+            choice = "sticky"
+        elif eligible:
+            k = index[selector.choose(eligible, recipient).profile_id]
+            choice = how
+        else:
+            # Every profile is full: the selector picks among those that can send first.
+            while full_times[0] not in full:
+                heappop(full_times)
+            group = full[full_times[0]]
+            if len(group) == 1:
+                (k,) = group
+                selector.choose([work[k]], recipient)  # keeps a rotation in step
+            else:
+                candidates = [work[j] for j in sorted(group)]
+                k = index[selector.choose(candidates, recipient).profile_id]
+            choice = how
+        if asked[k] != t0:
+            refresh(k, t0)
+        at = cached_at[k]
+        if at >= deadline:
+            return None
+        state = work[k]
+        state.record_send(at)
+        pid = state.profile_id
+        add_item(PlannedDelivery(recipient, pid, at, (*cached_by[k], choice), ""))
+        distribution[pid].append(recipient)
+        refresh(k, t0)
+        previous = at
+        if at > latest:
+            latest = at
+
+    unassigned = sum(1 for item in items if item.profile_id is None)
+    return Plan(items, distribution, latest if latest > -math.inf else None, unassigned)
+
+
+def _unassigned(
+    recipients: Sequence[str], work: Sequence[ProfileState], dead_reasons: Mapping[str, str]
+) -> list[PlannedDelivery]:
+    if not work:
+        reason = "the package has no profiles; add a profile and set it active"
+    else:
+        why = "; ".join(f"{s.profile_id}: {dead_reasons.get(s.profile_id, '?')}" for s in work)
+        reason = f"no profile can send ({why}); set a profile active or raise its limits"
+    return [PlannedDelivery(r, None, None, (), reason) for r in recipients]

@@ -1,0 +1,205 @@
+"""Protocols the core depends on; ``storage``, ``vault`` and ``zentra`` implement them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from spreader_app.core.models import (
+    Claim,
+    ConversationItem,
+    ConversationSummary,
+    Delivery,
+    DeliveryStatus,
+    Failover,
+    GatewayResult,
+    InboundMessage,
+    InboundRecord,
+    Message,
+    MessageChange,
+    MessageFilter,
+    NewDelivery,
+    Package,
+    Profile,
+    ProfileUpdate,
+    Resolution,
+    RoundResult,
+    SendRequest,
+    Suppression,
+)
+
+
+class Gateway(Protocol):
+    """Sends one message through one device and classifies the answer.
+
+    ``send`` never raises for gateway or network trouble: every failure comes back as a
+    ``GatewayResult`` with its ``OutcomeKind``.
+    """
+
+    async def send(self, request: SendRequest) -> GatewayResult: ...
+
+    async def check_number(self, device_uuid: str, token: str, phone_e164: str) -> bool | None:
+        """Whether the number is on WhatsApp; ``None`` when the gateway cannot tell."""
+        ...
+
+    async def device_status(self, device_uuid: str, token: str) -> str | None:
+        """The device's status text; ``None`` when the gateway does not support asking."""
+        ...
+
+    async def aclose(self) -> None: ...
+
+
+class TokenVault(Protocol):
+    """Encrypts and decrypts device tokens; raises ``VaultUnavailable`` without a key."""
+
+    def encrypt(self, token: str) -> str: ...
+
+    def decrypt(self, ciphertext: str) -> str: ...
+
+
+class Store(Protocol):
+    """Persistence for the engine and the services; every call is one transaction.
+
+    Times are POSIX seconds. ``actor`` names who asked (``api``, ``desktop``, ``engine``) for
+    the audit log that mutating calls append to. Raises ``StorageUnavailable`` when the
+    database cannot be written, ``NotFound``/``Conflict`` where the docstrings of the
+    implementation say so.
+    """
+
+    async def audit(
+        self, now: float, actor: str, action: str, target: str, details: dict[str, Any]
+    ) -> None: ...
+
+    async def add_package(self, pkg: Package, now: float, actor: str) -> Package: ...
+
+    async def update_package(
+        self, pkg: Package, now: float, actor: str, changed: dict[str, Any]
+    ) -> Package: ...
+
+    async def get_package(self, package_id: str) -> Package | None: ...
+
+    async def list_packages(self) -> list[Package]: ...
+
+    async def delete_package(self, package_id: str, now: float, actor: str) -> bool: ...
+
+    async def add_profile(
+        self, profile: Profile, token_encrypted: str, now: float, actor: str
+    ) -> Profile: ...
+
+    async def update_profile(
+        self,
+        profile: Profile,
+        token_encrypted: str | None,
+        now: float,
+        actor: str,
+        changed: dict[str, Any],
+    ) -> Profile: ...
+
+    async def get_profile(self, profile_id: str) -> Profile | None: ...
+
+    async def list_profiles(self, package_id: str) -> list[Profile]: ...
+
+    async def delete_profile(self, profile_id: str, now: float, actor: str) -> bool: ...
+
+    async def token_ciphertext(self, profile_id: str) -> str: ...
+
+    async def usage_counts(
+        self, profile_ids: list[str], now: float
+    ) -> dict[str, tuple[int, int, float | None]]: ...
+
+    async def open_send_times(
+        self, since: float, profile_ids: list[str] | None = None
+    ) -> dict[str, list[float]]: ...
+
+    async def recent_outcomes(self, profile_id: str, limit: int) -> list[str | None]: ...
+
+    async def mode_totals(self, package_id: str, since: float) -> dict[str, dict[str, int]]: ...
+
+    async def engine_snapshot(
+        self, now: float
+    ) -> list[tuple[Package, list[tuple[Profile, list[float]]]]]: ...
+
+    async def create_message(
+        self, message: Message, deliveries: Sequence[NewDelivery], now: float, actor: str
+    ) -> MessageChange | None: ...
+
+    async def get_message(self, message_id: str) -> Message | None: ...
+
+    async def list_messages(
+        self, package_id: str, flt: MessageFilter
+    ) -> tuple[list[Message], int]: ...
+
+    async def list_deliveries(
+        self, message_id: str, *, status: str | None = None, limit: int = 1000, offset: int = 0
+    ) -> tuple[list[Delivery], int]: ...
+
+    async def cancel_message(self, message_id: str, now: float, actor: str) -> MessageChange: ...
+
+    async def set_paused(
+        self, message_id: str, paused: bool, now: float, actor: str
+    ) -> MessageChange: ...
+
+    async def pending_planned_times(self, package_id: str) -> dict[str, list[float]]: ...
+
+    async def recover(self, now: float) -> list[MessageChange]: ...
+
+    async def dispatch_round(
+        self,
+        resolutions: Sequence[Resolution],
+        claim_for: Sequence[str],
+        heads_for: Sequence[str],
+        failover: Failover | None,
+        now: float,
+    ) -> RoundResult: ...
+
+    async def begin_reply(
+        self, message: Message, recipient: str, profile_id: str, decided_by: str, now: float
+    ) -> Claim: ...
+
+    async def reroute_reply(
+        self,
+        message: Message,
+        claim: Claim,
+        result: GatewayResult,
+        updates: Sequence[ProfileUpdate],
+        new_profile_id: str,
+        now: float,
+    ) -> Claim: ...
+
+    async def finish_reply(
+        self,
+        claim: Claim,
+        result: GatewayResult,
+        status: DeliveryStatus,
+        error: str,
+        updates: Sequence[ProfileUpdate],
+        now: float,
+    ) -> MessageChange: ...
+
+    async def store_payload(self, body: str, content_type: str, now: float) -> int: ...
+
+    async def mark_payload(self, payload_id: int, understood: bool, problem: str) -> None: ...
+
+    async def record_inbound(
+        self, payload_id: int, messages: Sequence[tuple[InboundMessage, str]], now: float
+    ) -> list[InboundRecord]: ...
+
+    async def add_suppression(
+        self, package_id: str, phone: str, reason: str, evidence: object, now: float, actor: str
+    ) -> int: ...
+
+    async def remove_suppression(
+        self, package_id: str, phone: str, now: float, actor: str
+    ) -> bool: ...
+
+    async def suppressed_numbers(self, package_id: str) -> set[str]: ...
+
+    async def list_suppressions(self, package_id: str) -> list[Suppression]: ...
+
+    async def routes(self, package_id: str) -> dict[str, str]: ...
+
+    async def route_for(self, package_id: str, phone: str) -> str | None: ...
+
+    async def list_conversations(self, package_id: str) -> list[ConversationSummary]: ...
+
+    async def conversation(self, package_id: str, phone: str) -> list[ConversationItem]: ...

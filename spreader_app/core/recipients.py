@@ -1,0 +1,407 @@
+"""Reading recipient lists: text and spreadsheet files, and numbers pasted by a person.
+
+Everything here is blocking and CPU-bound: run it off the event loop (CAMPAIGNS.md §1). The
+result is a :class:`Table`; which column holds the numbers is guessed by
+:func:`guess_phone_column`, and the numbers themselves are screened by
+:func:`spreader_app.core.phones.screen_recipients`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+
+import python_calamine
+
+from spreader_app.core.errors import ValidationFailed
+from spreader_app.core.optout import normalize_text
+from spreader_app.core.phones import RejectReason, normalize_cell, screen_recipients
+
+__all__ = [
+    "LARGE_TABLE_ROWS",
+    "SPREADSHEET_EXTENSIONS",
+    "TEXT_EXTENSIONS",
+    "Table",
+    "cell_text",
+    "column_values",
+    "guess_phone_column",
+    "load_recipients_file",
+    "parse_pasted",
+    "parse_table",
+    "read_text_bytes",
+    "read_xlsx",
+    "row_values",
+]
+
+TEXT_EXTENSIONS = frozenset({".csv", ".txt", ".tsv"})
+SPREADSHEET_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
+LARGE_TABLE_ROWS = 100_000
+_SNIFF_CHARS = 64 * 1024
+_DELIMITERS = ",;\t|"
+_SAMPLE_ROWS = 200
+_MIN_PHONE_SHARE = 0.6
+
+
+@dataclass(slots=True)
+class Table:
+    """A recipient list as read, before any column is chosen.
+
+    ``rows`` exclude the header row and blank rows, and all have ``len(headers)`` cells: text
+    for text files; for spreadsheets whatever the cell held (``str``, ``float`` for every
+    number, ``bool``, ``datetime`` ...). Headers are unique and never empty (``Column 3`` when
+    the file has no header or a blank one). ``encoding`` and ``delimiter`` are empty for
+    spreadsheets; ``delimiter`` is also empty for a plain one-number-per-line list. ``sheet`` is
+    the sheet read and ``sheets`` every sheet of the workbook, in order.
+    """
+
+    headers: list[str]
+    rows: list[list[object]]
+    encoding: str = ""
+    delimiter: str = ""
+    has_header: bool = False
+    warnings: list[str] = field(default_factory=list)
+    sheet: str = ""
+    sheets: list[str] = field(default_factory=list)
+
+
+_BOMS = (
+    # UTF-32 LE starts with the UTF-16 LE mark, so it is tested first.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def read_text_bytes(data: bytes) -> tuple[str, str]:
+    """Decode a text file, returning ``(text, encoding)``.
+
+    A byte-order mark decides (``utf-8-sig``, ``utf-16`` as in Excel's "Unicode Text",
+    ``utf-32``); NUL bytes without a mark mean UTF-16 (``utf-16-le``/``utf-16-be``); then
+    strict ``utf-8``; then ``cp1256`` (Windows Arabic) when most non-ASCII characters decode to
+    Arabic letters, else ``cp1252`` (``cp1256`` again if ``cp1252`` cannot decode the bytes).
+    Undecodable bytes in a declared encoding become U+FFFD, so a damaged cell is rejected
+    visibly later instead of the whole file failing. Never raises.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    if b"\x00" in data[:4096]:
+        head = data[:4096]
+        encoding = "utf-16-le" if head[1::2].count(0) >= head[0::2].count(0) else "utf-16-be"
+        return data.decode(encoding, errors="replace"), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    arabic = data.decode("cp1256", errors="replace")
+    non_ascii = [ch for ch in arabic if not ch.isascii()]
+    if sum(map(_is_arabic, non_ascii)) * 2 > len(non_ascii):
+        return arabic, "cp1256"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        # The five bytes cp1252 leaves undefined are Persian letters in cp1256.
+        return arabic, "cp1256"
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
+
+
+def parse_table(
+    text: str, *, delimiter: str | None = None, has_header: bool | None = None
+) -> Table:
+    """Split decoded text into a :class:`Table`.
+
+    The delimiter is ``delimiter`` when given, else sniffed among ``, ; TAB |`` (Excel writes
+    ``;`` in decimal-comma locales), else the one present on most lines when rows are ragged;
+    when none is found each line is one cell (a plain list).
+    Quoting follows Excel (``"`` doubled inside quotes). Row 1 is a header when none of its
+    cells looks like a number, unless ``has_header`` says otherwise. Blank rows are skipped.
+    """
+    text = text.removeprefix("\ufeff")
+    if delimiter is None:
+        delimiter = _sniff_delimiter(text)
+    if delimiter:
+        reader = csv.reader(
+            io.StringIO(text, newline=""),
+            delimiter=delimiter,
+            quotechar='"',
+            doublequote=True,
+            skipinitialspace=True,
+        )
+        raw_rows: list[list[object]] = [[cell.strip() for cell in row] for row in reader]
+    else:
+        raw_rows = [[line.strip()] for line in text.splitlines()]
+    table = _build_table(raw_rows, has_header)
+    table.delimiter = delimiter
+    return table
+
+
+def _sniff_delimiter(text: str) -> str:
+    sample = text[:_SNIFF_CHARS]
+    if len(text) > _SNIFF_CHARS and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]  # a cut line would break the column count
+    try:
+        return csv.Sniffer().sniff(sample, _DELIMITERS).delimiter
+    except csv.Error:
+        pass
+    # The sniffer wants the same column count on every line; spreadsheets often drop trailing
+    # empty cells. Then take the delimiter found on most lines, if on more than half of them.
+    lines = [line for line in sample.splitlines() if line.strip()]
+    counts = {d: sum(d in line for line in lines) for d in _DELIMITERS}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] * 2 > len(lines) else ""
+
+
+def read_xlsx(
+    source: str | Path | bytes, *, sheet: int | str = 0, has_header: bool | None = None
+) -> Table:
+    """Read one sheet of a workbook (xlsx, xlsm, xlsb, xls or ods) with python-calamine.
+
+    ``sheet`` is an index or a name; the first sheet by default. Numbers arrive as floats and
+    stay so in ``Table.rows`` (:func:`~spreader_app.core.phones.normalize_cell` knows what a
+    float phone cell means). Raises :class:`ValidationFailed` when the workbook cannot be read.
+    """
+    name = Path(source).name if isinstance(source, str | Path) else "the workbook"
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_object(
+            io.BytesIO(source) if isinstance(source, bytes) else str(source)
+        )
+        with workbook:
+            sheets = list(workbook.sheet_names)
+            try:
+                if isinstance(sheet, str):
+                    selected = workbook.get_sheet_by_name(sheet)
+                else:
+                    selected = workbook.get_sheet_by_index(sheet)
+            except python_calamine.WorksheetNotFound as exc:
+                raise ValidationFailed(
+                    f"{name} has no sheet {sheet!r}; its sheets are: {', '.join(sheets)}."
+                ) from exc
+            values = selected.to_python(skip_empty_area=True)
+    except python_calamine.PasswordError as exc:
+        raise ValidationFailed(
+            f"{name} is password-protected: remove the password in Excel or export it as CSV."
+        ) from exc
+    except (python_calamine.CalamineError, OSError) as exc:
+        raise ValidationFailed(
+            f"Could not read {name} as a spreadsheet ({exc}). Open it in Excel or LibreOffice"
+            " and save it again, or export it as CSV."
+        ) from exc
+    table = _build_table([list(row) for row in values], has_header)
+    table.sheet = selected.name
+    table.sheets = sheets
+    if len(sheets) > 1:
+        others = ", ".join(s for s in sheets if s != selected.name)
+        table.warnings.append(f"Only the sheet {selected.name!r} was read; also present: {others}.")
+    return table
+
+
+def load_recipients_file(
+    path: Path, *, encoding: str | None = None, has_header: bool | None = None
+) -> Table:
+    """Read a recipient file, choosing the reader by extension.
+
+    Text (.csv .txt .tsv) is decoded by :func:`read_text_bytes`, or with ``encoding`` when the
+    user picked one (undecodable bytes become U+FFFD); .tsv is always tab-separated.
+    Spreadsheets (.xlsx .xlsm .xlsb .xls .ods) go through :func:`read_xlsx`. A warning is added
+    above :data:`LARGE_TABLE_ROWS` rows. Raises :class:`ValidationFailed` for an unreadable,
+    empty or unsupported file, or an unknown ``encoding``.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_EXTENSIONS | SPREADSHEET_EXTENSIONS:
+        supported = " ".join(sorted(TEXT_EXTENSIONS | SPREADSHEET_EXTENSIONS))
+        raise ValidationFailed(
+            f"Cannot read {path.name}: {suffix or 'files without an extension'} is not a"
+            f" recipient list format. Use one of: {supported}."
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationFailed(f"Could not open {path}: {exc.strerror or exc}.") from exc
+    if not data.strip():
+        raise ValidationFailed(
+            f"{path.name} is empty: choose a file with one phone number per line,"
+            " or a table with a phone column."
+        )
+    if suffix in SPREADSHEET_EXTENSIONS:
+        table = read_xlsx(data, has_header=has_header)
+    else:
+        text, used = _decode(data, encoding, path.name)
+        table = parse_table(
+            text, delimiter="\t" if suffix == ".tsv" else None, has_header=has_header
+        )
+        table.encoding = used
+    if not table.rows:
+        raise ValidationFailed(
+            f"{path.name} holds no recipients"
+            + (f" below its header row ({', '.join(table.headers)})" if table.has_header else "")
+            + ": add one phone number per row."
+        )
+    if len(table.rows) > LARGE_TABLE_ROWS:
+        table.warnings.append(
+            f"{len(table.rows):,} rows: lists above {LARGE_TABLE_ROWS:,} are slow to import and"
+            " take days to send within the hourly limits. Consider splitting the list."
+        )
+    return table
+
+
+def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
+    if encoding is None:
+        return read_text_bytes(data)
+    try:
+        return data.decode(encoding, errors="replace"), encoding
+    except LookupError as exc:
+        raise ValidationFailed(
+            f"Unknown text encoding {encoding!r} for {name}: pick one such as utf-8 or cp1256."
+        ) from exc
+
+
+def _build_table(raw_rows: list[list[object]], has_header: bool | None) -> Table:
+    rows = [row for row in raw_rows if any(cell_text(cell).strip() for cell in row)]
+    width = max((len(row) for row in rows), default=0)
+    for row in rows:
+        row.extend([""] * (width - len(row)))
+    if has_header is None:
+        has_header = bool(rows) and not any(_looks_numeric(cell) for cell in rows[0])
+    names = [cell_text(cell).strip() for cell in rows[0]] if has_header else [""] * width
+    return Table(
+        headers=_unique_headers(names), rows=rows[1:] if has_header else rows, has_header=has_header
+    )
+
+
+def _looks_numeric(cell: object) -> bool:
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return True
+    normalized = normalize_cell(cell)
+    return normalized is RejectReason.SCIENTIFIC_NOTATION or not isinstance(
+        normalized, RejectReason
+    )
+
+
+def _unique_headers(names: list[str]) -> list[str]:
+    headers: list[str] = []
+    for index, name in enumerate(names):
+        base = name or f"Column {index + 1}"
+        candidate, copy = base, 2
+        while candidate in headers:
+            candidate, copy = f"{base} ({copy})", copy + 1
+        headers.append(candidate)
+    return headers
+
+
+def cell_text(value: object) -> str:
+    """A cell as text for display and personalisation: whole floats without ``.0``, dates ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def column_values(table: Table, index: int) -> list[object]:
+    """The cells of one column, in row order. Raises :class:`ValidationFailed` if out of range."""
+    _check_column(table, index)
+    return [row[index] for row in table.rows]
+
+
+def row_values(table: Table, row: int, *, skip: int | None = None) -> dict[str, str]:
+    """One row as ``{header: text}`` for personalisation, without column ``skip`` (the phone).
+
+    Raises :class:`ValidationFailed` when ``row`` is out of range.
+    """
+    if not 0 <= row < len(table.rows):
+        raise ValidationFailed(
+            f"Row {row} does not exist: the table has {len(table.rows)} rows (0 to"
+            f" {len(table.rows) - 1})."
+        )
+    cells = table.rows[row]
+    return {h: cell_text(cells[i]) for i, h in enumerate(table.headers) if i != skip}
+
+
+def _check_column(table: Table, index: int) -> None:
+    if not 0 <= index < len(table.headers):
+        raise ValidationFailed(
+            f"Column {index} does not exist: the table has {len(table.headers)} columns"
+            f" (0 to {len(table.headers) - 1}).",
+            details=[{"field": "column", "message": "out of range"}],
+        )
+
+
+_HEADER_WORDS = tuple(
+    normalize_text(w)
+    for w in ("phone", "mobile", "whatsapp", "number", "رقم", "جوال", "هاتف", "موبايل", "واتساب")
+)
+_HEADER_PREFIXES = ("tel", "cell")  # only as a word start: not "hotel", "cancelled"
+_HEADER_TOKENS = re.compile(r"[^\W_]+")
+
+
+def _is_phone_header(name: str) -> bool:
+    tokens = _HEADER_TOKENS.findall(normalize_text(name))
+    return any(
+        any(word in token for word in _HEADER_WORDS) or token.startswith(_HEADER_PREFIXES)
+        for token in tokens
+    )
+
+
+def guess_phone_column(table: Table, region: str = "") -> int | None:
+    """The column most likely to hold the phone numbers, or ``None`` if none qualifies.
+
+    Each column is scored by the share of valid numbers among the non-empty cells of its first
+    200 rows; at least 60 % is needed. Ties go to a column whose header names a phone
+    (``phone, mobile, whatsapp, number, tel, cell``, ``رقم، جوال، هاتف، موبايل، واتساب``), then
+    to the leftmost. Raises :class:`ValidationFailed` for an unknown region.
+    """
+    best: tuple[float, bool, int] | None = None
+    sample = table.rows[:_SAMPLE_ROWS]
+    for index, header in enumerate(table.headers):
+        screening = screen_recipients((row[index] for row in sample), region)
+        empty = sum(1 for r in screening.rejected if r.reason is RejectReason.EMPTY)
+        filled = screening.total - empty
+        if not filled:
+            continue
+        share = (screening.valid_count + screening.duplicate_count) / filled
+        named = table.has_header and _is_phone_header(header)
+        score = (share, named, -index)
+        if share >= _MIN_PHONE_SHARE and (best is None or score > best):
+            best = score
+    return None if best is None else -best[2]
+
+
+_PASTE_SEPARATORS = re.compile(r"[\r\n,;\t|\u060c\u061b]+")
+_BEFORE_PLUS = re.compile(r"\s+(?=\+)")
+# A whitespace-separated token this long is a whole number on its own; people group a single
+# number in shorter blocks ("+20 106 618 3456", "050 123 4567").
+_WHOLE_NUMBER_DIGITS = 7
+
+
+def parse_pasted(text: str) -> list[str]:
+    """Split numbers pasted by a person into one string per number (not yet validated).
+
+    Numbers are separated by line breaks, commas, semicolons, tabs, ``|`` and the Arabic
+    comma and semicolon. Inside one piece, whitespace separates numbers only where it is
+    followed by ``+``, or where every whitespace-separated token has at least 7 digits; so
+    ``+20 106 618 3456`` stays one number while ``01066183456 01112345678`` is two. Blank
+    pieces are dropped; anything else is kept, for screening to reject visibly.
+    """
+    numbers: list[str] = []
+    for piece in _PASTE_SEPARATORS.split(text):
+        for part in _BEFORE_PLUS.split(piece.strip()):
+            tokens = part.split()
+            if len(tokens) > 1 and all(
+                sum(ch.isdigit() for ch in token) >= _WHOLE_NUMBER_DIGITS for token in tokens
+            ):
+                numbers.extend(tokens)
+            elif tokens:
+                numbers.append(part.strip())
+    return numbers

@@ -1,0 +1,190 @@
+"""Reply Chat: an immediate send through the profile the customer talks to.
+
+No Open Chat rule applies and nothing waits behind Open Chat work: the reply is recorded
+(``sending``), sent at once and recorded again. When the sticky profile cannot send, the
+reply goes through the best other profile and the route moves with it. A reply is re-sent
+through another profile only when the gateway surely did not deliver it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from spreader_app.core.clock import Clock
+from spreader_app.core.content import CONTENT_FIELDS, read_content
+from spreader_app.core.errors import Conflict, NoProfileAvailable, NotFound
+from spreader_app.core.events import EventBus, ReplySent
+from spreader_app.core.fields import FieldReader
+from spreader_app.core.health import HealthPolicy
+from spreader_app.core.models import (
+    DeliveryStatus,
+    GatewayResult,
+    Message,
+    MessageContent,
+    MessageMode,
+    MessageStatus,
+    OutcomeKind,
+    PackageStatus,
+    Profile,
+    ProfileStatus,
+    ProfileUpdate,
+    SendRequest,
+)
+from spreader_app.core.outcome_policy import profile_verdict
+from spreader_app.core.phones import check_phone
+from spreader_app.core.ports import Gateway, Store
+from spreader_app.core.tokens import TokenCache
+
+REPLY_FIELDS = CONTENT_FIELDS | {"recipient", "conversation_id", "region"}
+# Answers after which the gateway certainly did not pass the message on.
+_NOT_SENT = (OutcomeKind.DEVICE_UNAVAILABLE, OutcomeKind.AUTH_ERROR, OutcomeKind.RATE_LIMITED)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyRequest:
+    content: MessageContent
+    recipient: str
+    conversation_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyResult:
+    message_id: str
+    status: DeliveryStatus
+    sent_at: datetime | None
+    profile_used: str
+    delivery_time_ms: float
+    rerouted: bool
+    error: str
+
+
+def read_reply_request(data: Mapping[str, Any], default_region: str) -> ReplyRequest:
+    """Parses a Reply Chat body; raises ``ValidationFailed`` naming every bad field."""
+    r = FieldReader(data, allowed=REPLY_FIELDS)
+    content = read_content(r)
+    raw = r.text("recipient", None, required=True, min_len=1, max_len=64)
+    conversation_id = r.text("conversation_id", None, max_len=128)
+    region = r.text("region", default_region, max_len=2) or ""
+    recipient = ""
+    if raw is not None:
+        check = check_phone(raw, region)
+        if check.valid and check.e164:
+            recipient = check.e164
+        else:
+            r.error("recipient", check.message or "is not a valid WhatsApp number")
+    r.finish("The reply")
+    return ReplyRequest(content, recipient, conversation_id)
+
+
+def _usable(p: Profile, now: float) -> bool:
+    if p.status is ProfileStatus.ACTIVE:
+        return True
+    return (
+        p.status is ProfileStatus.COOLDOWN
+        and p.paused_until is not None
+        and now >= p.paused_until.timestamp()
+    )
+
+
+def _best(profiles: list[Profile], now: float, exclude: set[str]) -> Profile | None:
+    able = [p for p in profiles if _usable(p, now) and p.id not in exclude]
+    return max(able, key=lambda p: (p.health_score * max(p.weight, 1), p.priority), default=None)
+
+
+class ReplyRouter:
+    """Sends Reply Chat messages; see the module docstring for the guarantees."""
+
+    def __init__(
+        self, store: Store, gateway: Gateway, tokens: TokenCache, clock: Clock, events: EventBus
+    ) -> None:
+        self._store = store
+        self._gateway = gateway
+        self._tokens = tokens
+        self._clock = clock
+        self._events = events
+
+    async def send_reply(self, package_id: str, req: ReplyRequest) -> ReplyResult:
+        """Sends now. Raises ``NotFound``, ``Conflict`` (package inactive) or
+        ``NoProfileAvailable`` before anything is recorded; after that, every outcome is
+        recorded and returned (``status`` sent or failed), never raised."""
+        package = await self._store.get_package(package_id)
+        if package is None:
+            raise NotFound(f"No package with id {package_id}.")
+        if package.status is not PackageStatus.ACTIVE:
+            raise Conflict(
+                f"Package {package.name} is {package.status.value}; activate it to reply."
+            )
+        profiles = await self._store.list_profiles(package_id)
+        route = await self._store.route_for(package_id, req.recipient)
+        now = self._clock.timestamp()
+        by_id = {p.id: p for p in profiles}
+        sticky = by_id.get(route) if route else None
+        rerouted = False
+        if sticky is not None and _usable(sticky, now):
+            profile, decided = sticky, "sticky"
+        else:
+            best = _best(profiles, now, set())
+            if best is None:
+                raise NoProfileAvailable(
+                    "No profile of this package can send a reply: set a profile active or add one."
+                )
+            profile, decided = best, ("rerouted" if sticky is not None else "best_profile")
+            rerouted = sticky is not None
+        message = Message(
+            id=f"msg_{uuid.uuid4().hex[:16]}",
+            package_id=package_id,
+            mode=MessageMode.REPLY,
+            content=req.content,
+            status=MessageStatus.PROCESSING,
+            conversation_id=req.conversation_id,
+            total_recipients=1,
+        )
+        claim = await self._store.begin_reply(message, req.recipient, profile.id, decided, now)
+        tried = {profile.id}
+        while True:
+            result = await self._call(profile, req)
+            if result.accepted or not (result.kind in _NOT_SENT or result.not_delivered):
+                break
+            nxt = _best(profiles, self._clock.timestamp(), tried)
+            if nxt is None:
+                break
+            updates = [self._penalise(profile, result)]
+            claim = await self._store.reroute_reply(
+                message, claim, result, updates, nxt.id, self._clock.timestamp()
+            )
+            profile, rerouted = nxt, True
+            tried.add(nxt.id)
+        status = DeliveryStatus.SENT if result.accepted else DeliveryStatus.FAILED
+        error = "" if result.accepted else f"{result.kind.value}: {result.detail}"
+        update = self._penalise(profile, result)
+        await self._store.finish_reply(
+            claim, result, status, error, [update], self._clock.timestamp()
+        )
+        self._events.publish(
+            ReplySent(message.id, package_id, req.recipient, profile.id, status, rerouted)
+        )
+        return ReplyResult(
+            message.id,
+            status,
+            datetime.fromtimestamp(claim.started_at, UTC) if result.accepted else None,
+            profile.id,
+            result.elapsed_ms,
+            rerouted,
+            error,
+        )
+
+    async def _call(self, profile: Profile, req: ReplyRequest) -> GatewayResult:
+        token = await self._tokens.get(profile.id)
+        return await self._gateway.send(
+            SendRequest(profile.zentra_uuid, token, req.recipient, req.content)
+        )
+
+    def _penalise(self, profile: Profile, result: GatewayResult) -> ProfileUpdate:
+        score = HealthPolicy.apply(profile.health_score, result.kind)
+        return profile_verdict(
+            profile.id, score, profile.evidence_run, result, self._clock.timestamp()
+        )

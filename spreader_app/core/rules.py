@@ -1,0 +1,369 @@
+"""Eligibility and timing rules for Open Chat sends, as a chain of small rule objects.
+
+Each rule answers one question: may this profile send (to this recipient) at time ``t``,
+and if not, from when? ``earliest()`` runs the chain to a fixed point and reports which
+rules pushed the time, so the engine can record why a delivery went when it did.
+
+Every rule here is *monotone*: once allowed at ``t`` (with no new sends), it stays allowed
+later, except active hours, which the chain re-checks after any other rule moves ``t``.
+Times are POSIX seconds (float). Semantics (DESIGN.md section 2):
+
+- hourly cap: at most ``hourly_cap`` sends in any rolling 3600 s window, i.e. a send at
+  ``t`` needs fewer than ``hourly_cap`` earlier sends in ``(t - 3600, t]``;
+- daily cap: the same over 86400 s with ``daily_cap = min(package cap, profile limit)``;
+- cooldown: ``t >= last send + cooldown + jitter``, where jitter is never negative;
+- active hours: ``[start, end)`` local time in the package's zone, possibly over midnight.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from itertools import cycle
+from typing import NamedTuple, Protocol
+from zoneinfo import ZoneInfo
+
+from spreader_app.core.models import LimitState, Package, Profile, ProfileStatus
+
+HOUR = 3600.0
+DAY = 86400.0
+
+
+@dataclass(slots=True)
+class ProfileState:
+    """What the rules need to know about one profile; mutable, owned by one engine loop.
+
+    ``sends`` holds the profile's Open Chat dispatch times of the last 24 hours, ascending.
+    """
+
+    profile_id: str
+    status: ProfileStatus = ProfileStatus.ACTIVE
+    hourly_cap: int = 50
+    daily_cap: int = 500
+    cooldown: float = 2.0
+    priority: int = 1
+    weight: int = 1
+    health: int = 100
+    paused_until: float | None = None
+    sends: deque[float] = field(default_factory=deque)
+    # Extra gap after the last send, drawn once per send; only ever lengthens the cooldown.
+    jitter: float = 0.0
+
+    @classmethod
+    def from_profile(
+        cls, profile: Profile, package: Package, sends: Iterable[float] = ()
+    ) -> ProfileState:
+        return cls(
+            profile_id=profile.id,
+            status=profile.status,
+            hourly_cap=package.max_messages_per_profile_per_hour,
+            daily_cap=min(package.max_messages_per_profile_per_day, profile.daily_message_limit),
+            cooldown=float(package.cooldown_seconds),
+            priority=profile.priority,
+            weight=profile.weight,
+            health=profile.health_score,
+            paused_until=profile.paused_until.timestamp() if profile.paused_until else None,
+            sends=deque(sorted(sends)),
+        )
+
+    def record_send(self, t: float, jitter: float = 0.0) -> None:
+        """Adds a dispatch at ``t`` (not earlier than the last one) and forgets old ones."""
+        if jitter < 0:
+            raise ValueError("jitter may only lengthen the gap")
+        self.sends.append(t)
+        self.jitter = jitter
+        self.prune(t)
+
+    def prune(self, t: float) -> None:
+        horizon = t - DAY
+        while self.sends and self.sends[0] <= horizon:
+            self.sends.popleft()
+
+    @property
+    def last_send(self) -> float | None:
+        return self.sends[-1] if self.sends else None
+
+    def count_within(self, t: float, span: float) -> int:
+        """Sends in ``(t - span, t]``."""
+        # Bisection on the deque: the daily window may hold hundreds of sends.
+        sends = self.sends
+        return bisect_right(sends, t) - bisect_right(sends, t - span)
+
+    def nth_latest_within(self, t: float, span: float, k: int) -> float:
+        """The ``k``-th latest send (1 = latest) in ``(t - span, t]``; caller checks the count."""
+        return self.sends[bisect_right(self.sends, t) - k]
+
+
+class Hold(NamedTuple):
+    """A rule's refusal: ``until`` is the earliest time it could allow, ``None`` for never.
+
+    ``until`` must be a time the rule itself allows (given no new sends).
+    """
+
+    until: float | None
+    reason: str
+
+
+class Rule(Protocol):
+    """One eligibility or timing rule; ``hold`` returns ``None`` when ``t`` is allowed."""
+
+    name: str
+
+    def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None: ...
+
+
+class StatusRule:
+    """Only an ``active`` profile sends; a profile cooling down after trouble waits."""
+
+    name = "status"
+
+    def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
+        if state.status is ProfileStatus.ACTIVE:
+            return None
+        if state.status is ProfileStatus.COOLDOWN and state.paused_until is not None:
+            if t >= state.paused_until:
+                return None
+            return Hold(state.paused_until, "profile paused after device trouble")
+        return Hold(None, f"profile is {state.status.value}")
+
+
+class CooldownRule:
+    name = "cooldown"
+
+    def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
+        sends = state.sends
+        if not sends:
+            return None
+        ready = sends[-1] + state.cooldown + state.jitter
+        return None if t >= ready else Hold(ready, "cooldown between sends")
+
+
+def _cap_hold(sends: deque[float], t: float, span: float, cap: int, name: str) -> Hold | None:
+    """At most ``cap`` sends in any rolling ``span``: the hold for a send at ``t``."""
+    if cap <= 0:
+        return Hold(None, f"{name} is 0")
+    # Inlined count_within / nth_latest_within: this runs for every rule evaluation.
+    upto = bisect_right(sends, t)
+    if upto - bisect_right(sends, t - span) < cap:
+        return None
+    # The window must lose its oldest sends: wait until the cap-th latest leaves it.
+    leaving = sends[upto - cap]
+    release = leaving + span
+    # Rounding can keep ``leaving`` inside the window at ``release`` (tiny timestamps).
+    while release - span < leaving:
+        release = math.nextafter(release, math.inf)
+    return Hold(release, f"{name} reached")
+
+
+class HourlyCapRule:
+    name = "hourly_cap"
+
+    def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
+        return _cap_hold(state.sends, t, HOUR, state.hourly_cap, self.name)
+
+
+class DailyCapRule:
+    name = "daily_cap"
+
+    def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
+        return _cap_hold(state.sends, t, DAY, state.daily_cap, self.name)
+
+
+class ActiveHours:
+    """``[start, end)`` local time in ``zone``; ``start == end`` means all day.
+
+    ``next_open(t)`` is ``t`` itself inside the window, else the next window start. A window
+    that crosses midnight (22:00-06:00) is open late evening and early morning.
+    """
+
+    def __init__(self, start: time, end: time, zone: str) -> None:
+        self.start = start
+        self.end = end
+        self.zone = ZoneInfo(zone)
+        self.all_day = start == end
+        # The last answer covers a stretch [lo, hi) where next_open(t) == max(t, opens):
+        # the gap before one window and the window itself. Rules ask about nearby times
+        # over and over, so most calls skip the time-zone arithmetic.
+        self._span = (0.0, 0.0, 0.0)
+
+    def is_open(self, t: float) -> bool:
+        return self.next_open(t) == t
+
+    def next_open(self, t: float) -> float:
+        if self.all_day:
+            return t
+        lo, hi, opens = self._span
+        if lo <= t < hi:
+            return t if t >= opens else opens
+        local = datetime.fromtimestamp(t, UTC).astimezone(self.zone)
+        day = local.date()
+        # Candidate windows: the one that began yesterday (may still be open), today's, tomorrow's.
+        passed = t
+        for offset in (-1, 0, 1, 2):
+            begin, finish = self._window(day + timedelta(days=offset))
+            # A start inside a spring-forward gap can land after the end: no window that day.
+            if t < finish and begin < finish:
+                # Every t' in [passed, finish) skips the same earlier windows, so shares the answer.
+                self._span = (passed if offset > -1 else t, finish, begin)
+                return max(t, begin)
+            passed = finish
+        raise AssertionError("unreachable: a window opens within two days")
+
+    def window_end(self, t: float) -> float:
+        """End of the window containing ``t`` (``t`` must be inside it); inf when all day."""
+        if self.all_day:
+            return float("inf")
+        local = datetime.fromtimestamp(t, UTC).astimezone(self.zone)
+        for offset in (-1, 0, 1):
+            begin, finish = self._window(local.date() + timedelta(days=offset))
+            if begin <= t < finish:
+                return finish
+        raise ValueError("t is outside the active window")
+
+    def _window(self, day: date) -> tuple[float, float]:
+        return _window_bounds(day, self.start, self.end, self.zone)
+
+
+@lru_cache(maxsize=4096)
+def _window_bounds(day: date, start: time, end: time, zone: ZoneInfo) -> tuple[float, float]:
+    begin = datetime.combine(day, start, zone)
+    end_day = day if end > start else day + timedelta(days=1)
+    finish = datetime.combine(end_day, end, zone)
+    return begin.timestamp(), finish.timestamp()
+
+
+class ActiveHoursRule:
+    name = "active_hours"
+
+    def __init__(self, hours: ActiveHours) -> None:
+        self.hours = hours
+
+    def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
+        opens = self.hours.next_open(t)
+        return None if opens == t else Hold(opens, "outside active hours")
+
+
+# Rules that ration a profile's capacity (rather than pace it): a profile they hold back is
+# "full" for distribution, which then prefers profiles that still have room.
+CAPACITY_RULES = frozenset({"status", "hourly_cap", "daily_cap"})
+
+
+class Decision(NamedTuple):
+    """When a profile may next send: ``at`` is ``None`` when it cannot send at all.
+
+    ``capacity_until`` is the latest time a rule in ``CAPACITY_RULES`` pushed ``at`` to
+    (``None`` when none did): asked again from any time in ``[that time, at]``, the answer
+    is ``at`` and no capacity rule takes part.
+    """
+
+    at: float | None
+    decided_by: tuple[str, ...] = ()
+    reason: str = ""
+    capacity_until: float | None = None
+
+
+class RuleChain:
+    """An ordered set of rules evaluated to a fixed point."""
+
+    def __init__(self, rules: Sequence[Rule], active_hours: ActiveHours) -> None:
+        self.rules = tuple(rules)
+        self.active_hours = active_hours
+        self._pairs = tuple((rule.hold, rule.name) for rule in self.rules)
+
+    @classmethod
+    def for_package(cls, package: Package, extra: Sequence[Rule] = ()) -> RuleChain:
+        hours = ActiveHours(package.active_hours_start, package.active_hours_end, package.timezone)
+        rules: list[Rule] = [
+            StatusRule(),
+            CooldownRule(),
+            HourlyCapRule(),
+            DailyCapRule(),
+            *extra,
+            ActiveHoursRule(hours),
+        ]
+        return cls(rules, hours)
+
+    def earliest(self, state: ProfileState, t: float, recipient: str | None = None) -> Decision:
+        """The earliest time ``>= t`` at which every rule allows ``state`` to send."""
+        n = len(self.rules)
+        decided: list[str] = []
+        capacity_until: float | None = None
+        # Cycle through the rules until all n in a row allow the same t (the fixed point).
+        calm = 0
+        moves = 64 * n
+        for hold_at, name in cycle(self._pairs):
+            if calm == n:
+                break
+            hold = hold_at(state, t, recipient)
+            if hold is None:
+                calm += 1
+                continue
+            until = hold.until
+            if until is None:
+                return Decision(None, (*decided, name), hold.reason)
+            if until <= t:
+                calm += 1
+                continue
+            t = until
+            calm = 0
+            if name not in decided:
+                decided.append(name)
+            if name in CAPACITY_RULES:
+                capacity_until = t
+            moves -= 1
+            if moves == 0:
+                raise RuntimeError("rules did not settle; a rule is not monotone")
+        return Decision(t, tuple(decided), "", capacity_until)
+
+    def limit_state(self, state: ProfileState, t: float) -> LimitState:
+        """The gauge state of a profile at ``t``, most severe first."""
+        if state.status is ProfileStatus.BLOCKED:
+            return LimitState.BLOCKED
+        if state.status is ProfileStatus.INACTIVE:
+            return LimitState.INACTIVE
+        if state.status is ProfileStatus.COOLDOWN and (
+            state.paused_until is None or t < state.paused_until
+        ):
+            return LimitState.COOLDOWN
+        if not self.active_hours.is_open(t):
+            return LimitState.OUTSIDE_HOURS
+        if (
+            state.count_within(t, HOUR) >= state.hourly_cap
+            or state.count_within(t, DAY) >= state.daily_cap
+        ):
+            return LimitState.LIMIT_REACHED
+        last = state.last_send
+        if last is not None and t < last + state.cooldown + state.jitter:
+            return LimitState.COOLDOWN
+        return LimitState.ACTIVE
+
+
+def violations(
+    send_times: Sequence[float],
+    *,
+    hourly_cap: int,
+    daily_cap: int,
+    cooldown: float,
+    hours: ActiveHours,
+) -> list[str]:
+    """Every way one profile's dispatch log breaks the rules (empty when it keeps them).
+
+    Independent of ``RuleChain``: tests and the reliability suite check the engine with it.
+    """
+    found: list[str] = []
+    times = sorted(send_times)
+    for i, t in enumerate(times):
+        if i and t - times[i - 1] < cooldown - 1e-6:
+            found.append(f"gap {t - times[i - 1]:.3f} s under cooldown at {t}")
+        if not hours.is_open(t):
+            found.append(f"send outside active hours at {t}")
+        for span, cap, label in ((HOUR, hourly_cap, "hour"), (DAY, daily_cap, "day")):
+            first = bisect_right(times, t - span)
+            if i + 1 - first > cap:
+                found.append(f"{i + 1 - first} sends in the {label} ending {t} (cap {cap})")
+    return found

@@ -1,0 +1,117 @@
+"""Package use cases: create, read, update, delete, with every policy field validated."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from spreader_app.core.clock import Clock
+from spreader_app.core.errors import NotFound
+from spreader_app.core.fields import FieldReader
+from spreader_app.core.models import DistributionMode, Package, PackageStatus
+from spreader_app.core.ports import Store
+
+PACKAGE_FIELDS = {
+    "name",
+    "description",
+    "status",
+    "distribution_mode",
+    "max_messages_per_profile_per_hour",
+    "max_messages_per_profile_per_day",
+    "cooldown_seconds",
+    "active_hours_start",
+    "active_hours_end",
+    "timezone",
+    "retry_failed_messages",
+    "retry_attempts",
+    "retry_delay_ms",
+    "sticky_open_chat",
+}
+
+
+def apply_package_fields(base: Package, data: Mapping[str, Any], *, creating: bool) -> Package:
+    """``base`` with ``data`` applied; raises ``ValidationFailed`` listing every bad field."""
+    r = FieldReader(data, allowed=PACKAGE_FIELDS)
+    changes: dict[str, Any] = {
+        "name": r.text("name", base.name, required=creating, min_len=1),
+        "description": r.text("description", base.description, max_len=2000),
+        "status": r.choice("status", PackageStatus, base.status),
+        "distribution_mode": r.choice(
+            "distribution_mode", DistributionMode, base.distribution_mode
+        ),
+        "max_messages_per_profile_per_hour": r.integer(
+            "max_messages_per_profile_per_hour",
+            base.max_messages_per_profile_per_hour,
+            lo=1,
+            hi=10_000,
+        ),
+        "max_messages_per_profile_per_day": r.integer(
+            "max_messages_per_profile_per_day",
+            base.max_messages_per_profile_per_day,
+            lo=1,
+            hi=100_000,
+        ),
+        "cooldown_seconds": r.integer("cooldown_seconds", base.cooldown_seconds, lo=0, hi=86_400),
+        "active_hours_start": r.clock_time("active_hours_start", base.active_hours_start),
+        "active_hours_end": r.clock_time("active_hours_end", base.active_hours_end),
+        "timezone": r.zone("timezone", base.timezone),
+        "retry_failed_messages": r.boolean("retry_failed_messages", base.retry_failed_messages),
+        "retry_attempts": r.integer("retry_attempts", base.retry_attempts, lo=0, hi=10),
+        "retry_delay_ms": r.integer("retry_delay_ms", base.retry_delay_ms, lo=100, hi=3_600_000),
+        "sticky_open_chat": r.boolean("sticky_open_chat", base.sticky_open_chat),
+    }
+    r.finish("The package")
+    return dataclasses.replace(base, **changes)
+
+
+class PackageService:
+    """Package CRUD. ``on_change`` tells the engine to re-read its policy."""
+
+    def __init__(
+        self, store: Store, clock: Clock, on_change: Callable[[], None], *, default_timezone: str
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._on_change = on_change
+        self._default_timezone = default_timezone
+
+    async def create(self, data: Mapping[str, Any], actor: str = "api") -> Package:
+        now = self._clock.now()
+        base = Package(
+            id=f"pkg_{uuid.uuid4().hex[:12]}",
+            name="",
+            timezone=self._default_timezone,
+            created_at=now,
+            updated_at=now,
+        )
+        pkg = apply_package_fields(base, data, creating=True)
+        out = await self._store.add_package(pkg, now.timestamp(), actor)
+        self._on_change()
+        return out
+
+    async def get(self, package_id: str) -> Package:
+        pkg = await self._store.get_package(package_id)
+        if pkg is None:
+            raise NotFound(f"No package with id {package_id}.")
+        return pkg
+
+    async def list(self) -> list[Package]:
+        return await self._store.list_packages()
+
+    async def update(self, package_id: str, data: Mapping[str, Any], actor: str = "api") -> Package:
+        current = await self.get(package_id)
+        now = self._clock.now()
+        pkg = dataclasses.replace(
+            apply_package_fields(current, data, creating=False), updated_at=now
+        )
+        changed = {k: str(v) for k, v in data.items() if k in PACKAGE_FIELDS}
+        out = await self._store.update_package(pkg, now.timestamp(), actor, changed)
+        self._on_change()
+        return out
+
+    async def delete(self, package_id: str, actor: str = "api") -> None:
+        if not await self._store.delete_package(package_id, self._clock.timestamp(), actor):
+            raise NotFound(f"No package with id {package_id}.")
+        self._on_change()

@@ -1,0 +1,283 @@
+"""Response serialisation: domain dataclasses → JSON-ready dicts, one function per shape.
+
+Date-times are ISO 8601 in UTC with a ``Z`` suffix (milliseconds when not whole seconds),
+clock times are ``HH:MM``, enums are their values. Tokens never appear: a profile shows only
+``token_masked``. ``openapi.py`` documents each shape under the same name.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from typing import Any, Final
+
+from spreader_app.core.models import (
+    ConversationItem,
+    ConversationSummary,
+    Delivery,
+    DeliveryStatus,
+    Message,
+    MessageMode,
+    Package,
+    Profile,
+    Suppression,
+)
+from spreader_app.core.reply_router import ReplyResult
+from spreader_app.core.services.inbox import WebhookReceipt
+from spreader_app.core.services.profiles import ProfileHealthReport
+from spreader_app.core.services.sending import OpenResult
+from spreader_app.core.services.stats import PackageStats, ProfileLimits
+
+REPLY_NOTE: Final = "Reply messages bypass all rate limits"
+Json = dict[str, Any]
+
+
+def iso(value: datetime | float | None) -> str | None:
+    """An aware datetime or POSIX seconds as ``2024-02-08T18:45:12.123Z`` (``None`` stays)."""
+    if value is None:
+        return None
+    dt = datetime.fromtimestamp(value, UTC) if isinstance(value, int | float) else value
+    dt = dt.astimezone(UTC)
+    spec = "milliseconds" if dt.microsecond else "seconds"
+    return dt.isoformat(timespec=spec).replace("+00:00", "Z")
+
+
+def hhmm(value: time) -> str:
+    return value.strftime("%H:%M")
+
+
+def package_json(p: Package) -> Json:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "description": p.description,
+        "status": p.status.value,
+        "distribution_mode": p.distribution_mode.value,
+        "max_messages_per_profile_per_hour": p.max_messages_per_profile_per_hour,
+        "max_messages_per_profile_per_day": p.max_messages_per_profile_per_day,
+        "cooldown_seconds": p.cooldown_seconds,
+        "active_hours_start": hhmm(p.active_hours_start),
+        "active_hours_end": hhmm(p.active_hours_end),
+        "timezone": p.timezone,
+        "retry_failed_messages": p.retry_failed_messages,
+        "retry_attempts": p.retry_attempts,
+        "retry_delay_ms": p.retry_delay_ms,
+        "sticky_open_chat": p.sticky_open_chat,
+        "created_at": iso(p.created_at),
+        "updated_at": iso(p.updated_at),
+    }
+
+
+def limits_json(x: ProfileLimits) -> Json:
+    """One profile's live usage, with the plan's ``"45/50"`` strings first."""
+    return {
+        "hourly": x.hourly,
+        "daily": x.daily,
+        "status": x.state.value,
+        "hourly_used": x.hourly_used,
+        "hourly_cap": x.hourly_cap,
+        "daily_used": x.daily_used,
+        "daily_cap": x.daily_cap,
+        "cooldown_remaining_seconds": round(x.cooldown_remaining, 3),
+        "next_send_at": iso(x.next_send_at),
+        "health_score": x.health_score,
+        "status_reason": x.status_reason,
+    }
+
+
+def limits_status(limits: list[ProfileLimits]) -> dict[str, Json]:
+    """Profile id → live limits, as ``limits_status`` in the plan's Open Chat answer."""
+    return {x.profile_id: limits_json(x) for x in limits}
+
+
+def profile_json(p: Profile, limits: ProfileLimits | None = None) -> Json:
+    out: Json = {
+        "id": p.id,
+        "package_id": p.package_id,
+        "name": p.name,
+        "zentra_uuid": p.zentra_uuid,
+        "token_masked": p.token_masked,
+        "status": p.status.value,
+        "status_reason": p.status_reason,
+        "priority": p.priority,
+        "weight": p.weight,
+        "daily_message_limit": p.daily_message_limit,
+        "health_score": p.health_score,
+        "paused_until": iso(p.paused_until),
+        "last_message_at": iso(p.last_message_at),
+        "last_error": p.last_error,
+        "created_at": iso(p.created_at),
+        "updated_at": iso(p.updated_at),
+    }
+    if limits is not None:
+        out["limits"] = limits_json(limits)
+    return out
+
+
+def profiles_json(profiles: list[Profile], limits: list[ProfileLimits]) -> list[Json]:
+    by_id = {x.profile_id: x for x in limits}
+    return [profile_json(p, by_id.get(p.id)) for p in profiles]
+
+
+def health_json(h: ProfileHealthReport) -> Json:
+    return {
+        "profile_id": h.profile_id,
+        "status": h.status.value,
+        "status_reason": h.status_reason,
+        "health_score": h.health_score,
+        "last_error": h.last_error,
+        "recent_attempts": h.recent_attempts,
+        "recent_success_rate": h.recent_success_rate,
+        "device_status": h.device_status,
+        "device_status_supported": h.device_status_supported,
+    }
+
+
+def stats_json(s: PackageStats) -> Json:
+    """Live limits per profile and today's deliveries (package time zone) per mode."""
+    statuses = [d.value for d in DeliveryStatus]
+    today = {
+        mode.value: {st: s.today.get(mode.value, {}).get(st, 0) for st in statuses}
+        for mode in MessageMode
+    }
+    return {
+        "package_id": s.package_id,
+        "at": iso(s.at),
+        "limits_status": limits_status(s.profiles),
+        "today": today,
+    }
+
+
+def message_json(m: Message) -> Json:
+    c = m.content
+    return {
+        "message_id": m.id,
+        "package_id": m.package_id,
+        "mode": m.mode.value,
+        "type": c.type.value,
+        "text": c.text,
+        "media_url": c.media_url,
+        "caption": c.caption,
+        "status": m.status.value,
+        "waiting_strategy": m.waiting_strategy.value,
+        "drip_interval_minutes": m.drip_interval_minutes,
+        "scheduled_at": iso(m.scheduled_at),
+        "conversation_id": m.conversation_id,
+        "total_recipients": m.total_recipients,
+        "processed_count": m.processed_count,
+        "sent_count": m.sent_count,
+        "failed_count": m.failed_count,
+        "skipped_count": m.skipped_count,
+        "estimated_completion": iso(m.estimated_completion),
+        "created_at": iso(m.created_at),
+        "updated_at": iso(m.updated_at),
+        "finished_at": iso(m.finished_at),
+    }
+
+
+def delivery_json(d: Delivery) -> Json:
+    return {
+        "id": d.id,
+        "recipient": d.recipient,
+        "profile_id": d.profile_id,
+        "status": d.status.value,
+        "attempt_count": d.attempt_count,
+        "error": d.error,
+        "sent_at": iso(d.sent_at),
+        "skip_reason": d.skip_reason,
+        "planned_at": iso(d.planned_at),
+        "decided_by": d.decided_by,
+        "updated_at": iso(d.updated_at),
+    }
+
+
+def message_detail_json(
+    m: Message, deliveries: list[Delivery], total: int, limit: int, offset: int
+) -> Json:
+    return {
+        **message_json(m),
+        "deliveries": [delivery_json(d) for d in deliveries],
+        "deliveries_total": total,
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+def open_result_json(r: OpenResult) -> Json:
+    m = r.message
+    return {
+        "message_id": m.id,
+        "mode": m.mode.value,
+        "status": m.status.value,
+        "total_recipients": m.total_recipients,
+        "accepted": r.accepted,
+        "skipped": [{"input": s.input, "reason": s.reason, "message": s.message} for s in r.skipped],
+        "distribution": r.distribution,
+        "estimated_completion": iso(r.estimated_completion),
+        "limits_status": limits_status(r.limits),
+        "notes": r.notes,
+    }
+
+
+def reply_result_json(r: ReplyResult) -> Json:
+    return {
+        "message_id": r.message_id,
+        "mode": MessageMode.REPLY.value,
+        "status": r.status.value,
+        "sent_at": iso(r.sent_at),
+        "profile_used": r.profile_used,
+        "delivery_time_ms": round(r.delivery_time_ms),
+        "rerouted": r.rerouted,
+        "error": r.error,
+        "note": REPLY_NOTE,
+    }
+
+
+def conversation_summary_json(c: ConversationSummary) -> Json:
+    return {
+        "customer_phone": c.customer_phone,
+        "profile_id": c.profile_id,
+        "last_text": c.last_text,
+        "last_at": iso(c.last_at),
+        "inbound_count": c.inbound_count,
+        "possible_opt_out": c.possible_opt_out,
+        "suppressed": c.suppressed,
+    }
+
+
+def conversation_item_json(i: ConversationItem) -> Json:
+    return {
+        "direction": i.direction,
+        "text": i.text,
+        "at": iso(i.at),
+        "profile_id": i.profile_id,
+        "status": i.status,
+    }
+
+
+def suppression_json(s: Suppression) -> Json:
+    return {
+        "phone": s.phone,
+        "reason": s.reason,
+        "evidence": s.evidence,
+        "created_at": iso(s.created_at),
+    }
+
+
+def receipt_json(r: WebhookReceipt) -> Json:
+    return {
+        "status": "stored",
+        "payload_id": r.payload_id,
+        "messages": r.messages,
+        "duplicates": r.duplicates,
+        "opted_out": r.opted_out,
+        "problem": r.problem,
+    }
+
+
+def page_json(items: list[Json], total: int, limit: int | None = None, offset: int = 0) -> Json:
+    """A list answer: ``items`` and ``total``, plus the window when it is paginated."""
+    out: Json = {"items": items, "total": total}
+    if limit is not None:
+        out["limit"] = limit
+        out["offset"] = offset
+    return out

@@ -1,0 +1,211 @@
+"""Packages, profiles, audit events and the engine's start-up snapshot."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from spreader_app.core.errors import Conflict, NotFound
+from spreader_app.core.models import MessageMode, Package, Profile
+from spreader_app.core.rules import DAY
+from spreader_app.storage.mapping import (
+    package_from_row,
+    package_to_row,
+    profile_from_row,
+    profile_to_row,
+)
+from spreader_app.storage.orm import AttemptRow, AuditEventRow, DeliveryRow, PackageRow, ProfileRow
+
+
+def audit(
+    session: Session, now: float, actor: str, action: str, target: str, details: dict[str, Any]
+) -> None:
+    """Appends an audit event; ``details`` must already be free of secrets."""
+    session.add(
+        AuditEventRow(
+            at=now,
+            actor=actor,
+            action=action,
+            target=target,
+            details=json.dumps(details, default=str, ensure_ascii=False),
+        )
+    )
+
+
+def add_package(session: Session, pkg: Package) -> Package:
+    row = package_to_row(pkg, PackageRow())
+    session.add(row)
+    session.flush()
+    return package_from_row(row)
+
+
+def update_package(session: Session, pkg: Package) -> Package:
+    row = session.get(PackageRow, pkg.id)
+    if row is None:
+        raise NotFound(f"No package with id {pkg.id}.")
+    package_to_row(pkg, row)
+    session.flush()
+    return package_from_row(row)
+
+
+def get_package(session: Session, package_id: str) -> Package | None:
+    row = session.get(PackageRow, package_id)
+    return package_from_row(row) if row else None
+
+
+def list_packages(session: Session) -> list[Package]:
+    rows = session.scalars(select(PackageRow).order_by(PackageRow.created_at, PackageRow.id))
+    return [package_from_row(r) for r in rows]
+
+
+def delete_package(session: Session, package_id: str) -> bool:
+    row = session.get(PackageRow, package_id)
+    if row is None:
+        return False
+    session.delete(row)
+    return True
+
+
+def add_profile(session: Session, profile: Profile, token_encrypted: str) -> Profile:
+    _check_unique_device(session, profile)
+    row = profile_to_row(profile, ProfileRow(token_encrypted=token_encrypted))
+    session.add(row)
+    session.flush()
+    return profile_from_row(row)
+
+
+def _check_unique_device(session: Session, profile: Profile) -> None:
+    clash = session.scalar(
+        select(ProfileRow.id).where(
+            ProfileRow.package_id == profile.package_id,
+            ProfileRow.zentra_uuid == profile.zentra_uuid,
+            ProfileRow.id != profile.id,
+        )
+    )
+    if clash is not None:
+        raise Conflict(
+            f"Device {profile.zentra_uuid} is already a profile of this package ({clash}). "
+            "Edit that profile instead of adding the device twice."
+        )
+
+
+def update_profile(session: Session, profile: Profile, token_encrypted: str | None) -> Profile:
+    row = session.get(ProfileRow, profile.id)
+    if row is None:
+        raise NotFound(f"No profile with id {profile.id}.")
+    _check_unique_device(session, profile)
+    profile_to_row(profile, row)
+    row.status_reason = profile.status_reason
+    if token_encrypted is not None:
+        row.token_encrypted = token_encrypted
+    session.flush()
+    return profile_from_row(row)
+
+
+def get_profile(session: Session, profile_id: str) -> Profile | None:
+    row = session.get(ProfileRow, profile_id)
+    return profile_from_row(row) if row else None
+
+
+def list_profiles(session: Session, package_id: str) -> list[Profile]:
+    rows = session.scalars(
+        select(ProfileRow)
+        .where(ProfileRow.package_id == package_id)
+        .order_by(ProfileRow.created_at, ProfileRow.id)
+    )
+    return [profile_from_row(r) for r in rows]
+
+
+def delete_profile(session: Session, profile_id: str) -> bool:
+    return bool(session.execute(delete(ProfileRow).where(ProfileRow.id == profile_id)).rowcount)
+
+
+def token_ciphertext(session: Session, profile_id: str) -> str:
+    value = session.scalar(select(ProfileRow.token_encrypted).where(ProfileRow.id == profile_id))
+    if value is None:
+        raise NotFound(f"No profile with id {profile_id}.")
+    return value
+
+
+def profiles_by_device(session: Session, device_uuid: str) -> list[Profile]:
+    rows = session.scalars(select(ProfileRow).where(ProfileRow.zentra_uuid == device_uuid))
+    return [profile_from_row(r) for r in rows]
+
+
+def open_send_times(
+    session: Session, since: float, profile_ids: list[str] | None = None
+) -> dict[str, list[float]]:
+    """Open Chat dispatch times per profile since ``since``: the log the caps count."""
+    q = select(AttemptRow.profile_id, AttemptRow.started_at).where(
+        AttemptRow.mode == MessageMode.OPEN.value, AttemptRow.started_at > since
+    )
+    if profile_ids is not None:
+        q = q.where(AttemptRow.profile_id.in_(profile_ids))
+    out: dict[str, list[float]] = {}
+    for pid, started in session.execute(q.order_by(AttemptRow.started_at)):
+        out.setdefault(pid, []).append(started.timestamp())
+    return out
+
+
+def engine_snapshot(
+    session: Session, now: float
+) -> list[tuple[Package, list[tuple[Profile, list[float]]]]]:
+    """Every package with its profiles and each profile's last-24-hour Open Chat sends."""
+    sends = open_send_times(session, now - DAY)
+    out: list[tuple[Package, list[tuple[Profile, list[float]]]]] = []
+    for pkg in list_packages(session):
+        out.append((pkg, [(p, sends.get(p.id, [])) for p in list_profiles(session, pkg.id)]))
+    return out
+
+
+def usage_counts(
+    session: Session, profile_ids: list[str], now: float
+) -> dict[str, tuple[int, int, float | None]]:
+    """Per profile: Open Chat sends in the last hour, in the last day, and the last send."""
+    hour_start, day_start = now - 3600, now - DAY
+    rows = session.execute(
+        select(
+            AttemptRow.profile_id,
+            func.sum((AttemptRow.started_at > hour_start).cast(type_=AttemptRow.id.type)),
+            func.count(),
+            func.max(AttemptRow.started_at),
+        )
+        .where(
+            AttemptRow.mode == MessageMode.OPEN.value,
+            AttemptRow.started_at > day_start,
+            AttemptRow.profile_id.in_(profile_ids),
+        )
+        .group_by(AttemptRow.profile_id)
+    ).all()
+    out = {pid: (0, 0, None) for pid in profile_ids}
+    for pid, hour, day, last in rows:
+        out[pid] = (int(hour or 0), int(day), last.timestamp() if last else None)
+    return out
+
+
+def recent_outcomes(session: Session, profile_id: str, limit: int) -> list[str | None]:
+    """Outcomes of the profile's latest gateway calls, newest first (``None``: in flight)."""
+    return list(
+        session.scalars(
+            select(AttemptRow.outcome)
+            .where(AttemptRow.profile_id == profile_id)
+            .order_by(AttemptRow.started_at.desc(), AttemptRow.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def mode_totals(session: Session, package_id: str, since: float) -> dict[str, dict[str, int]]:
+    """Deliveries settled since ``since`` per mode and status (``{"open": {"sent": 3}}``)."""
+    rows = session.execute(
+        select(DeliveryRow.mode, DeliveryRow.status, func.count())
+        .where(DeliveryRow.package_id == package_id, DeliveryRow.updated_at >= since)
+        .group_by(DeliveryRow.mode, DeliveryRow.status)
+    )
+    out: dict[str, dict[str, int]] = {}
+    for mode, status, n in rows:
+        out.setdefault(mode, {})[status] = int(n)
+    return out

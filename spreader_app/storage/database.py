@@ -1,0 +1,90 @@
+"""The database engine and the one awaitable seam through which all database work runs.
+
+``Database.run(fn)`` executes ``fn(session)`` inside one short transaction on a single
+dedicated thread. SQLite then sees one writer, connections never cross threads, and the
+event loop never blocks on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from spreader_app.core.errors import StorageUnavailable
+
+T = TypeVar("T")
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    # NORMAL is durable across application crashes in WAL mode; only an OS crash or power
+    # loss can lose the last transactions, which the recovery rules then mark uncertain.
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def storage_error(exc: OperationalError) -> StorageUnavailable:
+    """Turns a driver error into words the owner can act on."""
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        hint = "Another program is holding the database. Close it and try again."
+    elif "readonly" in lowered or "read-only" in lowered:
+        hint = "The data folder is read-only. Make it writable or set SPREADER_DATA_DIR."
+    elif "disk" in lowered and "full" in lowered:
+        hint = "The disk is full. Free some space; queued work resumes by itself."
+    elif "unable to open" in lowered:
+        hint = "The database file cannot be opened. Check SPREADER_DATA_DIR and permissions."
+    else:
+        hint = "The database could not be written."
+    return StorageUnavailable(f"{hint} ({text})", details={"driver_error": text})
+
+
+class Database:
+    """Owns the engine, the session factory and the database thread."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spreader-db")
+
+    def run_sync(self, fn: Callable[[Session], T]) -> T:
+        """Runs ``fn`` in one transaction on the calling thread (start-up and tests only)."""
+        try:
+            with self._sessions.begin() as session:
+                return fn(session)
+        except OperationalError as exc:
+            raise storage_error(exc) from exc
+
+    async def run(self, fn: Callable[[Session], T]) -> T:
+        """Runs ``fn(session)`` in one transaction on the database thread.
+
+        Commits when ``fn`` returns, rolls back when it raises. Driver failures (locked,
+        read-only, disk full) surface as ``StorageUnavailable`` with a plain-words message.
+        """
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self.run_sync, fn)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+        self.engine.dispose()

@@ -1,0 +1,284 @@
+"""Inbound payloads and messages, conversation routes and the suppression list."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from spreader_app.core.models import (
+    ConversationItem,
+    ConversationSummary,
+    DeliveryStatus,
+    InboundMessage,
+    InboundRecord,
+    MessageMode,
+    Suppression,
+)
+from spreader_app.storage.catalog_store import profiles_by_device
+from spreader_app.storage.dispatch_store import MessageLedger, remember_route
+from spreader_app.storage.orm import (
+    ConversationRouteRow,
+    DeliveryRow,
+    InboundMessageRow,
+    InboundPayloadRow,
+    MessageRow,
+    SuppressionRow,
+)
+
+
+def store_payload(session: Session, body: str, content_type: str, now: float) -> int:
+    """Keeps a webhook body verbatim; returns its id. Runs before any parsing."""
+    row = InboundPayloadRow(received_at=now, content_type=content_type[:128], body=body)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def mark_payload(session: Session, payload_id: int, understood: bool, problem: str) -> None:
+    session.execute(
+        update(InboundPayloadRow)
+        .where(InboundPayloadRow.id == payload_id)
+        .values(understood=understood, problem=problem[:2000])
+    )
+
+
+def record_inbound(
+    session: Session, payload_id: int, msg: InboundMessage, verdict: str, now: float
+) -> list[InboundRecord]:
+    """Stores one understood inbound message for every package whose device received it.
+
+    Sets the customer's route to that device, and applies an opt-out (suppression, queued
+    Open Chat work skipped) or an opt-in (suppression lifted) verdict.
+    """
+    if msg.device_uuid and msg.message_id:
+        seen = session.scalar(
+            select(InboundMessageRow.id).where(
+                InboundMessageRow.device_uuid == msg.device_uuid,
+                InboundMessageRow.external_id == msg.message_id,
+            )
+        )
+        if seen is not None:
+            return [InboundRecord(None, None, duplicate=True)]
+    profiles = profiles_by_device(session, msg.device_uuid) if msg.device_uuid else []
+    at = msg.timestamp.timestamp() if msg.timestamp else now
+    if not profiles:
+        session.add(_inbound_row(payload_id, None, None, msg, verdict, now))
+        return [InboundRecord(None, None)]
+    out: list[InboundRecord] = []
+    for i, profile in enumerate(profiles):
+        # The unique (device, external id) pair can be stored once; later packages keep no id.
+        row = _inbound_row(payload_id, profile.package_id, profile.id, msg, verdict, now)
+        if i:
+            row.external_id = None
+        session.add(row)
+        if msg.sender is None:
+            out.append(InboundRecord(profile.package_id, profile.id))
+            continue
+        remember_route(
+            session, profile.package_id, msg.sender, profile.id, "inbound", at, override=True
+        )
+        suppressed = unsuppressed = False
+        skipped = 0
+        if verdict == "opt_out":
+            evidence = {
+                "word": msg.text[:200],
+                "device_uuid": msg.device_uuid,
+                "message_id": msg.message_id,
+                "payload_id": payload_id,
+            }
+            skipped = add_suppression(
+                session, profile.package_id, msg.sender, "opted_out", evidence, now
+            )
+            suppressed = True
+        elif verdict == "opt_in":
+            unsuppressed = remove_suppression(
+                session, profile.package_id, msg.sender, only_reason="opted_out"
+            )
+        out.append(
+            InboundRecord(profile.package_id, profile.id, False, suppressed, unsuppressed, skipped)
+        )
+    return out
+
+
+def _inbound_row(
+    payload_id: int,
+    package_id: str | None,
+    profile_id: str | None,
+    msg: InboundMessage,
+    verdict: str,
+    now: float,
+) -> InboundMessageRow:
+    return InboundMessageRow(
+        payload_id=payload_id,
+        package_id=package_id,
+        profile_id=profile_id,
+        device_uuid=msg.device_uuid,
+        sender=msg.sender,
+        text=msg.text,
+        external_id=msg.message_id,
+        opt_verdict=verdict,
+        received_at=msg.timestamp or now,
+    )
+
+
+def add_suppression(
+    session: Session, package_id: str, phone: str, reason: str, evidence: object, now: float
+) -> int:
+    """Suppresses ``phone`` in the package; its pending Open Chat deliveries end skipped.
+
+    Returns how many pending deliveries were skipped. Suppressing twice keeps the first
+    record (and its evidence).
+    """
+    exists = session.scalar(
+        select(SuppressionRow.id).where(
+            SuppressionRow.package_id == package_id, SuppressionRow.phone == phone
+        )
+    )
+    if exists is None:
+        session.add(
+            SuppressionRow(
+                package_id=package_id,
+                phone=phone,
+                reason=reason,
+                evidence=json.dumps(evidence, ensure_ascii=False, default=str),
+                created_at=now,
+            )
+        )
+    rows = session.execute(
+        select(DeliveryRow.id, DeliveryRow.message_id).where(
+            DeliveryRow.package_id == package_id,
+            DeliveryRow.recipient == phone,
+            DeliveryRow.status == DeliveryStatus.PENDING.value,
+            DeliveryRow.mode == MessageMode.OPEN.value,
+        )
+    ).all()
+    if not rows:
+        return 0
+    session.execute(
+        update(DeliveryRow)
+        .where(DeliveryRow.id.in_([r[0] for r in rows]))
+        .values(status=DeliveryStatus.SKIPPED.value, skip_reason=reason, updated_at=now)
+    )
+    ledger = MessageLedger(session, now)
+    for _, message_id in rows:
+        ledger.final(message_id, DeliveryStatus.SKIPPED)
+    ledger.changes()
+    return len(rows)
+
+
+def remove_suppression(
+    session: Session, package_id: str, phone: str, *, only_reason: str | None = None
+) -> bool:
+    q = delete(SuppressionRow).where(
+        SuppressionRow.package_id == package_id, SuppressionRow.phone == phone
+    )
+    if only_reason is not None:
+        q = q.where(SuppressionRow.reason == only_reason)
+    return bool(session.execute(q).rowcount)
+
+
+def suppressed_numbers(session: Session, package_id: str) -> set[str]:
+    return set(
+        session.scalars(select(SuppressionRow.phone).where(SuppressionRow.package_id == package_id))
+    )
+
+
+def list_suppressions(session: Session, package_id: str) -> list[Suppression]:
+    rows = session.scalars(
+        select(SuppressionRow)
+        .where(SuppressionRow.package_id == package_id)
+        .order_by(SuppressionRow.created_at.desc())
+    )
+    return [Suppression(r.package_id, r.phone, r.reason, r.evidence, r.created_at) for r in rows]
+
+
+def routes(session: Session, package_id: str) -> dict[str, str]:
+    """Customer phone → sticky profile id, for the whole package."""
+    rows = session.execute(
+        select(ConversationRouteRow.customer_phone, ConversationRouteRow.profile_id).where(
+            ConversationRouteRow.package_id == package_id
+        )
+    )
+    return {phone: pid for phone, pid in rows}
+
+
+def route_for(session: Session, package_id: str, phone: str) -> str | None:
+    return session.scalar(
+        select(ConversationRouteRow.profile_id).where(
+            ConversationRouteRow.package_id == package_id,
+            ConversationRouteRow.customer_phone == phone,
+        )
+    )
+
+
+def list_conversations(
+    session: Session, package_id: str, limit: int = 500
+) -> list[ConversationSummary]:
+    """Customers who wrote to the package, most recent first."""
+    last = (
+        select(
+            InboundMessageRow.sender,
+            func.max(InboundMessageRow.id).label("last_id"),
+            func.count().label("n"),
+            func.max(func.iif(InboundMessageRow.opt_verdict == "possible_opt_out", 1, 0)).label(
+                "possible"
+            ),
+        )
+        .where(InboundMessageRow.package_id == package_id, InboundMessageRow.sender.is_not(None))
+        .group_by(InboundMessageRow.sender)
+        .subquery()
+    )
+    rows = session.execute(
+        select(InboundMessageRow, last.c.n, last.c.possible)
+        .join(last, InboundMessageRow.id == last.c.last_id)
+        .order_by(InboundMessageRow.received_at.desc())
+        .limit(limit)
+    ).all()
+    route_map = routes(session, package_id)
+    suppressed = suppressed_numbers(session, package_id)
+    out: list[ConversationSummary] = []
+    for row, n, possible in rows:
+        phone = row.sender or ""
+        out.append(
+            ConversationSummary(
+                package_id,
+                phone,
+                route_map.get(phone, row.profile_id),
+                row.text,
+                row.received_at,
+                int(n),
+                bool(possible),
+                phone in suppressed,
+            )
+        )
+    return out
+
+
+def conversation(
+    session: Session, package_id: str, phone: str, limit: int = 200
+) -> list[ConversationItem]:
+    """The customer's messages and ours to them, oldest first."""
+    inbound = session.scalars(
+        select(InboundMessageRow)
+        .where(InboundMessageRow.package_id == package_id, InboundMessageRow.sender == phone)
+        .order_by(InboundMessageRow.received_at.desc())
+        .limit(limit)
+    )
+    items = [ConversationItem("in", r.text, r.received_at, r.profile_id) for r in inbound]
+    outbound = session.execute(
+        select(DeliveryRow, MessageRow.text, MessageRow.caption)
+        .join(MessageRow, MessageRow.id == DeliveryRow.message_id)
+        .where(DeliveryRow.package_id == package_id, DeliveryRow.recipient == phone)
+        .order_by(DeliveryRow.id.desc())
+        .limit(limit)
+    ).all()
+    for d, text, caption in outbound:
+        items.append(
+            ConversationItem(
+                "out", text or caption or "", d.sent_at or d.updated_at, d.profile_id, d.status
+            )
+        )
+    items.sort(key=lambda i: i.at.timestamp() if i.at else 0.0)
+    return items[-limit:]

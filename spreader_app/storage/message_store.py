@@ -1,0 +1,193 @@
+"""Messages and deliveries: creation in bulk, queries, cancel, pause and resume."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from spreader_app.core.errors import Conflict, NotFound
+from spreader_app.core.models import (
+    Delivery,
+    DeliveryStatus,
+    Message,
+    MessageChange,
+    MessageFilter,
+    MessageMode,
+    MessageStatus,
+    NewDelivery,
+)
+from spreader_app.storage.dispatch_store import MessageLedger
+from spreader_app.storage.mapping import delivery_from_row, message_from_row
+from spreader_app.storage.orm import DeliveryRow, MessageRow
+
+_PENDING = DeliveryStatus.PENDING.value
+
+
+def create_message(
+    session: Session, message: Message, deliveries: Sequence[NewDelivery], now: float
+) -> MessageChange | None:
+    """Inserts a message and all its deliveries in one statement batch.
+
+    Returns the message's change when it is already finished (every recipient skipped).
+    """
+    c = message.content
+    session.add(
+        MessageRow(
+            id=message.id,
+            package_id=message.package_id,
+            mode=message.mode.value,
+            type=c.type.value,
+            text=c.text,
+            media_url=c.media_url,
+            caption=c.caption,
+            media_path=c.media_path,
+            status=message.status.value,
+            waiting_strategy=message.waiting_strategy.value,
+            drip_interval_minutes=message.drip_interval_minutes,
+            scheduled_at=message.scheduled_at,
+            conversation_id=message.conversation_id,
+            total_recipients=len(deliveries),
+            estimated_completion=message.estimated_completion,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    session.flush()
+    rows = [
+        {
+            "message_id": message.id,
+            "package_id": message.package_id,
+            "mode": message.mode.value,
+            "recipient": d.recipient,
+            "profile_id": d.profile_id,
+            "status": d.status.value,
+            "planned_at": d.planned_at,
+            "not_before": d.planned_at,
+            "attempt_count": 0,
+            "error": d.error,
+            "skip_reason": d.skip_reason,
+            "decided_by": d.decided_by,
+            "gateway_response": "",
+            "updated_at": now,
+        }
+        for d in deliveries
+    ]
+    if rows:
+        session.execute(insert(DeliveryRow), rows)
+    skipped = sum(1 for d in deliveries if d.status is DeliveryStatus.SKIPPED)
+    if not skipped:
+        return None
+    ledger = MessageLedger(session, now)
+    ledger.final(message.id, DeliveryStatus.SKIPPED, skipped)
+    change = ledger.changes()[0]
+    return change if change.finished else None
+
+
+def get_message(session: Session, message_id: str) -> Message | None:
+    row = session.get(MessageRow, message_id)
+    return message_from_row(row) if row else None
+
+
+def list_messages(
+    session: Session, package_id: str, flt: MessageFilter
+) -> tuple[list[Message], int]:
+    q = select(MessageRow).where(MessageRow.package_id == package_id)
+    if flt.status:
+        q = q.where(MessageRow.status == flt.status)
+    if flt.mode:
+        q = q.where(MessageRow.mode == flt.mode)
+    if flt.since:
+        q = q.where(MessageRow.created_at >= flt.since)
+    if flt.until:
+        q = q.where(MessageRow.created_at <= flt.until)
+    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rows = session.scalars(
+        q.order_by(MessageRow.created_at.desc(), MessageRow.id).limit(flt.limit).offset(flt.offset)
+    )
+    return [message_from_row(r) for r in rows], int(total)
+
+
+def list_deliveries(
+    session: Session,
+    message_id: str,
+    *,
+    status: str | None = None,
+    limit: int = 1000,
+    offset: int = 0,
+) -> tuple[list[Delivery], int]:
+    q = select(DeliveryRow).where(DeliveryRow.message_id == message_id)
+    if status:
+        q = q.where(DeliveryRow.status == status)
+    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rows = session.scalars(q.order_by(DeliveryRow.id).limit(limit).offset(offset))
+    return [delivery_from_row(r) for r in rows], int(total)
+
+
+def cancel_message(session: Session, message_id: str, now: float) -> MessageChange:
+    """Cancels what has not been sent; sends in flight finish and are recorded as they end."""
+    row = session.get(MessageRow, message_id)
+    if row is None:
+        raise NotFound(f"No message with id {message_id}.")
+    if row.finished_at is not None:
+        raise Conflict(f"Message {message_id} has already finished ({row.status}).")
+    n = session.execute(
+        update(DeliveryRow)
+        .where(DeliveryRow.message_id == message_id, DeliveryRow.status == _PENDING)
+        .values(
+            status=DeliveryStatus.CANCELLED.value,
+            error="cancelled by the user",
+            updated_at=now,
+        )
+    ).rowcount
+    row.status = MessageStatus.CANCELLED.value
+    ledger = MessageLedger(session, now)
+    ledger.final(message_id, DeliveryStatus.CANCELLED, n)
+    return ledger.changes()[0]
+
+
+def set_paused(session: Session, message_id: str, paused: bool, now: float) -> MessageChange:
+    row = session.get(MessageRow, message_id)
+    if row is None:
+        raise NotFound(f"No message with id {message_id}.")
+    if row.mode != MessageMode.OPEN.value or row.finished_at is not None:
+        raise Conflict(f"Message {message_id} cannot be paused or resumed now ({row.status}).")
+    if paused:
+        row.status = MessageStatus.PAUSED.value
+    elif row.status == MessageStatus.PAUSED.value:
+        started = session.scalar(
+            select(func.count())
+            .select_from(DeliveryRow)
+            .where(DeliveryRow.message_id == message_id, DeliveryRow.attempt_count > 0)
+        )
+        row.status = (MessageStatus.PROCESSING if started else MessageStatus.QUEUED).value
+    row.updated_at = now  # type: ignore[assignment]
+    return MessageChange(
+        row.id,
+        row.package_id,
+        MessageStatus(row.status),
+        row.total_recipients,
+        row.processed_count,
+        row.sent_count,
+        row.failed_count,
+        False,
+    )
+
+
+def pending_planned_times(session: Session, package_id: str) -> dict[str, list[float]]:
+    """Planned times of the package's pending Open Chat work, per profile (for ``queued``)."""
+    out: dict[str, list[float]] = {}
+    rows = session.execute(
+        select(DeliveryRow.profile_id, DeliveryRow.not_before).where(
+            DeliveryRow.package_id == package_id,
+            DeliveryRow.status == _PENDING,
+            DeliveryRow.mode == MessageMode.OPEN.value,
+        )
+    )
+    for pid, nb in rows:
+        if pid is not None and nb is not None:
+            out.setdefault(pid, []).append(nb.timestamp())
+    for times in out.values():
+        times.sort()
+    return out

@@ -1,0 +1,434 @@
+"""A fake Zentra gateway on loopback with seeded fault injection, answering as ZENTRA.md
+describes the real one (multipart ``POST /v1/messages``, ``x-api-token``, device trouble as
+2xx ``success: false``). Every ``/messages`` request gets a 1-based ``seq`` and lands in
+``attempts``; messages treated as delivered also land in ``received``. E.g.
+``fake.faults.add(Fault.SERVER_ERROR, rate=0.1)``, ``fake.faults.add(Fault.RESET, at={5, 9})``.
+
+Run alone: ``python -m tests.fakes.fake_zentra --port 0 --device UUID:TOKEN`` prints the base
+URL on the first line and serves until SIGTERM or SIGINT.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import enum
+import random
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from aiohttp import web
+from multidict import MultiDictProxy
+
+from spreader_app.core.clock import Clock
+
+NOT_CONNECTED = "Device is not connected. Please scan QR code first"
+BANNED = "Device banned"
+NOT_FOUND = "Device not found"
+STATES = frozenset({"connected", "disconnected", "banned"})
+_TYPES = frozenset({"text", "image", "video", "doc", "audio"})
+_Answer = tuple[int, dict[str, Any], str]  # status, JSON body, attempt outcome
+
+
+class Fault(enum.StrEnum):
+    LATENCY = "latency"  # extra seconds before answering (adds up with other faults)
+    TIMEOUT = "timeout"  # no answer for ``seconds`` (default 60), then 504
+    SERVER_ERROR = "server_error"  # ``status`` 500 (JSON) or 502/503 (HTML page)
+    RATE_LIMIT = "rate_limit"  # 429 with ``Retry-After: retry_after``
+    SUCCESS_FALSE = "success_false"  # 201 success false "Device is not connected..."
+    RESET = "reset"  # the connection is aborted without an answer
+    # From this request on the device is disconnected; attempts show the resulting outcome.
+    DISCONNECT_DEVICE = "disconnect_device"
+
+
+@dataclass(frozen=True, slots=True)
+class FaultSpec:
+    """A fault and its parameters. ``delivered`` (TIMEOUT, SERVER_ERROR only) makes the fake
+    also record the message as delivered: a gateway that processed it but answered badly."""
+
+    fault: Fault
+    seconds: float = 60.0
+    status: int = 500
+    retry_after: float = 1.0
+    delivered: bool = False
+
+    def __post_init__(self) -> None:
+        if self.fault is Fault.SERVER_ERROR and not 500 <= self.status <= 599:
+            raise ValueError(f"a server error needs a 5xx status, not {self.status}")
+        if self.delivered and self.fault not in (Fault.TIMEOUT, Fault.SERVER_ERROR):
+            raise ValueError("delivered=True only applies to TIMEOUT and SERVER_ERROR")
+        if self.seconds < 0 or self.retry_after < 0:
+            raise ValueError("seconds and retry_after cannot be negative")
+
+
+Chooser = Callable[[int, str, str], "Fault | FaultSpec | None"]
+
+
+class FaultPlan:
+    """Which requests fail and how, drawn from one seeded ``random.Random``.
+
+    Per request, every matching LATENCY adds its seconds; of the other faults the first
+    match wins, choosers first, then rules in the order they were added.
+    """
+
+    def __init__(self, rng: random.Random) -> None:
+        self._rng = rng
+        self._rules: list[tuple[FaultSpec, float | None, frozenset[int]]] = []
+        self._choosers: list[Chooser] = []
+
+    def add(
+        self,
+        fault: Fault,
+        *,
+        rate: float | None = None,
+        at: Iterable[int] = (),
+        seconds: float | None = None,
+        status: int = 500,
+        retry_after: float = 1.0,
+        delivered: bool = False,
+    ) -> None:
+        """Inject ``fault`` with probability ``rate`` per request, or at the 1-based
+        request numbers in ``at`` (exactly one of the two)."""
+        numbers = frozenset(at)
+        if (rate is None) == (not numbers):
+            raise ValueError("give exactly one of rate= (0..1) or at= (request numbers)")
+        if rate is not None and not 0.0 <= rate <= 1.0:
+            raise ValueError(f"rate must be between 0 and 1, not {rate}")
+        if fault is Fault.LATENCY and seconds is None:
+            raise ValueError("a LATENCY fault needs seconds=")
+        wait = 60.0 if seconds is None else seconds
+        self._rules.append((FaultSpec(fault, wait, status, retry_after, delivered), rate, numbers))
+
+    def add_chooser(self, chooser: Chooser) -> None:
+        """``chooser(seq, device_uuid, recipient)`` returns the fault for a request, or None."""
+        self._choosers.append(chooser)
+
+    def clear(self) -> None:
+        self._rules.clear()
+        self._choosers.clear()
+
+    def pick(self, seq: int, device_uuid: str, recipient: str) -> tuple[float, FaultSpec | None]:
+        """Extra latency (seconds) and the fault, if any, for request ``seq``."""
+        chosen = [c(seq, device_uuid, recipient) for c in self._choosers]
+        specs = [FaultSpec(c) if isinstance(c, Fault) else c for c in chosen if c is not None]
+        for spec, rate, numbers in self._rules:
+            # Draw for every rate rule on every request, so one rule's outcome never shifts
+            # another rule's random sequence.
+            if (self._rng.random() < rate) if rate is not None else (seq in numbers):
+                specs.append(spec)
+        latency = sum(s.seconds for s in specs if s.fault is Fault.LATENCY)
+        return latency, next((s for s in specs if s.fault is not Fault.LATENCY), None)
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivedMessage:
+    """A message the fake treats as delivered. ``at`` is POSIX seconds."""
+
+    seq: int
+    device_uuid: str
+    recipient: str
+    type: str
+    text: str
+    media_url: str | None
+    media_filename: str | None
+    media_size: int | None
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One ``/messages`` request and what the fake did with it. ``outcome``: ``accepted``,
+    ``unauthorized``, ``device_not_found``, ``device_disconnected``, ``device_banned``,
+    ``invalid``, ``abandoned`` (the client left during the latency) or the injected
+    ``Fault``'s value. ``status`` is ``None`` when no answer was sent."""
+
+    seq: int
+    device_uuid: str
+    recipient: str
+    outcome: str
+    status: int | None
+    delivered: bool
+    at: float
+
+
+@dataclass(slots=True)
+class _Device:
+    token: str
+    state: str
+
+
+class FakeZentra:
+    """The fake gateway. ``latency`` (seconds) delays every ``/messages`` answer for real;
+    ``seed`` seeds the fault draws; ``clock`` (optional) stamps ``at``.
+
+    ``lookups_enabled`` switches ``/check-whatsapp`` and ``/devices/{uuid}/status`` on
+    (off by default: they answer 404, as the real gateway may). Numbers (digits) in
+    ``not_on_whatsapp`` are reported as not on WhatsApp.
+    """
+
+    def __init__(self, *, clock: Clock | None = None, latency: float = 0.0, seed: int = 0) -> None:
+        self.latency = latency
+        self.faults = FaultPlan(random.Random(seed))
+        self.received: list[ReceivedMessage] = []
+        self.attempts: list[Attempt] = []
+        self.lookups_enabled = False
+        self.not_on_whatsapp: set[str] = set()
+        self._clock = clock
+        self._devices: dict[str, _Device] = {}
+        self._seq = 0
+        self._stopping = asyncio.Event()
+        self._runner: web.AppRunner | None = None
+        self._url = ""
+
+    @property
+    def url(self) -> str:
+        """The base URL, ``http://host:port/v1``; raises ``RuntimeError`` before ``start``."""
+        if not self._url:
+            raise RuntimeError("FakeZentra has no URL until start() is awaited.")
+        return self._url
+
+    def add_device(self, uuid: str, token: str, state: str = "connected") -> None:
+        """Register a device under an account token (a token may hold several devices)."""
+        self._devices[uuid] = _Device(token, _checked_state(state))
+
+    def set_device_state(self, uuid: str, state: str) -> None:
+        """Switch a device to ``connected``, ``disconnected`` or ``banned``."""
+        if uuid not in self._devices:
+            raise KeyError(f"unknown device {uuid!r}; add it with add_device() first")
+        self._devices[uuid].state = _checked_state(state)
+
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        self._stopping = asyncio.Event()  # bound to the loop that serves
+        app = web.Application(client_max_size=64 * 1024 * 1024)
+        app.router.add_post("/v1/messages", self._on_message)
+        app.router.add_post("/v1/check-whatsapp", self._on_lookup)
+        app.router.add_get("/v1/devices/{uuid}/status", self._on_lookup)
+        # handler_cancellation: a handler stops when its client hangs up, like a real server.
+        runner = web.AppRunner(
+            app, handler_cancellation=True, access_log=None, shutdown_timeout=1.0
+        )
+        await runner.setup()
+        await web.TCPSite(runner, host, port).start()
+        self._runner = runner
+        bound = runner.addresses[0]
+        self._url = f"http://{host}:{bound[1]}/v1"
+
+    async def stop(self) -> None:
+        self._stopping.set()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> FakeZentra:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.stop()
+
+    def _now(self) -> float:
+        return self._clock.timestamp() if self._clock is not None else time.time()
+
+    async def _on_message(self, request: web.Request) -> web.StreamResponse:
+        self._seq += 1
+        seq = self._seq
+        form = await request.post()
+        device, recipient = _text(form, "device_uuid"), _text(form, "ids")
+        extra, fault = self.faults.pick(seq, device, recipient)
+
+        def record(outcome: str, status: int | None, delivered: bool) -> None:
+            self.attempts.append(
+                Attempt(seq, device, recipient, outcome, status, delivered, self._now())
+            )
+            if delivered:
+                self.received.append(_received(seq, form, self._now()))
+
+        if self.latency + extra > 0:
+            try:
+                await asyncio.sleep(self.latency + extra)
+            except asyncio.CancelledError:
+                record("abandoned", None, False)
+                raise
+        if fault is not None and fault.fault is Fault.DISCONNECT_DEVICE:
+            if device in self._devices:
+                self._devices[device].state = "disconnected"
+            fault = None
+        status, body, outcome = self._gateway_answer(request, form)
+        if fault is None:
+            record(outcome, status, outcome == "accepted")
+            return web.json_response(body, status=status)
+        response = _fault_response(fault)
+        delivered = fault.delivered and outcome == "accepted"
+        record(fault.fault.value, response.status if response else None, delivered)
+        if response is not None:
+            return response
+        if fault.fault is Fault.RESET:
+            if request.transport is not None:
+                request.transport.abort()
+            raise asyncio.CancelledError
+        with contextlib.suppress(TimeoutError):  # Fault.TIMEOUT
+            await asyncio.wait_for(self._stopping.wait(), fault.seconds)
+        return web.json_response({"success": False, "message": "Gateway Timeout"}, status=504)
+
+    def _gateway_answer(self, request: web.Request, form: MultiDictProxy[Any]) -> _Answer:
+        """What the healthy gateway answers to this send."""
+        device = self._authorized_device(request, _text(form, "device_uuid"))
+        if isinstance(device, tuple):
+            return device
+        if device.state == "disconnected":
+            return 201, {"success": False, "msg": NOT_CONNECTED}, "device_disconnected"
+        if device.state == "banned":
+            return 200, {"success": False, "msg": BANNED}, "device_banned"
+        errors = _form_errors(form)
+        if errors:
+            body = {"success": False, "message": "The given data was invalid.", "errors": errors}
+            return 422, body, "invalid"
+        data = {key: _text(form, key) for key in ("device_uuid", "ids", "type_message")}
+        return 201, {"success": True, "msg": "MESSAGE_CREATED", "data": data}, "accepted"
+
+    def _authorized_device(self, request: web.Request, uuid: str) -> _Device | _Answer:
+        token = request.headers.get("x-api-token", "")
+        if not token or all(d.token != token for d in self._devices.values()):
+            return 401, {"success": False, "message": "Unauthenticated."}, "unauthorized"
+        device = self._devices.get(uuid)
+        if device is None or device.token != token:
+            return 200, {"success": False, "msg": NOT_FOUND}, "device_not_found"
+        return device
+
+    async def _on_lookup(self, request: web.Request) -> web.Response:
+        """``/check-whatsapp`` (form) and ``/devices/{uuid}/status``, or 404 when disabled."""
+        if not self.lookups_enabled:
+            return web.json_response({"message": "Route not found"}, status=404)
+        form = await request.post()
+        status_of = request.match_info.get("uuid")
+        device = self._authorized_device(request, status_of or _text(form, "device_uuid"))
+        if isinstance(device, tuple):
+            return web.json_response(device[1], status=device[0])
+        if status_of is not None:
+            return web.json_response({"success": True, "data": {"status": device.state}})
+        exists = _text(form, "phone") not in self.not_on_whatsapp
+        return web.json_response({"success": True, "data": {"exists": exists}})
+
+
+def _fault_response(fault: FaultSpec) -> web.Response | None:
+    """The answer a fault sends, or ``None`` for the faults that send none."""
+    if fault.fault is Fault.SERVER_ERROR and fault.status != 500:
+        page = f"<html><body><h1>{fault.status} Server Error</h1></body></html>"
+        return web.Response(status=fault.status, text=page, content_type="text/html")
+    answers: dict[Fault, tuple[int, dict[str, Any]]] = {
+        Fault.SERVER_ERROR: (500, {"success": False, "message": "Server Error"}),
+        Fault.RATE_LIMIT: (429, {"success": False, "message": "Too Many Attempts."}),
+        Fault.SUCCESS_FALSE: (201, {"success": False, "msg": NOT_CONNECTED}),
+    }
+    if fault.fault not in answers:
+        return None
+    status, body = answers[fault.fault]
+    headers = {"Retry-After": f"{fault.retry_after:g}"} if status == 429 else None
+    return web.json_response(body, status=status, headers=headers)
+
+
+def _checked_state(state: str) -> str:
+    if state not in STATES:
+        raise ValueError(f"device state {state!r} is not one of {sorted(STATES)}")
+    return state
+
+
+def _text(form: MultiDictProxy[Any], key: str) -> str:
+    value = form.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _form_errors(form: MultiDictProxy[Any]) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    kind = _text(form, "type_message")
+    if kind not in _TYPES:
+        errors["type_message"] = [f"type_message must be one of {sorted(_TYPES)}."]
+    if _text(form, "type_contact") != "numbers":
+        errors["type_contact"] = ["type_contact must be numbers."]
+    ids = _text(form, "ids")
+    if not (ids.isascii() and ids.isdigit() and 6 <= len(ids) <= 15):
+        errors["ids"] = ["ids must be one number in international digits, without + or 00."]
+    if kind == "text" and not _text(form, "text_message"):
+        errors["text_message"] = ["text_message is required for text messages."]
+    if kind in _TYPES - {"text"}:
+        if not isinstance(form.get("media"), web.FileField) and not _text(form, "media_url"):
+            errors["media"] = ["media (a file) or media_url is required for media messages."]
+    return errors
+
+
+def _received(seq: int, form: MultiDictProxy[Any], at: float) -> ReceivedMessage:
+    media = form.get("media")
+    upload = media if isinstance(media, web.FileField) else None
+    return ReceivedMessage(
+        seq=seq,
+        device_uuid=_text(form, "device_uuid"),
+        recipient=_text(form, "ids"),
+        type=_text(form, "type_message"),
+        text=_text(form, "text_message"),
+        media_url=_text(form, "media_url") or None,
+        media_filename=upload.filename if upload else None,
+        media_size=len(upload.file.read()) if upload else None,
+        at=at,
+    )
+
+
+async def post_webhook(url: str, payload: dict[str, Any] | str, *, form: bool = False) -> int:
+    """POST an inbound message to ``url`` as a gateway would; returns the HTTP status.
+
+    A ``dict`` goes as JSON, or as form fields with ``form=True``; a ``str`` goes verbatim,
+    labelled as a form or as JSON.
+    """
+    async with httpx.AsyncClient(timeout=10.0) as client:
+        if isinstance(payload, str):
+            kind = "application/x-www-form-urlencoded" if form else "application/json"
+            response = await client.post(url, content=payload, headers={"Content-Type": kind})
+        elif form:
+            response = await client.post(url, data={k: str(v) for k, v in payload.items()})
+        else:
+            response = await client.post(url, json=payload)
+    return response.status_code
+
+
+async def _serve(args: argparse.Namespace) -> None:
+    fake = FakeZentra(latency=args.latency_ms / 1000.0, seed=args.seed)
+    fake.lookups_enabled = args.enable_lookups
+    for spec in args.device:
+        uuid, sep, token = spec.partition(":")
+        if not sep or not uuid or not token:
+            raise SystemExit(f"--device {spec!r}: expected UUID:TOKEN")
+        fake.add_device(uuid, token)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):  # Windows: KeyboardInterrupt instead
+            loop.add_signal_handler(sig, stop.set)
+    await fake.start(args.host, args.port)
+    print(fake.url, flush=True)
+    try:
+        await stop.wait()
+    finally:
+        await fake.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Fake Zentra gateway on loopback.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--device", action="append", default=[], metavar="UUID:TOKEN")
+    parser.add_argument("--latency-ms", type=float, default=0.0)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--enable-lookups", action="store_true")
+    args = parser.parse_args(argv)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_serve(args))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
