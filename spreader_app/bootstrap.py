@@ -8,15 +8,17 @@ Clock, gateway transport, key source and randomness can be injected (tests, benc
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import os
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
-from spreader_app.config import Settings
+from spreader_app.config import Settings, save_settings
 from spreader_app.core.clock import Clock, SystemClock
 from spreader_app.core.dispatcher import Dispatcher
 from spreader_app.core.events import EventBus
@@ -27,6 +29,7 @@ from spreader_app.core.services.inbox import InboxService
 from spreader_app.core.services.packages import PackageService
 from spreader_app.core.services.profiles import ProfileService
 from spreader_app.core.services.sending import SendingService
+from spreader_app.core.services.settings import SettingsService
 from spreader_app.core.services.stats import StatsService
 from spreader_app.core.supervisor import Supervisor
 from spreader_app.core.tokens import TokenCache
@@ -56,6 +59,26 @@ def local_timezone() -> str:
     return "UTC"
 
 
+class ConfigSettings:
+    """``SettingsPort`` over ``config.save_settings``; keeps the container's settings current."""
+
+    def __init__(self, holder: list[Container], initial: Settings) -> None:
+        self._holder = holder
+        self._initial = initial
+
+    @property
+    def current(self) -> Settings:
+        return self._holder[0].settings if self._holder else self._initial
+
+    def snapshot(self) -> dict[str, Any]:
+        return dataclasses.asdict(self.current)
+
+    def save(self, changes: dict[str, Any]) -> dict[str, Any]:
+        updated = save_settings(self.current, changes)
+        self._holder[0].settings = updated
+        return dataclasses.asdict(updated)
+
+
 @dataclass
 class Container:
     """Every service of one process; ``start()`` and ``stop()`` run on its event loop."""
@@ -75,6 +98,7 @@ class Container:
     replies: ReplyRouter
     stats: StatsService
     inbox: InboxService
+    app_settings: SettingsService
     supervisor: Supervisor = field(default_factory=Supervisor)
     vault_source: str = ""
 
@@ -155,6 +179,7 @@ def build(
         replies=ReplyRouter(store, gateway, tokens, clock, events),
         stats=stats,
         inbox=InboxService(store, clock, events, parse, wake),
+        app_settings=SettingsService(ConfigSettings(holder, settings), store, clock),
     )
     holder.append(container)
     return container

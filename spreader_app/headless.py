@@ -40,7 +40,9 @@ async def serve() -> int:
             f"Cannot listen on {settings.host}:{settings.port} ({exc.strerror}). "
             "Set SPREADER_PORT to a free port."
         ) from exc
-    log.info("Spreader %s serving on %s (vault key: %s)", __version__, server.url, container.vault_source)
+    log.info(
+        "Spreader %s serving on %s (vault key: %s)", __version__, server.url, container.vault_source
+    )
     print(f"Spreader {__version__} listening on {server.url}", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

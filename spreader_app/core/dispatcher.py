@@ -18,6 +18,7 @@ import logging
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from spreader_app.core.clock import Clock
 from spreader_app.core.distribution import Selector, make_selector
@@ -43,7 +44,7 @@ from spreader_app.core.models import (
     RoundResult,
     SendRequest,
 )
-from spreader_app.core.outcome_policy import ProfileHealth, resolve
+from spreader_app.core.outcome_policy import resolve
 from spreader_app.core.ports import Gateway, Store
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
@@ -83,7 +84,7 @@ class Dispatcher:
         self._packages: dict[str, _PackageRuntime] = {}
         self._states: dict[str, ProfileState] = {}
         self._owner: dict[str, str] = {}  # profile id -> package id
-        self._health: dict[str, dict[str, ProfileHealth]] = {}
+        self._health: dict[str, dict[str, int]] = {}
         self._evidence = BanEvidence()
         self._inflight: dict[str, asyncio.Task[None]] = {}
         self._finished: list[tuple[Claim, GatewayResult, float]] = []
@@ -207,9 +208,11 @@ class Dispatcher:
             if decision.at is not None and (wake is None or decision.at < wake):
                 wake = decision.at
         for state in self._states.values():
-            if state.status is ProfileStatus.COOLDOWN and state.paused_until is not None:
-                if wake is None or state.paused_until < wake:
-                    wake = max(state.paused_until, now)
+            pause = state.paused_until
+            if state.status is ProfileStatus.COOLDOWN and pause is not None and pause > now:
+                # When the pause ends, stranded work may move back or on.
+                if wake is None or pause < wake:
+                    wake = pause
         return wake
 
     async def _sleep_until(self, wake_at: float | None) -> None:
@@ -217,7 +220,7 @@ class Dispatcher:
             self._wake.clear()
             return
         waiter = asyncio.ensure_future(self._wake.wait())
-        timers: list[asyncio.Future[None]] = [waiter]
+        timers: list[asyncio.Future[Any]] = [waiter]
         if wake_at is not None:
             timers.append(
                 asyncio.ensure_future(self._clock.sleep(wake_at - self._clock.timestamp()))
@@ -255,7 +258,7 @@ class Dispatcher:
             if rt is None:
                 continue
             health = self._health.setdefault(claim.package_id, {})
-            health.setdefault(claim.profile_id, ProfileHealth(100))
+            health.setdefault(claim.profile_id, 100)
             others = any(pid != claim.profile_id and self._can_dispatch(pid) for pid in rt.profiles)
             resolution = resolve(
                 claim,
@@ -330,7 +333,8 @@ class Dispatcher:
                     state.jitter = previous.jitter
                 states[profile.id] = state
                 owner[profile.id] = package.id
-                health[profile.id] = ProfileHealth(profile.health_score, profile.evidence_run)
+                health[profile.id] = profile.health_score
+                self._evidence.restore(profile.id, profile.evidence_run)
             packages[package.id] = rt
         self._packages, self._states, self._owner = packages, states, owner
 

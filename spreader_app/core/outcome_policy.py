@@ -7,8 +7,7 @@ every branch is testable without a loop, a database or a gateway.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import MutableMapping
 
 from spreader_app.core.health import BanEvidence, HealthPolicy
 from spreader_app.core.models import (
@@ -29,48 +28,38 @@ MAX_FAILOVERS = 3
 DEVICE_PAUSE_SECONDS = 300.0
 
 
-@dataclass(slots=True)
-class ProfileHealth:
-    """The mutable health picture of one profile, kept by the dispatcher."""
-
-    score: int
-    evidence_run: int = 0
-
-
 def resolve(
     claim: Claim,
     result: GatewayResult,
     *,
     package: Package,
     finished_at: float,
-    health: Mapping[str, ProfileHealth],
+    health: MutableMapping[str, int],
     evidence: BanEvidence,
     rng: random.Random,
     others_available: bool,
 ) -> Resolution:
     """Decides the delivery's next state and the profiles' new health after one answer.
 
-    ``health`` holds every profile of the package and is updated in place, so the next
-    answer sees this one's effect. ``others_available`` says whether another profile could
+    ``health`` maps every profile of the package to its score and is updated in place, so
+    the next answer sees this one's effect; ``evidence`` holds the ban-evidence runs.
+    ``others_available`` says whether another profile could
     take the delivery over (a failover target exists).
     """
     kind = result.kind
-    own = health[claim.profile_id]
-    own.score = HealthPolicy.apply(own.score, kind)
+    score = health[claim.profile_id] = HealthPolicy.apply(health[claim.profile_id], kind)
     updates: list[ProfileUpdate] = []
     error = "" if result.accepted else f"{kind.value}: {result.detail}".strip()
 
     if kind is OutcomeKind.ACCEPTED:
         for other_id in evidence.succeeded(claim.profile_id, claim.recipient, finished_at):
-            other = health.get(other_id)
-            if other is None:
+            if other_id not in health:
                 continue
-            other.score = HealthPolicy.apply_evidence(other.score)
-            other.evidence_run += 1
-            updates.append(_evidence_update(other_id, other))
-        evidence.reset(claim.profile_id)
-        own.evidence_run = 0
-        updates.append(ProfileUpdate(claim.profile_id, own.score, 0, last_error=""))
+            health[other_id] = HealthPolicy.apply_evidence(health[other_id])
+            updates.append(
+                _evidence_update(other_id, health[other_id], evidence.evidence_run(other_id))
+            )
+        updates.append(ProfileUpdate(claim.profile_id, score, 0, last_error=""))
         return Resolution(
             claim, result, finished_at, DeliveryStatus.SENT, profile_updates=tuple(updates)
         )
@@ -79,7 +68,9 @@ def resolve(
     if kind in (OutcomeKind.DEVICE_UNAVAILABLE, OutcomeKind.AUTH_ERROR, OutcomeKind.REJECTED):
         evidence.failed(claim.profile_id, claim.recipient, kind, finished_at)
     updates.append(
-        profile_verdict(claim.profile_id, own.score, own.evidence_run, result, finished_at)
+        profile_verdict(
+            claim.profile_id, score, evidence.evidence_run(claim.profile_id), result, finished_at
+        )
     )
 
     if kind in (OutcomeKind.DEVICE_UNAVAILABLE, OutcomeKind.AUTH_ERROR):
@@ -159,16 +150,16 @@ def profile_verdict(
     return ProfileUpdate(profile_id, score, evidence_run, last_error=error)
 
 
-def _evidence_update(profile_id: str, h: ProfileHealth) -> ProfileUpdate:
-    if not BanEvidence.should_block(h.evidence_run, h.score):
-        return ProfileUpdate(profile_id, h.score, h.evidence_run)
+def _evidence_update(profile_id: str, score: int, run: int) -> ProfileUpdate:
+    if not BanEvidence.blocks(run, score):
+        return ProfileUpdate(profile_id, score, run)
     return ProfileUpdate(
         profile_id,
-        h.score,
-        h.evidence_run,
+        score,
+        run,
         status=ProfileStatus.BLOCKED,
         status_reason=(
-            f"Likely banned: {h.evidence_run} recipients this device failed were then delivered "
+            f"Likely banned: {run} recipients this device failed were then delivered "
             "by another device. Check the number in WhatsApp; when it works again, set the "
             "profile active."
         ),

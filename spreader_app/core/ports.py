@@ -182,7 +182,7 @@ class Store(Protocol):
 
     async def record_inbound(
         self, payload_id: int, messages: Sequence[tuple[InboundMessage, str]], now: float
-    ) -> list[InboundRecord]: ...
+    ) -> list[list[InboundRecord]]: ...
 
     async def add_suppression(
         self, package_id: str, phone: str, reason: str, evidence: object, now: float, actor: str
@@ -203,3 +203,15 @@ class Store(Protocol):
     async def list_conversations(self, package_id: str) -> list[ConversationSummary]: ...
 
     async def conversation(self, package_id: str, phone: str) -> list[ConversationItem]: ...
+
+
+class SettingsPort(Protocol):
+    """Reads and writes the user-editable settings (``settings.json`` behind it).
+
+    ``save`` validates ``changes`` (raising ``ValidationFailed`` with the reason) and returns
+    the new values; keys are those of ``snapshot()``.
+    """
+
+    def snapshot(self) -> dict[str, Any]: ...
+
+    def save(self, changes: dict[str, Any]) -> dict[str, Any]: ...

@@ -122,9 +122,9 @@ def parse_table(
 
     The delimiter is ``delimiter`` when given, else sniffed among ``, ; TAB |`` (Excel writes
     ``;`` in decimal-comma locales), else the one present on most lines when rows are ragged;
-    when none is found each line is one cell (a plain list).
-    Quoting follows Excel (``"`` doubled inside quotes). Row 1 is a header when none of its
-    cells looks like a number, unless ``has_header`` says otherwise. Blank rows are skipped.
+    when none is found each line is one cell (a plain list). Quoting follows Excel (``"``
+    doubled inside quotes). Row 1 is a header when none of its cells looks like a number,
+    unless ``has_header`` says otherwise. Blank rows are skipped; empty text gives no rows.
     """
     text = text.removeprefix("\ufeff")
     if delimiter is None:
@@ -270,8 +270,10 @@ def _build_table(raw_rows: list[list[object]], has_header: bool | None) -> Table
     width = max((len(row) for row in rows), default=0)
     for row in rows:
         row.extend([""] * (width - len(row)))
-    if has_header is None:
-        has_header = bool(rows) and not any(_looks_numeric(cell) for cell in rows[0])
+    if not rows:
+        has_header = False
+    elif has_header is None:
+        has_header = not any(_looks_numeric(cell) for cell in rows[0])
     names = [cell_text(cell).strip() for cell in rows[0]] if has_header else [""] * width
     return Table(
         headers=_unique_headers(names), rows=rows[1:] if has_header else rows, has_header=has_header
@@ -289,12 +291,14 @@ def _looks_numeric(cell: object) -> bool:
 
 def _unique_headers(names: list[str]) -> list[str]:
     headers: list[str] = []
+    taken: set[str] = set()
     for index, name in enumerate(names):
         base = name or f"Column {index + 1}"
         candidate, copy = base, 2
-        while candidate in headers:
+        while candidate in taken:
             candidate, copy = f"{base} ({copy})", copy + 1
         headers.append(candidate)
+        taken.add(candidate)
     return headers
 
 

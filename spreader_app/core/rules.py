@@ -18,7 +18,7 @@ Times are POSIX seconds (float). Semantics (DESIGN.md section 2):
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -72,10 +72,14 @@ class ProfileState:
         )
 
     def record_send(self, t: float, jitter: float = 0.0) -> None:
-        """Adds a dispatch at ``t`` (not earlier than the last one) and forgets old ones."""
+        """Adds a dispatch at ``t`` (kept in order) and forgets those older than a day."""
         if jitter < 0:
             raise ValueError("jitter may only lengthen the gap")
-        self.sends.append(t)
+        if self.sends and t < self.sends[-1]:
+            # The window counts bisect ``sends``: keep it ascending even for a late record.
+            insort(self.sends, t)
+        else:
+            self.sends.append(t)
         self.jitter = jitter
         self.prune(t)
 
@@ -100,10 +104,7 @@ class ProfileState:
 
 
 class Hold(NamedTuple):
-    """A rule's refusal: ``until`` is the earliest time it could allow, ``None`` for never.
-
-    ``until`` must be a time the rule itself allows (given no new sends).
-    """
+    """A rule's refusal: ``until`` is the earliest time it could allow, ``None`` for never."""
 
     until: float | None
     reason: str
@@ -256,9 +257,10 @@ CAPACITY_RULES = frozenset({"status", "hourly_cap", "daily_cap"})
 class Decision(NamedTuple):
     """When a profile may next send: ``at`` is ``None`` when it cannot send at all.
 
-    ``capacity_until`` is the latest time a rule in ``CAPACITY_RULES`` pushed ``at`` to
-    (``None`` when none did): asked again from any time in ``[that time, at]``, the answer
-    is ``at`` and no capacity rule takes part.
+    ``capacity_until`` is set when a rule in ``CAPACITY_RULES`` held the profile back: the
+    latest time such a rule pushed the answer to, i.e. when the profile has room again.
+    Asked from any later time up to ``at``, the answer is still ``at``, and (with the
+    capacity rules ahead of the others, as in ``for_package``) no capacity rule holds it.
     """
 
     at: float | None

@@ -63,11 +63,11 @@ def is_loopback(host: str) -> bool:
 
 def is_local_host_header(value: str) -> bool:
     """Whether a ``Host`` header (``name[:port]``, ``[v6][:port]``) names this machine."""
-    parts = urlsplit(f"//{value.strip()}")
     try:
-        return parts.hostname is not None and is_loopback(parts.hostname)
+        hostname = urlsplit(f"//{value.strip()}").hostname
     except ValueError:
         return False
+    return hostname is not None and is_loopback(hostname)
 
 
 def is_local_origin(value: str) -> bool:

@@ -22,7 +22,6 @@ from spreader_app.core.errors import SpreaderError
 log = logging.getLogger("spreader.api")
 
 
-
 @dataclass
 class Incidents:
     """How many requests ended in an unexpected exception (answered 500) since start."""

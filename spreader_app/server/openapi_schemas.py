@@ -1,16 +1,13 @@
-"""The OpenAPI 3.1 document of the local API, built by hand from small schema helpers.
+"""The component schemas of the OpenAPI document, built by hand from small helpers.
 
-Request bodies the services check field by field are closed (``additionalProperties:
-false``), with the same bounds the services enforce; a unit test keeps their property names
-equal to the services' field sets. Responses follow ``schemas.py``.
+Request bodies are closed (``additionalProperties: false``) with the bounds the services
+enforce; a unit test keeps their property names equal to the services' field sets.
 """
 
 from __future__ import annotations
 
-import functools
 from typing import Any, Final
 
-from spreader_app import __version__
 from spreader_app.core.content import MAX_CAPTION, MAX_TEXT
 from spreader_app.core.models import (
     DeliveryStatus,
@@ -24,7 +21,7 @@ from spreader_app.core.models import (
     WaitingStrategy,
 )
 from spreader_app.core.services.sending import MAX_RECIPIENTS
-from spreader_app.server.params import MAX_DELIVERIES_PAGE, MAX_MESSAGES_PAGE, MAX_NUMBERS
+from spreader_app.server.params import MAX_NUMBERS
 
 S = dict[str, Any]
 STR: Final[S] = {"type": "string"}
@@ -115,6 +112,7 @@ COMPONENTS: Final[S] = {
         ("error",),
     ),
     "Health": obj({"status": STR, "version": STR}, ("status", "version")),
+    "Status": obj({"status": STR}, ("status",)),
     "PackageCreate": obj(PACKAGE_FIELDS, ("name",), closed=True),
     "PackageUpdate": obj(PACKAGE_FIELDS, closed=True),
     "Package": obj(
@@ -396,9 +394,7 @@ COMPONENTS: Final[S] = {
         },
         ("status", "payload_id"),
     ),
-    "PackageList": listing("Package"),
-    "ProfileList": listing("Profile"),
+    **{f"{n}List": listing(n) for n in ("Package", "Profile", "Suppression")},
     "MessageList": listing("Message", paged=True),
     "ConversationList": listing("ConversationSummary"),
-    "SuppressionList": listing("Suppression"),
 }

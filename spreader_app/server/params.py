@@ -102,9 +102,7 @@ def refuse_local_files(body: Any) -> None:
     if isinstance(body, Mapping) and "media_path" in body:
         raise ValidationFailed(
             "media_path is only available in the desktop app; over the API give media_url.",
-            details=[
-                {"field": "media_path", "message": "not accepted by the API; use media_url"}
-            ],
+            details=[{"field": "media_path", "message": "not accepted by the API; use media_url"}],
         )
 
 

@@ -40,7 +40,9 @@ async def send_open(request: web.Request) -> web.Response:
     return web.json_response(
         open_result_json(result),
         status=202,
-        headers={"Location": f"/api/v1/packages/{result.message.package_id}/messages/{result.message.id}"},
+        headers={
+            "Location": f"/api/v1/packages/{result.message.package_id}/messages/{result.message.id}"
+        },
     )
 
 

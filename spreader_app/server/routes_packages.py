@@ -31,7 +31,9 @@ async def _limits(
     return await c.stats.limits(package, profiles, c.clock.timestamp())
 
 
-async def _profile_answer(request: web.Request, profile: Profile, status: int = 200) -> web.Response:
+async def _profile_answer(
+    request: web.Request, profile: Profile, status: int = 200
+) -> web.Response:
     package = await request.app[CONTAINER].packages.get(profile.package_id)
     limits = await _limits(request, package, [profile])
     return web.json_response(profile_json(profile, limits[0]), status=status)

@@ -210,7 +210,9 @@ def open_result_json(r: OpenResult) -> Json:
         "status": m.status.value,
         "total_recipients": m.total_recipients,
         "accepted": r.accepted,
-        "skipped": [{"input": s.input, "reason": s.reason, "message": s.message} for s in r.skipped],
+        "skipped": [
+            {"input": s.input, "reason": s.reason, "message": s.message} for s in r.skipped
+        ],
         "distribution": r.distribution,
         "estimated_completion": iso(r.estimated_completion),
         "limits_status": limits_status(r.limits),

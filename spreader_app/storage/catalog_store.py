@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from spreader_app.core.errors import Conflict, NotFound
 from spreader_app.core.models import MessageMode, Package, Profile
 from spreader_app.core.rules import DAY
+from spreader_app.storage.database import affected
 from spreader_app.storage.mapping import (
     package_from_row,
     package_to_row,
@@ -120,7 +121,7 @@ def list_profiles(session: Session, package_id: str) -> list[Profile]:
 
 
 def delete_profile(session: Session, profile_id: str) -> bool:
-    return bool(session.execute(delete(ProfileRow).where(ProfileRow.id == profile_id)).rowcount)
+    return affected(session.execute(delete(ProfileRow).where(ProfileRow.id == profile_id))) > 0
 
 
 def token_ciphertext(session: Session, profile_id: str) -> str:
@@ -180,7 +181,7 @@ def usage_counts(
         )
         .group_by(AttemptRow.profile_id)
     ).all()
-    out = {pid: (0, 0, None) for pid in profile_ids}
+    out: dict[str, tuple[int, int, float | None]] = {pid: (0, 0, None) for pid in profile_ids}
     for pid, hour, day, last in rows:
         out[pid] = (int(hour or 0), int(day), last.timestamp() if last else None)
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from spreader_app.core.models import (
@@ -188,7 +188,7 @@ def _head(
     row = session.execute(q.order_by(DeliveryRow.not_before, DeliveryRow.id).limit(1)).first()
     if row is None:
         return None
-    return int(row[0]), row[1].timestamp()
+    return int(row[0]), row[1].timestamp() if row[1] is not None else 0.0
 
 
 def tried_profiles(session: Session, delivery_id: int) -> frozenset[str]:
@@ -340,7 +340,7 @@ remember_route = _remember_route
 
 def _fail_over(session: Session, failover: Failover, now: float) -> tuple[int, int]:
     stranded = sorted(failover.stranded)
-    cond = DeliveryRow.profile_id.is_(None)
+    cond: ColumnElement[bool] = DeliveryRow.profile_id.is_(None)
     if stranded:
         cond = or_(cond, DeliveryRow.profile_id.in_(stranded))
     where = and_(DeliveryRow.status == _PENDING, DeliveryRow.mode == _OPEN, cond)

@@ -17,6 +17,7 @@ from spreader_app.core.models import (
     Suppression,
 )
 from spreader_app.storage.catalog_store import profiles_by_device
+from spreader_app.storage.database import affected
 from spreader_app.storage.dispatch_store import MessageLedger, remember_route
 from spreader_app.storage.orm import (
     ConversationRouteRow,
@@ -176,7 +177,7 @@ def remove_suppression(
     )
     if only_reason is not None:
         q = q.where(SuppressionRow.reason == only_reason)
-    return bool(session.execute(q).rowcount)
+    return affected(session.execute(q)) > 0
 
 
 def suppressed_numbers(session: Session, package_id: str) -> set[str]:

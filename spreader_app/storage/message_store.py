@@ -18,6 +18,7 @@ from spreader_app.core.models import (
     MessageStatus,
     NewDelivery,
 )
+from spreader_app.storage.database import affected
 from spreader_app.storage.dispatch_store import MessageLedger
 from spreader_app.storage.mapping import delivery_from_row, message_from_row
 from spreader_app.storage.orm import DeliveryRow, MessageRow
@@ -132,15 +133,17 @@ def cancel_message(session: Session, message_id: str, now: float) -> MessageChan
         raise NotFound(f"No message with id {message_id}.")
     if row.finished_at is not None:
         raise Conflict(f"Message {message_id} has already finished ({row.status}).")
-    n = session.execute(
-        update(DeliveryRow)
-        .where(DeliveryRow.message_id == message_id, DeliveryRow.status == _PENDING)
-        .values(
-            status=DeliveryStatus.CANCELLED.value,
-            error="cancelled by the user",
-            updated_at=now,
+    n = affected(
+        session.execute(
+            update(DeliveryRow)
+            .where(DeliveryRow.message_id == message_id, DeliveryRow.status == _PENDING)
+            .values(
+                status=DeliveryStatus.CANCELLED.value,
+                error="cancelled by the user",
+                updated_at=now,
+            )
         )
-    ).rowcount
+    )
     row.status = MessageStatus.CANCELLED.value
     ledger = MessageLedger(session, now)
     ledger.final(message_id, DeliveryStatus.CANCELLED, n)

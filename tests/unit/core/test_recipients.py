@@ -210,6 +210,12 @@ def test_parse_table_pads_short_rows_and_names_every_column() -> None:
     assert table.rows[0] == ["+201066183456", "", "", ""]
 
 
+def test_parse_table_empty_text_gives_an_empty_table() -> None:
+    table = parse_table("\n \n", has_header=True)
+
+    assert (table.headers, table.rows, table.has_header) == ([], [], False)
+
+
 def test_parse_table_header_can_be_forced_either_way() -> None:
     assert parse_table("Numbers\n+201066183456\n", has_header=False).rows[0] == ["Numbers"]
     assert parse_table("Ali,+201066183456\n", has_header=True).headers == ["Ali", "+201066183456"]

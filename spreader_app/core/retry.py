@@ -1,0 +1,61 @@
+"""Which gateway failures are worth another try on the same profile, and when.
+
+``transient`` (network, timeout, 5xx) and ``rate_limited`` (429) pass with time, so they
+retry on the same profile. ``device_unavailable`` and ``auth_error`` are problems of the
+profile itself: the dispatcher moves the delivery to another profile (failover) instead.
+``rejected`` is the gateway refusing this message or recipient: trying again will not help.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+from spreader_app.core.models import OutcomeKind
+
+# Positive jitter on top of the exponential delay: up to this share of it.
+BACKOFF_JITTER = 0.25
+
+_RETRYABLE = frozenset({OutcomeKind.TRANSIENT, OutcomeKind.RATE_LIMITED})
+_FAILOVER = frozenset({OutcomeKind.DEVICE_UNAVAILABLE, OutcomeKind.AUTH_ERROR})
+
+
+def is_retryable(kind: OutcomeKind) -> bool:
+    """True for failures that retry on the same profile: ``transient`` and ``rate_limited``."""
+    return kind in _RETRYABLE
+
+
+def needs_failover(kind: OutcomeKind) -> bool:
+    """True for failures that move the delivery to another profile: the device's own trouble."""
+    return kind in _FAILOVER
+
+
+def backoff_seconds(
+    attempt: int,
+    base_ms: int,
+    rng: random.Random,
+    *,
+    retry_after: float | None = None,
+    cap: float = 3600,
+) -> float:
+    """Seconds to wait before retry number ``attempt`` (1 = the first retry).
+
+    ``base_ms * 2**(attempt - 1)`` milliseconds plus a jitter drawn from ``rng`` of up to
+    25 % of that (never negative), at least ``retry_after`` seconds when the gateway asked
+    for it, and at most ``cap`` seconds (the cap wins over a longer ``retry_after``, so a
+    bogus header cannot park a delivery for days).
+
+    Raises ``ValueError`` when ``attempt < 1``, ``base_ms < 0`` or ``cap < 0``.
+    """
+    if attempt < 1:
+        raise ValueError(f"attempt counts retries from 1, got {attempt}")
+    if base_ms < 0:
+        raise ValueError(f"base_ms must be 0 or more milliseconds, got {base_ms}")
+    if not cap >= 0:
+        raise ValueError(f"cap must be 0 or more seconds, got {cap}")
+    # Past 2**60 the delay is beyond any cap; stop there instead of overflowing.
+    delay = base_ms / 1000.0 * 2.0 ** min(attempt - 1, 60)
+    delay += rng.uniform(0.0, BACKOFF_JITTER * delay)
+    if retry_after is not None and math.isfinite(retry_after):
+        delay = max(delay, retry_after)
+    return min(delay, cap)

@@ -1,0 +1,86 @@
+"""User-editable settings: the API key, the webhook URL and secret, region, theme."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from spreader_app.core.clock import Clock
+from spreader_app.core.errors import ValidationFailed
+from spreader_app.core.ports import SettingsPort, Store
+
+EDITABLE = {"default_region", "theme", "zentra_url", "host", "port"}
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsView:
+    """What the Settings page shows. ``api_key`` is shown only because the owner needs it."""
+
+    api_url: str
+    api_key: str
+    webhook_url: str
+    default_region: str
+    theme: str
+    zentra_url: str
+    host: str
+    port: int
+    data_dir: str
+
+
+class SettingsService:
+    """Changes settings and records an audit event for every change."""
+
+    def __init__(self, port: SettingsPort, store: Store, clock: Clock) -> None:
+        self._port = port
+        self._store = store
+        self._clock = clock
+
+    def view(self) -> SettingsView:
+        s = self._port.snapshot()
+        base = f"http://{s['host']}:{s['port']}"
+        return SettingsView(
+            api_url=f"{base}/api/v1",
+            api_key=s["api_key"],
+            webhook_url=f"{base}/webhooks/zentra/{s['webhook_secret']}",
+            default_region=s["default_region"],
+            theme=s["theme"],
+            zentra_url=s["zentra_url"],
+            host=s["host"],
+            port=int(s["port"]),
+            data_dir=str(s["data_dir"]),
+        )
+
+    async def update(self, changes: Mapping[str, Any], actor: str = "desktop") -> SettingsView:
+        unknown = set(changes) - EDITABLE
+        if unknown:
+            raise ValidationFailed(
+                f"These settings cannot be changed here: {', '.join(sorted(unknown))}.",
+                details=[{"field": k, "message": "not editable"} for k in sorted(unknown)],
+            )
+        self._port.save(dict(changes))
+        await self._store.audit(
+            self._clock.timestamp(),
+            actor,
+            "settings_changed",
+            "settings",
+            {k: str(v) for k, v in changes.items()},
+        )
+        return self.view()
+
+    async def regenerate_api_key(self, actor: str = "desktop") -> SettingsView:
+        """A new API key; programs using the old one get 401 from now on."""
+        self._port.save({"api_key": secrets.token_urlsafe(32)})
+        await self._store.audit(
+            self._clock.timestamp(), actor, "api_key_regenerated", "settings", {}
+        )
+        return self.view()
+
+    async def regenerate_webhook_secret(self, actor: str = "desktop") -> SettingsView:
+        """A new webhook URL; paste it into the Zentra dashboard again."""
+        self._port.save({"webhook_secret": secrets.token_urlsafe(32)})
+        await self._store.audit(
+            self._clock.timestamp(), actor, "webhook_secret_regenerated", "settings", {}
+        )
+        return self.view()

@@ -1,0 +1,34 @@
+"""``Column``: how one field of a row snapshot shows in a table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import Qt
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """Header, value getter, display formatter, alignment, sort key and tooltip of a column."""
+
+    header: str
+    value: Callable[[R], Any]
+    display: Callable[[Any], str] = str
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    sort_key: Callable[[Any], Any] | None = None
+    tooltip: Callable[[R], str] | None = None
+    header_tooltip: str = ""
+
+    def text(self, row: R) -> str:
+        value = self.value(row)
+        return "" if value is None else self.display(value)
+
+    def key(self, row: R) -> Any:
+        value = self.value(row)
+        if self.sort_key is not None:
+            return self.sort_key(value)
+        return value
