@@ -133,22 +133,26 @@ class WeightedSelector:
         if len(eligible) == 1:
             # A lone candidate gains and loses the same total: the state would not change.
             return eligible[0]
-        pool = [s for s in eligible if s.weight > 0]
-        uniform = not pool
-        if uniform:
-            pool = list(eligible)
+        chosen = self._step(eligible, uniform=False) or self._step(eligible, uniform=True)
+        assert chosen is not None
+        return chosen
+
+    def _step(self, eligible: Sequence[ProfileState], *, uniform: bool) -> ProfileState | None:
         current = self._current
         total = 0
-        best = pool[0]
+        best: ProfileState | None = None
         best_value = 0
-        for i, s in enumerate(pool):
+        for s in eligible:
             weight = 1 if uniform else s.weight
+            if weight <= 0:
+                continue
             value = current.get(s.profile_id, 0) + weight
             current[s.profile_id] = value
             total += weight
-            if i == 0 or value > best_value:
+            if best is None or value > best_value:
                 best, best_value = s, value
-        current[best.profile_id] = best_value - total
+        if best is not None:
+            current[best.profile_id] = best_value - total
         return best
 
 
@@ -184,46 +188,48 @@ def remaining_capacity(state: ProfileState) -> int:
 class SmartSelector:
     """The highest ``weight x health x remaining capacity``; equals take turns in rotation.
 
-    Negative weights and health count as 0. Remaining capacity is ``remaining_capacity()``.
+    Negative weights and health count as 0, health above 100 as 100. Remaining capacity
+    is ``remaining_capacity()``.
     """
 
     def __init__(self) -> None:
         self._rotation = _Rotation()
-        # profile id -> (sends held, latest send, caps, remaining capacity): a profile's
-        # capacity changes only when it sends, so most scores come from here.
+        # profile id -> (sends held, latest send, hourly cap, daily cap, remaining capacity):
+        # capacity changes only when the profile sends, so most scores come from here.
         self._capacity: dict[str, tuple[int, float | None, int, int, int]] = {}
 
     def choose(self, eligible: Sequence[ProfileState], recipient: str) -> ProfileState:
         if len(eligible) == 1:
             return self._rotation.pick(eligible)
-        scores = [
-            max(s.weight, 0) * min(max(s.health, 0), 100) * self._remaining(s) for s in eligible
-        ]
-        top = max(scores)
-        tier = [s for s, score in zip(eligible, scores, strict=True) if score == top]
+        known = self._capacity
+        top = -1
+        tier: list[ProfileState] = []
+        for s in eligible:
+            sends = s.sends
+            last = sends[-1] if sends else None
+            memo = known.get(s.profile_id)
+            if (
+                memo is not None
+                and memo[0] == len(sends)
+                and memo[1] == last
+                and memo[2] == s.hourly_cap
+                and memo[3] == s.daily_cap
+            ):
+                room = memo[4]
+            else:
+                room = remaining_capacity(s)
+                known[s.profile_id] = (len(sends), last, s.hourly_cap, s.daily_cap, room)
+            weight, health = s.weight, s.health
+            if weight <= 0 or health <= 0:
+                score = 0
+            else:
+                score = weight * (health if health < 100 else 100) * room
+            if score > top:
+                top = score
+                tier = [s]
+            elif score == top:
+                tier.append(s)
         return self._rotation.pick(tier)
-
-    def _remaining(self, state: ProfileState) -> int:
-        sends = state.sends
-        held, last = len(sends), (sends[-1] if sends else None)
-        known = self._capacity.get(state.profile_id)
-        if (
-            known is not None
-            and known[0] == held
-            and known[1] == last
-            and known[2] == state.hourly_cap
-            and known[3] == state.daily_cap
-        ):
-            return known[4]
-        remaining = remaining_capacity(state)
-        self._capacity[state.profile_id] = (
-            held,
-            last,
-            state.hourly_cap,
-            state.daily_cap,
-            remaining,
-        )
-        return remaining
 
 
 def make_selector(mode: DistributionMode | str, rng: random.Random) -> Selector:

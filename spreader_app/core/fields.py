@@ -146,7 +146,7 @@ class FieldReader:
             try:
                 ZoneInfo(value.strip())
                 return value.strip()
-            except (ZoneInfoNotFoundError, ValueError):
+            except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: name too long
                 pass
         self.error(key, f"is {value!r}; use an IANA time zone such as Africa/Cairo or Asia/Riyadh")
         return default

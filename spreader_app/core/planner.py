@@ -7,9 +7,10 @@ earliest time the ``RuleChain`` allows, so the next recipient sees it.
 
 It stays fast for large campaigns by caching each profile's earliest time: the rules are
 monotone, so an answer computed for ``t0`` holds for every later ``t0`` up to that time
-until the profile sends again. Only the profile that just sent is asked again; profiles
-that are full (held back by a capacity rule) wait in heaps keyed by when they have room
-again and by their earliest time.
+until the profile sends again. Only the profile that just sent is asked again (and the
+chosen one, when the not-before time has moved since it was last asked). Profiles that
+are full (held back by a capacity rule) wait grouped by their earliest time, and in a
+heap by the time they have room again.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import NamedTuple, TypeVar
 
-from spreader_app.core.distribution import Selector, make_selector
+from spreader_app.core.distribution import make_selector
 from spreader_app.core.models import DistributionMode, WaitingStrategy
 from spreader_app.core.rules import DAY, ProfileState, RuleChain
 
@@ -110,7 +111,9 @@ def plan(
         raise ValueError(f"each profile may appear once in states; repeated: {', '.join(dupes)}")
     sticky = sticky or {}
 
-    not_before: Callable[[int, float], float] | float = float(start)
+    # not_before(i, previous planned time) for strategies whose recipients do not all
+    # start at ``start``.
+    not_before: Callable[[int, float], float] | None = None
     if strategy is WaitingStrategy.DRIP:
         if drip_interval is None or not math.isfinite(drip_interval) or drip_interval <= 0:
             raise ValueError(
@@ -137,9 +140,10 @@ def plan(
             _copies(states),
             chain,
             mode,
-            make_selector(mode, random.Random(seed)),
             sticky,
+            start,
             spread,
+            seed=seed,
             deadline=closes,
         )
         if trial is not None:
@@ -156,18 +160,9 @@ def plan(
         )
 
     work = _copies(states) if copy_states else list(states)
-    result = _simulate(
-        recipients,
-        work,
-        chain,
-        mode,
-        make_selector(mode, random.Random(seed)),
-        sticky,
-        not_before,
-    )
+    result = _simulate(recipients, work, chain, mode, sticky, start, not_before, seed=seed)
     assert result is not None, "only a deadline makes a simulation give up"
-    result.notes.extend(notes)
-    return result
+    return replace(result, notes=notes)
 
 
 def _member(enum: type[_E], value: str, what: str) -> _E:
@@ -186,9 +181,6 @@ def _spread_window(chain: RuleChain, start: float) -> tuple[float, float]:
     """The part of the active window the smart strategy spreads over: ``[opens, closes)``."""
     hours = chain.active_hours
     opens = hours.next_open(start)
-    # Around a daylight-saving jump a window can be empty; move on to a real one.
-    while hours.next_open(opens) != opens:
-        opens = hours.next_open(opens)
     return opens, min(hours.window_end(opens), opens + DAY)
 
 
@@ -197,15 +189,18 @@ def _simulate(
     work: list[ProfileState],
     chain: RuleChain,
     mode: DistributionMode,
-    selector: Selector,
     sticky: Mapping[str, str],
-    not_before: Callable[[int, float], float] | float,
+    start: float,
+    not_before: Callable[[int, float], float] | None,
     *,
+    seed: int,
     deadline: float = math.inf,
 ) -> Plan | None:
     """Books every recipient on ``work`` (mutated); ``None`` once a time reaches ``deadline``.
 
-    ``not_before`` is a fixed time or ``f(index, previous planned time)``, never decreasing.
+    Each recipient may go from ``start``, or from ``not_before(index, previous planned
+    time)`` when given, which must never decrease.
+
     Per profile k: ``cached_*[k]`` is ``earliest(work[k], asked[k])``, which stays the
     answer for any later not-before time up to its ``at``. A live profile is either free
     (in ``eligible``, in profile order) or full: then it sits in ``full[its at]`` and,
@@ -215,7 +210,7 @@ def _simulate(
     heappush, heappop = heapq.heappush, heapq.heappop
     n_profiles = len(work)
     index = {s.profile_id: k for k, s in enumerate(work)}
-    fixed = not_before if isinstance(not_before, float) else None
+    selector = make_selector(mode, random.Random(seed))
     how = mode.value
     cached_at = [0.0] * n_profiles
     cached_by: list[tuple[str, ...]] = [()] * n_profiles
@@ -276,7 +271,7 @@ def _simulate(
         else:
             group.add(k)
         full_at[k] = at
-        if fixed is None:
+        if not_before is not None:
             heappush(by_room, (room, k, version[k]))
 
     items: list[PlannedDelivery] = []
@@ -286,7 +281,7 @@ def _simulate(
     previous = math.nan
     current = -math.inf
     for i, recipient in enumerate(recipients):
-        t0 = fixed if fixed is not None else not_before(i, previous)  # type: ignore[operator]
+        t0 = start if not_before is None else not_before(i, previous)
         if t0 != current:
             if i == 0:
                 for k in range(n_profiles):
@@ -304,7 +299,8 @@ def _simulate(
                         set_free(k, True)
             current = t0
 
-        k = index.get(sticky.get(recipient, ""), -1) if sticky else -1
+        wanted = sticky.get(recipient) if sticky else None
+        k = -1 if wanted is None else index.get(wanted, -1)
         if k >= 0 and alive[k]:
             choice = "sticky"
         elif eligible:

@@ -144,14 +144,10 @@ class CooldownRule:
         return None if t >= ready else Hold(ready, "cooldown between sends")
 
 
-def _cap_hold(sends: deque[float], t: float, span: float, cap: int, name: str) -> Hold | None:
-    """At most ``cap`` sends in any rolling ``span``: the hold for a send at ``t``."""
+def _cap_release(sends: deque[float], upto: int, span: float, cap: int, name: str) -> Hold:
+    """The hold of a full rolling window: ``upto`` sends are at or before the asked time."""
     if cap <= 0:
         return Hold(None, f"{name} is 0")
-    # Inlined count_within / nth_latest_within: this runs for every rule evaluation.
-    upto = bisect_right(sends, t)
-    if upto - bisect_right(sends, t - span) < cap:
-        return None
     # The window must lose its oldest sends: wait until the cap-th latest leaves it.
     leaving = sends[upto - cap]
     release = leaving + span
@@ -162,17 +158,30 @@ def _cap_hold(sends: deque[float], t: float, span: float, cap: int, name: str) -
 
 
 class HourlyCapRule:
+    """At most ``hourly_cap`` sends in any rolling hour."""
+
     name = "hourly_cap"
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
-        return _cap_hold(state.sends, t, HOUR, state.hourly_cap, self.name)
+        # count_within, inlined: this runs on every evaluation of the chain.
+        sends = state.sends
+        upto = bisect_right(sends, t)
+        if upto - bisect_right(sends, t - HOUR) < state.hourly_cap:
+            return None
+        return _cap_release(sends, upto, HOUR, state.hourly_cap, self.name)
 
 
 class DailyCapRule:
+    """At most ``daily_cap`` sends in any rolling 24 hours."""
+
     name = "daily_cap"
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
-        return _cap_hold(state.sends, t, DAY, state.daily_cap, self.name)
+        sends = state.sends
+        upto = bisect_right(sends, t)
+        if upto - bisect_right(sends, t - DAY) < state.daily_cap:
+            return None
+        return _cap_release(sends, upto, DAY, state.daily_cap, self.name)
 
 
 class ActiveHours:

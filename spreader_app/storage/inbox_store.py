@@ -18,7 +18,7 @@ from spreader_app.core.models import (
 )
 from spreader_app.storage.catalog_store import profiles_by_device
 from spreader_app.storage.database import affected
-from spreader_app.storage.dispatch_store import MessageLedger, remember_route
+from spreader_app.storage.ledger import MessageLedger, remember_route
 from spreader_app.storage.orm import (
     ConversationRouteRow,
     DeliveryRow,

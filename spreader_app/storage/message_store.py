@@ -19,7 +19,7 @@ from spreader_app.core.models import (
     NewDelivery,
 )
 from spreader_app.storage.database import affected
-from spreader_app.storage.dispatch_store import MessageLedger
+from spreader_app.storage.ledger import MessageLedger
 from spreader_app.storage.mapping import delivery_from_row, message_from_row
 from spreader_app.storage.orm import DeliveryRow, MessageRow
 
@@ -145,6 +145,7 @@ def cancel_message(session: Session, message_id: str, now: float) -> MessageChan
         )
     )
     row.status = MessageStatus.CANCELLED.value
+    session.flush()
     ledger = MessageLedger(session, now)
     ledger.final(message_id, DeliveryStatus.CANCELLED, n)
     return ledger.changes()[0]

@@ -118,9 +118,10 @@ async def test_skipped_recipients_are_recorded_with_reasons(
     result = await container.sending.send_open(package_id, req)
     assert result.accepted == 2
     reasons = sorted(s.reason for s in result.skipped)
-    assert reasons == ["duplicate", "invalid:scientific_notation", "invalid:too_short"] or len(
-        reasons
-    ) == 3
+    assert (
+        reasons == ["duplicate", "invalid:scientific_notation", "invalid:too_short"]
+        or len(reasons) == 3
+    )
     await drain(container, clock)
     statuses = delivery_statuses(container, result.message.id)
     assert statuses == Counter({"sent": 2, "skipped": 3})

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spreader_app.core.models import Package
+from spreader_app.core.models import Package, ProfileStatus
 from spreader_app.core.rules import (
     ActiveHours,
     ProfileState,
@@ -74,6 +74,7 @@ def _refused_by_some_rule(chain: RuleChain, state: ProfileState, t: float) -> bo
 @given(
     package=packages(),
     start=moments(),
+    pause=st.one_of(st.none(), st.floats(-3600, 3 * 3600)),
     steps=st.lists(
         st.tuples(
             st.one_of(st.just(0.0), st.floats(0, 120)),  # extra jitter after the send
@@ -84,11 +85,14 @@ def _refused_by_some_rule(chain: RuleChain, state: ProfileState, t: float) -> bo
     ),
 )
 def test_earliest_then_record_never_breaks_a_rule_and_is_the_least_time(
-    package: Package, start: float, steps: list[tuple[float, float]]
+    package: Package, start: float, pause: float | None, steps: list[tuple[float, float]]
 ) -> None:
     chain = RuleChain.for_package(package)
     state = ProfileState(
         "p",
+        # A profile resting after device trouble, until ``start + pause``.
+        status=ProfileStatus.ACTIVE if pause is None else ProfileStatus.COOLDOWN,
+        paused_until=None if pause is None else start + pause,
         hourly_cap=package.max_messages_per_profile_per_hour,
         daily_cap=package.max_messages_per_profile_per_day,
         cooldown=float(package.cooldown_seconds),
@@ -99,6 +103,8 @@ def test_earliest_then_record_never_breaks_a_rule_and_is_the_least_time(
         asked = t + idle
         decision = chain.earliest(state, asked)
         assert decision.at is not None and decision.at >= asked
+        if state.paused_until is not None:
+            assert decision.at >= state.paused_until
         assert not _refused_by_some_rule(chain, state, decision.at)
         span = decision.at - asked
         for frac in (0.0, 0.3, 0.7, 0.999999):

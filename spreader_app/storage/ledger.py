@@ -1,0 +1,168 @@
+"""Message counters and conversation routes, written with prebuilt Core statements.
+
+The sending engine touches these on every answer, so the statements are built once at
+import (SQLAlchemy then reuses their compiled form) instead of per call.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import bindparam, case, insert, select, update
+from sqlalchemy.orm import Session
+
+from spreader_app.core.models import DeliveryStatus, MessageChange, MessageStatus
+from spreader_app.storage.orm import ConversationRouteRow, MessageRow
+
+_M = MessageRow.__table__
+_R = ConversationRouteRow.__table__
+
+_BUMP = (
+    update(_M)
+    .where(_M.c.id == bindparam("mid"))
+    .values(
+        processed_count=_M.c.processed_count + bindparam("p"),
+        sent_count=_M.c.sent_count + bindparam("s"),
+        failed_count=_M.c.failed_count + bindparam("f"),
+        skipped_count=_M.c.skipped_count + bindparam("k"),
+        updated_at=bindparam("now"),
+        status=case(
+            (
+                (bindparam("started") == 1)
+                & _M.c.status.in_([MessageStatus.QUEUED.value, MessageStatus.SCHEDULED.value]),
+                MessageStatus.PROCESSING.value,
+            ),
+            else_=_M.c.status,
+        ),
+    )
+)
+_READ = select(
+    _M.c.id,
+    _M.c.package_id,
+    _M.c.status,
+    _M.c.total_recipients,
+    _M.c.processed_count,
+    _M.c.sent_count,
+    _M.c.failed_count,
+    _M.c.finished_at,
+).where(_M.c.id == bindparam("mid"))
+_FINISH = (
+    update(_M)
+    .where(_M.c.id == bindparam("mid"))
+    .values(status=bindparam("status"), finished_at=bindparam("now"))
+)
+
+
+class MessageLedger:
+    """Collects counter changes per message in one transaction; ``changes()`` writes them.
+
+    A message whose every recipient is final gets ``finished_at`` and its final status:
+    ``failed`` when nothing was sent and something failed, else ``completed`` (a cancelled
+    message stays ``cancelled``).
+    """
+
+    def __init__(self, session: Session, now: float) -> None:
+        self._conn = session.connection()
+        self._now = now
+        self._delta: dict[str, list[int]] = {}
+
+    def _entry(self, message_id: str) -> list[int]:
+        entry = self._delta.get(message_id)
+        if entry is None:
+            entry = self._delta[message_id] = [0, 0, 0, 0, 0]
+        return entry
+
+    def started(self, message_id: str) -> None:
+        self._entry(message_id)[4] = 1
+
+    def final(self, message_id: str, status: DeliveryStatus, n: int = 1) -> None:
+        entry = self._entry(message_id)
+        entry[0] += n
+        if status is DeliveryStatus.SENT:
+            entry[1] += n
+        elif status is DeliveryStatus.FAILED:
+            entry[2] += n
+        elif status is DeliveryStatus.SKIPPED:
+            entry[3] += n
+
+    def changes(self) -> list[MessageChange]:
+        out: list[MessageChange] = []
+        for mid in sorted(self._delta):
+            p, s, f, k, started = self._delta[mid]
+            self._conn.execute(
+                _BUMP,
+                {"mid": mid, "p": p, "s": s, "f": f, "k": k, "now": self._now, "started": started},
+            )
+            row = self._conn.execute(_READ, {"mid": mid}).one_or_none()
+            if row is None:
+                continue
+            status, finished = row.status, False
+            if row.processed_count >= row.total_recipients and row.finished_at is None:
+                finished = True
+                if status != MessageStatus.CANCELLED.value:
+                    none_sent = row.sent_count == 0 and row.failed_count > 0
+                    status = (MessageStatus.FAILED if none_sent else MessageStatus.COMPLETED).value
+                self._conn.execute(_FINISH, {"mid": mid, "status": status, "now": self._now})
+            out.append(
+                MessageChange(
+                    mid,
+                    row.package_id,
+                    MessageStatus(status),
+                    row.total_recipients,
+                    row.processed_count,
+                    row.sent_count,
+                    row.failed_count,
+                    finished,
+                )
+            )
+        self._delta.clear()
+        return out
+
+
+_ROUTE = select(_R.c.id, _R.c.profile_id).where(
+    _R.c.package_id == bindparam("pkg"), _R.c.customer_phone == bindparam("phone")
+)
+_ROUTE_NEW = insert(_R).values(
+    package_id=bindparam("pkg"),
+    customer_phone=bindparam("phone"),
+    profile_id=bindparam("pid"),
+    source=bindparam("source"),
+    last_interaction_at=bindparam("at"),
+    created_at=bindparam("at"),
+)
+_ROUTE_TOUCH = (
+    update(_R).where(_R.c.id == bindparam("rid")).values(last_interaction_at=bindparam("at"))
+)
+_ROUTE_MOVE = (
+    update(_R)
+    .where(_R.c.id == bindparam("rid"))
+    .values(
+        last_interaction_at=bindparam("at"), profile_id=bindparam("pid"), source=bindparam("source")
+    )
+)
+
+
+def remember_route(
+    session: Session,
+    package_id: str,
+    phone: str,
+    profile_id: str,
+    source: str,
+    at: float,
+    *,
+    override: bool = False,
+) -> None:
+    """Records that ``phone`` talks to ``profile_id``.
+
+    A first contact creates the route; later ones only refresh it, unless ``override``
+    (the customer wrote to, or was answered by, that device) moves it there.
+    """
+    conn = session.connection()
+    route = conn.execute(_ROUTE, {"pkg": package_id, "phone": phone}).one_or_none()
+    if route is None:
+        conn.execute(
+            _ROUTE_NEW,
+            {"pkg": package_id, "phone": phone, "pid": profile_id, "source": source, "at": at},
+        )
+    elif override and route.profile_id != profile_id:
+        conn.execute(_ROUTE_MOVE, {"rid": route.id, "at": at, "pid": profile_id, "source": source})
+    else:
+        conn.execute(_ROUTE_TOUCH, {"rid": route.id, "at": at})

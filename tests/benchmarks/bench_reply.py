@@ -1,0 +1,180 @@
+"""Reply Chat overhead: the reply endpoint's response time minus the gateway's latency.
+
+Run from the repository root: ``python -m tests.benchmarks.bench_reply [--replies 300]``.
+Spreader (engine + API) runs on the main event loop as in ``spreader serve``; the fake
+gateway answers after ``--latency-ms`` from its own process, and the timed client calls from
+a thread, so neither adds its work to the loop being measured. Two scenarios: an idle
+engine, and an Open Chat campaign dispatching through the same profiles meanwhile.
+Exits 1 when a median overhead reaches ``--budget-ms`` (5 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from spreader_app.bootstrap import Container, build
+from spreader_app.config import Settings
+from spreader_app.server.runner import ApiServer
+from spreader_app.vault.key_sources import MemoryKeySource
+
+API_KEY = "bench-api-key-0123456789abcdef"
+DEVICES = {f"dev-{i}": f"token-{i}-abcdefgh" for i in range(3)}
+CAMPAIGN = 20_000
+
+
+@dataclass(frozen=True)
+class Result:
+    scenario: str
+    overheads_ms: list[float]
+    gateway_ms: list[float]
+    campaign_sent: int
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.overheads_ms)
+
+    @property
+    def p99(self) -> float:
+        return statistics.quantiles(self.overheads_ms, n=100)[98]
+
+
+@contextmanager
+def fake_gateway(latency_ms: float) -> Iterator[str]:
+    """The fake gateway in its own process, like the remote service it stands for."""
+    args = [sys.executable, "-m", "tests.fakes.fake_zentra", "--port", "0"]
+    args += ["--latency-ms", str(latency_ms)]
+    for uuid, token in DEVICES.items():
+        args += ["--device", f"{uuid}:{token}"]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        yield proc.stdout.readline().strip()
+    finally:
+        proc.terminate()
+        proc.wait(30)
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+
+def timed_replies(
+    url: str, package_id: str, n: int, latency_ms: float
+) -> tuple[list[float], list[float]]:
+    """Sends ``n`` replies one after another; returns overheads and gateway times (ms)."""
+    overheads, gateway = [], []
+    with httpx.Client(base_url=url, headers={"X-API-Key": API_KEY}, timeout=30) as client:
+        for i in range(n + 20):
+            body = {"text": "Thanks, on its way", "recipient": f"+2011{i % 1000:08d}"}
+            start = time.perf_counter()
+            r = client.post(f"/api/v1/packages/{package_id}/messages/reply", json=body)
+            elapsed = (time.perf_counter() - start) * 1000
+            if r.status_code != 200 or r.json()["status"] != "sent":
+                raise SystemExit(f"reply failed: {r.status_code} {r.text}")
+            if i >= 20:  # the first replies warm up connections and caches
+                overheads.append(elapsed - latency_ms)
+                gateway.append(float(r.json()["delivery_time_ms"]))
+    return overheads, gateway
+
+
+async def prepare(c: Container) -> str:
+    package = await c.packages.create(
+        {
+            "name": "Bench",
+            "timezone": "UTC",
+            "active_hours_start": "00:00",
+            "active_hours_end": "00:00",
+            "cooldown_seconds": 0,
+            "max_messages_per_profile_per_hour": 10_000,
+            "max_messages_per_profile_per_day": 100_000,
+        }
+    )
+    for uuid, token in DEVICES.items():
+        body = {"name": uuid, "zentra_uuid": uuid, "zentra_api_token": token}
+        await c.profiles.create(package.id, body)
+    return package.id
+
+
+async def scenario(
+    c: Container, server: ApiServer, package_id: str, name: str, args: argparse.Namespace
+) -> Result:
+    campaign = None
+    if name != "idle":
+        from spreader_app.core.services.sending import read_open_request
+
+        recipients = [f"+2010{i:08d}" for i in range(CAMPAIGN)]
+        req = read_open_request({"text": "Sale", "recipients": recipients})
+        campaign = (await c.sending.send_open(package_id, req)).message.id
+        await asyncio.sleep(0.5)  # let the dispatcher get going
+    overheads, gateway = await asyncio.to_thread(
+        timed_replies, server.url, package_id, args.replies, args.latency_ms
+    )
+    sent = 0
+    if campaign is not None:
+        sent = (await c.sending.message(package_id, campaign)).sent_count
+        await c.sending.cancel(package_id, campaign)
+    return Result(name, overheads, gateway, sent)
+
+
+async def main(args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory() as tmp, fake_gateway(args.latency_ms) as url:
+        data = Path(tmp)
+        settings = Settings(
+            data_dir=data,
+            database_url=f"sqlite:///{data / 'bench.db'}",
+            api_key=API_KEY,
+            webhook_secret="bench-webhook-secret-0123456789",
+            zentra_url=url,
+            api_rate_limit_per_minute=100_000,
+        )
+        c = build(settings, key_source=MemoryKeySource(), rng=random.Random(1))
+        await c.start()
+        server = ApiServer(c)
+        await server.start("127.0.0.1", 0)
+        try:
+            package_id = await prepare(c)
+            results = [
+                await scenario(c, server, package_id, "idle", args),
+                await scenario(c, server, package_id, "open chat dispatching", args),
+            ]
+        finally:
+            await server.stop()
+            await c.stop()
+    print(f"reply overhead = response time - {args.latency_ms:g} ms gateway latency")
+    print(
+        f"{'scenario':<24}{'replies':>8}{'median ms':>11}{'p99 ms':>9}{'gateway ms':>12}{'sent':>7}"
+    )
+    for r in results:
+        print(
+            f"{r.scenario:<24}{len(r.overheads_ms):>8}{r.median:>11.2f}{r.p99:>9.2f}"
+            f"{statistics.median(r.gateway_ms):>12.1f}{r.campaign_sent:>7}"
+        )
+    slow = [r.scenario for r in results if r.median >= args.budget_ms]
+    if slow:
+        print(f"FAIL: median overhead >= {args.budget_ms} ms in: {', '.join(slow)}")
+        return 1
+    print(f"OK: median overhead below {args.budget_ms} ms")
+    return 0
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--replies", type=int, default=300, help="timed replies per scenario")
+    parser.add_argument("--latency-ms", type=float, default=20.0, help="fake gateway latency")
+    parser.add_argument("--budget-ms", type=float, default=5.0, help="allowed median overhead")
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main(parse_args(sys.argv[1:]))))
