@@ -55,10 +55,10 @@ class _Rotation:
             if i >= len(candidates):
                 i = 0
         chosen = candidates[i]
-        self.note(chosen, candidates, i)
+        self._note(chosen, candidates, i)
         return chosen
 
-    def note(self, chosen: ProfileState, candidates: Sequence[ProfileState], i: int) -> None:
+    def _note(self, chosen: ProfileState, candidates: Sequence[ProfileState], i: int) -> None:
         """Records ``chosen`` (``candidates[i]``) as the last pick."""
         if chosen.profile_id not in self._rank:
             self._learn(candidates)
@@ -122,7 +122,7 @@ class WeightedSelector:
 
     Each call adds every candidate's weight to its current value, picks the highest (the
     first on ties) and takes the total weight off it, so a 1:2:3 split interleaves as
-    ``c b c a b c`` instead of arriving in bursts. Profiles with ``weight <= 0`` are
+    ``c b a c b c`` instead of arriving in bursts. Profiles with ``weight <= 0`` are
     passed over unless every candidate has one; then all count as weight 1.
     """
 
@@ -163,8 +163,6 @@ class PrioritySelector:
         self._rotation = _Rotation()
 
     def choose(self, eligible: Sequence[ProfileState], recipient: str) -> ProfileState:
-        if len(eligible) == 1:
-            return self._rotation.pick(eligible)
         top = max(s.priority for s in eligible)
         tier = [s for s in eligible if s.priority == top]
         return self._rotation.pick(tier)

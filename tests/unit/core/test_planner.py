@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import math
+import time as clock
 from collections import Counter
-from datetime import UTC, datetime, time
+from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -372,9 +373,9 @@ def test_plan_asks_the_rules_a_bounded_number_of_times_per_recipient(
 
 def test_plan_handles_a_large_campaign_quickly() -> None:
     states = [_state(f"p{k}", hourly_cap=30, daily_cap=200, cooldown=20.0) for k in range(50)]
-    began = datetime.now(UTC)
+    began = clock.perf_counter()
     result = _plan(20_000, states, CAIRO)
-    elapsed = (datetime.now(UTC) - began).total_seconds()
+    elapsed = clock.perf_counter() - began
     assert result.unassigned == 0
     # About 0.15 s on a 2-core machine; the bound only catches a return to quadratic work.
     assert elapsed < 3.0

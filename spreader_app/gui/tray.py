@@ -1,0 +1,88 @@
+"""Tray icon: progress at a glance, notifications, Show and a real Quit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
+
+from spreader_app.core.events import MessageFinished, MessageProgress, ProfileStatusChanged
+from spreader_app.core.models import ProfileStatus
+from spreader_app.gui.bridge import EventBridge
+from spreader_app.gui.icons import app_icon
+
+
+class Tray(QObject):
+    """Keeps Spreader reachable while the window is closed; ``available`` is False where
+    the desktop has no tray (then closing the window quits)."""
+
+    quit_requested = Signal()
+
+    def __init__(self, window: QMainWindow, bridge: EventBridge) -> None:
+        super().__init__(window)
+        self._window = window
+        self.available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.icon = QSystemTrayIcon(app_icon(), self)
+        self.icon.setToolTip("Spreader")
+        menu = QMenu()
+        self.progress_action = QAction("No campaign running", menu)
+        self.progress_action.setEnabled(False)
+        show = QAction("Show Spreader", menu)
+        show.triggered.connect(self.show_window)
+        quit_action = QAction("Quit", menu)
+        quit_action.triggered.connect(self.quit_requested.emit)
+        menu.addAction(self.progress_action)
+        menu.addSeparator()
+        menu.addAction(show)
+        menu.addAction(quit_action)
+        self._menu = menu
+        self.icon.setContextMenu(menu)
+        self.icon.activated.connect(self._on_icon_activated)
+        bridge.messages_progressed.connect(self._on_bridge_progress)
+        bridge.messages_finished.connect(self._on_bridge_finished)
+        bridge.profiles_changed.connect(self._on_bridge_profiles)
+        self.notifications: list[tuple[str, str]] = []
+        if self.available:
+            self.icon.show()
+
+    def show_window(self) -> None:
+        self._window.showNormal()
+        self._window.raise_()
+        self._window.activateWindow()
+
+    def notify(self, title: str, text: str) -> None:
+        self.notifications.append((title, text))
+        if self.available:
+            self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+
+    def _on_icon_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.show_window()
+
+    def _on_bridge_progress(self, progress: list[MessageProgress]) -> None:
+        p = progress[-1]
+        text = f"Campaign: {p.processed}/{p.total} processed, {p.failed} failed"
+        self.progress_action.setText(text)
+        self.icon.setToolTip(f"Spreader — {text}")
+
+    def _on_bridge_finished(self, finished: list[MessageFinished]) -> None:
+        for f in finished:
+            if f.total > 1 or f.status.value != "completed":
+                self.notify(
+                    "Campaign finished",
+                    f"{f.sent} of {f.total} sent, {f.failed} failed ({f.status.value}).",
+                )
+        self.progress_action.setText("No campaign running")
+        self.icon.setToolTip("Spreader")
+
+    def _on_bridge_profiles(self, changes: list[ProfileStatusChanged]) -> None:
+        for ch in changes:
+            if ch.status is ProfileStatus.BLOCKED:
+                self.notify("Profile blocked", ch.reason or "A device looks banned.")
+            elif ch.status is ProfileStatus.COOLDOWN:
+                self.notify("Device disconnected", ch.reason or "A device cannot send right now.")
+            elif ch.status is ProfileStatus.INACTIVE and ch.reason:
+                self.notify("Profile stopped", ch.reason)
+
+    def hide(self) -> None:
+        self.icon.hide()
