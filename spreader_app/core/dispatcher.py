@@ -188,6 +188,12 @@ class Dispatcher:
             # Keep moving stranded work while it moves; stop asking once nothing can take it,
             # until a profile or package changes.
             self._failover_needed = result.orphans > 0 and result.reassigned > 0
+        # Work of a paused device moves only once it falls due, so the device keeps the rest
+        # and is tried again when its pause ends.
+        if failover is None or result.reassigned:
+            for pid, head in result.heads.items():
+                if self._paused(pid, now) and head.not_before <= now:
+                    self._failover_needed = True
 
         self._publish_changes(result.changes)
         for claim in result.claims:
@@ -202,6 +208,8 @@ class Dispatcher:
     def _next_wake(self, result: RoundResult, now: float) -> float | None:
         wake: float | None = None
         for pid, head in result.heads.items():
+            if self._paused(pid, now) and head.not_before > now:
+                wake = head.not_before if wake is None else min(wake, head.not_before)
             if pid in self._inflight or pid not in self._states or not self._can_dispatch(pid):
                 continue
             decision = self._chain(pid).earliest(self._states[pid], max(now, head.not_before))
@@ -293,7 +301,10 @@ class Dispatcher:
             if state is None:
                 continue
             state.health = update.health_score
-            if update.status is None or update.status is state.status:
+            if update.status is None:
+                continue
+            # A repeated pause is news too: it moves the time the device is tried again.
+            if update.status is state.status and update.paused_until == state.paused_until:
                 continue
             state.status = update.status
             state.paused_until = update.paused_until
@@ -365,9 +376,22 @@ class Dispatcher:
     def _chain(self, profile_id: str) -> RuleChain:
         return self._packages[self._owner[profile_id]].chain
 
+    def _paused(self, profile_id: str, now: float) -> bool:
+        state = self._states.get(profile_id)
+        return (
+            state is not None
+            and state.status is ProfileStatus.COOLDOWN
+            and state.paused_until is not None
+            and now < state.paused_until
+        )
+
     def _failover(self) -> Failover:
-        stranded = frozenset(pid for pid in self._states if not self._can_dispatch(pid))
-        return Failover(stranded, self.choose_failover)
+        now = self._clock.timestamp()
+        paused = frozenset(pid for pid in self._states if self._paused(pid, now))
+        stranded = frozenset(
+            pid for pid in self._states if not self._can_dispatch(pid) and pid not in paused
+        )
+        return Failover(stranded, self.choose_failover, paused=paused, due_by=now)
 
     def choose_failover(self, package_id: str, recipient: str, tried: frozenset[str]) -> str | None:
         """Picks a new profile for a delivery that must move; ``None`` when none can take it.

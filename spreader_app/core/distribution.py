@@ -163,6 +163,8 @@ class PrioritySelector:
         self._rotation = _Rotation()
 
     def choose(self, eligible: Sequence[ProfileState], recipient: str) -> ProfileState:
+        if len(eligible) == 1:
+            return self._rotation.pick(eligible)
         top = max(s.priority for s in eligible)
         tier = [s for s in eligible if s.priority == top]
         return self._rotation.pick(tier)

@@ -334,11 +334,14 @@ class Head:
 class Failover:
     """Pending work on ``stranded`` profiles (or on none) must move; ``choose`` picks where.
 
-    ``choose(package_id, recipient, tried_profiles)`` returns a profile id or ``None``.
+    Of ``paused`` profiles only the work due by ``due_by`` moves. ``choose(package_id,
+    recipient, tried_profiles)`` returns a profile id or ``None``.
     """
 
     stranded: frozenset[str]
     choose: Callable[[str, str, frozenset[str]], str | None]
+    paused: frozenset[str] = frozenset()
+    due_by: float = 0.0
     limit: int = 1000
 
 

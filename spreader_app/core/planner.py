@@ -238,17 +238,18 @@ def _simulate(
 
     def leave_full(k: int) -> None:
         key = full_at[k]
-        if key is not None:
-            group = full[key]
-            group.discard(k)
-            if not group:
-                del full[key]
-            full_at[k] = None
+        assert key is not None
+        group = full[key]
+        group.discard(k)
+        if not group:
+            del full[key]
+        full_at[k] = None
 
     def refresh(k: int, t0: float) -> None:
         at, decided_by, reason, room = earliest(work[k], t0)
         version[k] += 1
-        leave_full(k)
+        if full_at[k] is not None:
+            leave_full(k)
         if at is None:
             alive[k] = False
             dead_reasons[work[k].profile_id] = reason

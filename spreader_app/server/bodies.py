@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any, Final, NoReturn
 
@@ -14,6 +15,9 @@ DEFAULT_LIMIT: Final = MIB
 # An Open Chat body carries up to 100,000 recipients (plus the text): 16 MiB leaves room.
 OPEN_CHAT_LIMIT: Final = 16 * MIB
 _CHUNK: Final = 64 * 1024
+# Bodies above this are decoded on a worker thread, so a 16 MiB recipient list does not
+# hold up replies and webhooks waiting on the event loop.
+_PARSE_OFF_LOOP: Final = 256 * 1024
 _JSON_TYPES: Final = ("application/json", "text/json", "text/plain", "application/octet-stream")
 
 
@@ -93,4 +97,7 @@ async def read_json(request: web.Request, limit: int = DEFAULT_LIMIT) -> Any:
     """The JSON body of ``request``, size-checked (413), typed (415) and parsed (400)."""
     if request.body_exists:
         _check_media_type(request)
-    return parse_json(await read_bytes(request, limit))
+    body = await read_bytes(request, limit)
+    if len(body) > _PARSE_OFF_LOOP:
+        return await asyncio.get_running_loop().run_in_executor(None, parse_json, body)
+    return parse_json(body)

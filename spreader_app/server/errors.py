@@ -133,7 +133,10 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         return error_response(_from_aiohttp(exc, request))
     except Exception:
         request.app[INCIDENTS].count += 1
-        log.exception("unexpected error answering %s %s", request.method, request.path)
+        # The route's template, not the path: the webhook's path carries its secret.
+        resource = request.match_info.route.resource
+        where = resource.canonical if resource is not None else "(no route)"
+        log.exception("unexpected error answering %s %s", request.method, where)
         return web.json_response(
             error_body(
                 "internal_error",

@@ -22,6 +22,7 @@ PKG = "/api/v1/packages/{id}"
 
 @routes.get(PKG + "/conversations", name="conversations")
 async def list_conversations(request: web.Request) -> web.Response:
+    """200: customers who wrote to the package, most recent first."""
     items = await request.app[CONTAINER].inbox.conversations(request.match_info["id"])
     return web.json_response(page_json([conversation_summary_json(c) for c in items], len(items)))
 
@@ -42,6 +43,7 @@ async def get_conversation(request: web.Request) -> web.Response:
 
 @routes.get(PKG + "/suppressions", name="suppressions")
 async def list_suppressions(request: web.Request) -> web.Response:
+    """200: numbers this package never messages again, newest first."""
     items = await request.app[CONTAINER].inbox.suppressions(request.match_info["id"])
     return web.json_response(page_json([suppression_json(s) for s in items], len(items)))
 
@@ -60,6 +62,7 @@ async def add_suppression(request: web.Request) -> web.Response:
 
 @routes.delete(PKG + "/suppressions", name="suppression_remove")
 async def remove_suppression(request: web.Request) -> web.Response:
+    """204: ``?phone=`` may be messaged again; 404 when it was not suppressed."""
     package_id = request.match_info["id"]
     phone = read_phone_query(request.query)
     if not await request.app[CONTAINER].inbox.unsuppress(package_id, phone):

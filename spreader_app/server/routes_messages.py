@@ -59,6 +59,7 @@ async def send_reply(request: web.Request) -> web.Response:
 
 @routes.get(MSGS, name="messages")
 async def list_messages(request: web.Request) -> web.Response:
+    """200: the package's messages, newest first, filtered and paginated."""
     flt = read_message_filter(request.query)
     items, total = await request.app[CONTAINER].sending.messages(request.match_info["id"], flt)
     return web.json_response(
@@ -68,6 +69,7 @@ async def list_messages(request: web.Request) -> web.Response:
 
 @routes.get(MSG, name="message")
 async def get_message(request: web.Request) -> web.Response:
+    """200: progress counters and a page of deliveries (``?status&limit&offset``)."""
     sending = request.app[CONTAINER].sending
     status, limit, offset = read_delivery_query(request.query)
     package_id, message_id = request.match_info["id"], request.match_info["mid"]
@@ -80,6 +82,7 @@ async def get_message(request: web.Request) -> web.Response:
 
 @routes.post(MSG + "/cancel", name="message_cancel")
 async def cancel_message(request: web.Request) -> web.Response:
+    """200: what was not sent yet is cancelled; 409 once the message finished."""
     m = request.match_info
     message = await request.app[CONTAINER].sending.cancel(m["id"], m["mid"])
     return web.json_response(message_json(message))
@@ -87,6 +90,7 @@ async def cancel_message(request: web.Request) -> web.Response:
 
 @routes.post(MSG + "/pause", name="message_pause")
 async def pause_message(request: web.Request) -> web.Response:
+    """200: the Open Chat message waits until resumed; 409 when finished."""
     m = request.match_info
     message = await request.app[CONTAINER].sending.pause(m["id"], m["mid"])
     return web.json_response(message_json(message))
@@ -94,6 +98,7 @@ async def pause_message(request: web.Request) -> web.Response:
 
 @routes.post(MSG + "/resume", name="message_resume")
 async def resume_message(request: web.Request) -> web.Response:
+    """200: the paused message is sent again as the rules allow."""
     m = request.match_info
     message = await request.app[CONTAINER].sending.resume(m["id"], m["mid"])
     return web.json_response(message_json(message))

@@ -26,11 +26,13 @@ LOOKUP_CONCURRENCY: Final = 8
 
 @routes.get("/health", name="health")
 async def health(request: web.Request) -> web.Response:
+    """200 while the process serves; no key needed."""
     return web.json_response({"status": "ok", "version": __version__})
 
 
 @routes.get("/api/v1/openapi.json", name="openapi")
 async def openapi(request: web.Request) -> web.Response:
+    """200: the OpenAPI 3.1 document; no key needed."""
     return web.json_response(openapi_document())
 
 
@@ -97,6 +99,7 @@ async def validate_numbers(c: Container, req: ValidateRequest) -> list[dict[str,
 
 @routes.post("/api/v1/validate-numbers", name="validate_numbers")
 async def post_validate_numbers(request: web.Request) -> web.Response:
+    """200: a verdict per number plus totals; 422 for a bad body or region."""
     c = request.app[CONTAINER]
     results = await validate_numbers(c, read_validate_request(await read_json(request)))
     valid = sum(1 for r in results if r["valid"])

@@ -41,12 +41,14 @@ async def _profile_answer(
 
 @routes.get("/api/v1/packages", name="packages")
 async def list_packages(request: web.Request) -> web.Response:
+    """200: every package, oldest first."""
     packages = await request.app[CONTAINER].packages.list()
     return web.json_response(page_json([package_json(p) for p in packages], len(packages)))
 
 
 @routes.post("/api/v1/packages", name="package_create")
 async def create_package(request: web.Request) -> web.Response:
+    """201 with the package (plan defaults filled in); 422 names each bad field."""
     package = await request.app[CONTAINER].packages.create(await read_json(request))
     return web.json_response(
         {**package_json(package), "profiles": []},
@@ -57,6 +59,7 @@ async def create_package(request: web.Request) -> web.Response:
 
 @routes.get(PKG, name="package")
 async def get_package(request: web.Request) -> web.Response:
+    """200: the package with its profiles and their live limits; 404 unknown id."""
     c = request.app[CONTAINER]
     package = await c.packages.get(request.match_info["id"])
     profiles = await c.profiles.list(package.id)
@@ -66,6 +69,7 @@ async def get_package(request: web.Request) -> web.Response:
 
 @routes.put(PKG, name="package_update")
 async def update_package(request: web.Request) -> web.Response:
+    """200: the package after the change; only the fields given change."""
     c = request.app[CONTAINER]
     package = await c.packages.update(request.match_info["id"], await read_json(request))
     return web.json_response(package_json(package))
@@ -73,18 +77,21 @@ async def update_package(request: web.Request) -> web.Response:
 
 @routes.delete(PKG, name="package_delete")
 async def delete_package(request: web.Request) -> web.Response:
+    """204: the package is gone with its profiles, messages and routes."""
     await request.app[CONTAINER].packages.delete(request.match_info["id"])
     return web.Response(status=204)
 
 
 @routes.get(PKG + "/stats", name="package_stats")
 async def package_stats(request: web.Request) -> web.Response:
+    """200: live limits per profile and today's delivery totals per mode."""
     stats = await request.app[CONTAINER].stats.package_stats(request.match_info["id"])
     return web.json_response(stats_json(stats))
 
 
 @routes.get(PKG + "/profiles", name="profiles")
 async def list_profiles(request: web.Request) -> web.Response:
+    """200: the package's profiles with their live limits."""
     c = request.app[CONTAINER]
     package = await c.packages.get(request.match_info["id"])
     profiles = await c.profiles.list(package.id)
@@ -94,6 +101,7 @@ async def list_profiles(request: web.Request) -> web.Response:
 
 @routes.post(PKG + "/profiles", name="profile_create")
 async def create_profile(request: web.Request) -> web.Response:
+    """201 with the profile; the token is stored encrypted and shown masked."""
     c = request.app[CONTAINER]
     profile = await c.profiles.create(request.match_info["id"], await read_json(request))
     return await _profile_answer(request, profile, status=201)
@@ -101,6 +109,7 @@ async def create_profile(request: web.Request) -> web.Response:
 
 @routes.get(PROF, name="profile")
 async def get_profile(request: web.Request) -> web.Response:
+    """200: one profile with its live limits; 404 unknown package or profile."""
     c = request.app[CONTAINER]
     profile = await c.profiles.get(request.match_info["id"], request.match_info["pid"])
     return await _profile_answer(request, profile)
@@ -108,6 +117,7 @@ async def get_profile(request: web.Request) -> web.Response:
 
 @routes.put(PROF, name="profile_update")
 async def update_profile(request: web.Request) -> web.Response:
+    """200: the profile after the change (a new token replaces the old one)."""
     c = request.app[CONTAINER]
     m = request.match_info
     profile = await c.profiles.update(m["id"], m["pid"], await read_json(request))
@@ -116,6 +126,7 @@ async def update_profile(request: web.Request) -> web.Response:
 
 @routes.delete(PROF, name="profile_delete")
 async def delete_profile(request: web.Request) -> web.Response:
+    """204: the profile is removed."""
     m = request.match_info
     await request.app[CONTAINER].profiles.delete(m["id"], m["pid"])
     return web.Response(status=204)
@@ -123,6 +134,7 @@ async def delete_profile(request: web.Request) -> web.Response:
 
 @routes.get(PROF + "/health", name="profile_health")
 async def profile_health(request: web.Request) -> web.Response:
+    """200: health score, recent success rate and (if supported) device status."""
     m = request.match_info
     report = await request.app[CONTAINER].profiles.health(m["id"], m["pid"])
     return web.json_response(health_json(report))
@@ -130,6 +142,7 @@ async def profile_health(request: web.Request) -> web.Response:
 
 @routes.patch(PROF + "/status", name="profile_status")
 async def set_profile_status(request: web.Request) -> web.Response:
+    """200: the profile set ``active`` or ``inactive`` by its owner."""
     m = request.match_info
     status = read_status_body(await read_json(request))
     profile = await request.app[CONTAINER].profiles.set_status(m["id"], m["pid"], status)

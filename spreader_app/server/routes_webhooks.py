@@ -29,6 +29,7 @@ def _check_secret(request: web.Request) -> None:
 
 @routes.post(HOOK, name="webhook")
 async def receive(request: web.Request) -> web.Response:
+    """200 with the receipt once the raw body is stored; 503 when it cannot be."""
     _check_secret(request)
     body = await read_bytes(request, DEFAULT_LIMIT)
     content_type = request.headers.get("Content-Type")
@@ -38,5 +39,6 @@ async def receive(request: web.Request) -> web.Response:
 
 @routes.get(HOOK, name="webhook_check")
 async def verify(request: web.Request) -> web.Response:
+    """200 for a gateway checking that the URL exists."""
     _check_secret(request)
     return web.json_response({"status": "ok"})

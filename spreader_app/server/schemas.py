@@ -42,10 +42,12 @@ def iso(value: datetime | float | None) -> str | None:
 
 
 def hhmm(value: time) -> str:
+    """A clock time as ``HH:MM`` (the package's own time zone applies)."""
     return value.strftime("%H:%M")
 
 
 def package_json(p: Package) -> Json:
+    """A package with every policy field (see ``Package``)."""
     return {
         "id": p.id,
         "name": p.name,
@@ -90,6 +92,7 @@ def limits_status(limits: list[ProfileLimits]) -> dict[str, Json]:
 
 
 def profile_json(p: Profile, limits: ProfileLimits | None = None) -> Json:
+    """A profile, its token only masked; ``limits`` when given."""
     out: Json = {
         "id": p.id,
         "package_id": p.package_id,
@@ -114,11 +117,13 @@ def profile_json(p: Profile, limits: ProfileLimits | None = None) -> Json:
 
 
 def profiles_json(profiles: list[Profile], limits: list[ProfileLimits]) -> list[Json]:
+    """Profiles in order, each with its entry of ``limits`` (matched by id)."""
     by_id = {x.profile_id: x for x in limits}
     return [profile_json(p, by_id.get(p.id)) for p in profiles]
 
 
 def health_json(h: ProfileHealthReport) -> Json:
+    """``ProfileService.health``'s report; rates are 0..1, ``None`` without data."""
     return {
         "profile_id": h.profile_id,
         "status": h.status.value,
@@ -148,6 +153,7 @@ def stats_json(s: PackageStats) -> Json:
 
 
 def message_json(m: Message) -> Json:
+    """A message's content, status and progress counters."""
     c = m.content
     return {
         "message_id": m.id,
@@ -175,6 +181,7 @@ def message_json(m: Message) -> Json:
 
 
 def delivery_json(d: Delivery) -> Json:
+    """One recipient of a message and what became of it."""
     return {
         "id": d.id,
         "recipient": d.recipient,
@@ -193,6 +200,7 @@ def delivery_json(d: Delivery) -> Json:
 def message_detail_json(
     m: Message, deliveries: list[Delivery], total: int, limit: int, offset: int
 ) -> Json:
+    """A message plus one page of its deliveries."""
     return {
         **message_json(m),
         "deliveries": [delivery_json(d) for d in deliveries],
@@ -203,6 +211,7 @@ def message_detail_json(
 
 
 def open_result_json(r: OpenResult) -> Json:
+    """The plan's Open Chat answer: accepted, skipped, distribution, limits."""
     m = r.message
     return {
         "message_id": m.id,
@@ -221,6 +230,7 @@ def open_result_json(r: OpenResult) -> Json:
 
 
 def reply_result_json(r: ReplyResult) -> Json:
+    """The plan's Reply Chat answer; ``delivery_time_ms`` is whole milliseconds."""
     return {
         "message_id": r.message_id,
         "mode": MessageMode.REPLY.value,
@@ -235,6 +245,7 @@ def reply_result_json(r: ReplyResult) -> Json:
 
 
 def conversation_summary_json(c: ConversationSummary) -> Json:
+    """One customer of a package, as the inbox lists it."""
     return {
         "customer_phone": c.customer_phone,
         "profile_id": c.profile_id,
@@ -247,6 +258,7 @@ def conversation_summary_json(c: ConversationSummary) -> Json:
 
 
 def conversation_item_json(i: ConversationItem) -> Json:
+    """One line of a thread: ``in`` from the customer, ``out`` from us."""
     return {
         "direction": i.direction,
         "text": i.text,
@@ -257,6 +269,7 @@ def conversation_item_json(i: ConversationItem) -> Json:
 
 
 def suppression_json(s: Suppression) -> Json:
+    """A suppressed number, why, and the evidence kept for it."""
     return {
         "phone": s.phone,
         "reason": s.reason,
@@ -266,6 +279,7 @@ def suppression_json(s: Suppression) -> Json:
 
 
 def receipt_json(r: WebhookReceipt) -> Json:
+    """What the webhook stored: ``status`` is always ``stored``."""
     return {
         "status": "stored",
         "payload_id": r.payload_id,

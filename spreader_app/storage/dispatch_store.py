@@ -333,6 +333,9 @@ def _fail_over(conn: Connection, failover: Failover, now: float) -> tuple[int, i
     cond: ColumnElement[bool] = _D.c.profile_id.is_(None)
     if stranded:
         cond = or_(cond, _D.c.profile_id.in_(stranded))
+    if failover.paused:
+        due = and_(_D.c.profile_id.in_(sorted(failover.paused)), _D.c.not_before <= failover.due_by)
+        cond = or_(cond, due)
     where = and_(_D.c.status == _PENDING, _D.c.mode == _OPEN, cond)
     rows = conn.execute(
         select(_D.c.id, _D.c.package_id, _D.c.recipient)

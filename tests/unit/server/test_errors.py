@@ -91,6 +91,19 @@ async def test_open_chat_takes_100000_recipients(client: httpx.AsyncClient, shop
     assert r.json()["accepted"] == 100_000
 
 
+async def test_large_malformed_body_still_says_where(client: httpx.AsyncClient, shop: Shop) -> None:
+    package_id = await shop.package()
+    body = json.dumps({"recipients": ["+201000000001"] * 30_000})[:-1].encode()  # no "}"
+    assert len(body) > 256 * 1024
+    r = await client.post(
+        f"/api/v1/packages/{package_id}/messages/open",
+        content=body,
+        headers={"Content-Type": "application/json"},
+    )
+    error = assert_error(r, 400, "malformed_json")
+    assert error["details"]["position"] == len(body)
+
+
 async def test_open_chat_declaring_over_16_mib_is_refused_before_reading(
     api: ApiServer, container: Container, shop: Shop
 ) -> None:
