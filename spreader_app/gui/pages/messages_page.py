@@ -1,17 +1,654 @@
-"""Placeholder until the page lands."""
+"""The log: a filterable, sortable table of messages, the deliveries of the selected one,
+and CSV export that Excel opens correctly (Arabic text, long phone numbers)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import asyncio
+import csv
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time
+from pathlib import Path
 
+from PySide6.QtCore import QDate, QItemSelection, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spreader_app.core.models import (
+    Delivery,
+    DeliveryStatus,
+    Message,
+    MessageFilter,
+    MessageMode,
+    MessageStatus,
+)
 from spreader_app.gui.context import AppContext
+from spreader_app.gui.dialogs import run_dialog
+from spreader_app.gui.icons import icon
+from spreader_app.gui.pages.inbox_page import set_role
+from spreader_app.gui.tables.messages_table import (
+    MODE_NAMES,
+    DeliveryLine,
+    DeliveryTableModel,
+    MessageTableModel,
+    QuickFilterProxy,
+    message_columns,
+    message_text,
+    skip_reason_text,
+)
+from spreader_app.gui.tables.snapshot_model import ROW_ROLE
+from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.widgets.empty_state import EmptyState
+from spreader_app.gui.widgets.package_picker import PackagePicker
+
+PAGE = 100
+DELIVERY_PAGE = 500
+EXPORT_PAGE = 5000
+LIVE_DELAY_MS = 300  # engine events within this window cause one reload
+NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "Any"
+MESSAGE_HEADER = [
+    "Message ID",
+    "Created (local time)",
+    "Mode",
+    "Type",
+    "Status",
+    "Text",
+    "Recipients",
+    "Sent",
+    "Failed",
+    "Skipped",
+    "Finished (local time)",
+]
+DELIVERY_HEADER = [
+    "Message ID",
+    "Recipient",
+    "Status",
+    "Profile",
+    "Attempts",
+    "Error",
+    "Skip reason",
+    "Planned (local time)",
+    "Sent (local time)",
+]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def phone_cell(number: str) -> str:
+    """A phone number for a CSV cell that Excel keeps as text.
+
+    Excel reads ``+201066183456`` as the number 2.01066E+11 (digits lost beyond 15, the ``+``
+    taken as a formula sign). A leading tab makes it text while staying invisible; unlike
+    ``="+2010…"`` it puts no formula in the file and other programs (Spreader's own recipient
+    import included) simply strip it as whitespace.
+    """
+    return f"\t{number}" if number else ""
+
+
+def text_cell(text: str) -> str:
+    """Free text for a CSV cell; a leading apostrophe stops ``=``, ``+``, ``-``, ``@`` from
+    being run as a spreadsheet formula (CSV injection)."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def csv_time(at: datetime | None) -> str:
+    """``YYYY-MM-DD HH:MM:SS`` in the desktop's time zone: a form Excel reads as a date."""
+    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at is not None else ""
+
+
+def message_csv_row(m: Message) -> list[str]:
+    return [
+        m.id,
+        csv_time(m.created_at),
+        MODE_NAMES.get(m.mode, m.mode.value),
+        m.content.type.value,
+        m.status.value,
+        text_cell(message_text(m)),
+        str(m.total_recipients),
+        str(m.sent_count),
+        str(m.failed_count),
+        str(m.skipped_count),
+        csv_time(m.finished_at),
+    ]
+
+
+def delivery_csv_row(d: Delivery, names: dict[str, str]) -> list[str]:
+    return [
+        d.message_id,
+        phone_cell(d.recipient),
+        d.status.value,
+        text_cell(names.get(d.profile_id, d.profile_id) if d.profile_id else ""),
+        str(d.attempt_count),
+        text_cell(d.error),
+        skip_reason_text(d.skip_reason),
+        csv_time(d.planned_at),
+        csv_time(d.sent_at),
+    ]
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> int:
+    """Writes UTF-8 with a BOM (without it Excel reads Arabic as mojibake), through a temporary
+    file so a failed export never leaves half a file under the chosen name. Returns the row
+    count; raises ``OSError`` when the folder cannot be written."""
+    part = path.with_name(path.name + ".part")
+    n = 0
+    with part.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(row)
+            n += 1
+    os.replace(part, path)
+    return n
+
+
+def date_bounds(since: date | None, until: date | None) -> tuple[datetime | None, datetime | None]:
+    """Whole local days as aware UTC bounds, both inclusive (as ``MessageFilter`` expects)."""
+    start = datetime.combine(since, time.min).astimezone().astimezone(UTC) if since else None
+    end = datetime.combine(until, time.max).astimezone().astimezone(UTC) if until else None
+    return start, end
+
+
+@dataclass(frozen=True, slots=True)
+class _Log:
+    generation: int
+    names: dict[str, str]
+    messages: list[Message]
+    total: int
+    deliveries: list[Delivery] | None
+    delivery_total: int
+
+
+def _combo(name: str, items: list[tuple[str, str]], tip: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.setToolTip(tip)
+    for text, data in items:
+        combo.addItem(text, data)
+    return combo
+
+
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setAccessibleName(name)
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("Any")
+    edit.setDate(NO_DATE)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setToolTip(f"{name} (local days); set it back to the earliest date for no limit")
+    return edit
+
+
+def _table(model: QuickFilterProxy, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
 
 
 class MessagesPage(QWidget):
+    """Every message of the current package and its deliveries, live, with CSV export."""
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        self.names: dict[str, str] = {}
+        self.message_id = ""
+        self._generation = 0
+        self._loading = False
+        self._again = False
+        self._stale = True
+        self._live = QTimer(self)
+        self._live.setSingleShot(True)
+        self._live.setInterval(LIVE_DELAY_MS)
+        self._live.timeout.connect(self.refresh)
+
+        title = QLabel("Messages")
+        title.setProperty("role", "title")
+        self.picker = PackagePicker(context)
+        self.status_combo = _combo(
+            "Status",
+            [("Any status", "")] + [(s.value, s.value) for s in MessageStatus],
+            "Show only messages in this state",
+        )
+        self.mode_combo = _combo(
+            "Mode",
+            [("Any mode", "")] + [(MODE_NAMES[m], m.value) for m in MessageMode],
+            "Open Chat: campaigns and notifications; Reply Chat: answers to customers",
+        )
+        self.since_edit = _date_edit("From date")
+        self.until_edit = _date_edit("To date")
+        self.export_messages_button = QPushButton(icon("export"), "Export messages…")
+        self.export_messages_button.setToolTip(
+            "Saves every message matching the filters as a CSV file Excel can open"
+        )
+        self.export_messages_button.clicked.connect(self._on_export_messages_clicked)
+        filters = QHBoxLayout()
+        for text, widget in (
+            ("&Status:", self.status_combo),
+            ("M&ode:", self.mode_combo),
+            ("&From:", self.since_edit),
+            ("&To:", self.until_edit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.export_messages_button)
+        for combo in (self.status_combo, self.mode_combo):
+            combo.currentIndexChanged.connect(self._on_filters_changed)
+        for edit in (self.since_edit, self.until_edit):
+            edit.dateChanged.connect(self._on_filters_changed)
+
+        self.model = MessageTableModel(self)
+        self.proxy = QuickFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search_edit = self._search("Filter messages", self.proxy)
+        self.table = _table(self.proxy, "Messages")
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+        self.more_button = QPushButton("Load more")
+        self.more_button.setAccessibleName("Load more messages")
+        self.more_button.clicked.connect(self._on_more_clicked)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
+
+        self.delivery_model = DeliveryTableModel(self)
+        self.delivery_proxy = QuickFilterProxy(self)
+        self.delivery_proxy.setSourceModel(self.delivery_model)
+        self.delivery_search = self._search("Filter deliveries", self.delivery_proxy)
+        self.delivery_status = _combo(
+            "Delivery status",
+            [("Any status", "")] + [(s.value, s.value) for s in DeliveryStatus],
+            "Show only deliveries in this state",
+        )
+        self.delivery_status.currentIndexChanged.connect(self._on_delivery_status_changed)
+        self.delivery_table = _table(self.delivery_proxy, "Deliveries")
+        self.delivery_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.delivery_label = QLabel("Select a message to see its deliveries.")
+        self.delivery_label.setProperty("role", "hint")
+        self.delivery_more = QPushButton("Load more")
+        self.delivery_more.setAccessibleName("Load more deliveries")
+        self.delivery_more.clicked.connect(self._on_delivery_more_clicked)
+        self.export_deliveries_button = QPushButton(icon("export"), "Export deliveries…")
+        self.export_deliveries_button.setToolTip(
+            "Saves every delivery of the selected message as a CSV file Excel can open"
+        )
+        self.export_deliveries_button.clicked.connect(self._on_export_deliveries_clicked)
+        self.export_label = QLabel()
+        self.export_label.setWordWrap(True)
+        self.export_label.setAccessibleName("Export result")
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.search_edit)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addLayout(self._row(self.count_label, self.more_button))
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        d_label = QLabel("&Deliveries:")
+        d_label.setBuddy(self.delivery_status)
+        delivery_filters = QHBoxLayout()
+        delivery_filters.addWidget(d_label)
+        delivery_filters.addWidget(self.delivery_status)
+        delivery_filters.addWidget(self.delivery_search, 1)
+        bottom_layout.addLayout(delivery_filters)
+        bottom_layout.addWidget(self.delivery_table, 1)
+        bottom_layout.addLayout(
+            self._row(self.delivery_label, self.delivery_more, self.export_deliveries_button)
+        )
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(filters)
+        content_layout.addWidget(splitter, 1)
+        content_layout.addWidget(self.export_label)
+
+        self.no_package = EmptyState(
+            "No package yet",
+            "Create a package first; its messages and deliveries are logged here.",
+            "Create a package",
+            "packages",
+        )
+        self.no_package.action_clicked.connect(lambda: context.navigate.emit("packages"))
+        self.empty = EmptyState(
+            "No messages yet",
+            "Send an Open Chat message or answer a customer in the Inbox; every message and "
+            "each of its deliveries is logged here.",
+            "Send a message",
+            "send",
+        )
+        self.empty.action_clicked.connect(lambda: context.navigate.emit("send"))
+        self.stack = QStackedWidget()
+        for w in (self.no_package, self.empty, content):
+            self.stack.addWidget(w)
+        self.content = content
+
         layout = QVBoxLayout(self)
-        label = QLabel("messages")
-        label.setAccessibleName("messages")
-        layout.addWidget(label)
+        layout.addWidget(title)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.stack, 1)
+
+        context.package_changed.connect(self._on_context_package_changed)
+        bridge = context.bridge
+        bridge.messages_progressed.connect(self._on_bridge_events)
+        bridge.messages_finished.connect(self._on_bridge_events)
+        bridge.deliveries_recorded.connect(self._on_bridge_events)
+        bridge.replies_sent.connect(self._on_bridge_events)
+        self._update_buttons(0, 0)
+
+    def _search(self, name: str, proxy: QuickFilterProxy) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(f"{name}: type words to find")
+        edit.setToolTip("Shows the rows containing every word typed (loaded rows only)")
+        edit.setClearButtonEnabled(True)
+        edit.textChanged.connect(proxy.set_query)
+        return edit
+
+    @staticmethod
+    def _row(first: QWidget, *rest: QWidget) -> QHBoxLayout:
+        """``first`` takes the spare width; ``rest`` keep their size, on the right."""
+        row = QHBoxLayout()
+        row.addWidget(first, 1)
+        for w in rest:
+            row.addWidget(w)
+        return row
+
+    # --- loading -----------------------------------------------------------------------
+
+    def message_filter(self, limit: int = PAGE, offset: int = 0) -> MessageFilter:
+        """The filter the controls describe."""
+        since = self.since_edit.date()
+        until = self.until_edit.date()
+        start, end = date_bounds(
+            since.toPython() if since != NO_DATE else None,  # type: ignore[arg-type]
+            until.toPython() if until != NO_DATE else None,  # type: ignore[arg-type]
+        )
+        return MessageFilter(
+            status=self.status_combo.currentData() or None,
+            mode=self.mode_combo.currentData() or None,
+            since=start,
+            until=end,
+            limit=limit,
+            offset=offset,
+        )
+
+    def refresh(self) -> None:
+        """Reloads the loaded range of messages and deliveries; coalesced, deferred while hidden."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        if self._loading:
+            self._again = True
+            return
+        self._stale = False
+        if not self.context.package_id:
+            self.stack.setCurrentWidget(self.no_package)
+            return
+        self._loading = True
+        run_task(
+            self._load(
+                self._generation,
+                self.context.package_id,
+                self.message_filter(max(PAGE, self.model.rowCount())),
+                self.message_id,
+                max(DELIVERY_PAGE, self.delivery_model.rowCount()),
+            ),
+            on_done=self._on_loaded,
+            on_error=self._on_load_failed,
+        )
+
+    async def _load(
+        self, generation: int, package_id: str, flt: MessageFilter, message_id: str, count: int
+    ) -> _Log:
+        services = self.context.services
+        profiles = await services.profiles.list(package_id)
+        messages, total = await services.sending.messages(package_id, flt)
+        deliveries: list[Delivery] | None = None
+        delivery_total = 0
+        if message_id:
+            deliveries, delivery_total = await services.sending.deliveries(
+                package_id,
+                message_id,
+                status=self.delivery_status.currentData() or None,
+                limit=count,
+            )
+        names = {p.id: p.name for p in profiles}
+        return _Log(generation, names, messages, total, deliveries, delivery_total)
+
+    def _on_loaded(self, log: _Log) -> None:
+        self._loading = False
+        if log.generation == self._generation:
+            self.names = log.names
+            self.model.apply(log.messages)
+            if log.deliveries is not None:
+                self.delivery_model.apply([self._line(d) for d in log.deliveries])
+            self._update_buttons(log.total, log.delivery_total)
+        else:
+            self._again = True
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self._show_export(f"The log could not be loaded: {describe(exc)}", False)
+
+    def _line(self, d: Delivery) -> DeliveryLine:
+        name = self.names.get(d.profile_id, d.profile_id) if d.profile_id else ""
+        return DeliveryLine(d, name)
+
+    def _update_buttons(self, total: int, delivery_total: int) -> None:
+        self._total, self._delivery_total = total, delivery_total
+        shown = self.model.rowCount()
+        filtered = any(
+            (
+                self.status_combo.currentIndex(),
+                self.mode_combo.currentIndex(),
+                self.since_edit.date() != NO_DATE,
+                self.until_edit.date() != NO_DATE,
+            )
+        )
+        if not self.context.package_id:
+            self.stack.setCurrentWidget(self.no_package)
+        elif total == 0 and not filtered:
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.content)
+        self.count_label.setText(
+            f"{shown} of {total} messages" if total else "No message matches these filters."
+        )
+        self.more_button.setVisible(shown < total)
+        loaded = self.delivery_model.rowCount()
+        if self.message_id:
+            self.delivery_label.setText(f"{loaded} of {delivery_total} deliveries")
+        else:
+            self.delivery_label.setText("Select a message to see its deliveries.")
+        self.delivery_more.setVisible(bool(self.message_id) and loaded < delivery_total)
+        self.export_deliveries_button.setEnabled(bool(self.message_id))
+        self.export_messages_button.setEnabled(total > 0)
+
+    def _on_more_clicked(self) -> None:
+        package_id, generation = self.context.package_id, self._generation
+        flt = self.message_filter(PAGE, self.model.rowCount())
+
+        def done(result: tuple[list[Message], int]) -> None:
+            if generation == self._generation:
+                self.model.apply(self.model.rows() + result[0])
+                self._update_buttons(result[1], self._delivery_total)
+
+        run_task(
+            self.context.services.sending.messages(package_id, flt),
+            busy=self.more_button,
+            on_done=done,
+        )
+
+    def _on_delivery_more_clicked(self) -> None:
+        package_id, message_id = self.context.package_id, self.message_id
+
+        def done(result: tuple[list[Delivery], int]) -> None:
+            if message_id == self.message_id:
+                lines = [self._line(d) for d in result[0]]
+                self.delivery_model.apply(self.delivery_model.rows() + lines)
+                self._update_buttons(self._total, result[1])
+
+        run_task(
+            self.context.services.sending.deliveries(
+                package_id,
+                message_id,
+                status=self.delivery_status.currentData() or None,
+                limit=DELIVERY_PAGE,
+                offset=self.delivery_model.rowCount(),
+            ),
+            busy=self.delivery_more,
+            on_done=done,
+        )
+
+    # --- export ------------------------------------------------------------------------
+
+    def _on_export_messages_clicked(self) -> None:
+        run_task(self._export_messages(), busy=self.export_messages_button, on_error=self._failed)
+
+    def _on_export_deliveries_clicked(self) -> None:
+        run_task(
+            self._export_deliveries(), busy=self.export_deliveries_button, on_error=self._failed
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self._show_export(f"The export failed: {describe(exc)}", False)
+
+    def _show_export(self, text: str, ok: bool) -> None:
+        self.export_label.setText(text)
+        set_role(self.export_label, "ok" if ok else "error")
+
+    async def _ask_path(self, title: str, name: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog = QFileDialog(self, title, str(Path(folder) / name), "CSV files (*.csv)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("csv")
+        dialog.setAccessibleName(title)
+        try:
+            code = await run_dialog(dialog)
+            files = dialog.selectedFiles()
+        finally:
+            dialog.deleteLater()
+        return Path(files[0]) if code == QDialog.DialogCode.Accepted and files else None
+
+    async def _export_messages(self) -> None:
+        path = await self._ask_path("Export messages", "messages.csv")
+        if path is None:
+            return
+        package_id, sending = self.context.package_id, self.context.services.sending
+        columns = message_columns()
+        rows: list[list[str]] = []
+        flt = self.message_filter(EXPORT_PAGE)
+        while True:
+            batch, total = await sending.messages(package_id, flt)
+            rows += [
+                message_csv_row(m)
+                for m in batch
+                if self.proxy.matches([c.text(m) for c in columns])
+            ]
+            flt = replace(flt, offset=flt.offset + len(batch))
+            if not batch or flt.offset >= total:
+                break
+        n = await asyncio.get_running_loop().run_in_executor(
+            None, write_csv, path, MESSAGE_HEADER, rows
+        )
+        self._show_export(f"Exported {n} messages to {path}.", True)
+
+    async def _export_deliveries(self) -> None:
+        message_id = self.message_id
+        path = await self._ask_path("Export deliveries", f"deliveries-{message_id}.csv")
+        if path is None:
+            return
+        package_id, sending = self.context.package_id, self.context.services.sending
+        names = dict(self.names)
+        rows: list[list[str]] = []
+        while True:
+            batch, total = await sending.deliveries(
+                package_id, message_id, limit=EXPORT_PAGE, offset=len(rows)
+            )
+            rows += [delivery_csv_row(d, names) for d in batch]
+            if not batch or len(rows) >= total:
+                break
+        # Large logs take a while to format and write: keep that off the GUI thread.
+        n = await asyncio.get_running_loop().run_in_executor(
+            None, write_csv, path, DELIVERY_HEADER, rows
+        )
+        self._show_export(f"Exported {n} deliveries to {path}.", True)
+
+    # --- signals -----------------------------------------------------------------------
+
+    def _on_filters_changed(self) -> None:
+        self._generation += 1
+        self.message_id = ""
+        self.model.reset([])
+        self.delivery_model.reset([])
+        self.refresh()
+
+    def _on_delivery_status_changed(self) -> None:
+        self._generation += 1
+        self.delivery_model.reset([])
+        self.refresh()
+
+    def _on_table_selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        message = rows[0].data(ROW_ROLE) if rows else None
+        message_id = message.id if isinstance(message, Message) else ""
+        if message_id == self.message_id:
+            return
+        self.message_id = message_id
+        self._generation += 1
+        self.delivery_model.reset([])
+        self._update_buttons(self._total, 0)
+        self.refresh()
+
+    def _on_context_package_changed(self, _package_id: str) -> None:
+        self._generation += 1
+        self.message_id = ""
+        self.model.reset([])
+        self.delivery_model.reset([])
+        self.refresh()
+
+    def _on_bridge_events(self, events: list) -> None:  # type: ignore[type-arg]
+        if any(e.package_id == self.context.package_id for e in events):
+            if not self._live.isActive():
+                self._live.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()

@@ -1,17 +1,269 @@
-"""Placeholder until the page lands."""
+"""The Packages page: the list of packages beside the policy editor.
+
+Selecting a package makes it current for every page (``context.set_package``). After any
+change the page awaits ``context.reload_packages()``, so the pickers on other pages follow.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
 
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spreader_app.core.models import Package
 from spreader_app.gui.context import AppContext
+from spreader_app.gui.dialogs import confirm
+from spreader_app.gui.icons import icon
+from spreader_app.gui.pages.package_editor import PackageEditor
+from spreader_app.gui.tables.packages_table import PackageRow, PackagesTableModel
+from spreader_app.gui.tables.snapshot_model import ROW_ROLE, SORT_ROLE
+from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.widgets.empty_state import EmptyState
+
+log = logging.getLogger(__name__)
+
+
+def tool_button(action: QAction) -> QToolButton:
+    """A toolbar button showing ``action``'s icon and text, enabled with it."""
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    return button
+
+
+def page_action(
+    owner: QWidget,
+    text: str,
+    icon_name: str,
+    shortcut: QKeySequence | str,
+    tip: str,
+    *,
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+) -> QAction:
+    """An action whose shortcut works only while focus is in ``owner`` (or, by default, its
+    children), so pages that share a key (Delete, Insert) never steal it from each other."""
+    action = QAction(icon(icon_name), text, owner)
+    action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(context)
+    action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
+    owner.addAction(action)
+    return action
 
 
 class PackagesPage(QWidget):
+    """Package list, create/edit through ``PackageEditor``, delete with confirmation."""
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        self._composing = False
+        self._counts: dict[str, int] = {}
+        self._counting = False
+        self._syncing = False
+
+        self.new_action = page_action(
+            self, "&New package", "add", "Ctrl+N", "Create a package with its sending policy"
+        )
+        self.new_action.triggered.connect(self.start_new)
+        self.table = QTableView()
+        self.delete_action = page_action(
+            self.table,
+            "&Delete package…",
+            "delete",
+            "Delete",
+            "Delete the selected package",
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        self.delete_action.triggered.connect(self._on_delete_triggered)
+
+        title = QLabel("Packages")
+        title.setProperty("role", "title")
+        header = QHBoxLayout()
+        header.addWidget(title, 1)
+        header.addWidget(tool_button(self.new_action))
+        header.addWidget(tool_button(self.delete_action))
+
+        self.model = PackagesTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table.setAccessibleName("Packages")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+
+        self.editor = PackageEditor(context)
+        self.editor.setAccessibleName("Package editor")
+        self.editor.saved.connect(self._on_editor_saved)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.empty = EmptyState(
+            "No packages yet",
+            "A package is a pool of WhatsApp numbers and the rules they send by: caps, "
+            "pauses and active hours. Create one, then add its profiles.",
+            action="Create your first package",
+        )
+        self.empty.action_clicked.connect(self.start_new)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(splitter)
+
         layout = QVBoxLayout(self)
-        label = QLabel("packages")
-        label.setAccessibleName("packages")
-        layout.addWidget(label)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+
+        context.packages_changed.connect(self._on_context_packages_changed)
+        context.package_changed.connect(self._on_context_package_changed)
+        self._on_context_packages_changed(context.packages)
+        self._on_context_package_changed(context.package_id)
+
+    # --- what is shown -------------------------------------------------------------------
+
+    def selected_package(self) -> Package | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].data(ROW_ROLE)
+        return row.package if isinstance(row, PackageRow) else None
+
+    def start_new(self) -> None:
+        """Opens an empty form for a new package."""
+        self._composing = True
+        self.table.selectionModel().clearSelection()
+        self.editor.start_new()
+        self._update_view()
+        self.editor.name_edit.setFocus()
+
+    def _update_view(self) -> None:
+        has_packages = bool(self.context.packages)
+        self.stack.setCurrentIndex(1 if has_packages or self._composing else 0)
+        self.delete_action.setEnabled(self.selected_package() is not None)
+
+    def _rows(self) -> list[PackageRow]:
+        return [PackageRow(p, self._counts.get(p.id)) for p in self.context.packages]
+
+    def _show_package(self, package_id: str) -> None:
+        """Selects ``package_id`` in the list and loads it into the editor."""
+        package = next((p for p in self.context.packages if p.id == package_id), None)
+        if package is None:
+            return
+        self._composing = False
+        at = self.model.row_for(package_id)
+        if at is not None:
+            index = self.proxy.mapFromSource(self.model.index(at, 0))
+            if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+                self._syncing = True
+                try:
+                    self.table.selectRow(index.row())
+                finally:
+                    self._syncing = False
+        shown = self.editor.package
+        if shown is None or shown.id != package_id or not self.editor.is_dirty():
+            self.editor.load(package, self._counts.get(package_id, 0))
+        self._update_view()
+
+    # --- slots -----------------------------------------------------------------------------
+
+    def _on_context_packages_changed(self, packages: list[Package]) -> None:
+        self.model.apply(self._rows())
+        self._count_profiles()
+        current = self.editor.package
+        if current is not None and current.id not in {p.id for p in packages}:
+            self.editor.start_new()
+        self._on_context_package_changed(self.context.package_id)
+
+    def _on_context_package_changed(self, package_id: str) -> None:
+        if package_id and not self._composing:
+            self._show_package(package_id)
+        self._update_view()
+
+    def _on_table_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        if self._syncing:
+            return
+        package = self.selected_package()
+        if package is not None:
+            self.context.set_package(package.id)
+            self._composing = False
+            self._show_package(package.id)
+        self._update_view()
+
+    def _on_editor_saved(self, package: Package) -> None:
+        self._composing = False
+        self._show_package(package.id)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        # Profiles are added on another page: recount when this one comes into view.
+        self._count_profiles()
+
+    # --- profile counts ----------------------------------------------------------------
+
+    def _count_profiles(self) -> None:
+        if self._counting or not self.context.packages:
+            return
+        self._counting = True
+        run_task(self._load_counts(), on_done=self._on_counts, on_error=self._on_counts_failed)
+
+    async def _load_counts(self) -> dict[str, int]:
+        service = self.context.services.profiles
+        return {p.id: len(await service.list(p.id)) for p in list(self.context.packages)}
+
+    def _on_counts(self, counts: dict[str, int]) -> None:
+        self._counting = False
+        self._counts = counts
+        self.model.apply(self._rows())
+        current = self.editor.package
+        if current is not None and current.id in counts:
+            self.editor.set_profile_count(counts[current.id])
+
+    def _on_counts_failed(self, exc: BaseException) -> None:
+        # A package deleted while counting; the next reload counts again.
+        self._counting = False
+        log.info("profile count skipped: %s", describe(exc))
+
+    # --- deleting ------------------------------------------------------------------------
+
+    def _on_delete_triggered(self) -> None:
+        package = self.selected_package()
+        if package is not None:
+            run_task(self._delete(package), busy=self.table)
+
+    async def _delete(self, package: Package) -> bool:
+        """Asks first; ``True`` when the package was deleted."""
+        count = self._counts.get(package.id, 0)
+        profiles = f" and its {count} profile{'s' if count != 1 else ''}" if count else ""
+        question = (
+            f"Delete the package “{package.name}”{profiles}? Its messages and conversations "
+            "are deleted with it. This cannot be undone."
+        )
+        if not await confirm(self, "Delete package", question, yes="Delete"):
+            return False
+        await self.context.services.packages.delete(package.id, actor="desktop")
+        await self.context.reload_packages()
+        return True

@@ -1,0 +1,304 @@
+"""One Open Chat campaign while it runs: progress, counts, estimated completion, and control.
+
+The view follows the bridge's ``messages_progressed``/``messages_finished`` signals for its
+message and re-reads the message from ``services.sending`` for the counts the events do not
+carry. Pause, Resume and Cancel are enabled only when the status allows them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spreader_app.core.errors import SpreaderError
+from spreader_app.core.events import MessageFinished, MessageProgress
+from spreader_app.core.models import Message, MessageStatus, MessageType
+from spreader_app.gui.context import AppContext
+from spreader_app.gui.dialogs import confirm
+from spreader_app.gui.icons import icon
+from spreader_app.gui.tasks import describe, run_task
+
+STATUS_TEXT = {
+    MessageStatus.SCHEDULED: "Scheduled",
+    MessageStatus.QUEUED: "Queued",
+    MessageStatus.PROCESSING: "Sending",
+    MessageStatus.PAUSED: "Paused",
+    MessageStatus.COMPLETED: "Completed",
+    MessageStatus.FAILED: "Failed",
+    MessageStatus.CANCELLED: "Cancelled",
+}
+PAUSABLE = frozenset({MessageStatus.SCHEDULED, MessageStatus.QUEUED, MessageStatus.PROCESSING})
+CANCELLABLE = PAUSABLE | {MessageStatus.PAUSED}
+FINISHED = frozenset({MessageStatus.COMPLETED, MessageStatus.FAILED, MessageStatus.CANCELLED})
+ETA_REFRESH_MS = 30_000
+
+
+def format_duration(seconds: float) -> str:
+    """``2 h 10 min``, ``45 min``, ``3 d 4 h`` or ``less than a minute`` (negative → zero)."""
+    minutes = int(max(seconds, 0) // 60)
+    if minutes < 1:
+        return "less than a minute"
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{minutes} min"
+
+
+def format_eta(when: datetime, now: datetime) -> str:
+    """``14:35 (in 2 h 10 min)`` in the desktop's local time; the date is added when ``when``
+    is not today. Both arguments are aware datetimes."""
+    local = when.astimezone()
+    if local.date() == now.astimezone().date():
+        clock = local.strftime("%H:%M")
+    else:
+        clock = local.strftime("%a %d %b %Y, %H:%M")
+    seconds = (when - now).total_seconds()
+    relative = "now" if seconds < 60 else f"in {format_duration(seconds)}"
+    return f"{clock} ({relative})"
+
+
+def content_summary(message: Message) -> str:
+    """One line saying what the campaign sends."""
+    c = message.content
+    if c.type is MessageType.TEXT:
+        text = " ".join(c.text.split())
+        return f"Text: {text[:80]}…" if len(text) > 80 else f"Text: {text}"
+    media = c.media_path or c.media_url or ""
+    shown = media.replace("\\", "/").rsplit("/", 1)[-1] or media
+    caption = f", caption: {c.caption[:60]}" if c.caption else ""
+    return f"{c.type.value.capitalize()}: {shown}{caption}"
+
+
+class CampaignView(QWidget):
+    """Shows one message's progress; ``new_message_requested`` asks for the composer back."""
+
+    new_message_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._message: Message | None = None
+        self._refreshing = False
+        self._stale = False
+
+        self.title_label = QLabel("Campaign")
+        self.title_label.setProperty("role", "title")
+        self.content_label = QLabel()
+        self.content_label.setWordWrap(True)
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Campaign status")
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Recipients processed")
+        self.progress.setFormat("%v of %m processed")
+        self.sent_label = QLabel()
+        self.failed_label = QLabel()
+        self.skipped_label = QLabel()
+        self.eta_label = QLabel()
+        self.eta_label.setAccessibleName("Estimated completion")
+        self.error_label = QLabel()
+        self.error_label.setProperty("role", "error")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        self.pause_button = QPushButton(icon("pause"), "&Pause")
+        self.pause_button.setToolTip("Stop sending for now; nothing is lost")
+        self.pause_button.clicked.connect(self._on_pause_button_clicked)
+        self.resume_button = QPushButton(icon("play"), "&Resume")
+        self.resume_button.setToolTip("Continue sending where it stopped")
+        self.resume_button.clicked.connect(self._on_resume_button_clicked)
+        self.cancel_button = QPushButton(icon("stop"), "&Cancel campaign…")
+        self.cancel_button.setToolTip("Cancel every recipient not sent yet")
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.new_button = QPushButton(icon("add"), "&New message")
+        self.new_button.setToolTip("Back to the composer")
+        self.new_button.clicked.connect(self.new_message_requested.emit)
+        # run_task disables this box while an action runs; each button keeps its own state.
+        self.action_box = QWidget()
+        actions = QHBoxLayout(self.action_box)
+        actions.setContentsMargins(0, 0, 0, 0)
+        for button in (self.pause_button, self.resume_button, self.cancel_button):
+            actions.addWidget(button)
+
+        counts = QHBoxLayout()
+        for name, label, tip in (
+            ("Sent", self.sent_label, "Accepted by the gateway"),
+            ("Failed", self.failed_label, "Could not be sent after every retry"),
+            ("Skipped", self.skipped_label, "Invalid, duplicate or opted-out numbers: never sent"),
+        ):
+            label.setAccessibleName(name)
+            label.setToolTip(tip)
+            counts.addWidget(QLabel(f"{name}:"))
+            counts.addWidget(label)
+            counts.addSpacing(16)
+        counts.addStretch(1)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.action_box)
+        bottom.addStretch(1)
+        bottom.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.content_label)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.progress)
+        layout.addLayout(counts)
+        layout.addWidget(self.eta_label)
+        layout.addWidget(self.error_label)
+        layout.addLayout(bottom)
+        layout.addStretch(1)
+
+        self._eta_timer = QTimer(self)
+        self._eta_timer.setInterval(ETA_REFRESH_MS)
+        self._eta_timer.timeout.connect(self._render_eta)
+        self._eta_timer.start()
+        context.bridge.messages_progressed.connect(self._on_bridge_messages_progressed)
+        context.bridge.messages_finished.connect(self._on_bridge_messages_finished)
+
+    @property
+    def message(self) -> Message | None:
+        return self._message
+
+    def show_message(self, message: Message) -> None:
+        """Follows ``message`` from now on."""
+        self._message = message
+        self._set_error("")
+        self.title_label.setText(f"Campaign {message.id}")
+        self.content_label.setText(content_summary(message))
+        self._render(message)
+
+    def refresh(self) -> None:
+        """Re-reads the message; overlapping calls collapse into one more read."""
+        if self._message is None:
+            return
+        if self._refreshing:
+            self._stale = True
+            return
+        self._refreshing = True
+        run_task(self._refresh(), on_error=self._on_task_error)
+
+    # --- bridge --------------------------------------------------------------------------
+
+    def _on_bridge_messages_progressed(self, events: list[MessageProgress]) -> None:
+        mine = [e for e in events if self._message is not None and e.message_id == self._message.id]
+        if not mine or self._message is None:
+            return
+        e = mine[-1]
+        self._render(
+            dataclasses.replace(
+                self._message,
+                status=e.status,
+                total_recipients=e.total,
+                processed_count=e.processed,
+                failed_count=e.failed,
+            )
+        )
+        self.refresh()
+
+    def _on_bridge_messages_finished(self, events: list[MessageFinished]) -> None:
+        if any(self._message is not None and e.message_id == self._message.id for e in events):
+            self.refresh()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _on_pause_button_clicked(self) -> None:
+        run_task(self._act("pause"), busy=self.action_box)
+
+    def _on_resume_button_clicked(self) -> None:
+        run_task(self._act("resume"), busy=self.action_box)
+
+    def _on_cancel_button_clicked(self) -> None:
+        run_task(self._act("cancel"), busy=self.action_box)
+
+    async def _act(self, action: str) -> None:
+        message = self._message
+        if message is None:
+            return
+        sending = self.context.services.sending
+        if action == "cancel":
+            left = message.total_recipients - message.processed_count
+            if not await confirm(
+                self,
+                "Cancel this campaign?",
+                f"The {left:,} recipients not sent yet will not get this message. "
+                "Sends already in progress finish. This cannot be undone.",
+                yes="Cancel campaign",
+            ):
+                return
+        call = {"pause": sending.pause, "resume": sending.resume, "cancel": sending.cancel}[action]
+        try:
+            updated = await call(message.package_id, message.id, actor="desktop")
+        except SpreaderError as exc:
+            self._set_error(describe(exc))
+            self.refresh()
+            return
+        self._set_error("")
+        if self._message is not None and updated.id == self._message.id:
+            self._render(updated)
+
+    async def _refresh(self) -> None:
+        try:
+            while self._message is not None:
+                self._stale = False
+                wanted = self._message
+                fresh = await self.context.services.sending.message(wanted.package_id, wanted.id)
+                if self._message is not None and self._message.id == fresh.id:
+                    self._render(fresh)
+                if not self._stale:
+                    break
+        finally:
+            self._refreshing = False
+
+    def _on_task_error(self, exc: BaseException) -> None:
+        self._set_error(describe(exc))
+
+    # --- display -------------------------------------------------------------------------
+
+    def _render(self, m: Message) -> None:
+        self._message = m
+        self.status_label.setText(f"Status: {STATUS_TEXT[m.status]}")
+        self.progress.setRange(0, max(m.total_recipients, 1))
+        self.progress.setValue(min(m.processed_count, max(m.total_recipients, 1)))
+        self.sent_label.setText(f"{m.sent_count:,}")
+        self.failed_label.setText(f"{m.failed_count:,}")
+        self.skipped_label.setText(f"{m.skipped_count:,}")
+        self.pause_button.setEnabled(m.status in PAUSABLE)
+        self.resume_button.setEnabled(m.status is MessageStatus.PAUSED)
+        self.cancel_button.setEnabled(m.status in CANCELLABLE)
+        self.new_button.setProperty("role", "primary" if m.status in FINISHED else "")
+        self.new_button.style().polish(self.new_button)
+        self._render_eta()
+
+    def _render_eta(self) -> None:
+        m = self._message
+        if m is None:
+            return
+        now = datetime.now(UTC)
+        if m.status in FINISHED:
+            when = m.finished_at.astimezone().strftime("%H:%M") if m.finished_at else ""
+            self.eta_label.setText(f"Finished at {when}." if when else "Finished.")
+        elif m.status is MessageStatus.SCHEDULED and m.scheduled_at is not None:
+            self.eta_label.setText(f"Starts at {format_eta(m.scheduled_at, now)}.")
+        elif m.status is MessageStatus.PAUSED:
+            self.eta_label.setText("Paused: resume to continue sending.")
+        elif m.estimated_completion is not None:
+            text = format_eta(m.estimated_completion, now)
+            self.eta_label.setText(f"Estimated completion: {text}.")
+        else:
+            self.eta_label.setText("")
+
+    def _set_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))

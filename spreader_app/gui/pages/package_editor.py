@@ -1,0 +1,573 @@
+"""The package policy form: every field of ``PACKAGE_FIELDS``, checked as you type.
+
+Checking runs the service's own ``apply_package_fields`` on the form's values, so the form
+and the service can never disagree on a range; its messages appear under the fields and
+Save stays disabled while any is wrong. Hints beside the fields say what the numbers mean
+for the person: seconds between messages, the window in words, the pool's daily capacity.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import time
+from typing import Any
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt, QTime, QTimeZone, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spreader_app.core.errors import ValidationFailed
+from spreader_app.core.models import DistributionMode, Package, PackageStatus
+from spreader_app.core.services.packages import apply_package_fields
+from spreader_app.gui.context import AppContext
+from spreader_app.gui.tables.packages_table import (
+    DISTRIBUTION_LABELS,
+    PACKAGE_STATUS_LABELS,
+    active_hours_text,
+)
+from spreader_app.gui.tables.profiles_table import countdown_text
+from spreader_app.gui.tasks import describe, run_task
+
+log = logging.getLogger(__name__)
+
+FIELD_LABELS = {
+    "name": "Name",
+    "description": "Description",
+    "status": "Status",
+    "distribution_mode": "Distribution",
+    "max_messages_per_profile_per_hour": "Hourly cap",
+    "max_messages_per_profile_per_day": "Daily cap",
+    "cooldown_seconds": "Cooldown",
+    "active_hours_start": "Start",
+    "active_hours_end": "End",
+    "timezone": "Time zone",
+    "retry_failed_messages": "Retry",
+    "retry_attempts": "Retry attempts",
+    "retry_delay_ms": "Retry delay",
+    "sticky_open_chat": "Sticky Open Chat",
+}
+DISTRIBUTION_HINTS = {
+    DistributionMode.ROUND_ROBIN: "Each profile in turn.",
+    DistributionMode.SEQUENTIAL: "Fill one profile to its caps, then the next.",
+    DistributionMode.RANDOM: "A random profile for each recipient.",
+    DistributionMode.WEIGHTED: "In proportion to each profile's weight.",
+    DistributionMode.PRIORITY: "Profiles with the highest priority first.",
+    DistributionMode.SMART: "Weight × health × room left: healthy profiles with room send more.",
+}
+STATUS_HINTS = {
+    PackageStatus.ACTIVE: "Sends Open Chat messages and replies.",
+    PackageStatus.INACTIVE: "Sends nothing: no Open Chat messages and no replies.",
+    PackageStatus.SUSPENDED: "Held: sends nothing until it is set active again.",
+}
+_TIME_FORMAT = "HH:mm"
+
+
+def form_errors(data: Mapping[str, Any], base: Package | None = None) -> dict[str, str]:
+    """The service's verdict on ``data`` as ``{field: sentence}``; empty when all is valid.
+
+    ``base`` is the package being edited, ``None`` when creating one.
+    """
+    try:
+        apply_package_fields(base or Package(id="", name=""), data, creating=base is None)
+    except ValidationFailed as exc:
+        return details_by_field(exc.details)
+    return {}
+
+
+def details_by_field(details: Any) -> dict[str, str]:
+    """``ValidationFailed.details`` as ``{field: "Label message."}``, one sentence per field."""
+    out: dict[str, str] = {}
+    for item in details or []:
+        key = str(item.get("field", ""))
+        sentence = f"{FIELD_LABELS.get(key, key)} {item.get('message', '')}".strip() + "."
+        out[key] = f"{out[key]} {sentence}" if key in out else sentence
+    return out
+
+
+def cooldown_hint(seconds: int) -> str:
+    """``"2 s between messages per number"``, or that there is no pause at all."""
+    if seconds <= 0:
+        return "No pause between two messages of one number."
+    return f"{countdown_text(seconds)} between messages per number."
+
+
+def capacity_hint(profiles: int, hourly: int, daily: int) -> str:
+    """What the per-profile caps add up to for the whole pool, in words."""
+    if profiles <= 0:
+        return (
+            f"Each profile may send up to {daily:,} messages a day and {hourly:,} an hour; "
+            "add profiles to this package to use them."
+        )
+    noun = "profile" if profiles == 1 else "profiles"
+    return (
+        f"{profiles} {noun} × {daily:,}/day = up to {profiles * daily:,} messages a day "
+        f"from this package, at most {profiles * hourly:,} an hour."
+    )
+
+
+def retry_hint(enabled: bool, attempts: int, delay_ms: int) -> str:
+    """How failed sends are tried again, in words."""
+    if not enabled or attempts <= 0:
+        return "Failed messages are not tried again."
+    tries = "1 more try" if attempts == 1 else f"{attempts} more tries"
+    first = countdown_text(delay_ms / 1000) or "at once"
+    return (
+        f"Up to {tries} after network errors, timeouts and busy answers: the first after "
+        f"{first}, then longer each time."
+    )
+
+
+def package_data(package: Package) -> dict[str, Any]:
+    """``package`` as the body the service accepts (the form's starting values)."""
+    return {
+        "name": package.name,
+        "description": package.description,
+        "status": package.status.value,
+        "distribution_mode": package.distribution_mode.value,
+        "max_messages_per_profile_per_hour": package.max_messages_per_profile_per_hour,
+        "max_messages_per_profile_per_day": package.max_messages_per_profile_per_day,
+        "cooldown_seconds": package.cooldown_seconds,
+        "active_hours_start": f"{package.active_hours_start:%H:%M}",
+        "active_hours_end": f"{package.active_hours_end:%H:%M}",
+        "timezone": package.timezone,
+        "retry_failed_messages": package.retry_failed_messages,
+        "retry_attempts": package.retry_attempts,
+        "retry_delay_ms": package.retry_delay_ms,
+        "sticky_open_chat": package.sticky_open_chat,
+    }
+
+
+def system_zone() -> str:
+    """This computer's IANA time zone, ``UTC`` when it has no IANA name."""
+    zone = bytes(QTimeZone.systemTimeZoneId().data()).decode(errors="replace")
+    return zone if zone in available_timezones() else "UTC"
+
+
+def _spin(hi: int, suffix: str = "", name: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    # Wider than the valid range on purpose: an out-of-range value can be typed and is
+    # then explained under the field, instead of being silently clamped.
+    spin.setRange(0, hi)
+    spin.setSuffix(suffix)
+    spin.setGroupSeparatorShown(True)
+    spin.setAccessibleName(name)
+    return spin
+
+
+class PackageEditor(QWidget):
+    """Edits one package (or a new one) and saves it through ``context.services.packages``.
+
+    ``saved`` carries the stored ``Package`` after the package list was reloaded.
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.package: Package | None = None
+        self.profile_count = 0
+        self._original: dict[str, Any] = {}
+        self._touched: set[str] = set()
+        self._server_errors: dict[str, str] = {}
+        self._loading = False
+        self._saving = False
+        self._error_labels: dict[str, QLabel] = {}
+        self._hint_labels: dict[str, QLabel] = {}
+
+        self.title = QLabel("New package")
+        self.title.setProperty("role", "title")
+        self.form_error = self._error_label()
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("Package name")
+        self.name_edit.setPlaceholderText("e.g. Shop Cairo")
+        self.description = QPlainTextEdit()
+        self.description.setAccessibleName("Description")
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(60)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Package status")
+        for status, label in PACKAGE_STATUS_LABELS.items():
+            self.status.addItem(label, status.value)
+        self.mode = QComboBox()
+        self.mode.setAccessibleName("Distribution mode")
+        for mode, label in DISTRIBUTION_LABELS.items():
+            self.mode.addItem(label, mode.value)
+            self.mode.setItemData(
+                self.mode.count() - 1, DISTRIBUTION_HINTS[mode], Qt.ItemDataRole.ToolTipRole
+            )
+        self.hourly_cap = _spin(9_999_999, " an hour", "Hourly cap per profile")
+        self.daily_cap = _spin(99_999_999, " a day", "Daily cap per profile")
+        self.cooldown = _spin(9_999_999, " s", "Cooldown in seconds")
+        self.cooldown.setToolTip("The shortest gap between two Open Chat messages of one profile")
+        self.hours_start = QTimeEdit()
+        self.hours_start.setDisplayFormat(_TIME_FORMAT)
+        self.hours_start.setAccessibleName("Active hours start")
+        self.hours_end = QTimeEdit()
+        self.hours_end.setDisplayFormat(_TIME_FORMAT)
+        self.hours_end.setAccessibleName("Active hours end")
+        self.hours_end.setToolTip("Sending stops at this time; equal to the start means all day")
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone.setAccessibleName("Time zone")
+        self.timezone.setToolTip("The zone the active hours are in, e.g. Africa/Cairo")
+        self.timezone.addItems(sorted(available_timezones()))
+        completer = QCompleter(self.timezone.model(), self.timezone)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.timezone.setCompleter(completer)
+        self.retry = QCheckBox("Retry failed messages")
+        self.retry.setToolTip("Try again after network errors, timeouts and busy answers")
+        self.retry_attempts = _spin(99, "", "Retry attempts")
+        self.retry_delay = _spin(999_999_999, " ms", "First retry delay in milliseconds")
+        self.retry_delay.setSingleStep(500)
+        self.sticky = QCheckBox("Keep each recipient on one number")
+        self.sticky.setToolTip(
+            "A recipient who already talked to one of the profiles gets Open Chat messages "
+            "from that profile again: two unknown numbers make people distrust both"
+        )
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form = form
+        self._row("&Name:", self.name_edit, ["name"], "Required: how the package shows in lists.")
+        self._row("&Description:", self.description, ["description"])
+        self._row("&Status:", self.status, ["status"], "")
+        self._row("D&istribution:", self.mode, ["distribution_mode"], "")
+        self._row("&Hourly cap:", self.hourly_cap, ["max_messages_per_profile_per_hour"])
+        self._row("Dail&y cap:", self.daily_cap, ["max_messages_per_profile_per_day"], "")
+        self._row("&Cooldown:", self.cooldown, ["cooldown_seconds"], "")
+        hours = QWidget()
+        hours_layout = QHBoxLayout(hours)
+        hours_layout.setContentsMargins(0, 0, 0, 0)
+        to = QLabel("to")
+        to.setBuddy(self.hours_end)
+        hours_layout.addWidget(self.hours_start)
+        hours_layout.addWidget(to)
+        hours_layout.addWidget(self.hours_end)
+        hours_layout.addStretch(1)
+        self._row(
+            "&Active hours:",
+            hours,
+            ["active_hours_start", "active_hours_end"],
+            "",
+            buddy=self.hours_start,
+        )
+        self._row("&Time zone:", self.timezone, ["timezone"])
+        self._row("", self.retry, ["retry_failed_messages"], "")
+        self._row("Retry &attempts:", self.retry_attempts, ["retry_attempts"])
+        self._row("Retry de&lay:", self.retry_delay, ["retry_delay_ms"])
+        self._row("", self.sticky, ["sticky_open_chat"])
+
+        self.save_button = QPushButton("Save")
+        self.save_button.setProperty("role", "primary")
+        self.save_button.setAccessibleName("Save package")
+        self.save_button.setToolTip("Save the package (Ctrl+S)")
+        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.setAccessibleName("Revert changes")
+        self.revert_button.setToolTip("Undo the changes made since the package was loaded")
+        self.revert_button.clicked.connect(self._on_revert_clicked)
+        self.saved_label = QLabel()
+        self.saved_label.setProperty("role", "ok")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saved_label, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.title)
+        body_layout.addWidget(self.form_error)
+        body_layout.addLayout(form)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        self._connect_changes()
+        self.start_new()
+
+    # --- building ----------------------------------------------------------------------
+
+    @staticmethod
+    def _error_label() -> QLabel:
+        label = QLabel()
+        label.setProperty("role", "error")
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _row(
+        self,
+        label: str,
+        widget: QWidget,
+        keys: list[str],
+        hint: str | None = None,
+        buddy: QWidget | None = None,
+    ) -> None:
+        """Adds ``widget`` with a hint line (when ``hint`` is not ``None``) and an error line."""
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        v.addWidget(widget)
+        if hint is not None:
+            hint_label = QLabel(hint)
+            hint_label.setProperty("role", "hint")
+            hint_label.setWordWrap(True)
+            v.addWidget(hint_label)
+            for key in keys:
+                self._hint_labels[key] = hint_label
+        error = self._error_label()
+        v.addWidget(error)
+        for key in keys:
+            self._error_labels[key] = error
+        if label:
+            caption = QLabel(label)
+            caption.setBuddy(buddy or widget)
+            self._form.addRow(caption, box)
+        else:
+            self._form.addRow(box)
+
+    def _connect_changes(self) -> None:
+        def on(key: str) -> Any:
+            return lambda *_: self._on_field_changed(key)
+
+        self.name_edit.textChanged.connect(on("name"))
+        self.description.textChanged.connect(on("description"))
+        self.status.currentIndexChanged.connect(on("status"))
+        self.mode.currentIndexChanged.connect(on("distribution_mode"))
+        self.hourly_cap.valueChanged.connect(on("max_messages_per_profile_per_hour"))
+        self.daily_cap.valueChanged.connect(on("max_messages_per_profile_per_day"))
+        self.cooldown.valueChanged.connect(on("cooldown_seconds"))
+        self.hours_start.timeChanged.connect(on("active_hours_start"))
+        self.hours_end.timeChanged.connect(on("active_hours_end"))
+        self.timezone.editTextChanged.connect(on("timezone"))
+        self.retry.toggled.connect(on("retry_failed_messages"))
+        self.retry_attempts.valueChanged.connect(on("retry_attempts"))
+        self.retry_delay.valueChanged.connect(on("retry_delay_ms"))
+        self.sticky.toggled.connect(on("sticky_open_chat"))
+
+    # --- state -------------------------------------------------------------------------
+
+    @property
+    def creating(self) -> bool:
+        return self.package is None
+
+    def start_new(self) -> None:
+        """An empty form with the defaults of a new package, in this computer's time zone."""
+        self.package = None
+        self.profile_count = 0
+        self.title.setText("New package")
+        self._fill(package_data(Package(id="", name="", timezone=system_zone())))
+
+    def load(self, package: Package, profile_count: int = 0) -> None:
+        """Shows ``package``; unsaved edits of the previous one are dropped."""
+        self.package = package
+        self.profile_count = profile_count
+        self.title.setText(package.name)
+        self._fill(package_data(package))
+
+    def set_profile_count(self, count: int) -> None:
+        """Updates the pool size the capacity hint multiplies by."""
+        self.profile_count = count
+        self._refresh()
+
+    def is_dirty(self) -> bool:
+        """Whether Save would change anything (always for a new package)."""
+        return self.creating or self.form_data() != self._original
+
+    def form_data(self) -> dict[str, Any]:
+        """The form as a service body (every field of ``PACKAGE_FIELDS``)."""
+        return {
+            "name": self.name_edit.text(),
+            "description": self.description.toPlainText(),
+            "status": self.status.currentData(),
+            "distribution_mode": self.mode.currentData(),
+            "max_messages_per_profile_per_hour": self.hourly_cap.value(),
+            "max_messages_per_profile_per_day": self.daily_cap.value(),
+            "cooldown_seconds": self.cooldown.value(),
+            "active_hours_start": self.hours_start.time().toString(_TIME_FORMAT),
+            "active_hours_end": self.hours_end.time().toString(_TIME_FORMAT),
+            "timezone": self.timezone.currentText().strip(),
+            "retry_failed_messages": self.retry.isChecked(),
+            "retry_attempts": self.retry_attempts.value(),
+            "retry_delay_ms": self.retry_delay.value(),
+            "sticky_open_chat": self.sticky.isChecked(),
+        }
+
+    def changes(self) -> dict[str, Any]:
+        """The fields that differ from the loaded package (all of them for a new one)."""
+        data = self.form_data()
+        if self.creating:
+            return data
+        return {k: v for k, v in data.items() if self._original.get(k) != v}
+
+    def errors(self) -> dict[str, str]:
+        """Every problem of the form as ``{field: sentence}``, server verdicts included."""
+        return {**form_errors(self.form_data(), self.package), **self._server_errors}
+
+    def error_text(self, key: str) -> str:
+        """The error shown under ``key``'s field ("" when none is shown)."""
+        label = self._error_labels[key]
+        return label.text() if not label.isHidden() else ""
+
+    def hint_text(self, key: str) -> str:
+        return self._hint_labels[key].text()
+
+    def _fill(self, data: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            self.name_edit.setText(data["name"])
+            self.description.setPlainText(data["description"])
+            self.status.setCurrentIndex(self.status.findData(data["status"]))
+            self.mode.setCurrentIndex(self.mode.findData(data["distribution_mode"]))
+            self.hourly_cap.setValue(data["max_messages_per_profile_per_hour"])
+            self.daily_cap.setValue(data["max_messages_per_profile_per_day"])
+            self.cooldown.setValue(data["cooldown_seconds"])
+            self.hours_start.setTime(QTime.fromString(data["active_hours_start"], _TIME_FORMAT))
+            self.hours_end.setTime(QTime.fromString(data["active_hours_end"], _TIME_FORMAT))
+            self.timezone.setCurrentText(data["timezone"])
+            self.retry.setChecked(data["retry_failed_messages"])
+            self.retry_attempts.setValue(data["retry_attempts"])
+            self.retry_delay.setValue(data["retry_delay_ms"])
+            self.sticky.setChecked(data["sticky_open_chat"])
+        finally:
+            self._loading = False
+        self._original = self.form_data()
+        self._touched.clear()
+        self._server_errors.clear()
+        self.form_error.hide()
+        self.saved_label.clear()
+        self._refresh()
+
+    def _on_field_changed(self, key: str) -> None:
+        if self._loading:
+            return
+        self._touched.add(key)
+        self._server_errors.pop(key, None)
+        self.saved_label.clear()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Re-checks the form: error lines, hints, and whether Save may be pressed."""
+        data = self.form_data()
+        errors = self.errors()
+        shown: dict[QLabel, list[str]] = {label: [] for label in self._error_labels.values()}
+        for key, text in errors.items():
+            label = self._error_labels.get(key)
+            if label is not None and (key in self._touched or key in self._server_errors):
+                shown[label].append(text)
+        for label, texts in shown.items():
+            label.setText(" ".join(texts))
+            label.setVisible(bool(texts))
+        self._update_hints(data, errors)
+        dirty = self.is_dirty()
+        self.save_button.setEnabled(dirty and not errors and not self._saving)
+        self.revert_button.setEnabled(dirty and not self._saving)
+        retry_on = self.retry.isChecked()
+        self.retry_attempts.setEnabled(retry_on)
+        self.retry_delay.setEnabled(retry_on)
+
+    def _update_hints(self, data: dict[str, Any], errors: dict[str, str]) -> None:
+        self._hint_labels["status"].setText(STATUS_HINTS[PackageStatus(data["status"])])
+        self._hint_labels["distribution_mode"].setText(
+            DISTRIBUTION_HINTS[DistributionMode(data["distribution_mode"])]
+        )
+        self._hint_labels["cooldown_seconds"].setText(cooldown_hint(data["cooldown_seconds"]))
+        self._hint_labels["max_messages_per_profile_per_day"].setText(
+            capacity_hint(
+                self.profile_count,
+                data["max_messages_per_profile_per_hour"],
+                data["max_messages_per_profile_per_day"],
+            )
+        )
+        start = self.hours_start.time()
+        end = self.hours_end.time()
+        zone = data["timezone"] if "timezone" not in errors else "time zone not set"
+        self._hint_labels["active_hours_start"].setText(
+            active_hours_text(
+                time(start.hour(), start.minute()), time(end.hour(), end.minute()), zone
+            )
+        )
+        self._hint_labels["retry_failed_messages"].setText(
+            retry_hint(
+                data["retry_failed_messages"], data["retry_attempts"], data["retry_delay_ms"]
+            )
+        )
+
+    # --- saving ------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Creates or updates the package; problems appear next to their fields."""
+        if self.errors() or self._saving:
+            return
+        self._saving = True
+        self.form_error.hide()
+        self._refresh()
+        run_task(self._save(), on_done=self._on_saved, on_error=self._on_save_failed)
+
+    async def _save(self) -> Package:
+        service = self.context.services.packages
+        if self.package is None:
+            pkg = await service.create(self.form_data(), actor="desktop")
+        else:
+            pkg = await service.update(self.package.id, self.changes(), actor="desktop")
+        await self.context.reload_packages()
+        return pkg
+
+    def _on_saved(self, package: Package) -> None:
+        self._saving = False
+        self.context.set_package(package.id)
+        self.load(package, self.profile_count)
+        self.saved_label.setText("Saved.")
+        self.saved.emit(package)
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        if isinstance(exc, ValidationFailed) and exc.details:
+            self._server_errors = details_by_field(exc.details)
+            unplaced = [t for k, t in self._server_errors.items() if k not in self._error_labels]
+            if unplaced:
+                self.form_error.setText(" ".join(unplaced))
+                self.form_error.show()
+        else:
+            if not isinstance(exc, ValidationFailed):
+                log.warning("saving the package failed", exc_info=exc)
+            self.form_error.setText(describe(exc))
+            self.form_error.show()
+        self._refresh()
+
+    def _on_revert_clicked(self) -> None:
+        if self.package is None:
+            self.start_new()
+        else:
+            self.load(self.package, self.profile_count)

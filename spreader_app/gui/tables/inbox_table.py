@@ -1,0 +1,137 @@
+"""Conversations grouped by customer, and the lines of one conversation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from spreader_app.core.models import ConversationItem, ConversationSummary
+from spreader_app.core.phones import display
+from spreader_app.gui.tables.columns import Column
+from spreader_app.gui.tables.messages_table import RIGHT, format_local_time, preview, timestamp
+from spreader_app.gui.tables.snapshot_model import Index, SnapshotTableModel
+
+CUSTOMER, PROFILE, LAST, TIME, COUNT, FLAGS = range(6)
+
+
+def flags_text(summary: ConversationSummary) -> str:
+    """``Suppressed`` wins over ``Possible opt-out``: once suppressed there is nothing to decide."""
+    if summary.suppressed:
+        return "Suppressed"
+    if summary.possible_opt_out:
+        return "Possible opt-out"
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationRow:
+    """One customer of the package with the name of their sticky profile."""
+
+    summary: ConversationSummary
+    profile_name: str
+
+    @property
+    def phone(self) -> str:
+        return self.summary.customer_phone
+
+
+def conversation_columns() -> list[Column[ConversationRow]]:
+    return [
+        Column("Customer", lambda r: r.phone, display),
+        Column(
+            "Profile",
+            lambda r: r.profile_name,
+            header_tooltip="The sticky profile: replies to this customer go through it",
+        ),
+        Column("Last message", lambda r: r.summary.last_text, preview),
+        Column(
+            "Time",
+            lambda r: r.summary.last_at,
+            format_local_time,
+            sort_key=timestamp,
+        ),
+        Column(
+            "Messages",
+            lambda r: r.summary.inbound_count,
+            align=RIGHT,
+            header_tooltip="How many messages this customer sent",
+        ),
+        Column(
+            "Flags",
+            lambda r: flags_text(r.summary),
+            tooltip=lambda r: _flags_tooltip(r.summary),
+        ),
+    ]
+
+
+def _flags_tooltip(summary: ConversationSummary) -> str:
+    if summary.suppressed:
+        return "Open Chat messages to this number are skipped."
+    if summary.possible_opt_out:
+        return "The customer may have asked to stop; open the conversation to decide."
+    return ""
+
+
+class ConversationTableModel(SnapshotTableModel[ConversationRow]):
+    """Conversations of one package, keyed by the customer's number."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(conversation_columns(), lambda r: r.phone, parent)
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadLine:
+    """One message of a conversation; ``position`` is its place in the thread (oldest 0)."""
+
+    position: int
+    item: ConversationItem
+    profile_name: str
+
+    @property
+    def outgoing(self) -> bool:
+        return self.item.direction == "out"
+
+
+def thread_lines(items: list[ConversationItem], names: dict[str, str]) -> list[ThreadLine]:
+    """The thread's lines with profile names looked up (the id itself when unknown)."""
+    return [
+        ThreadLine(i, item, names.get(item.profile_id, item.profile_id) if item.profile_id else "")
+        for i, item in enumerate(items)
+    ]
+
+
+def line_header(line: ThreadLine, now: datetime | None = None) -> str:
+    """``Customer · 10:32 · to Phone 1`` or ``You via Phone 1 · 10:33 · failed``."""
+    when = format_local_time(line.item.at, now)
+    if line.outgoing:
+        parts = [f"You via {line.profile_name}" if line.profile_name else "You", when]
+        if line.item.status and line.item.status != "sent":
+            parts.append(line.item.status)
+    else:
+        parts = ["Customer", when]
+        if line.profile_name:
+            parts.append(f"to {line.profile_name}")
+    return " · ".join(p for p in parts if p)
+
+
+def _line_text(line: ThreadLine) -> str:
+    return f"{line_header(line)}\n{line.item.text}"
+
+
+class ThreadModel(SnapshotTableModel[ThreadLine]):
+    """The open conversation, oldest first: the customer's lines left, ours right."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__([Column("Message", _line_text)], lambda r: r.position, parent)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            line = self.row_at(index.row()) if index.isValid() else None
+            if line is None:
+                return None
+            side = Qt.AlignmentFlag.AlignRight if line.outgoing else Qt.AlignmentFlag.AlignLeft
+            return int((side | Qt.AlignmentFlag.AlignVCenter).value)
+        return super().data(index, role)

@@ -1,0 +1,235 @@
+"""Profile rows with live limits: usage gauges, the wait until the next send, the limit state.
+
+A row joins a ``Profile`` with its ``ProfileLimits`` from ``StatsService.package_stats``.
+Gauge columns put a ``(used, cap)`` pair (health: a fraction) in ``VALUE_ROLE`` for the
+``GaugeDelegate``; the text they show comes from the column's formatter as usual.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from spreader_app.core.models import LimitState, Profile, ProfileStatus
+from spreader_app.core.phones import display
+from spreader_app.core.services.stats import PackageStats, ProfileLimits
+from spreader_app.gui.tables.columns import Column
+from spreader_app.gui.tables.snapshot_model import Index, SnapshotTableModel
+
+PROFILE_STATUS_LABELS = {
+    ProfileStatus.ACTIVE: "Active",
+    ProfileStatus.INACTIVE: "Inactive",
+    ProfileStatus.BLOCKED: "Blocked",
+    ProfileStatus.COOLDOWN: "Paused",
+}
+LIMIT_STATE_LABELS = {
+    LimitState.ACTIVE: "Ready",
+    LimitState.COOLDOWN: "Cooling down",
+    LimitState.LIMIT_REACHED: "Limit reached",
+    LimitState.OUTSIDE_HOURS: "Outside active hours",
+    LimitState.BLOCKED: "Blocked",
+    LimitState.INACTIVE: "Inactive",
+}
+LIMIT_STATE_HINTS = {
+    LimitState.ACTIVE: "Can send an Open Chat message now.",
+    LimitState.COOLDOWN: "Waiting: the pause between messages, or the device is paused.",
+    LimitState.LIMIT_REACHED: "The hourly or daily cap is used up; room frees as time passes.",
+    LimitState.OUTSIDE_HOURS: "Outside the package's active hours.",
+    LimitState.BLOCKED: "Likely banned; select it to see why and how to bring it back.",
+    LimitState.INACTIVE: "Set inactive: it sends nothing until set active again.",
+}
+# Text colours readable on both the light and the dark palette; "inactive" and "outside
+# hours" keep the normal text colour because nothing is wrong with them.
+LIMIT_STATE_COLORS = {
+    LimitState.ACTIVE: QColor("#2e9d5b"),
+    LimitState.COOLDOWN: QColor("#c77700"),
+    LimitState.LIMIT_REACHED: QColor("#c77700"),
+    LimitState.BLOCKED: QColor("#d64545"),
+}
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def countdown_text(seconds: float | None) -> str:
+    """``"3 s"``, ``"4 min 10 s"``, ``"2 h 5 min"``; empty for ``None`` or no wait."""
+    if seconds is None or seconds <= 0:
+        return ""
+    s = math.ceil(seconds)
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        minutes, rest = divmod(s, 60)
+        return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+    hours, rest = divmod(s, 3600)
+    return f"{hours} h {rest // 60} min" if rest >= 60 else f"{hours} h"
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    """A profile, its limits (``None`` until the first stats snapshot) and the wait, in
+    seconds, until it may send the next Open Chat message (``None``: it cannot send)."""
+
+    profile: Profile
+    limits: ProfileLimits | None = None
+    wait: float | None = None
+
+    @property
+    def id(self) -> str:
+        return self.profile.id
+
+    @property
+    def state(self) -> LimitState | None:
+        return self.limits.state if self.limits is not None else None
+
+    @property
+    def hourly(self) -> tuple[int, int] | None:
+        lim = self.limits
+        return (lim.hourly_used, lim.hourly_cap) if lim is not None else None
+
+    @property
+    def daily(self) -> tuple[int, int] | None:
+        lim = self.limits
+        return (lim.daily_used, lim.daily_cap) if lim is not None else None
+
+    @property
+    def needs_attention(self) -> bool:
+        """The engine (or the owner) stopped this profile and said why."""
+        return self.profile.status is not ProfileStatus.ACTIVE and bool(
+            self.profile.status_reason
+        )
+
+
+def profile_rows(profiles: list[Profile], stats: PackageStats | None) -> list[ProfileRow]:
+    """Joins profiles with their limits by id; the wait counts from ``stats.at``."""
+    limits = {lim.profile_id: lim for lim in stats.profiles} if stats is not None else {}
+    rows = []
+    for p in profiles:
+        lim = limits.get(p.id)
+        wait = None
+        if stats is not None and lim is not None and lim.next_send_at is not None:
+            wait = max(0.0, lim.next_send_at - stats.at)
+        rows.append(ProfileRow(p, lim, wait))
+    return rows
+
+
+def _usage_display(value: Any) -> str:
+    used, cap = value
+    return f"{used:,}/{cap:,}"
+
+
+def _usage_key(value: Any) -> float:
+    used, cap = value
+    return used / cap if cap > 0 else 1.0
+
+
+def _usage_tooltip(what: str, window: str) -> Any:
+    def tip(row: ProfileRow) -> str:
+        pair = getattr(row, what)
+        if pair is None:
+            return ""
+        used, cap = pair
+        return f"{used:,} of {cap:,} Open Chat messages in the last {window}"
+
+    return tip
+
+
+def _state_tooltip(row: ProfileRow) -> str:
+    if row.state is None:
+        return ""
+    hint = LIMIT_STATE_HINTS[row.state]
+    return f"{hint}\n{row.profile.status_reason}" if row.profile.status_reason else hint
+
+
+PROFILE_COLUMNS: list[Column[ProfileRow]] = [
+    Column("Name", lambda r: r.profile.name),
+    Column(
+        "Device",
+        lambda r: r.profile.zentra_uuid,
+        display=display,
+        header_tooltip="The device UUID in the Zentra dashboard",
+    ),
+    Column(
+        "Status",
+        lambda r: r.profile.status,
+        display=lambda s: PROFILE_STATUS_LABELS[s],
+        tooltip=lambda r: r.profile.status_reason,
+    ),
+    Column(
+        "Priority",
+        lambda r: r.profile.priority,
+        align=_RIGHT,
+        header_tooltip="Higher first in the priority distribution mode",
+    ),
+    Column(
+        "Weight",
+        lambda r: r.profile.weight,
+        align=_RIGHT,
+        header_tooltip="Share of recipients in the weighted and smart modes",
+    ),
+    Column(
+        "Health",
+        lambda r: r.profile.health_score / 100,
+        display=lambda f: f"{round(f * 100)}",
+        tooltip=lambda r: f"Health {r.profile.health_score} of 100",
+        header_tooltip="Falls with failed sends and ban evidence; 100 is healthy",
+    ),
+    Column(
+        "Last hour",
+        lambda r: r.hourly,
+        display=_usage_display,
+        sort_key=lambda v: -1.0 if v is None else _usage_key(v),
+        tooltip=_usage_tooltip("hourly", "60 minutes"),
+        header_tooltip="Open Chat messages sent in the last 60 minutes, of the hourly cap",
+    ),
+    Column(
+        "Last 24 h",
+        lambda r: r.daily,
+        display=_usage_display,
+        sort_key=lambda v: -1.0 if v is None else _usage_key(v),
+        tooltip=_usage_tooltip("daily", "24 hours"),
+        header_tooltip="Open Chat messages sent in the last 24 hours, of the daily cap",
+    ),
+    Column(
+        "Next send in",
+        lambda r: r.wait,
+        display=countdown_text,
+        align=_RIGHT,
+        sort_key=lambda w: math.inf if w is None else w,
+        header_tooltip="Time until the next Open Chat message may go out "
+        "(cooldown, caps or active hours)",
+    ),
+    Column(
+        "Limits",
+        lambda r: r.state,
+        display=lambda s: LIMIT_STATE_LABELS[s],
+        sort_key=lambda s: "" if s is None else str(s),
+        tooltip=_state_tooltip,
+        header_tooltip="What the profile can do right now",
+    ),
+]
+HEALTH_COLUMN = 5
+HOURLY_COLUMN = 6
+DAILY_COLUMN = 7
+STATE_COLUMN = 9
+
+
+class ProfilesTableModel(SnapshotTableModel[ProfileRow]):
+    """Profiles of one package, keyed by id; the limit state is coloured by severity."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(PROFILE_COLUMNS, key=lambda r: r.id, parent=parent)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and index.column() == STATE_COLUMN
+        ):
+            row = self.row_at(index.row())
+            if row is not None and row.state is not None:
+                return LIMIT_STATE_COLORS.get(row.state)
+            return None
+        return super().data(index, role)
