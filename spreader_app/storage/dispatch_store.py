@@ -48,6 +48,7 @@ from spreader_app.storage.orm import (
     DeliveryRow,
     MessageRow,
     ProfileRow,
+    table_of,
 )
 
 RAW_LIMIT = 4096
@@ -60,10 +61,10 @@ _REPLY = MessageMode.REPLY.value
 _PENDING = DeliveryStatus.PENDING.value
 _SENDING = DeliveryStatus.SENDING.value
 
-_D = DeliveryRow.__table__
-_A = AttemptRow.__table__
-_M = MessageRow.__table__
-_P = ProfileRow.__table__
+_D = table_of(DeliveryRow)
+_A = table_of(AttemptRow)
+_M = table_of(MessageRow)
+_P = table_of(ProfileRow)
 
 _HEAD = (
     select(_D.c.id, _D.c.not_before)
@@ -527,7 +528,7 @@ def finish_reply(
     ledger = MessageLedger(session, now)
     ledger.final(claim.message_id, status)
     conn.execute(
-        insert(AuditEventRow.__table__),
+        insert(table_of(AuditEventRow)),
         {
             "at": now,
             "actor": "engine",

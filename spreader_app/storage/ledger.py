@@ -10,10 +10,10 @@ from sqlalchemy import bindparam, case, insert, select, update
 from sqlalchemy.orm import Session
 
 from spreader_app.core.models import DeliveryStatus, MessageChange, MessageStatus
-from spreader_app.storage.orm import ConversationRouteRow, MessageRow
+from spreader_app.storage.orm import ConversationRouteRow, MessageRow, table_of
 
-_M = MessageRow.__table__
-_R = ConversationRouteRow.__table__
+_M = table_of(MessageRow)
+_R = table_of(ConversationRouteRow)
 
 _BUMP = (
     update(_M)

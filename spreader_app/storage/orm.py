@@ -7,7 +7,7 @@ datetimes. REAL keeps range queries on the delivery log cheap and ordering exact
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Boolean,
@@ -16,6 +16,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -45,6 +46,11 @@ class Timestamp(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     pass
+
+
+def table_of(row: type[Base]) -> Table:
+    """The Core table of an ORM class, for the prebuilt statements of the hot paths."""
+    return cast(Table, row.__table__)
 
 
 class PackageRow(Base):
