@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
+from collections.abc import Iterable
 from types import TracebackType
+from typing import cast
 from urllib.parse import quote
 
 import httpx
@@ -19,6 +21,7 @@ from spreader_app.zentra.outcomes import (
     read_number_check,
 )
 from spreader_app.zentra.payloads import (
+    FormField,
     PayloadError,
     check_number_form,
     check_token,
@@ -87,7 +90,7 @@ class ZentraClient:
         except PayloadError as exc:
             return _local_failure(OutcomeKind.REJECTED, exc, request.token, started)
         try:
-            response = await self._http.post("/messages", files=files, headers=_auth(request.token))
+            response = await self._http.send(self._one_piece("/messages", files, request.token))
         except httpx.HTTPError as exc:
             result = classify_error(exc, elapsed_ms=_ms_since(started))
         else:
@@ -107,6 +110,18 @@ class ZentraClient:
             result.elapsed_ms,
         )
         return result
+
+    def _one_piece(self, path: str, files: list[FormField], token: str) -> httpx.Request:
+        """A multipart POST whose body is sent in one write.
+
+        httpx streams a multipart body part by part, one socket write each; joining it
+        first (bodies are small, an uploaded file at most a few MB) cuts a send's CPU time
+        several-fold. httpx still chooses the boundary and the content type.
+        """
+        built = self._http.build_request("POST", path, files=files)
+        body = b"".join(cast(Iterable[bytes], built.stream))
+        headers = {**_auth(token), "Content-Type": built.headers["Content-Type"]}
+        return self._http.build_request("POST", path, content=body, headers=headers)
 
     async def check_number(self, device_uuid: str, token: str, phone_e164: str) -> bool | None:
         """``POST /check-whatsapp``: whether the number is on WhatsApp.
