@@ -103,6 +103,12 @@ class Store(Protocol):
 
     async def token_ciphertext(self, profile_id: str) -> str: ...
 
+    async def reply_context(
+        self, package_id: str, phone: str
+    ) -> tuple[Package | None, list[Profile], str | None]:
+        """The package, its profiles and the customer's sticky profile, in one read."""
+        ...
+
     async def usage_counts(
         self, profile_ids: list[str], now: float
     ) -> dict[str, tuple[int, int, float | None]]: ...

@@ -111,15 +111,13 @@ class ReplyRouter:
         """Sends now. Raises ``NotFound``, ``Conflict`` (package inactive) or
         ``NoProfileAvailable`` before anything is recorded; after that, every outcome is
         recorded and returned (``status`` sent or failed), never raised."""
-        package = await self._store.get_package(package_id)
+        package, profiles, route = await self._store.reply_context(package_id, req.recipient)
         if package is None:
             raise NotFound(f"No package with id {package_id}.")
         if package.status is not PackageStatus.ACTIVE:
             raise Conflict(
                 f"Package {package.name} is {package.status.value}; activate it to reply."
             )
-        profiles = await self._store.list_profiles(package_id)
-        route = await self._store.route_for(package_id, req.recipient)
         now = self._clock.timestamp()
         by_id = {p.id: p for p in profiles}
         sticky = by_id.get(route) if route else None

@@ -8,9 +8,12 @@ event loop never blocks on disk.
 from __future__ import annotations
 
 import asyncio
+import itertools
+import queue
 import sqlite3
+import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, Result, create_engine, event
@@ -65,13 +68,20 @@ def storage_error(exc: OperationalError) -> StorageUnavailable:
 
 
 class Database:
-    """Owns the engine, the session factory and the database thread."""
+    """Owns the engine, the session factory and the one database thread.
+
+    Work is queued for that thread; ``urgent`` work (Reply Chat) goes ahead of anything
+    still waiting, so a reply waits at most for the transaction already running.
+    """
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spreader-db")
+        self._queue: queue.PriorityQueue[_Job] = queue.PriorityQueue()
+        self._seq = itertools.count()
+        self._thread = threading.Thread(target=self._work, name="spreader-db", daemon=True)
+        self._thread.start()
 
     def run_sync(self, fn: Callable[[Session], T]) -> T:
         """Runs ``fn`` in one transaction on the calling thread (start-up and tests only)."""
@@ -81,15 +91,50 @@ class Database:
         except OperationalError as exc:
             raise storage_error(exc) from exc
 
-    async def run(self, fn: Callable[[Session], T]) -> T:
+    async def run(self, fn: Callable[[Session], T], *, urgent: bool = False) -> T:
         """Runs ``fn(session)`` in one transaction on the database thread.
 
         Commits when ``fn`` returns, rolls back when it raises. Driver failures (locked,
         read-only, disk full) surface as ``StorageUnavailable`` with a plain-words message.
         """
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self.run_sync, fn)
+        future: asyncio.Future[T] = loop.create_future()
+        self._queue.put(_Job(0 if urgent else 1, next(self._seq), fn, loop, future))
+        return await future
+
+    def _work(self) -> None:
+        while True:
+            job = self._queue.get()
+            if job.fn is None:
+                return
+            try:
+                result: Any = self.run_sync(job.fn)
+            except BaseException as exc:  # handed to the awaiting coroutine, not swallowed
+                job.loop.call_soon_threadsafe(_settle, job.future, None, exc)
+            else:
+                job.loop.call_soon_threadsafe(_settle, job.future, result, None)
 
     def close(self) -> None:
-        self._executor.shutdown(wait=True)
+        """Finishes the queued work, stops the thread and releases the connections."""
+        if self._thread.is_alive():
+            self._queue.put(_Job(2, next(self._seq), None, None, None))
+            self._thread.join()
         self.engine.dispose()
+
+
+@dataclass(order=True)
+class _Job:
+    priority: int
+    seq: int
+    fn: Any = field(compare=False)
+    loop: Any = field(compare=False)
+    future: Any = field(compare=False)
+
+
+def _settle(future: asyncio.Future[Any], result: Any, exc: BaseException | None) -> None:
+    if future.cancelled():
+        return
+    if exc is not None:
+        future.set_exception(exc)
+    else:
+        future.set_result(result)

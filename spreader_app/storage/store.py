@@ -133,7 +133,20 @@ class SqlStore:
         return await self.db.run(tx)
 
     async def token_ciphertext(self, profile_id: str) -> str:
-        return await self.db.run(lambda s: cat.token_ciphertext(s, profile_id))
+        return await self.db.run(lambda s: cat.token_ciphertext(s, profile_id), urgent=True)
+
+    async def reply_context(
+        self, package_id: str, phone: str
+    ) -> tuple[Package | None, list[Profile], str | None]:
+        """The package, its profiles and the customer's sticky profile, in one read."""
+
+        def tx(s: Any) -> tuple[Package | None, list[Profile], str | None]:
+            pkg = cat.get_package(s, package_id)
+            if pkg is None:
+                return None, [], None
+            return pkg, cat.list_profiles(s, package_id), inbox.route_for(s, package_id, phone)
+
+        return await self.db.run(tx, urgent=True)
 
     async def usage_counts(
         self, profile_ids: list[str], now: float
@@ -231,7 +244,8 @@ class SqlStore:
         self, message: Message, recipient: str, profile_id: str, decided_by: str, now: float
     ) -> Claim:
         return await self.db.run(
-            lambda s: disp.begin_reply(s, message, recipient, profile_id, decided_by, now)
+            lambda s: disp.begin_reply(s, message, recipient, profile_id, decided_by, now),
+            urgent=True,
         )
 
     async def reroute_reply(
@@ -244,7 +258,8 @@ class SqlStore:
         now: float,
     ) -> Claim:
         return await self.db.run(
-            lambda s: disp.reroute_reply(s, message, claim, result, updates, new_profile_id, now)
+            lambda s: disp.reroute_reply(s, message, claim, result, updates, new_profile_id, now),
+            urgent=True,
         )
 
     async def finish_reply(
@@ -257,7 +272,8 @@ class SqlStore:
         now: float,
     ) -> MessageChange:
         return await self.db.run(
-            lambda s: disp.finish_reply(s, claim, result, status, error, updates, now)
+            lambda s: disp.finish_reply(s, claim, result, status, error, updates, now),
+            urgent=True,
         )
 
     # --- inbox, routes, suppressions ---------------------------------------------------
