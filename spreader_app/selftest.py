@@ -19,7 +19,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,13 +46,15 @@ from spreader_app.vault.key_sources import (
 from spreader_app.vault.vault import Vault
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from spreader_app.bootstrap import Container
 
 # A well-formed Egyptian mobile number in its national form, as a user would type it.
 PHONE_SAMPLE: Final = ("010 6618 3456", "EG", "+201066183456")
 ENGINE_STOP_SECONDS: Final = 5.0
+# A real display may need a moment to map the window; offscreen maps it at once.
+EXPOSE_SECONDS: Final = 10.0
 # Worker threads finish just after their executor's shutdown returns; give them this long.
 THREAD_GRACE_SECONDS: Final = 2.0
 QT_PLATFORM_VAR: Final = "QT_QPA_PLATFORM"
@@ -138,10 +140,10 @@ def check_database(url: str) -> str:
     if diff:
         shown = "; ".join(str(item) for item in diff[:3])
         raise CheckFailed(f"the migrated schema differs from the ORM in {len(diff)} ways: {shown}")
-    return f"migrated a new SQLite database to head {head}; schema matches the ORME"[:-1]
+    return f"migrated a new SQLite database to head {head}; schema matches the ORM"
 
 
-def real_key_source(env: dict[str, str]) -> str:
+def real_key_source(env: Mapping[str, str]) -> str:
     """Name the key source the app would use, without creating or reading any keyring entry.
 
     Raises ``VaultUnavailable`` when ``SPREADER_MASTER_KEY`` is set but unusable, because the
@@ -163,7 +165,8 @@ def check_vault() -> str:
     ciphertext = vault.encrypt(token)
     if token in ciphertext or vault.decrypt(ciphertext) != token:
         raise CheckFailed("a token did not survive encryption and decryption")
-    return f"token round-trip with an in-memory key; real key source: {real_key_source(dict(os.environ))}"
+    source = real_key_source(os.environ)
+    return f"token round-trip with an in-memory key; real key source: {source}"
 
 
 def check_phone_numbers() -> str:
@@ -192,7 +195,9 @@ async def check_api(container: Container) -> str:
         await server.stop()
     body = response.json() if response.status_code == 200 else {}
     if body.get("status") != "ok":
-        raise CheckFailed(f"GET {server.url}/health answered {response.status_code}: {response.text[:200]}")
+        raise CheckFailed(
+            f"GET {server.url}/health answered {response.status_code}: {response.text[:200]}"
+        )
     return f"GET {server.url}/health -> 200 ok (version {body.get('version')}); stopped"
 
 
@@ -227,6 +232,24 @@ def _theme_applied(app: QApplication, theme: str, existed: bool) -> Iterator[Non
             app.setStyleSheet(saved[2])
 
 
+def _exposed(window: QWidget) -> Callable[[], bool]:
+    def exposed() -> bool:
+        handle = window.windowHandle()
+        return handle is not None and handle.isExposed()
+
+    return exposed
+
+
+async def _wait_for(predicate: Callable[[], bool], seconds: float) -> bool:
+    """Poll ``predicate`` while the loop (and so Qt) keeps running; False after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        await asyncio.sleep(0.02)
+    return True
+
+
 async def check_window(app: QApplication, container: Container, existed: bool) -> str:
     """Build the desktop session's main window on ``container``, show it, then close it."""
     from PySide6.QtCore import QEvent
@@ -249,6 +272,11 @@ async def check_window(app: QApplication, container: Container, existed: bool) -
         window = session.window
         try:
             window.show()
+            if not await _wait_for(_exposed(window), EXPOSE_SECONDS):
+                raise CheckFailed(
+                    f"the main window did not appear on {app.platformName()!r} within "
+                    f"{EXPOSE_SECONDS:.0f} s"
+                )
             await session.context.reload_packages()
             shot = window.grab()
             pages = window.stack.count()
@@ -274,34 +302,32 @@ async def _engine_checks(
     """Start the engine on the test database, run the window and API checks on it, stop it."""
     from spreader_app.bootstrap import build
 
-    container: Container | None = None
+    built: list[Container] = []
 
     async def start() -> str:
-        nonlocal container
-        container = build(settings, key_source=MemoryKeySource())
-        await container.start()
+        built.append(build(settings, key_source=MemoryKeySource()))
+        await built[0].start()
         return "engine built on the test database and started (dispatcher running)"
+
+    async def stop() -> str:
+        await built[0].stop(timeout=ENGINE_STOP_SECONDS)
+        return "engine drained and stopped; database closed"
 
     if not await report.arun("engine start", start):
         report.skip("window", "the engine did not start")
         report.skip("api", "the engine did not start")
-        return
-    assert container is not None
-    started = container
-    if app is None:
-        report.skip("window", "Qt could not be loaded (see the event loop line)")
     else:
-        await report.arun("window", lambda: check_window(app, started, existed))
-    await report.arun("api", lambda: check_api(started))
+        if app is None:
+            report.skip("window", "Qt could not be loaded (see the event loop line)")
+        else:
+            await report.arun("window", lambda: check_window(app, built[0], existed))
+        await report.arun("api", lambda: check_api(built[0]))
+    # Also after a failed start: the database thread and HTTP client must not outlive us.
+    if built:
+        await report.arun("engine stop", stop)
 
-    async def stop() -> str:
-        await started.stop(timeout=ENGINE_STOP_SECONDS)
-        return "engine drained and stopped; database closed"
 
-    await report.arun("engine stop", stop)
-
-
-def _run_on_qasync(report: _Report, settings: Settings, window: bool) -> None:
+def _run_on_qasync(report: _Report, settings: Settings) -> None:
     """Run the engine checks on a qasync loop (as the desktop does) and check the loop itself."""
     started = time.perf_counter()
     try:
@@ -365,7 +391,13 @@ def _test_settings(folder: Path) -> Settings:
 def _leftover_threads(before: set[threading.Thread]) -> list[str]:
     deadline = time.monotonic() + THREAD_GRACE_SECONDS
     while True:
-        extra = [t for t in threading.enumerate() if t not in before and t.is_alive()]
+        # Dummy entries stand for threads Python did not start (qasync's QThread workers,
+        # joined by the loop's close): Python can neither join them nor see them end.
+        extra = [
+            t
+            for t in threading.enumerate()
+            if t not in before and t.is_alive() and not isinstance(t, threading._DummyThread)
+        ]
         if not extra or time.monotonic() > deadline:
             return sorted(t.name for t in extra)
         extra[0].join(timeout=0.05)
@@ -384,7 +416,6 @@ def run_self_test(
     began = time.perf_counter()
     threads_before = set(threading.enumerate())
     report = _Report(emit)
-    emit(f"Spreader {__version__} self-test ({'frozen' if getattr(sys, 'frozen', False) else 'source'}, Python {sys.version.split()[0]})")
     folder: Path | None = None
 
     def make_folder() -> str:
@@ -407,7 +438,7 @@ def run_self_test(
                 report.skip(name, because)
         else:
             with _platform(window):
-                _run_on_qasync(report, settings, window)
+                _run_on_qasync(report, settings)
     finally:
         cleanup_started = time.perf_counter()
         if folder is not None:
@@ -425,7 +456,9 @@ def run_self_test(
             report.add(
                 "cleanup",
                 True,
-                f"temporary folder removed, no threads left; self-test took {total:.2f} s",
+                f"temporary folder removed, no threads left; Spreader {__version__} "
+                f"{'frozen' if getattr(sys, 'frozen', False) else 'from source'}, "
+                f"self-test took {total:.2f} s",
                 cleanup_started,
             )
     return 0 if all(result.passed for result in report.results) else 1

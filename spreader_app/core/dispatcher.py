@@ -17,7 +17,7 @@ import asyncio
 import logging
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spreader_app.core.clock import Clock
@@ -32,6 +32,7 @@ from spreader_app.core.events import (
 from spreader_app.core.health import BanEvidence
 from spreader_app.core.models import (
     Claim,
+    DeliveryStatus,
     Failover,
     GatewayResult,
     MessageChange,
@@ -88,6 +89,8 @@ class Dispatcher:
         self._evidence = BanEvidence()
         self._inflight: dict[str, asyncio.Task[None]] = {}
         self._finished: list[tuple[Claim, GatewayResult, float]] = []
+        # Answers decided on but not yet committed: a failed round must not lose them.
+        self._unrecorded: list[Resolution] = []
         self._wake = asyncio.Event()
         self._reload_needed = True
         self._failover_needed = True
@@ -141,10 +144,11 @@ class Dispatcher:
             _, still = await asyncio.wait(pending, timeout=timeout)
             for task in still:
                 task.cancel()
-        if self._finished:
+        if self._finished or self._unrecorded:
             await self._store.dispatch_round(
-                self._take_resolutions(), [], [], None, self._clock.timestamp()
+                self._unrecorded + self._take_resolutions(), [], [], None, self._clock.timestamp()
             )
+            self._unrecorded = []
 
     async def wait_idle(self) -> None:
         """Waits until no gateway call is in flight (tests and orderly shutdown)."""
@@ -171,7 +175,7 @@ class Dispatcher:
             await self._reload()
         now = self._clock.timestamp()
         self._release_expired_pauses(now)
-        resolutions = self._take_resolutions()
+        resolutions = self._unrecorded = self._unrecorded + self._take_resolutions()
 
         idle = [pid for pid in self._states if pid not in self._inflight]
         ready: list[str] = []
@@ -184,6 +188,7 @@ class Dispatcher:
                     ready.append(pid)
         failover = self._failover() if self._failover_needed else None
         result = await self._store.dispatch_round(resolutions, ready, idle, failover, now)
+        self._unrecorded = []
         if failover is not None:
             # Keep moving stranded work while it moves; stop asking once nothing can take it,
             # until a profile or package changes.
@@ -278,6 +283,8 @@ class Dispatcher:
                 rng=self._rng,
                 others_available=others,
             )
+            if resolution.delivery_status is DeliveryStatus.SENT:
+                resolution = self._end_rest(resolution)
             self._apply_profile_updates(resolution)
             if resolution.reassign:
                 self._failover_needed = True
@@ -294,6 +301,20 @@ class Dispatcher:
                 )
             )
         return out
+
+    def _end_rest(self, resolution: Resolution) -> Resolution:
+        """A device that sends again after its pause is active again, and says so."""
+        pid = resolution.claim.profile_id
+        state = self._states.get(pid)
+        if state is None or state.status is not ProfileStatus.COOLDOWN:
+            return resolution
+        updates = tuple(
+            replace(u, status=ProfileStatus.ACTIVE, status_reason="", paused_until=None)
+            if u.profile_id == pid
+            else u
+            for u in resolution.profile_updates
+        )
+        return replace(resolution, profile_updates=updates)
 
     def _apply_profile_updates(self, resolution: Resolution) -> None:
         for update in resolution.profile_updates:

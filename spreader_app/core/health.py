@@ -8,6 +8,7 @@ that device in between marks it blocked.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from typing import ClassVar
 
@@ -80,6 +81,7 @@ class BanEvidence:
         # recipient -> {profile id: time of its latest failure}, least recently failed first
         self._failures: OrderedDict[str, dict[str, float]] = OrderedDict()
         self._runs: dict[str, int] = {}
+        self._last_success: dict[str, float] = {}
 
     def failed(self, profile_id: str, recipient: str, kind: OutcomeKind, at: float) -> None:
         """Notes that ``profile_id`` failed ``recipient`` at ``at`` (ignored for other kinds)."""
@@ -99,16 +101,22 @@ class BanEvidence:
         """``profile_id`` reached ``recipient``: the other profiles that failed it before.
 
         Each returned profile's evidence run grows by one, ``profile_id``'s run ends, and
-        the recipient's failures are forgotten.
+        the recipient's failures are forgotten. A failure older than the failing profile's
+        own latest success is no evidence: the device worked after it, so it ends no run.
         """
         self._expire(at)
         failures = self._failures.pop(recipient, {})
         against = [
-            pid for pid, when in failures.items() if pid != profile_id and at - when <= self.ttl
+            pid
+            for pid, when in failures.items()
+            if pid != profile_id
+            and at - when <= self.ttl
+            and when >= self._last_success.get(pid, -math.inf)
         ]
         for pid in against:
             self._runs[pid] = self._runs.get(pid, 0) + 1
         self.reset(profile_id)
+        self._last_success[profile_id] = at
         return against
 
     def evidence_run(self, profile_id: str) -> int:

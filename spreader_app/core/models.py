@@ -274,6 +274,8 @@ class Claim:
     attempt_count: int
     started_at: float
     tried_profiles: frozenset[str] = frozenset()
+    # Earlier attempts that failed in a retryable way (transient, rate limited).
+    retries: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,7 +89,9 @@ def resolve(
             )
         return _failover(claim, result, finished_at, error, updates, failovers, others_available)
 
-    retries_used = claim.attempt_count - failovers
+    # Counted from the retryable failures alone: a move to another device neither
+    # restarts the back-off nor spends a retry.
+    retries_used = claim.retries + 1
     if (
         is_retryable(kind)
         and package.retry_failed_messages

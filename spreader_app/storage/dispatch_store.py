@@ -37,6 +37,7 @@ from spreader_app.core.models import (
     MessageMode,
     MessageStatus,
     MessageType,
+    OutcomeKind,
     ProfileUpdate,
     Resolution,
     RoundResult,
@@ -77,6 +78,10 @@ _DELIVERY = select(
     _D.c.id, _D.c.message_id, _D.c.package_id, _D.c.recipient, _D.c.attempt_count, _D.c.status
 ).where(_D.c.id == bindparam("did"))
 _TRIED = select(_A.c.profile_id).where(_A.c.delivery_id == bindparam("did")).distinct()
+_RETRIES = select(func.count()).where(
+    _A.c.delivery_id == bindparam("did"),
+    _A.c.outcome.in_([OutcomeKind.TRANSIENT.value, OutcomeKind.RATE_LIMITED.value]),
+)
 _MARK_SENDING = (
     update(_D)
     .where(_D.c.id == bindparam("did"), _D.c.status == _PENDING)
@@ -250,6 +255,7 @@ def _claim_next(
         attempt_count=row.attempt_count + 1,
         started_at=now,
         tried_profiles=tried,
+        retries=int(conn.execute(_RETRIES, {"did": row.id}).scalar_one()),
     )
 
 

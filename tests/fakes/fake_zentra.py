@@ -2,10 +2,12 @@
 describes the real one (multipart ``POST /v1/messages``, ``x-api-token``, device trouble as
 2xx ``success: false``). Every ``/messages`` request gets a 1-based ``seq`` and lands in
 ``attempts``; messages treated as delivered also land in ``received``. E.g.
-``fake.faults.add(Fault.SERVER_ERROR, rate=0.1)``, ``fake.faults.add(Fault.RESET, at={5, 9})``.
+``fake.faults.add(Fault.SERVER_ERROR, rate=0.1)``, ``fake.faults.add(Fault.RESET, at={5, 9})``
+(the fault classes live in ``tests.fakes.faults`` and are re-exported here).
 
 Run alone: ``python -m tests.fakes.fake_zentra --port 0 --device UUID:TOKEN`` prints the base
-URL on the first line and serves until SIGTERM or SIGINT.
+URL on the first line and serves until SIGTERM or SIGINT; ``--fault KIND:RATE`` injects faults,
+and ``GET /__received`` answers what it received and every attempt, as JSON.
 """
 
 from __future__ import annotations
@@ -13,12 +15,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import enum
+import dataclasses
 import random
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,29 @@ from aiohttp import web
 from multidict import MultiDictProxy
 
 from spreader_app.core.clock import Clock
+from tests.fakes.faults import (
+    STATE_FAULTS,
+    Chooser,
+    Fault,
+    FaultPlan,
+    FaultSpec,
+    MixedFaults,
+)
+
+__all__ = [
+    "BANNED",
+    "NOT_CONNECTED",
+    "NOT_FOUND",
+    "Attempt",
+    "Chooser",
+    "FakeZentra",
+    "Fault",
+    "FaultPlan",
+    "FaultSpec",
+    "MixedFaults",
+    "ReceivedMessage",
+    "post_webhook",
+]
 
 NOT_CONNECTED = "Device is not connected. Please scan QR code first"
 BANNED = "Device banned"
@@ -34,96 +58,6 @@ NOT_FOUND = "Device not found"
 STATES = frozenset({"connected", "disconnected", "banned"})
 _TYPES = frozenset({"text", "image", "video", "doc", "audio"})
 _Answer = tuple[int, dict[str, Any], str]  # status, JSON body, attempt outcome
-
-
-class Fault(enum.StrEnum):
-    LATENCY = "latency"  # extra seconds before answering (adds up with other faults)
-    TIMEOUT = "timeout"  # no answer for ``seconds`` (default 60), then 504
-    SERVER_ERROR = "server_error"  # ``status`` 500 (JSON) or 502/503 (HTML page)
-    RATE_LIMIT = "rate_limit"  # 429 with ``Retry-After: retry_after``
-    SUCCESS_FALSE = "success_false"  # 201 success false "Device is not connected..."
-    RESET = "reset"  # the connection is aborted without an answer
-    # From this request on the device is disconnected; attempts show the resulting outcome.
-    DISCONNECT_DEVICE = "disconnect_device"
-
-
-@dataclass(frozen=True, slots=True)
-class FaultSpec:
-    """A fault and its parameters. ``delivered`` (TIMEOUT, SERVER_ERROR only) makes the fake
-    also record the message as delivered: a gateway that processed it but answered badly."""
-
-    fault: Fault
-    seconds: float = 60.0
-    status: int = 500
-    retry_after: float = 1.0
-    delivered: bool = False
-
-    def __post_init__(self) -> None:
-        if self.fault is Fault.SERVER_ERROR and not 500 <= self.status <= 599:
-            raise ValueError(f"a server error needs a 5xx status, not {self.status}")
-        if self.delivered and self.fault not in (Fault.TIMEOUT, Fault.SERVER_ERROR):
-            raise ValueError("delivered=True only applies to TIMEOUT and SERVER_ERROR")
-        if self.seconds < 0 or self.retry_after < 0:
-            raise ValueError("seconds and retry_after cannot be negative")
-
-
-Chooser = Callable[[int, str, str], "Fault | FaultSpec | None"]
-
-
-class FaultPlan:
-    """Which requests fail and how, drawn from one seeded ``random.Random``.
-
-    Per request, every matching LATENCY adds its seconds; of the other faults the first
-    match wins, choosers first, then rules in the order they were added.
-    """
-
-    def __init__(self, rng: random.Random) -> None:
-        self._rng = rng
-        self._rules: list[tuple[FaultSpec, float | None, frozenset[int]]] = []
-        self._choosers: list[Chooser] = []
-
-    def add(
-        self,
-        fault: Fault,
-        *,
-        rate: float | None = None,
-        at: Iterable[int] = (),
-        seconds: float | None = None,
-        status: int = 500,
-        retry_after: float = 1.0,
-        delivered: bool = False,
-    ) -> None:
-        """Inject ``fault`` with probability ``rate`` per request, or at the 1-based
-        request numbers in ``at`` (exactly one of the two)."""
-        numbers = frozenset(at)
-        if (rate is None) == (not numbers):
-            raise ValueError("give exactly one of rate= (0..1) or at= (request numbers)")
-        if rate is not None and not 0.0 <= rate <= 1.0:
-            raise ValueError(f"rate must be between 0 and 1, not {rate}")
-        if fault is Fault.LATENCY and seconds is None:
-            raise ValueError("a LATENCY fault needs seconds=")
-        wait = 60.0 if seconds is None else seconds
-        self._rules.append((FaultSpec(fault, wait, status, retry_after, delivered), rate, numbers))
-
-    def add_chooser(self, chooser: Chooser) -> None:
-        """``chooser(seq, device_uuid, recipient)`` returns the fault for a request, or None."""
-        self._choosers.append(chooser)
-
-    def clear(self) -> None:
-        self._rules.clear()
-        self._choosers.clear()
-
-    def pick(self, seq: int, device_uuid: str, recipient: str) -> tuple[float, FaultSpec | None]:
-        """Extra latency (seconds) and the fault, if any, for request ``seq``."""
-        chosen = [c(seq, device_uuid, recipient) for c in self._choosers]
-        specs = [FaultSpec(c) if isinstance(c, Fault) else c for c in chosen if c is not None]
-        for spec, rate, numbers in self._rules:
-            # Draw for every rate rule on every request, so one rule's outcome never shifts
-            # another rule's random sequence.
-            if (self._rng.random() < rate) if rate is not None else (seq in numbers):
-                specs.append(spec)
-        latency = sum(s.seconds for s in specs if s.fault is Fault.LATENCY)
-        return latency, next((s for s in specs if s.fault is not Fault.LATENCY), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +143,7 @@ class FakeZentra:
         app.router.add_post("/v1/messages", self._on_message)
         app.router.add_post("/v1/check-whatsapp", self._on_lookup)
         app.router.add_get("/v1/devices/{uuid}/status", self._on_lookup)
+        app.router.add_get("/__received", self._on_received)
         # handler_cancellation: a handler stops when its client hangs up, like a real server.
         runner = web.AppRunner(
             app, handler_cancellation=True, access_log=None, shutdown_timeout=1.0
@@ -240,7 +175,7 @@ class FakeZentra:
         seq = self._seq
         form = await request.post()
         device, recipient = _text(form, "device_uuid"), _text(form, "ids")
-        extra, fault = self.faults.pick(seq, device, recipient)
+        extra, fault = self.faults.pick(seq, device, recipient, self._now())
 
         def record(outcome: str, status: int | None, delivered: bool) -> None:
             self.attempts.append(
@@ -255,9 +190,9 @@ class FakeZentra:
             except asyncio.CancelledError:
                 record("abandoned", None, False)
                 raise
-        if fault is not None and fault.fault is Fault.DISCONNECT_DEVICE:
+        if fault is not None and fault.fault in STATE_FAULTS:
             if device in self._devices:
-                self._devices[device].state = "disconnected"
+                self._devices[device].state = STATE_FAULTS[fault.fault]
             fault = None
         status, body, outcome = self._gateway_answer(request, form)
         if fault is None:
@@ -300,6 +235,15 @@ class FakeZentra:
         if device is None or device.token != token:
             return 200, {"success": False, "msg": NOT_FOUND}, "device_not_found"
         return device
+
+    async def _on_received(self, request: web.Request) -> web.Response:
+        """What this fake delivered and every attempt, for tests driving it as a process."""
+        return web.json_response(
+            {
+                "received": [dataclasses.asdict(m) for m in self.received],
+                "attempts": [dataclasses.asdict(a) for a in self.attempts],
+            }
+        )
 
     async def _on_lookup(self, request: web.Request) -> web.Response:
         """``/check-whatsapp`` (form) and ``/devices/{uuid}/status``, or 404 when disabled."""
@@ -395,9 +339,22 @@ async def post_webhook(url: str, payload: dict[str, Any] | str, *, form: bool = 
     return response.status_code
 
 
+def _fault_arg(text: str) -> tuple[Fault, float]:
+    kind, sep, rate = text.partition(":")
+    try:
+        return Fault(kind), float(rate)
+    except ValueError:
+        choices = ", ".join(f.value for f in Fault)
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected KIND:RATE such as server_error:0.05; KIND is one of {choices}"
+        ) from None
+
+
 async def _serve(args: argparse.Namespace) -> None:
     fake = FakeZentra(latency=args.latency_ms / 1000.0, seed=args.seed)
     fake.lookups_enabled = args.enable_lookups
+    for fault, rate in args.fault:
+        fake.faults.add(fault, rate=rate, seconds=1.0 if fault is Fault.LATENCY else None)
     for spec in args.device:
         uuid, sep, token = spec.partition(":")
         if not sep or not uuid or not token:
@@ -424,6 +381,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency-ms", type=float, default=0.0)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--enable-lookups", action="store_true")
+    parser.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        type=_fault_arg,
+        metavar="KIND:RATE",
+        help="inject a fault on this share of requests, e.g. server_error:0.05",
+    )
     args = parser.parse_args(argv)
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_serve(args))

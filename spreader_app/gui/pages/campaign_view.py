@@ -178,6 +178,7 @@ class CampaignView(QWidget):
         self.title_label.setText(f"Campaign {message.id}")
         self.content_label.setText(content_summary(message))
         self._render(message)
+        self.refresh()  # events published before this call may be gone already
 
     def refresh(self) -> None:
         """Re-reads the message; overlapping calls collapse into one more read."""

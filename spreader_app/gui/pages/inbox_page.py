@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -83,6 +86,22 @@ def set_role(widget: QWidget, role: str) -> None:
     widget.setProperty("role", role)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def name_internals(root: QWidget) -> None:
+    """Names the parts Qt builds inside composite controls (a spin box's text field, a line
+    edit's clear button, a table's select-all corner) after the control that owns them, so
+    assistive tools never meet an unnamed control."""
+    for child in root.findChildren(QAbstractButton) + root.findChildren(QLineEdit):
+        owner = child.parentWidget()
+        if child.accessibleName() or owner is None or not owner.accessibleName():
+            continue
+        if isinstance(owner, QTableView):
+            child.setAccessibleName(f"Select all {owner.accessibleName()}")
+        elif isinstance(owner, QLineEdit):
+            child.setAccessibleName(f"Clear {owner.accessibleName()}")
+        elif isinstance(owner, QAbstractSpinBox | QComboBox):
+            child.setAccessibleName(owner.accessibleName())
 
 
 class ReplyEdit(QPlainTextEdit):
@@ -190,6 +209,7 @@ class InboxPage(QWidget):
         context.bridge.inbound_received.connect(self._on_bridge_inbound_received)
         context.bridge.replies_sent.connect(self._on_bridge_replies_sent)
         context.bridge.deliveries_recorded.connect(self._on_bridge_deliveries_recorded)
+        name_internals(self)
         self._show_state()
 
     def _build_detail(self) -> QWidget:

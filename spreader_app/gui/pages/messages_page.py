@@ -4,9 +4,6 @@ and CSV export that Excel opens correctly (Arabic text, long phone numbers)."""
 from __future__ import annotations
 
 import asyncio
-import csv
-import os
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -15,6 +12,7 @@ from PySide6.QtCore import QDate, QItemSelection, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -42,16 +40,19 @@ from spreader_app.core.models import (
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import run_dialog
 from spreader_app.gui.icons import icon
-from spreader_app.gui.pages.inbox_page import set_role
+from spreader_app.gui.pages.inbox_page import name_internals, set_role
 from spreader_app.gui.tables.messages_table import (
+    DELIVERY_HEADER,
+    MESSAGE_HEADER,
     MODE_NAMES,
     DeliveryLine,
     DeliveryTableModel,
     MessageTableModel,
     QuickFilterProxy,
+    delivery_csv_row,
     message_columns,
-    message_text,
-    skip_reason_text,
+    message_csv_row,
+    write_csv,
 )
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
 from spreader_app.gui.tasks import describe, run_task
@@ -62,100 +63,6 @@ PAGE = 100
 DELIVERY_PAGE = 500
 EXPORT_PAGE = 5000
 LIVE_DELAY_MS = 300  # engine events within this window cause one reload
-NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "Any"
-MESSAGE_HEADER = [
-    "Message ID",
-    "Created (local time)",
-    "Mode",
-    "Type",
-    "Status",
-    "Text",
-    "Recipients",
-    "Sent",
-    "Failed",
-    "Skipped",
-    "Finished (local time)",
-]
-DELIVERY_HEADER = [
-    "Message ID",
-    "Recipient",
-    "Status",
-    "Profile",
-    "Attempts",
-    "Error",
-    "Skip reason",
-    "Planned (local time)",
-    "Sent (local time)",
-]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def phone_cell(number: str) -> str:
-    """A phone number for a CSV cell that Excel keeps as text.
-
-    Excel reads ``+201066183456`` as the number 2.01066E+11 (digits lost beyond 15, the ``+``
-    taken as a formula sign). A leading tab makes it text while staying invisible; unlike
-    ``="+2010…"`` it puts no formula in the file and other programs (Spreader's own recipient
-    import included) simply strip it as whitespace.
-    """
-    return f"\t{number}" if number else ""
-
-
-def text_cell(text: str) -> str:
-    """Free text for a CSV cell; a leading apostrophe stops ``=``, ``+``, ``-``, ``@`` from
-    being run as a spreadsheet formula (CSV injection)."""
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
-
-
-def csv_time(at: datetime | None) -> str:
-    """``YYYY-MM-DD HH:MM:SS`` in the desktop's time zone: a form Excel reads as a date."""
-    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at is not None else ""
-
-
-def message_csv_row(m: Message) -> list[str]:
-    return [
-        m.id,
-        csv_time(m.created_at),
-        MODE_NAMES.get(m.mode, m.mode.value),
-        m.content.type.value,
-        m.status.value,
-        text_cell(message_text(m)),
-        str(m.total_recipients),
-        str(m.sent_count),
-        str(m.failed_count),
-        str(m.skipped_count),
-        csv_time(m.finished_at),
-    ]
-
-
-def delivery_csv_row(d: Delivery, names: dict[str, str]) -> list[str]:
-    return [
-        d.message_id,
-        phone_cell(d.recipient),
-        d.status.value,
-        text_cell(names.get(d.profile_id, d.profile_id) if d.profile_id else ""),
-        str(d.attempt_count),
-        text_cell(d.error),
-        skip_reason_text(d.skip_reason),
-        csv_time(d.planned_at),
-        csv_time(d.sent_at),
-    ]
-
-
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> int:
-    """Writes UTF-8 with a BOM (without it Excel reads Arabic as mojibake), through a temporary
-    file so a failed export never leaves half a file under the chosen name. Returns the row
-    count; raises ``OSError`` when the folder cannot be written."""
-    part = path.with_name(path.name + ".part")
-    n = 0
-    with part.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow(row)
-            n += 1
-    os.replace(part, path)
-    return n
 
 
 def date_bounds(since: date | None, until: date | None) -> tuple[datetime | None, datetime | None]:
@@ -184,16 +91,24 @@ def _combo(name: str, items: list[tuple[str, str]], tip: str) -> QComboBox:
     return combo
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
+def _date_edit(text: str, name: str, tip: str, days_ago: int) -> tuple[QCheckBox, QDateEdit]:
+    """A date bound that applies only while its check box (which also labels it) is ticked."""
+    check = QCheckBox(text)
+    check.setToolTip(f"{tip} (whole days in this computer's time zone)")
+    edit = QDateEdit(QDate.currentDate().addDays(-days_ago))
     edit.setAccessibleName(name)
     edit.setCalendarPopup(True)
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("Any")
-    edit.setDate(NO_DATE)
     edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setToolTip(f"{name} (local days); set it back to the earliest date for no limit")
-    return edit
+    edit.setEnabled(False)
+    check.toggled.connect(edit.setEnabled)
+    return check, edit
+
+
+def _chosen_day(check: QCheckBox, edit: QDateEdit) -> date | None:
+    if not check.isChecked():
+        return None
+    day = edit.date()
+    return date(day.year(), day.month(), day.day())
 
 
 def _table(model: QuickFilterProxy, name: str) -> QTableView:
@@ -239,24 +154,30 @@ class MessagesPage(QWidget):
             [("Any mode", "")] + [(MODE_NAMES[m], m.value) for m in MessageMode],
             "Open Chat: campaigns and notifications; Reply Chat: answers to customers",
         )
-        self.since_edit = _date_edit("From date")
-        self.until_edit = _date_edit("To date")
+        self.since_check, self.since_edit = _date_edit(
+            "&From:", "From date", "Tick to show only messages from this day on", 7
+        )
+        self.until_check, self.until_edit = _date_edit(
+            "&To:", "To date", "Tick to show only messages up to this day", 0
+        )
         self.export_messages_button = QPushButton(icon("export"), "Export messages…")
         self.export_messages_button.setToolTip(
             "Saves every message matching the filters as a CSV file Excel can open"
         )
         self.export_messages_button.clicked.connect(self._on_export_messages_clicked)
         filters = QHBoxLayout()
-        for text, widget in (
-            ("&Status:", self.status_combo),
-            ("M&ode:", self.mode_combo),
-            ("&From:", self.since_edit),
-            ("&To:", self.until_edit),
-        ):
+        for text, widget in (("&Status:", self.status_combo), ("M&ode:", self.mode_combo)):
             label = QLabel(text)
             label.setBuddy(widget)
             filters.addWidget(label)
             filters.addWidget(widget)
+        for check, edit in (
+            (self.since_check, self.since_edit),
+            (self.until_check, self.until_edit),
+        ):
+            filters.addWidget(check)
+            filters.addWidget(edit)
+            check.toggled.connect(self._on_filters_changed)
         filters.addStretch(1)
         filters.addWidget(self.export_messages_button)
         for combo in (self.status_combo, self.mode_combo):
@@ -366,6 +287,7 @@ class MessagesPage(QWidget):
         bridge.messages_finished.connect(self._on_bridge_events)
         bridge.deliveries_recorded.connect(self._on_bridge_events)
         bridge.replies_sent.connect(self._on_bridge_events)
+        name_internals(self)
         self._update_buttons(0, 0)
 
     def _search(self, name: str, proxy: QuickFilterProxy) -> QLineEdit:
@@ -390,11 +312,9 @@ class MessagesPage(QWidget):
 
     def message_filter(self, limit: int = PAGE, offset: int = 0) -> MessageFilter:
         """The filter the controls describe."""
-        since = self.since_edit.date()
-        until = self.until_edit.date()
         start, end = date_bounds(
-            since.toPython() if since != NO_DATE else None,  # type: ignore[arg-type]
-            until.toPython() if until != NO_DATE else None,  # type: ignore[arg-type]
+            _chosen_day(self.since_check, self.since_edit),
+            _chosen_day(self.until_check, self.until_edit),
         )
         return MessageFilter(
             status=self.status_combo.currentData() or None,
@@ -477,8 +397,8 @@ class MessagesPage(QWidget):
             (
                 self.status_combo.currentIndex(),
                 self.mode_combo.currentIndex(),
-                self.since_edit.date() != NO_DATE,
-                self.until_edit.date() != NO_DATE,
+                self.since_check.isChecked(),
+                self.until_check.isChecked(),
             )
         )
         if not self.context.package_id:
@@ -555,6 +475,8 @@ class MessagesPage(QWidget):
 
     async def _ask_path(self, title: str, name: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        if not Path(folder).is_dir():
+            folder = str(Path.home())
         dialog = QFileDialog(self, title, str(Path(folder) / name), "CSV files (*.csv)")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("csv")
@@ -572,18 +494,15 @@ class MessagesPage(QWidget):
             return
         package_id, sending = self.context.package_id, self.context.services.sending
         columns = message_columns()
-        rows: list[list[str]] = []
+        chosen: list[Message] = []
         flt = self.message_filter(EXPORT_PAGE)
         while True:
             batch, total = await sending.messages(package_id, flt)
-            rows += [
-                message_csv_row(m)
-                for m in batch
-                if self.proxy.matches([c.text(m) for c in columns])
-            ]
+            chosen += [m for m in batch if self.proxy.matches([c.text(m) for c in columns])]
             flt = replace(flt, offset=flt.offset + len(batch))
             if not batch or flt.offset >= total:
                 break
+        rows = (message_csv_row(m) for m in chosen)
         n = await asyncio.get_running_loop().run_in_executor(
             None, write_csv, path, MESSAGE_HEADER, rows
         )
@@ -596,15 +515,16 @@ class MessagesPage(QWidget):
             return
         package_id, sending = self.context.package_id, self.context.services.sending
         names = dict(self.names)
-        rows: list[list[str]] = []
+        found: list[Delivery] = []
         while True:
             batch, total = await sending.deliveries(
-                package_id, message_id, limit=EXPORT_PAGE, offset=len(rows)
+                package_id, message_id, limit=EXPORT_PAGE, offset=len(found)
             )
-            rows += [delivery_csv_row(d, names) for d in batch]
-            if not batch or len(rows) >= total:
+            found += batch
+            if not batch or len(found) >= total:
                 break
-        # Large logs take a while to format and write: keep that off the GUI thread.
+        # Formatting and writing a large log takes a while: the rows are made in the worker.
+        rows = (delivery_csv_row(d, names) for d in found)
         n = await asyncio.get_running_loop().run_in_executor(
             None, write_csv, path, DELIVERY_HEADER, rows
         )

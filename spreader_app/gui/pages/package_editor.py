@@ -168,6 +168,7 @@ def _spin(hi: int, suffix: str = "", name: str = "") -> QSpinBox:
     spin.setSuffix(suffix)
     spin.setGroupSeparatorShown(True)
     spin.setAccessibleName(name)
+    spin.lineEdit().setAccessibleName(name)
     return spin
 
 
@@ -221,14 +222,17 @@ class PackageEditor(QWidget):
         self.hours_start = QTimeEdit()
         self.hours_start.setDisplayFormat(_TIME_FORMAT)
         self.hours_start.setAccessibleName("Active hours start")
+        self.hours_start.lineEdit().setAccessibleName("Active hours start")
         self.hours_end = QTimeEdit()
         self.hours_end.setDisplayFormat(_TIME_FORMAT)
         self.hours_end.setAccessibleName("Active hours end")
+        self.hours_end.lineEdit().setAccessibleName("Active hours end")
         self.hours_end.setToolTip("Sending stops at this time; equal to the start means all day")
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.timezone.setAccessibleName("Time zone")
+        self.timezone.lineEdit().setAccessibleName("Time zone")
         self.timezone.setToolTip("The zone the active hours are in, e.g. Africa/Cairo")
         self.timezone.addItems(sorted(available_timezones()))
         completer = QCompleter(self.timezone.model(), self.timezone)

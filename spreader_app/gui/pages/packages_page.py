@@ -11,6 +11,7 @@ import logging
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -72,6 +73,7 @@ class PackagesPage(QWidget):
         self._composing = False
         self._counts: dict[str, int] = {}
         self._counting = False
+        self._count_again = False
         self._syncing = False
 
         self.new_action = page_action(
@@ -93,8 +95,10 @@ class PackagesPage(QWidget):
         title.setProperty("role", "title")
         header = QHBoxLayout()
         header.addWidget(title, 1)
-        header.addWidget(tool_button(self.new_action))
-        header.addWidget(tool_button(self.delete_action))
+        self.new_button = tool_button(self.new_action)
+        self.delete_button = tool_button(self.delete_action)
+        header.addWidget(self.new_button)
+        header.addWidget(self.delete_button)
 
         self.model = PackagesTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -108,9 +112,11 @@ class PackagesPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.table.setCornerButtonEnabled(False)
+        corner = self.table.findChild(QAbstractButton)
+        if corner is not None:  # Qt's own select-all corner: named for assistive tools
+            corner.setAccessibleName("Select all packages")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
@@ -184,7 +190,12 @@ class PackagesPage(QWidget):
                 finally:
                     self._syncing = False
         shown = self.editor.package
-        if shown is None or shown.id != package_id or not self.editor.is_dirty():
+        # Same package, changed elsewhere: take the new values unless the person is editing.
+        if (
+            shown is None
+            or shown.id != package_id
+            or (shown != package and not self.editor.is_dirty())
+        ):
             self.editor.load(package, self._counts.get(package_id, 0))
         self._update_view()
 
@@ -225,9 +236,13 @@ class PackagesPage(QWidget):
     # --- profile counts ----------------------------------------------------------------
 
     def _count_profiles(self) -> None:
-        if self._counting or not self.context.packages:
+        if self._counting:
+            self._count_again = True
+            return
+        if not self.context.packages:
             return
         self._counting = True
+        self._count_again = False
         run_task(self._load_counts(), on_done=self._on_counts, on_error=self._on_counts_failed)
 
     async def _load_counts(self) -> dict[str, int]:
@@ -241,11 +256,15 @@ class PackagesPage(QWidget):
         current = self.editor.package
         if current is not None and current.id in counts:
             self.editor.set_profile_count(counts[current.id])
+        if self._count_again:
+            self._count_profiles()
 
     def _on_counts_failed(self, exc: BaseException) -> None:
         # A package deleted while counting; the next reload counts again.
         self._counting = False
         log.info("profile count skipped: %s", describe(exc))
+        if self._count_again:
+            self._count_profiles()
 
     # --- deleting ------------------------------------------------------------------------
 

@@ -66,6 +66,7 @@ def _spin(lo: int, hi: int, name: str, tip: str) -> QSpinBox:
     spin.setRange(lo, hi)
     spin.setGroupSeparatorShown(True)
     spin.setAccessibleName(name)
+    spin.lineEdit().setAccessibleName(name)
     spin.setToolTip(tip)
     return spin
 

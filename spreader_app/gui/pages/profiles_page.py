@@ -13,7 +13,9 @@ import logging
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -101,6 +103,7 @@ class ProfilesPage(QWidget):
         self._refreshing = False
         self._refresh_again = False
         self._loaded_for = ""
+        self._select_pending = ""
 
         self.picker = PackagePicker(context)
         title = QLabel("Profiles")
@@ -119,6 +122,10 @@ class ProfilesPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
+        self.table.setCornerButtonEnabled(False)
+        corner = self.table.findChild(QAbstractButton)
+        if corner is not None:  # Qt's own select-all corner: named for assistive tools
+            corner.setAccessibleName("Select all profiles")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -164,9 +171,11 @@ class ProfilesPage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu)
 
+        self.add_button = tool_button(self.add_action)
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.picker, 1)
-        for action in (self.add_action, self.edit_action, self.toggle_action, self.delete_action):
+        toolbar.addWidget(self.add_button)
+        for action in (self.edit_action, self.toggle_action, self.delete_action):
             toolbar.addWidget(tool_button(action))
 
         self.reason_panel = ReasonPanel()
@@ -272,6 +281,9 @@ class ProfilesPage(QWidget):
             self.model.apply(rows)
             self._loaded_for = package_id
             self.status_label.hide()
+            if self._select_pending and self.model.row_for(self._select_pending) is not None:
+                self.select_profile(self._select_pending)
+                self._select_pending = ""
             self._update_view()
         self._after_refresh()
 
@@ -335,23 +347,14 @@ class ProfilesPage(QWidget):
     async def _open_dialog(self, profile: Profile | None) -> None:
         self.dialog = ProfileDialog(self.context, self.context.package_id, profile, self)
         try:
-            accepted = await run_dialog(self.dialog) == ProfileDialog.DialogCode.Accepted
+            code = await run_dialog(self.dialog)
             saved = self.dialog.saved_profile
         finally:
             self.dialog.deleteLater()
             self.dialog = None
-        if accepted and saved is not None:
-            self._select_after_refresh(saved.id)
-
-    def _select_after_refresh(self, profile_id: str) -> None:
-        def select(result: tuple[str, list[ProfileRow]]) -> None:
-            self._on_loaded(result)
-            self.select_profile(profile_id)
-
-        self._refreshing = True
-        run_task(
-            self._load(self.context.package_id), on_done=select, on_error=self._on_load_failed
-        )
+        if code == QDialog.DialogCode.Accepted.value and saved is not None:
+            self._select_pending = saved.id
+            self.refresh()
 
     def _on_delete_triggered(self) -> None:
         row = self.selected_row()
@@ -361,8 +364,8 @@ class ProfilesPage(QWidget):
     async def _delete(self, profile: Profile) -> bool:
         """Asks first; ``True`` when the profile was deleted."""
         question = (
-            f"Delete the profile “{profile.name}”? Its pending Open Chat messages move to "
-            "the package's other profiles. The token is deleted with it."
+            f"Delete the profile “{profile.name}” and its stored token? Messages it sent "
+            "stay in the log. This cannot be undone."
         )
         if not await confirm(self, "Delete profile", question, yes="Delete"):
             return False
@@ -379,13 +382,13 @@ class ProfilesPage(QWidget):
     def _on_reason_activate_clicked(self) -> None:
         row = self.selected_row()
         if row is not None:
-            self._set_status(row.profile, "active")
+            self._set_status(row.profile, "active", busy=self.reason_panel.activate_button)
 
-    def _set_status(self, profile: Profile, status: str) -> None:
+    def _set_status(self, profile: Profile, status: str, busy: QWidget | None = None) -> None:
         run_task(
             self.context.services.profiles.set_status(
                 profile.package_id, profile.id, status, "desktop"
             ),
-            busy=self.reason_panel.activate_button,
+            busy=busy,
             on_done=lambda _profile: self.refresh(),
         )

@@ -11,13 +11,14 @@ only for a previewed form and, once sent, the page follows the campaign in a
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -69,6 +70,7 @@ from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.package_picker import PackagePicker
 
 SCREEN_DELAY_MS = 300
+SUMMARY_NAMES = ("Valid", "Invalid", "Duplicates", "Suppressed")
 STRATEGY_HINTS = {
     WaitingStrategy.IMMEDIATE: "Start now and send as fast as the package's limits allow",
     WaitingStrategy.QUEUED: "Start after this package's earlier Open Chat work",
@@ -262,6 +264,7 @@ class SendPage(QWidget):
         self._screen_seq = 0
         self._preview: tuple[int, dict[str, Any], OpenPreview] | None = None
         self._first_row = 1
+        self._screen_on_show = False
 
         self.empty = EmptyState(
             "No package yet",
@@ -293,6 +296,18 @@ class SendPage(QWidget):
         self._on_strategy_combo_changed()
         self._on_context_package_changed(context.package_id)
 
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        # A hidden page screens nothing; the pending check runs when it shows again.
+        self._screen_on_show = self._screen_on_show or self._screen_timer.isActive()
+        self._screen_timer.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._screen_on_show:
+            self._screen_on_show = False
+            self._screen_timer.start()
+
     # --- building --------------------------------------------------------------------------
 
     def _build_composer(self) -> QWidget:
@@ -306,13 +321,18 @@ class SendPage(QWidget):
         self.send_error = error_label()
         self.preview_button = QPushButton(icon("refresh"), "Pre&view")
         self.preview_button.setToolTip("Check the recipients and plan the sending (Ctrl+Enter)")
-        self.preview_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.preview_button.clicked.connect(self._on_preview_button_clicked)
         self.send_button = QPushButton(icon("send"), "&Send…")
         self.send_button.setProperty("role", "primary")
         self.send_button.setToolTip("Send the previewed message (Ctrl+Shift+Enter)")
-        self.send_button.setShortcut(QKeySequence("Ctrl+Shift+Return"))
         self.send_button.clicked.connect(self._on_send_button_clicked)
+        # Extra keys as shortcuts, so the buttons keep their Alt mnemonics; a click on a
+        # disabled button does nothing, as it should.
+        for keys, button in (
+            ("Ctrl+Return", self.preview_button),
+            ("Ctrl+Shift+Return", self.send_button),
+        ):
+            QShortcut(QKeySequence(keys), body).activated.connect(button.animateClick)
         self.send_hint = QLabel()
         self.send_hint.setProperty("role", "hint")
         # run_task disables this box while working; Send keeps its own enabled state.
@@ -425,16 +445,11 @@ class SendPage(QWidget):
         region_hint.setProperty("role", "hint")
         region_hint.setWordWrap(True)
 
-        self.valid_label = QLabel()
-        self.invalid_label = QLabel()
-        self.duplicate_label = QLabel()
-        self.suppressed_label = QLabel()
-        for label, name in (
-            (self.valid_label, "Valid numbers"),
-            (self.invalid_label, "Invalid numbers"),
-            (self.duplicate_label, "Duplicates"),
-            (self.suppressed_label, "Suppressed numbers"),
-        ):
+        self._summary_labels = [QLabel() for _ in SUMMARY_NAMES]
+        self.valid_label, self.invalid_label, self.duplicate_label, self.suppressed_label = (
+            self._summary_labels
+        )
+        for label, name in zip(self._summary_labels, SUMMARY_NAMES, strict=True):
             label.setAccessibleName(name)
         self.valid_label.setProperty("role", "ok")
         self.suppressed_label.setToolTip("Opted out or suppressed in this package: never sent")
@@ -451,25 +466,20 @@ class SendPage(QWidget):
         self.export_button.setToolTip("Save the rejected rows and reasons as a CSV file")
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.rejected_model = RejectedTableModel(self)
-        proxy_view = QTableView()
+        self.rejected_view = view = QTableView()
         self.rejected_proxy = QSortFilterProxyModel(self)
         self.rejected_proxy.setSourceModel(self.rejected_model)
         self.rejected_proxy.setSortRole(SORT_ROLE)
-        proxy_view.setModel(self.rejected_proxy)
-        proxy_view.setSortingEnabled(True)
-        proxy_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        proxy_view.setAccessibleName("Rejected rows")
-        proxy_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        proxy_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        proxy_view.horizontalHeader().setStretchLastSection(True)
-        proxy_view.setMinimumHeight(160)
-        name_inner_editor(proxy_view, "Select all rejected rows")
-        self.rejected_view = proxy_view
-        self.rejected_box = QWidget()
-        rejected = QVBoxLayout(self.rejected_box)
-        rejected.setContentsMargins(0, 0, 0, 0)
-        rejected.addWidget(proxy_view)
-        self.rejected_box.hide()
+        view.setModel(self.rejected_proxy)
+        view.setSortingEnabled(True)
+        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        view.setAccessibleName("Rejected rows")
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setMinimumHeight(160)
+        view.hide()
+        name_inner_editor(view, "Select all rejected rows")
         self.recipients_error = error_label()
 
         sources = QHBoxLayout()
@@ -481,12 +491,7 @@ class SendPage(QWidget):
         region_row.addWidget(self.region_edit)
         region_row.addWidget(region_hint, 1)
         summary = QHBoxLayout()
-        for label in (
-            self.valid_label,
-            self.invalid_label,
-            self.duplicate_label,
-            self.suppressed_label,
-        ):
+        for label in self._summary_labels:
             summary.addWidget(label)
             summary.addSpacing(12)
         summary.addWidget(self.screen_status)
@@ -499,7 +504,7 @@ class SendPage(QWidget):
         layout.addLayout(region_row)
         layout.addLayout(summary)
         layout.addWidget(self.reasons_label)
-        layout.addWidget(self.rejected_box)
+        layout.addWidget(self.rejected_view)
         layout.addWidget(self.recipients_error)
         self._show_screening(None)
         return box
@@ -610,7 +615,10 @@ class SendPage(QWidget):
         )
         self.picker.region = self.region()
         self._on_form_changed()
-        self._screen_timer.start()
+        if self.isVisible():
+            self._screen_timer.start()
+        else:
+            self._screen_on_show = True
 
     def _on_type_combo_changed(self) -> None:
         media = self.message_type() is not MessageType.TEXT
@@ -685,23 +693,21 @@ class SendPage(QWidget):
             self._show_screening(screening)
 
     def _show_screening(self, s: Screening | None) -> None:
+        """Shows the four buckets of ``s`` ("–" for none) and its rejected rows."""
         self.screen_status.clear()
-        entries = rejected_entries(s, self._first_row) if s is not None else []
+        entries = [] if s is None else rejected_entries(s, self._first_row)
         self.rejected_model.reset(entries)
-        self.valid_label.setText(f"Valid: {s.valid_count:,}" if s else "Valid: –")
-        self.invalid_label.setText(f"Invalid: {s.rejected_count:,}" if s else "Invalid: –")
-        self.duplicate_label.setText(f"Duplicates: {s.duplicate_count:,}" if s else "Duplicates: –")
-        self.suppressed_label.setText(
-            f"Suppressed: {s.suppressed_count:,}" if s else "Suppressed: –"
+        counts = (
+            [None] * 4
+            if s is None
+            else [s.valid_count, s.rejected_count, s.duplicate_count, s.suppressed_count]
         )
-        reasons: dict[str, int] = {}
-        for r in s.rejected if s else []:
-            reasons[r.reason.value] = reasons.get(r.reason.value, 0) + 1
+        for label, name, n in zip(self._summary_labels, SUMMARY_NAMES, counts, strict=True):
+            label.setText(f"{name}: {'–' if n is None else f'{n:,}'}")
+        reasons = Counter(r.reason.value for r in s.rejected) if s is not None else Counter()
         self.reasons_label.setText(
             "Invalid: "
             + ", ".join(f"{n:,} {reason_label(k).lower()}" for k, n in sorted(reasons.items()))
-            if reasons
-            else ""
         )
         self.reasons_label.setVisible(bool(reasons))
         self.rejected_button.setEnabled(bool(entries))
@@ -711,7 +717,7 @@ class SendPage(QWidget):
         self._label_rejected_button()
 
     def _on_rejected_button_toggled(self, checked: bool) -> None:
-        self.rejected_box.setVisible(checked)
+        self.rejected_view.setVisible(checked)
         self._label_rejected_button()
 
     def _label_rejected_button(self) -> None:
@@ -787,7 +793,12 @@ class SendPage(QWidget):
         self._clear_errors()
         source = await self._recipient_values()
         if source is None:
-            self._set_errors("recipients", ["Paste the numbers or import a file first."])
+            needed = (
+                "Choose the column that holds the phone numbers."
+                if self.file_radio.isChecked() and self.picker.table is not None
+                else "Paste the numbers or import a file first."
+            )
+            self._set_errors("recipients", [needed])
             return
         body = self._body(source[0])
         try:
@@ -824,9 +835,9 @@ class SendPage(QWidget):
         valid = preview.screening.valid_count
         skipped = preview.screening.total - valid
         eta = self.plan_panel.eta_label.text()
+        senders = sum(1 for n in self.plan_panel.counts.values() if n)
         text = (
-            f"Send this message to {valid:,} recipients through "
-            f"{len(self.plan_panel.counts)} profiles?"
+            f"Send this message to {valid:,} recipients through {senders} profiles?"
             + (f" {skipped:,} rows will be skipped." if skipped else "")
             + (f"\n\n{eta}." if eta else "")
         )

@@ -29,7 +29,7 @@ from spreader_app.core.services.settings import SettingsView
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.icons import icon
-from spreader_app.gui.pages.inbox_page import set_role
+from spreader_app.gui.pages.inbox_page import name_internals, set_role
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.theme import THEMES, apply_theme
 
@@ -108,6 +108,7 @@ class SettingsPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+        name_internals(self)
         self._fill(self.view)
 
     # --- building ------------------------------------------------------------------------

@@ -1,9 +1,14 @@
-"""Message and delivery rows for the log, the local-time formatter and the quick-filter proxy."""
+"""Message and delivery rows for the log (as table rows and as CSV rows), the local-time
+formatter and the quick-filter proxy."""
 
 from __future__ import annotations
 
+import csv
+import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -170,3 +175,100 @@ class QuickFilterProxy(QSortFilterProxyModel):
             for c in range(model.columnCount(source_parent))
         ]
         return self.matches(cells)
+
+
+# --- CSV export ----------------------------------------------------------------------
+
+MESSAGE_HEADER = [
+    "Message ID",
+    "Created (local time)",
+    "Mode",
+    "Type",
+    "Status",
+    "Text",
+    "Recipients",
+    "Sent",
+    "Failed",
+    "Skipped",
+    "Finished (local time)",
+]
+DELIVERY_HEADER = [
+    "Message ID",
+    "Recipient",
+    "Status",
+    "Profile",
+    "Attempts",
+    "Error",
+    "Skip reason",
+    "Planned (local time)",
+    "Sent (local time)",
+]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def phone_cell(number: str) -> str:
+    """A phone number for a CSV cell that Excel keeps as text.
+
+    Excel reads ``+201066183456`` as the number 2.01066E+11 (digits lost beyond 15, the ``+``
+    taken as a formula sign). A leading tab makes it text while staying invisible; unlike
+    ``="+2010…"`` it puts no formula in the file and other programs (Spreader's own recipient
+    import included) simply strip it as whitespace.
+    """
+    return f"\t{number}" if number else ""
+
+
+def text_cell(text: str) -> str:
+    """Free text for a CSV cell; a leading apostrophe stops ``=``, ``+``, ``-``, ``@`` from
+    being run as a spreadsheet formula (CSV injection)."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def csv_time(at: datetime | None) -> str:
+    """``YYYY-MM-DD HH:MM:SS`` in the desktop's time zone: a form Excel reads as a date."""
+    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at is not None else ""
+
+
+def message_csv_row(m: Message) -> list[str]:
+    return [
+        m.id,
+        csv_time(m.created_at),
+        MODE_NAMES.get(m.mode, m.mode.value),
+        m.content.type.value,
+        m.status.value,
+        text_cell(message_text(m)),
+        str(m.total_recipients),
+        str(m.sent_count),
+        str(m.failed_count),
+        str(m.skipped_count),
+        csv_time(m.finished_at),
+    ]
+
+
+def delivery_csv_row(d: Delivery, names: dict[str, str]) -> list[str]:
+    return [
+        d.message_id,
+        phone_cell(d.recipient),
+        d.status.value,
+        text_cell(names.get(d.profile_id, d.profile_id) if d.profile_id else ""),
+        str(d.attempt_count),
+        text_cell(d.error),
+        skip_reason_text(d.skip_reason),
+        csv_time(d.planned_at),
+        csv_time(d.sent_at),
+    ]
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> int:
+    """Writes UTF-8 with a BOM (without it Excel reads Arabic as mojibake), through a temporary
+    file so a failed export never leaves half a file under the chosen name. Returns the row
+    count; raises ``OSError`` when the folder cannot be written."""
+    part = path.with_name(path.name + ".part")
+    n = 0
+    with part.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(row)
+            n += 1
+    os.replace(part, path)
+    return n

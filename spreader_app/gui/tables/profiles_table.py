@@ -97,9 +97,7 @@ class ProfileRow:
     @property
     def needs_attention(self) -> bool:
         """The engine (or the owner) stopped this profile and said why."""
-        return self.profile.status is not ProfileStatus.ACTIVE and bool(
-            self.profile.status_reason
-        )
+        return self.profile.status is not ProfileStatus.ACTIVE and bool(self.profile.status_reason)
 
 
 def profile_rows(profiles: list[Profile], stats: PackageStats | None) -> list[ProfileRow]:

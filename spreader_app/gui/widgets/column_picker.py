@@ -155,6 +155,9 @@ class ColumnPicker(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setMinimumHeight(160)
         self.view.horizontalHeader().sectionClicked.connect(self.column_combo.setCurrentIndex)
+        self.view.selectionModel().currentColumnChanged.connect(
+            lambda current, _previous: self.column_combo.setCurrentIndex(current.column())
+        )
         corner = self.view.findChild(QAbstractButton)
         if corner is not None:
             corner.setAccessibleName("Select the whole preview")
@@ -178,6 +181,7 @@ class ColumnPicker(QWidget):
         layout.addWidget(self.info_label)
         layout.addWidget(self.view, 1)
         self._show_options(False)
+        self._fill_encodings("")
 
     # --- public ----------------------------------------------------------------------------
 
@@ -216,6 +220,7 @@ class ColumnPicker(QWidget):
         self.info_label.clear()
         self._set_error("")
         self._show_options(False)
+        self._fill_encodings("")
         self.selection_changed.emit()
 
     # --- slots ---------------------------------------------------------------------------

@@ -1,0 +1,154 @@
+"""Accepting a big campaign: ``POST .../messages/open`` with 100,000 recipients until 202.
+
+Each run starts a fresh engine (dispatcher running, fake gateway with 50 devices in its own
+process), creates a 50-profile package with caps and cooldown, and times the request from
+a client thread. Beside it, on the same file system, the same 100,000 delivery rows (read
+back from the engine's database, every column it wrote) are inserted into a fresh copy of
+the schema with one bare ``sqlite3`` ``executemany`` in one transaction: the floor any
+accept path pays. Median of 5 runs (``--quick``: 1).
+Run: ``python -m tests.benchmarks.bench_accept [--quick]``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from spreader_app.storage import migrate
+from spreader_app.storage.database import _sqlite_pragmas, make_engine
+from spreader_app.storage.orm import DeliveryRow
+from tests.benchmarks.figures import Bound, Figure, median, section_main
+from tests.benchmarks.harness import (
+    API_KEY,
+    PROFILES,
+    cpu_seconds,
+    devices,
+    engine,
+    gateway,
+    make_package,
+    numbers,
+)
+
+SECTION = "accept"
+RECIPIENTS = 100_000
+POLICY = {
+    "max_messages_per_profile_per_hour": 60,
+    "max_messages_per_profile_per_day": 700,
+    "cooldown_seconds": 20,
+}
+COLUMNS = [c.name for c in DeliveryRow.__table__.columns if c.name != "id"]
+
+
+def post_open(url: str, package_id: str, body: bytes) -> tuple[float, httpx.Response]:
+    """Seconds from sending the request to the whole 202 answer; runs in a client thread."""
+    headers = {"X-API-Key": API_KEY, "Content-Type": "application/json"}
+    with httpx.Client(base_url=url, headers=headers, timeout=300) as client:
+        client.get("/health")  # connect before the clock starts
+        started = time.perf_counter()
+        response = client.post(f"/api/v1/packages/{package_id}/messages/open", content=body)
+        elapsed = time.perf_counter() - started
+    if response.status_code != 202:
+        raise RuntimeError(f"open chat answered {response.status_code}: {response.text[:500]}")
+    return elapsed, response
+
+
+def bare_insert(app_db: Path, baseline_db: Path, message_id: str) -> tuple[float, float]:
+    """Wall and CPU seconds of one ``executemany`` of the message's delivery rows into a
+    fresh copy of the schema."""
+    schema = make_engine(f"sqlite:///{baseline_db}")
+    migrate.upgrade(schema)
+    schema.dispose()
+    conn = sqlite3.connect(baseline_db, isolation_level=None)
+    try:
+        _sqlite_pragmas(conn, None)
+        conn.execute("ATTACH DATABASE ? AS app", (str(app_db),))
+        # The rows the deliveries point to, so foreign keys are checked as in the engine.
+        for table in ("packages", "profiles"):
+            conn.execute(f"INSERT INTO main.{table} SELECT * FROM app.{table}")
+        conn.execute("INSERT INTO main.messages SELECT * FROM app.messages WHERE id = ?", (message_id,))
+        cols = ", ".join(COLUMNS)
+        rows = conn.execute(
+            f"SELECT {cols} FROM app.deliveries WHERE message_id = ? ORDER BY id", (message_id,)
+        ).fetchall()
+        conn.execute("DETACH DATABASE app")
+        if len(rows) != RECIPIENTS:
+            raise RuntimeError(f"expected {RECIPIENTS} delivery rows, found {len(rows)}")
+        insert = f"INSERT INTO deliveries ({cols}) VALUES ({', '.join('?' * len(COLUMNS))})"
+        started, cpu = time.perf_counter(), time.thread_time()
+        conn.execute("BEGIN")
+        conn.executemany(insert, rows)
+        conn.execute("COMMIT")
+        return time.perf_counter() - started, time.thread_time() - cpu
+    finally:
+        conn.close()
+
+
+async def one_run(url: str, body: bytes) -> tuple[float, float, float, float]:
+    """Wall and CPU seconds of the engine process to the 202, then of the bare insert."""
+    devs = devices(PROFILES)
+    async with engine(url) as e:
+        package_id = await make_package(e.container, devs, **POLICY)
+        cpu = cpu_seconds()
+        elapsed, response = await asyncio.to_thread(post_open, e.server.url, package_id, body)
+        used = cpu_seconds() - cpu
+        answer = response.json()
+        if answer["accepted"] != RECIPIENTS:
+            raise RuntimeError(f"accepted {answer['accepted']} of {RECIPIENTS}")
+        app_db = e.data_dir / "spreader.db"
+        floor, floor_cpu = await asyncio.to_thread(
+            bare_insert, app_db, e.data_dir / "baseline.db", answer["message_id"]
+        )
+    return elapsed, used, floor, floor_cpu
+
+
+async def measure_async(quick: bool) -> list[Figure]:
+    runs = 1 if quick else 5
+    body = json.dumps({"text": "Big sale this week", "recipients": numbers(RECIPIENTS)}).encode()
+    accepted, cpu, floors, floors_cpu = [], [], [], []
+    with gateway(devices(PROFILES)) as gw:
+        for _ in range(runs):
+            elapsed, used, floor, floor_cpu = await one_run(gw.url, body)
+            accepted.append(elapsed)
+            cpu.append(used)
+            floors.append(floor)
+            floors_cpu.append(floor_cpu)
+    accept, bare = median(accepted), median(floors)
+    accept_cpu, bare_cpu = median(cpu), median(floors_cpu)
+    return [
+        Figure(
+            SECTION,
+            "POST open 100k -> 202",
+            accept,
+            "s",
+            Bound("<", 3.0),
+            ratio=accept / bare,
+            baseline=f"of bare executemany ({bare:.2f} s)",
+            ratio_target=Bound("<=", 5.0),
+            note=(
+                f"median of {runs}: " + ", ".join(f"{t:.2f}" for t in accepted) + " s; "
+                f"CPU of the engine process meanwhile {accept_cpu:.2f} s, "
+                f"{accept_cpu / bare_cpu:.1f}x the bare insert's CPU"
+            ),
+        ),
+        Figure(
+            SECTION,
+            "bare sqlite3 executemany 100k rows",
+            bare,
+            "s",
+            note=f"CPU {bare_cpu:.2f} s",
+        ),
+    ]
+
+
+def measure(quick: bool) -> list[Figure]:
+    return asyncio.run(measure_async(quick))
+
+
+if __name__ == "__main__":
+    sys.exit(section_main(measure, __doc__))

@@ -1,0 +1,189 @@
+"""Dispatch throughput, memory, and how the cost of a send grows with the queue.
+
+Throughput: 50 profiles with no cooldown, caps as high as allowed and all-day hours; the
+fake gateway answers in 20 ms from its own process, so the bound is 50 / 0.020 s = 2,500
+sends/s. A 100,000-recipient campaign is accepted through the API, then sends are counted
+over 30 s (``--quick``: 5 s) after a warm-up. Resident memory is read from ``/proc``: idle
+(engine and API started, nothing queued), right after the campaign is accepted, and at
+its highest during the window. Scaling: fresh engines with 1,000, 10,000 and 100,000
+recipients queued; the engine's CPU time per send over the first 2,000 sends (``--quick``:
+300) on the same fake. Run: ``python -m tests.benchmarks.bench_dispatch [--quick]``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import sys
+import time
+
+from spreader_app.core.services.sending import read_open_request
+from tests.benchmarks.bench_accept import post_open
+from tests.benchmarks.figures import Bound, Figure, median, section_main
+from tests.benchmarks.harness import (
+    LATENCY_MS,
+    PROFILES,
+    GatewayProcess,
+    LoopLag,
+    SendCounter,
+    cpu_seconds,
+    devices,
+    engine,
+    gateway,
+    make_package,
+    numbers,
+    peak_rss_mb,
+    rss_mb,
+)
+
+SECTION = "dispatch"
+RECIPIENTS = 100_000
+BOUND = PROFILES / (LATENCY_MS / 1000)
+SIZES = (1_000, 10_000, 100_000)
+
+
+async def sample_rss(samples: list[float], period: float = 0.5) -> None:
+    while True:
+        samples.append(rss_mb())
+        await asyncio.sleep(period)
+
+
+async def throughput(gw: GatewayProcess, window: float) -> list[Figure]:
+    async with engine(gw.url) as e:
+        c = e.container
+        package_id = await make_package(c, devices(PROFILES))
+        gc.collect()
+        await asyncio.sleep(1.0)
+        idle = rss_mb()
+        counter = SendCounter()
+        c.events.subscribe(counter)
+        body = json.dumps({"text": "Big sale", "recipients": numbers(RECIPIENTS)}).encode()
+        await asyncio.to_thread(post_open, e.server.url, package_id, body)
+        del body
+        queued = rss_mb()
+        samples: list[float] = [queued]
+        sampler = asyncio.create_task(sample_rss(samples))
+        # Warm-up: every device has had a few round trips and the pool is full.
+        await counter.wait_for(10 * PROFILES, 120)
+        lag = LoopLag()
+        sent, cpu, gw_cpu = counter.sent, cpu_seconds(), cpu_seconds(gw.pid)
+        started = time.perf_counter()
+        await lag.run(window)
+        elapsed = time.perf_counter() - started
+        rate = (counter.sent - sent) / elapsed
+        engine_cpu = (cpu_seconds() - cpu) / elapsed
+        gateway_cpu = (cpu_seconds(gw.pid) - gw_cpu) / elapsed
+        sampler.cancel()
+        peak = max(samples)
+        failures = counter.other
+    return [
+        Figure(
+            SECTION,
+            f"sends/s sustained over {window:.0f} s",
+            rate,
+            "/s",
+            Bound(">=", 1000),
+            ratio=rate / BOUND,
+            baseline=f"of bound {BOUND:,.0f}/s",
+            note=(
+                f"engine CPU {engine_cpu:.0%} of a core, gateway CPU {gateway_cpu:.0%}; "
+                f"{failures} non-sent outcomes"
+            ),
+        ),
+        Figure(
+            SECTION,
+            "sends per engine CPU-second",
+            rate / engine_cpu if engine_cpu > 0 else float("nan"),
+            "/s",
+            note=(
+                "the rate one fully available core would allow at this CPU cost per send: "
+                "a ceiling that does not depend on other processes"
+            ),
+        ),
+        Figure(
+            SECTION,
+            "headless loop lag p99 (10 ms sleep)",
+            lag.p99,
+            "ms",
+            note=f"median {median(lag.lags_ms):.1f} ms, max {max(lag.lags_ms):.0f} ms",
+        ),
+        Figure(SECTION, "RSS idle", idle, "MB"),
+        Figure(
+            SECTION,
+            "RSS with 100k queued",
+            peak,
+            "MB",
+            Bound("<", 250),
+            ratio=peak / idle,
+            baseline="of idle",
+            note=(
+                f"highest sample during dispatch; {queued:.0f} MB right after the 202, "
+                f"process peak (VmHWM, includes accepting) {peak_rss_mb():.0f} MB"
+            ),
+        ),
+    ]
+
+
+async def cost_per_send(gw: GatewayProcess, n: int, sends: int) -> tuple[float, float, float]:
+    """CPU ms per send over the first ``sends`` sends with ``n`` queued; also accept CPU
+    µs per recipient and the wall ms per send."""
+    async with engine(gw.url) as e:
+        c = e.container
+        package_id = await make_package(c, devices(PROFILES))
+        counter = SendCounter()
+        c.events.subscribe(counter)
+        req = read_open_request({"text": "Big sale", "recipients": numbers(n)})
+        gc.collect()
+        cpu = cpu_seconds()
+        await c.sending.send_open(package_id, req)
+        accept = cpu_seconds() - cpu
+        counter.sent = 0
+        cpu, started = cpu_seconds(), time.perf_counter()
+        await counter.wait_for(sends, 600)
+        return (
+            (cpu_seconds() - cpu) / sends * 1000,
+            accept / n * 1e6,
+            (time.perf_counter() - started) / sends * 1000,
+        )
+
+
+async def measure_async(quick: bool) -> list[Figure]:
+    window = 5.0 if quick else 30.0
+    with gateway(devices(PROFILES)) as gw:
+        figures = await throughput(gw, window)
+        costs = {n: await cost_per_send(gw, n, min(n, 300 if quick else 2000)) for n in SIZES}
+    base, base_accept = costs[SIZES[0]][0], costs[SIZES[0]][1]
+    for n, (per_send, accept, wall) in costs.items():
+        last = n == SIZES[-1]
+        figures.append(
+            Figure(
+                SECTION,
+                f"scaling: CPU per send, {n // 1000}k queued",
+                per_send,
+                "ms",
+                ratio=per_send / base,
+                baseline="of 1k",
+                ratio_target=Bound("<=", 1.5) if last else None,
+                note=f"wall {wall:.2f} ms per send",
+            )
+        )
+        figures.append(
+            Figure(
+                SECTION,
+                f"scaling: accept CPU per recipient, {n // 1000}k",
+                accept,
+                "us",
+                ratio=accept / base_accept,
+                baseline="of 1k",
+            )
+        )
+    return figures
+
+
+def measure(quick: bool) -> list[Figure]:
+    return asyncio.run(measure_async(quick))
+
+
+if __name__ == "__main__":
+    sys.exit(section_main(measure, __doc__))

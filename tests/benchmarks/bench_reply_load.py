@@ -1,0 +1,70 @@
+"""Reply overhead against its targets, from ``bench_reply``'s two scenarios.
+
+The reply endpoint's response time minus the 20 ms gateway latency, measured by
+``tests.benchmarks.bench_reply`` on an idle engine and while an Open Chat campaign
+dispatches through the same profiles; the targets apply to the second, and the first is its
+baseline. 300 timed replies per scenario (``--quick``: 100).
+Run: ``python -m tests.benchmarks.bench_reply_load [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+from spreader_app.server.runner import ApiServer
+from tests.benchmarks import bench_reply
+from tests.benchmarks.figures import Bound, Figure, section_main
+from tests.benchmarks.harness import LATENCY_MS, container_for
+
+SECTION = "reply"
+
+
+async def measure_async(quick: bool) -> list[Figure]:
+    args = argparse.Namespace(replies=100 if quick else 300, latency_ms=LATENCY_MS)
+    with tempfile.TemporaryDirectory() as tmp, bench_reply.fake_gateway(LATENCY_MS) as url:
+        c = container_for(Path(tmp), url, bench_reply.API_KEY)
+        await c.start()
+        server = ApiServer(c)
+        await server.start("127.0.0.1", 0)
+        try:
+            package_id = await bench_reply.prepare(c)
+            idle = await bench_reply.scenario(c, server, package_id, "idle", args)
+            busy = await bench_reply.scenario(
+                c, server, package_id, "open chat dispatching", args
+            )
+        finally:
+            await server.stop()
+            await c.stop()
+    return [
+        Figure(
+            SECTION,
+            "overhead median, campaign dispatching",
+            busy.median,
+            "ms",
+            Bound("<", 5.0),
+            ratio=busy.median / idle.median if idle.median > 0 else None,
+            baseline=f"of idle ({idle.median:.2f} ms)",
+            note=f"{len(busy.overheads_ms)} replies; {busy.campaign_sent} campaign sends meanwhile",
+        ),
+        Figure(
+            SECTION,
+            "overhead p99, campaign dispatching",
+            busy.p99,
+            "ms",
+            Bound("<", 20.0),
+            ratio=busy.p99 / idle.p99 if idle.p99 > 0 else None,
+            baseline=f"of idle ({idle.p99:.2f} ms)",
+        ),
+    ]
+
+
+def measure(quick: bool) -> list[Figure]:
+    return asyncio.run(measure_async(quick))
+
+
+if __name__ == "__main__":
+    sys.exit(section_main(measure, __doc__))

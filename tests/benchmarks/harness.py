@@ -1,0 +1,203 @@
+"""What the benchmark sections share: the gateway process, a running engine, a package of
+many devices, counting sends, and reading the process's memory and CPU time.
+
+The engine runs as ``spreader serve`` does (real clock, dispatcher and API on the running
+loop, SQLite in a temporary folder); the fake gateway runs in its own process so that its
+CPU time is not charged to the engine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spreader_app.bootstrap import Container, build
+from spreader_app.config import Settings
+from spreader_app.core.events import DeliveryRecorded, Event
+from spreader_app.core.models import DeliveryStatus
+from spreader_app.server.runner import ApiServer
+from spreader_app.vault.key_sources import MemoryKeySource
+from tests.benchmarks.figures import percentile
+
+API_KEY = "bench-api-key-0123456789abcdef"
+LATENCY_MS = 20.0
+PROFILES = 50
+# Caps as high as a package allows: the throughput figures measure the engine, not the rules.
+NO_LIMITS: dict[str, Any] = {
+    "active_hours_start": "00:00",
+    "active_hours_end": "00:00",
+    "timezone": "UTC",
+    "cooldown_seconds": 0,
+    "max_messages_per_profile_per_hour": 10_000,
+    "max_messages_per_profile_per_day": 100_000,
+}
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def devices(n: int) -> dict[str, str]:
+    """``n`` gateway devices, uuid -> token, the same in the fake and in the profiles."""
+    return {f"dev-{i:03d}": f"token-{i:03d}-abcdefgh" for i in range(n)}
+
+
+def numbers(n: int, start: int = 0) -> list[str]:
+    """``n`` distinct valid Egyptian mobile numbers in E.164."""
+    return [f"+2010{start + i:08d}" for i in range(n)]
+
+
+@dataclass(frozen=True)
+class GatewayProcess:
+    url: str
+    pid: int
+
+
+@contextmanager
+def gateway(devs: dict[str, str], latency_ms: float = LATENCY_MS) -> Iterator[GatewayProcess]:
+    """The fake gateway with ``devs`` in its own process, answering after ``latency_ms``."""
+    args = [sys.executable, "-m", "tests.fakes.fake_zentra", "--port", "0"]
+    args += ["--latency-ms", str(latency_ms)]
+    for uuid, token in devs.items():
+        args += ["--device", f"{uuid}:{token}"]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().strip()
+        if not url.startswith("http://"):
+            raise RuntimeError(f"the fake gateway did not start (printed {url!r})")
+        yield GatewayProcess(url, proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+
+def settings_for(data_dir: Path, zentra_url: str, api_key: str = API_KEY) -> Settings:
+    return Settings(
+        data_dir=data_dir,
+        database_url=f"sqlite:///{data_dir / 'spreader.db'}",
+        api_key=api_key,
+        webhook_secret="bench-webhook-secret-0123456789",
+        zentra_url=zentra_url,
+        port=0,
+        api_rate_limit_per_minute=100_000,
+    )
+
+
+@dataclass
+class Engine:
+    container: Container
+    server: ApiServer
+    data_dir: Path
+
+
+def container_for(data_dir: Path, zentra_url: str, api_key: str = API_KEY) -> Container:
+    """A container on a fresh database in ``data_dir`` with an in-memory vault key."""
+    settings = settings_for(data_dir, zentra_url, api_key)
+    return build(settings, key_source=MemoryKeySource(), rng=random.Random(1))
+
+
+@asynccontextmanager
+async def engine(zentra_url: str) -> AsyncIterator[Engine]:
+    """A started container (dispatcher running) and its API on a free loopback port."""
+    with tempfile.TemporaryDirectory(prefix="spreader-bench-") as tmp:
+        data = Path(tmp)
+        c = container_for(data, zentra_url)
+        await c.start()
+        server = ApiServer(c)
+        await server.start("127.0.0.1", 0)
+        try:
+            yield Engine(c, server, data)
+        finally:
+            await server.stop()
+            await c.stop(timeout=5)
+
+
+async def make_package(c: Container, devs: dict[str, str], **policy: Any) -> str:
+    """A package with one profile per device; ``policy`` overrides ``NO_LIMITS``."""
+    package = await c.packages.create({"name": "Bench", **NO_LIMITS, **policy})
+    for uuid, token in devs.items():
+        body = {
+            "name": uuid,
+            "zentra_uuid": uuid,
+            "zentra_api_token": token,
+            "daily_message_limit": 100_000,
+        }
+        await c.profiles.create(package.id, body)
+    return package.id
+
+
+class SendCounter:
+    """Counts Open Chat sends the engine records as ``sent`` (subscribe with ``attach``)."""
+
+    def __init__(self) -> None:
+        self.sent = 0
+        self.other = 0
+
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, DeliveryRecorded):
+            if event.status is DeliveryStatus.SENT:
+                self.sent += 1
+            else:
+                self.other += 1
+
+    async def wait_for(self, n: int, timeout: float) -> None:
+        """Returns once ``n`` sends are recorded; raises ``TimeoutError`` after ``timeout`` s."""
+        deadline = time.monotonic() + timeout
+        while self.sent < n:
+            if time.monotonic() > deadline:
+                raise TimeoutError(
+                    f"only {self.sent} of {n} sends (and {self.other} other outcomes) "
+                    f"within {timeout:.0f} s"
+                )
+            await asyncio.sleep(0.02)
+
+
+@dataclass
+class LoopLag:
+    """How late a ``period``-second asyncio sleep wakes up: the loop's responsiveness."""
+
+    period: float = 0.01
+    lags_ms: list[float] = field(default_factory=list)
+
+    async def run(self, seconds: float) -> None:
+        end = time.perf_counter() + seconds
+        while (before := time.perf_counter()) < end:
+            await asyncio.sleep(self.period)
+            self.lags_ms.append(max(0.0, (time.perf_counter() - before - self.period) * 1000))
+
+    @property
+    def p99(self) -> float:
+        return percentile(self.lags_ms, 99)
+
+
+def rss_mb(pid: int | str = "self") -> float:
+    """Resident memory of a process (MB), from ``/proc``."""
+    return _status_kb(pid, "VmRSS") / 1024
+
+
+def peak_rss_mb(pid: int | str = "self") -> float:
+    """The highest resident memory the process has had (MB)."""
+    return _status_kb(pid, "VmHWM") / 1024
+
+
+def _status_kb(pid: int | str, key: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return float(line.split()[1])
+    raise RuntimeError(f"/proc/{pid}/status has no {key}")
+
+
+def cpu_seconds(pid: int | str = "self") -> float:
+    """User plus system CPU time a process has used so far, all threads (s)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / _TICKS

@@ -1,0 +1,206 @@
+"""The Packages page: create by typing, checked as you type, edit, delete with a question."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QMessageBox, QStackedWidget, QTimeEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from spreader_app.core.models import DistributionMode
+from spreader_app.gui.pages.package_editor import capacity_hint, cooldown_hint, retry_hint
+from spreader_app.gui.pages.packages_page import PackagesPage
+from tests.gui.conftest import GuiEnv
+
+CAP = "max_messages_per_profile_per_hour"
+
+
+@pytest.fixture
+def page(qtbot: QtBot, gui_env: GuiEnv) -> Iterator[PackagesPage]:
+    page = PackagesPage(gui_env.context)
+    host = show_in_window(qtbot, gui_env, page)
+    yield page
+    host.hide()
+
+
+def show_in_window(qtbot: QtBot, env: GuiEnv, page: QWidget) -> QStackedWidget:
+    """Shows ``page`` in an active window beside another page, as the main window does
+    (shortcuts and typed times need the focus an active window has)."""
+    host = QStackedWidget()
+    qtbot.addWidget(host)
+    host.addWidget(QWidget())
+    host.addWidget(page)
+    host.setCurrentWidget(page)
+    host.resize(1100, 700)
+    host.show()
+    host.activateWindow()
+    env.wait(host.isActiveWindow)
+    return host
+
+
+def come_back(page: QWidget) -> None:
+    """Switches away from ``page`` and back, as a person browsing the sections does."""
+    host = page.parentWidget()
+    assert isinstance(host, QStackedWidget)
+    host.setCurrentIndex(0)
+    host.setCurrentWidget(page)
+
+
+def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Replaces the text of a line edit or spin box the way a person does: select all, type."""
+    target = widget.lineEdit() if isinstance(widget, QAbstractSpinBox) else widget
+    target.setFocus()
+    target.selectAll()
+    qtbot.keyClicks(target, text)
+
+
+def type_time(qtbot: QtBot, edit: QTimeEdit, hhmm: str) -> None:
+    """Types a time into ``edit`` from its hour section on, e.g. ``"22:00"``."""
+    edit.setFocus()
+    edit.setSelectedSection(QTimeEdit.Section.HourSection)
+    qtbot.keyClicks(edit, hhmm.replace(":", ""))
+
+
+def answer(qtbot: QtBot, env: GuiEnv, parent: QWidget, button_text: str) -> str:
+    """Clicks ``button_text`` in the question ``parent`` shows; returns the question."""
+
+    def shown() -> QMessageBox | None:
+        return next((b for b in parent.findChildren(QMessageBox) if b.isVisible()), None)
+
+    env.wait(lambda: shown() is not None)
+    box = shown()
+    assert box is not None
+    button = next(b for b in box.buttons() if b.text() == button_text)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return box.text()
+
+
+def test_packages_page_creates_first_package_by_typing(
+    qtbot: QtBot, gui_env: GuiEnv, page: PackagesPage
+) -> None:
+    assert page.stack.currentWidget() is page.empty
+    assert page.empty.button is not None
+    assert page.empty.button.text() == "Create your first package"
+    qtbot.mouseClick(page.empty.button, Qt.MouseButton.LeftButton)
+    editor = page.editor
+    assert editor.isVisible() and editor.title.text() == "New package"
+
+    type_into(qtbot, editor.name_edit, "Cairo shop")
+    type_into(qtbot, editor.hourly_cap, "0")
+    assert editor.error_text(CAP) == "Hourly cap is 0; it must be between 1 and 10000."
+    assert not editor.save_button.isEnabled()
+    type_into(qtbot, editor.hourly_cap, "40")
+    assert editor.error_text(CAP) == ""
+    assert editor.save_button.isEnabled()
+
+    type_into(qtbot, editor.timezone.lineEdit(), "Mars/Base")
+    assert "Africa/Cairo" in editor.error_text("timezone")
+    assert not editor.save_button.isEnabled()
+    type_into(qtbot, editor.timezone.lineEdit(), "Africa/Cairo")
+    type_into(qtbot, editor.cooldown, "5")
+    editor.mode.setCurrentIndex(editor.mode.findData(DistributionMode.WEIGHTED.value))
+    assert editor.hint_text("active_hours_start") == "08:00–22:00, Africa/Cairo"
+    assert editor.hint_text("cooldown_seconds") == "5 s between messages per number."
+    assert editor.hint_text("distribution_mode") == "In proportion to each profile's weight."
+
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    gui_env.wait(lambda: len(gui_env.context.packages) == 1 and page.model.rowCount() == 1)
+    saved = gui_env.context.packages[0]
+    assert (saved.name, saved.max_messages_per_profile_per_hour) == ("Cairo shop", 40)
+    assert saved.timezone == "Africa/Cairo" and saved.cooldown_seconds == 5
+    assert saved.distribution_mode is DistributionMode.WEIGHTED
+    assert gui_env.context.package_id == saved.id
+    assert page.selected_package() == saved
+    assert editor.title.text() == "Cairo shop"
+    assert editor.saved_label.text() == "Saved."
+    assert not editor.save_button.isEnabled()  # nothing changed since saving
+
+
+def test_packages_page_edits_with_pool_hints(
+    qtbot: QtBot, gui_env: GuiEnv, page: PackagesPage
+) -> None:
+    package_id = gui_env.add_package(name="Shop")
+    gui_env.add_profile(package_id, 1)
+    gui_env.add_profile(package_id, 2)
+    come_back(page)  # profiles are counted when the page comes into view
+    editor = page.editor
+    gui_env.wait(lambda: editor.profile_count == 2)
+    assert page.stack.currentIndex() == 1 and editor.title.text() == "Shop"
+    assert editor.hint_text("max_messages_per_profile_per_day") == (
+        "2 profiles × 500/day = up to 1,000 messages a day from this package, "
+        "at most 100 an hour."
+    )
+    type_into(qtbot, editor.daily_cap, "300")
+    assert "up to 600 messages a day" in editor.hint_text("max_messages_per_profile_per_day")
+
+    type_time(qtbot, editor.hours_start, "22:00")
+    type_time(qtbot, editor.hours_end, "06:00")
+    assert editor.hint_text("active_hours_start") == "22:00–06:00, Etc/UTC (crosses midnight)"
+    type_time(qtbot, editor.hours_end, "22:00")
+    assert editor.hint_text("active_hours_start") == "All day, Etc/UTC"
+    type_time(qtbot, editor.hours_end, "06:00")
+
+    qtbot.keyClick(editor.daily_cap, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    gui_env.wait(
+        lambda: gui_env.context.package is not None
+        and gui_env.context.package.max_messages_per_profile_per_day == 300
+    )
+    stored = gui_env.run(gui_env.context.services.packages.get(package_id))
+    assert (f"{stored.active_hours_start:%H:%M}", f"{stored.active_hours_end:%H:%M}") == (
+        "22:00",
+        "06:00",
+    )
+    assert "300/day" in page.model.data(page.model.index(0, 3))
+
+
+def test_packages_page_deletes_after_confirming(
+    qtbot: QtBot, gui_env: GuiEnv, page: PackagesPage
+) -> None:
+    package_id = gui_env.add_package(name="Old shop")
+    gui_env.add_profile(package_id, 1)
+    come_back(page)
+    gui_env.wait(lambda: page.editor.profile_count == 1)
+    page.table.setFocus()
+
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    question = answer(qtbot, gui_env, page, "Cancel")
+    assert "Old shop" in question and "1 profile" in question
+    gui_env.wait(lambda: page.table.isEnabled())
+    assert len(gui_env.context.packages) == 1
+
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, gui_env, page, "Delete")
+    gui_env.wait(lambda: gui_env.context.packages == [])
+    assert page.stack.currentWidget() is page.empty
+    assert gui_env.context.package_id == ""
+
+
+def test_packages_page_explains_a_save_that_failed(
+    qtbot: QtBot, gui_env: GuiEnv, page: PackagesPage
+) -> None:
+    package_id = gui_env.add_package(name="Shop")
+    editor = page.editor
+    gui_env.wait(lambda: editor.package is not None)
+    type_into(qtbot, editor.name_edit, "Shop renamed")
+    gui_env.run(gui_env.container.packages.delete(package_id))  # e.g. through the local API
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    gui_env.wait(lambda: editor.form_error.isVisible())
+    assert package_id in editor.form_error.text()
+    assert editor.name_edit.text() == "Shop renamed"  # the typing is kept
+
+
+def test_package_hints_read_as_sentences() -> None:
+    assert cooldown_hint(2) == "2 s between messages per number."
+    assert cooldown_hint(0).startswith("No pause")
+    assert cooldown_hint(90) == "1 min 30 s between messages per number."
+    assert capacity_hint(3, 50, 500) == (
+        "3 profiles × 500/day = up to 1,500 messages a day from this package, "
+        "at most 150 an hour."
+    )
+    assert capacity_hint(1, 50, 500).startswith("1 profile × 500/day")
+    assert capacity_hint(0, 50, 500).startswith("Each profile may send up to 500")
+    assert retry_hint(False, 3, 5000) == "Failed messages are not tried again."
+    assert "3 more tries" in retry_hint(True, 3, 5000)
+    assert "the first after 5 s" in retry_hint(True, 3, 5000)

@@ -1,0 +1,188 @@
+"""The package and profile table models: what each cell says, colours, and live updates."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import time
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from spreader_app.core.models import LimitState, Package, PackageStatus, Profile, ProfileStatus
+from spreader_app.core.services.stats import PackageStats, ProfileLimits
+from spreader_app.gui.tables.packages_table import (
+    PackageRow,
+    PackagesTableModel,
+    active_hours_text,
+    caps_text,
+)
+from spreader_app.gui.tables.profiles_table import (
+    HOURLY_COLUMN,
+    LIMIT_STATE_COLORS,
+    STATE_COLUMN,
+    ProfileRow,
+    ProfilesTableModel,
+    countdown_text,
+    profile_rows,
+)
+from spreader_app.gui.tables.snapshot_model import SORT_ROLE, VALUE_ROLE
+
+NOW = 1_750_000_000.0
+
+
+def _package(pid: str = "pkg_1", **fields: object) -> Package:
+    return dataclasses.replace(Package(id=pid, name="Shop", timezone="Africa/Cairo"), **fields)
+
+
+def _profile(pid: str, name: str, **fields: object) -> Profile:
+    base = Profile(id=pid, package_id="pkg_1", name=name, zentra_uuid=f"dev-{pid}")
+    return dataclasses.replace(base, **fields)
+
+
+def _limits(pid: str, **fields: object) -> ProfileLimits:
+    base = ProfileLimits(
+        profile_id=pid,
+        name=pid,
+        state=LimitState.ACTIVE,
+        hourly_used=0,
+        hourly_cap=50,
+        daily_used=0,
+        daily_cap=500,
+        cooldown_remaining=0.0,
+        next_send_at=NOW,
+        health_score=100,
+        status_reason="",
+    )
+    return dataclasses.replace(base, **fields)
+
+
+def _text(model: ProfilesTableModel | PackagesTableModel, row: int, header: str) -> str:
+    col = [c.header for c in model.columns].index(header)
+    return str(model.data(model.index(row, col)))
+
+
+def test_packages_table_describes_policy_in_words(qtmodeltester: ModelTester) -> None:
+    model = PackagesTableModel()
+    night = _package(
+        "pkg_2",
+        name="Night",
+        active_hours_start=time(22, 0),
+        active_hours_end=time(6, 0),
+        status=PackageStatus.SUSPENDED,
+    )
+    model.apply([PackageRow(_package(), 3), PackageRow(night)])
+    qtmodeltester.check(model)
+    assert _text(model, 0, "Active hours") == "08:00–22:00, Africa/Cairo"
+    assert _text(model, 0, "Caps per profile") == "50/h · 500/day"
+    assert _text(model, 0, "Profiles") == "3"
+    assert _text(model, 1, "Status") == "Suspended"
+    assert _text(model, 1, "Active hours").endswith("(crosses midnight)")
+    assert _text(model, 1, "Profiles") == ""
+
+
+def test_packages_table_apply_updates_in_place(qtmodeltester: ModelTester) -> None:
+    model = PackagesTableModel()
+    qtmodeltester.check(model)
+    model.apply([PackageRow(_package(), 1)])
+    model.apply([PackageRow(_package(name="Shop 2"), 2), PackageRow(_package("pkg_3"), 0)])
+    assert model.rowCount() == 2
+    assert _text(model, 0, "Name") == "Shop 2"
+    model.apply([])
+    assert model.rowCount() == 0
+
+
+def test_active_hours_text_says_all_day_and_crossing_midnight() -> None:
+    assert active_hours_text(time(8), time(22), "Asia/Riyadh") == "08:00–22:00, Asia/Riyadh"
+    assert active_hours_text(time(0), time(0), "UTC") == "All day, UTC"
+    assert active_hours_text(time(22), time(6), "UTC") == "22:00–06:00, UTC (crosses midnight)"
+
+
+def test_caps_text_groups_thousands() -> None:
+    assert caps_text(1500, 20000) == "1,500/h · 20,000/day"
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (None, ""),
+        (0, ""),
+        (0.2, "1 s"),
+        (3, "3 s"),
+        (60, "1 min"),
+        (250, "4 min 10 s"),
+        (3600, "1 h"),
+        (7500, "2 h 5 min"),
+    ],
+)
+def test_countdown_text_reads_like_a_clock(seconds: float | None, text: str) -> None:
+    assert countdown_text(seconds) == text
+
+
+def test_profile_rows_join_limits_and_count_down_from_the_snapshot() -> None:
+    profiles = [_profile("a", "Phone A"), _profile("b", "Phone B")]
+    stats = PackageStats(
+        "pkg_1",
+        NOW,
+        [_limits("a", state=LimitState.COOLDOWN, next_send_at=NOW + 3), _limits("b")],
+        {},
+    )
+    rows = profile_rows(profiles, stats)
+    assert [r.wait for r in rows] == [3.0, 0.0]
+    assert rows[0].state is LimitState.COOLDOWN
+    assert profile_rows(profiles, None)[0].limits is None
+
+
+def test_profiles_table_shows_use_state_and_colour(qtmodeltester: ModelTester) -> None:
+    model = ProfilesTableModel()
+    rows = [
+        ProfileRow(_profile("a", "Phone A"), _limits("a", hourly_used=12), 0.0),
+        ProfileRow(
+            _profile(
+                "b",
+                "Phone B",
+                status=ProfileStatus.BLOCKED,
+                status_reason="Likely banned: check the number in WhatsApp.",
+                health_score=15,
+            ),
+            _limits("b", state=LimitState.BLOCKED, next_send_at=None),
+            None,
+        ),
+        ProfileRow(_profile("c", "Phone C")),
+    ]
+    model.apply(rows)
+    qtmodeltester.check(model)
+    assert _text(model, 0, "Last hour") == "12/50"
+    assert model.data(model.index(0, HOURLY_COLUMN), VALUE_ROLE) == (12, 50)
+    assert _text(model, 0, "Limits") == "Ready"
+    assert _text(model, 1, "Limits") == "Blocked"
+    assert _text(model, 1, "Status") == "Blocked"
+    assert _text(model, 1, "Health") == "15"
+    assert _text(model, 1, "Next send in") == ""
+    assert _text(model, 2, "Last hour") == ""
+    state = model.index(1, STATE_COLUMN)
+    assert model.data(state, Qt.ItemDataRole.ForegroundRole) == LIMIT_STATE_COLORS[
+        LimitState.BLOCKED
+    ]
+    assert "Likely banned" in model.data(state, Qt.ItemDataRole.ToolTipRole)
+    assert rows[1].needs_attention and not rows[0].needs_attention
+
+
+def test_profiles_table_sorts_use_by_share_of_the_cap(qtmodeltester: ModelTester) -> None:
+    model = ProfilesTableModel()
+    qtmodeltester.check(model)
+    model.apply(
+        [
+            ProfileRow(_profile("a", "A"), _limits("a", hourly_used=10, hourly_cap=100)),
+            ProfileRow(_profile("b", "B"), _limits("b", hourly_used=9, hourly_cap=10)),
+        ]
+    )
+    keys = [model.data(model.index(r, HOURLY_COLUMN), SORT_ROLE) for r in range(2)]
+    assert keys == [0.1, 0.9]
+    model.apply(
+        [
+            ProfileRow(_profile("a", "A"), _limits("a", hourly_used=11, hourly_cap=100)),
+            ProfileRow(_profile("b", "B"), _limits("b", hourly_used=9, hourly_cap=10)),
+        ]
+    )
+    assert _text(model, 0, "Last hour") == "11/100"
