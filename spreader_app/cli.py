@@ -18,6 +18,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--self-test", action="store_true", help="check this installation and exit (0 = all pass)"
     )
+    parser.add_argument(
+        "--window",
+        action="store_true",
+        help="with --self-test: use the real display instead of an offscreen one",
+    )
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("serve", help="run the engine and the local HTTP API without a window")
     sub.add_parser("desktop", help="open the desktop window (the default)")
@@ -29,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from spreader_app.selftest import run_self_test
 
-        return run_self_test()
+        return run_self_test(window=args.window)
     if args.command == "serve":
         from spreader_app.headless import main as serve_main
 

@@ -41,7 +41,7 @@ from spreader_app.vault.key_sources import (
     MASTER_KEY_VAR,
     EnvKeySource,
     MemoryKeySource,
-    _keyring_usable,
+    keyring_usable,
 )
 from spreader_app.vault.vault import Vault
 
@@ -153,7 +153,7 @@ def real_key_source(env: Mapping[str, str]) -> str:
         EnvKeySource(env).load()
         return f"{MASTER_KEY_VAR} (set and valid)"
     backend = keyring.get_keyring()
-    if _keyring_usable(backend):
+    if keyring_usable(backend):
         return f"OS keyring ({type(backend).__module__}.{type(backend).__name__})"
     return f"none yet (no OS keyring; set {MASTER_KEY_VAR} before the first start)"
 

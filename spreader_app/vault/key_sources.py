@@ -110,7 +110,7 @@ class EnvKeySource:
         return key
 
 
-def _keyring_usable(backend: keyring.backend.KeyringBackend) -> bool:
+def keyring_usable(backend: keyring.backend.KeyringBackend) -> bool:
     """Whether ``backend`` can really store secrets, rather than fail or forget them."""
     if isinstance(backend, keyring.backends.fail.Keyring):
         return False
@@ -149,7 +149,7 @@ class KeyringKeySource:
     def load(self) -> bytes | None:
         """Return the stored key, creating it on first use; ``None`` without a usable keyring."""
         backend = keyring.get_keyring()
-        if not _keyring_usable(backend):
+        if not keyring_usable(backend):
             log.info("No usable OS keyring backend (%s)", type(backend).__name__)
             return None
         try:
