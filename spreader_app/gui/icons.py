@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from spreader_app.paths import resource
-
-SIZES = (16, 20, 24, 32, 48)
 
 
 @cache
@@ -18,30 +16,56 @@ def _svg(name: str) -> str:
     return resource(f"icons/{name}.svg").read_text(encoding="utf-8")
 
 
-def icon(name: str, color: QColor | None = None) -> QIcon:
-    """The named icon drawn in ``color`` (the palette's text colour by default).
+class _TintedSvg(QIconEngine):
+    """Draws an SVG icon in the palette colour of the moment it is painted.
 
-    Rendered at several sizes and at the screen's device pixel ratio, so it stays sharp.
+    So icons follow a theme switch, and show disabled and selected states, without anyone
+    re-creating them.
     """
-    if color is None:
+
+    def __init__(self, name: str, color: QColor | None) -> None:
+        super().__init__()
+        self._name = name
+        self._color = color
+
+    def _tint(self, mode: QIcon.Mode) -> QColor:
+        if self._color is not None and mode is not QIcon.Mode.Disabled:
+            return self._color
         app = QGuiApplication.instance()
         palette = app.palette() if isinstance(app, QGuiApplication) else QPalette()
-        color = palette.color(QPalette.ColorRole.WindowText)
-    renderer = QSvgRenderer(QByteArray(_svg(name).replace("currentColor", color.name()).encode()))
-    ratio = 2.0
-    app = QGuiApplication.instance()
-    if isinstance(app, QGuiApplication) and app.primaryScreen() is not None:
-        ratio = max(ratio, app.primaryScreen().devicePixelRatio())
-    out = QIcon()
-    for size in SIZES:
-        pix = QPixmap(QSize(int(size * ratio), int(size * ratio)))
+        if mode is QIcon.Mode.Disabled:
+            return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+        if mode is QIcon.Mode.Selected:
+            return palette.color(QPalette.ColorRole.HighlightedText)
+        return palette.color(QPalette.ColorRole.WindowText)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        _renderer(self._name, self._tint(mode).name()).render(painter, QRectF(rect))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pix = QPixmap(size)
         pix.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pix)
-        renderer.render(painter, QRectF(0, 0, pix.width(), pix.height()))
+        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
         painter.end()
-        pix.setDevicePixelRatio(ratio)
-        out.addPixmap(pix)
-    return out
+        return pix
+
+    def clone(self) -> QIconEngine:
+        return _TintedSvg(self._name, self._color)
+
+
+@cache
+def _renderer(name: str, color: str) -> QSvgRenderer:
+    return QSvgRenderer(QByteArray(_svg(name).replace("currentColor", color).encode()))
+
+
+def icon(name: str, color: QColor | None = None) -> QIcon:
+    """The named icon, drawn in ``color`` or else in the current palette's text colour.
+
+    Vector-rendered at whatever size and pixel ratio it is shown, so it stays sharp.
+    """
+    _svg(name)  # fail early on a wrong name
+    return QIcon(_TintedSvg(name, color))
 
 
 def app_icon() -> QIcon:

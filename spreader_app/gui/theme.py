@@ -51,9 +51,19 @@ def apply_theme(app: QApplication, theme: str) -> None:
     if theme == "system":
         app.setPalette(app.style().standardPalette())
     else:
+        colors = _DARK if theme == "dark" else _LIGHT
         palette = QPalette()
-        for role, color in (_DARK if theme == "dark" else _LIGHT).items():
+        for role, color in colors.items():
             palette.setColor(role, QColor(color))
+        # setColor() paints every group alike; disabled controls must look disabled.
+        dim = QColor(colors[QPalette.ColorRole.PlaceholderText])
+        dim.setAlpha(170)
+        for role in (
+            QPalette.ColorRole.WindowText,
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.ButtonText,
+        ):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, dim)
         app.setPalette(palette)
     sheet = resource("styles/base.qss")
     app.setStyleSheet(sheet.read_text(encoding="utf-8") if sheet.is_file() else "")

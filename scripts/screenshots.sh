@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs scripts/screenshots.py in a real X window on a virtual screen (Debian's xvfb).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-docs/screenshots}"
+Xvfb :97 -screen 0 1400x900x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb' EXIT
+sleep 1
+DISPLAY=:97 QT_QPA_PLATFORM=xcb python3 scripts/screenshots.py "$out"
