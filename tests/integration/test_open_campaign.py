@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import time
 
+import pytest
 from sqlalchemy import select
 
 from spreader_app.bootstrap import Container
@@ -70,6 +71,8 @@ def delivery_statuses(c: Container, message_id: str) -> Counter[str]:
     )
 
 
+# Ten thousand real HTTP calls to the loopback fake: minutes on a busy 2-core machine.
+@pytest.mark.timeout(1500)
 async def test_campaign_of_10000_over_5_profiles_keeps_every_rule(
     container: Container, fake_zentra: FakeZentra, clock: ManualClock
 ) -> None:

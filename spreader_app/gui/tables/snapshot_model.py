@@ -111,14 +111,13 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
                 del self._rows[i]
                 self.endRemoveRows()
         self._reindex()
-        last_col = len(self.columns) - 1
+        changed: list[int] = []
         for key, row in new_keys.items():
             at = self._index.get(key)
-            if at is None:
-                continue
-            if self._rows[at] != row:
+            if at is not None and self._rows[at] != row:
                 self._rows[at] = row
-                self.dataChanged.emit(self.index(at, 0), self.index(at, last_col))
+                changed.append(at)
+        self._emit_changed(changed)
         fresh = [r for k, r in new_keys.items() if k not in self._index]
         if fresh:
             first = len(self._rows)
@@ -129,12 +128,20 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
 
     def update_rows(self, rows: Sequence[R]) -> None:
         """Replaces the rows whose keys are present; other rows stay (partial live update)."""
-        last_col = len(self.columns) - 1
+        changed: list[int] = []
         for row in rows:
             at = self._index.get(self._key(row))
             if at is not None and self._rows[at] != row:
                 self._rows[at] = row
-                self.dataChanged.emit(self.index(at, 0), self.index(at, last_col))
+                changed.append(at)
+        self._emit_changed(changed)
+
+    def _emit_changed(self, rows: list[int]) -> None:
+        # One signal for the whole span: views that size columns to their contents re-measure
+        # once per update instead of once per changed row.
+        if rows:
+            last_col = len(self.columns) - 1
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last_col))
 
     def _reindex(self) -> None:
         self._index = {self._key(r): i for i, r in enumerate(self._rows)}
