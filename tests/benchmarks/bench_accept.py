@@ -71,7 +71,9 @@ def bare_insert(app_db: Path, baseline_db: Path, message_id: str) -> tuple[float
         # The rows the deliveries point to, so foreign keys are checked as in the engine.
         for table in ("packages", "profiles"):
             conn.execute(f"INSERT INTO main.{table} SELECT * FROM app.{table}")
-        conn.execute("INSERT INTO main.messages SELECT * FROM app.messages WHERE id = ?", (message_id,))
+        conn.execute(
+            "INSERT INTO main.messages SELECT * FROM app.messages WHERE id = ?", (message_id,)
+        )
         cols = ", ".join(COLUMNS)
         rows = conn.execute(
             f"SELECT {cols} FROM app.deliveries WHERE message_id = ? ORDER BY id", (message_id,)

@@ -33,9 +33,7 @@ async def measure_async(quick: bool) -> list[Figure]:
         try:
             package_id = await bench_reply.prepare(c)
             idle = await bench_reply.scenario(c, server, package_id, "idle", args)
-            busy = await bench_reply.scenario(
-                c, server, package_id, "open chat dispatching", args
-            )
+            busy = await bench_reply.scenario(c, server, package_id, "open chat dispatching", args)
         finally:
             await server.stop()
             await c.stop()

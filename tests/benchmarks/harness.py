@@ -56,6 +56,8 @@ def numbers(n: int, start: int = 0) -> list[str]:
 
 @dataclass(frozen=True)
 class GatewayProcess:
+    """The running fake: its base URL (``.../v1``) and process id (for its CPU time)."""
+
     url: str
     pid: int
 
@@ -82,6 +84,7 @@ def gateway(devs: dict[str, str], latency_ms: float = LATENCY_MS) -> Iterator[Ga
 
 
 def settings_for(data_dir: Path, zentra_url: str, api_key: str = API_KEY) -> Settings:
+    """Settings on a database in ``data_dir``; port 0 lets the API pick a free port."""
     return Settings(
         data_dir=data_dir,
         database_url=f"sqlite:///{data_dir / 'spreader.db'}",
@@ -95,6 +98,8 @@ def settings_for(data_dir: Path, zentra_url: str, api_key: str = API_KEY) -> Set
 
 @dataclass
 class Engine:
+    """What ``engine()`` yields: the started container, its API server and its data folder."""
+
     container: Container
     server: ApiServer
     data_dir: Path
