@@ -15,7 +15,7 @@ import sys
 from spreader_app import __version__
 from spreader_app.bootstrap import build
 from spreader_app.config import load_settings
-from spreader_app.core.errors import SpreaderError
+from spreader_app.core.errors import SpreaderError, StorageUnavailable
 from spreader_app.logging_setup import setup_logging
 from spreader_app.paths import log_dir
 from spreader_app.server.runner import ApiServer
@@ -28,7 +28,13 @@ DRAIN_SECONDS = 15.0
 async def serve() -> int:
     """Runs until a stop signal; returns the process exit code."""
     settings = load_settings()
-    setup_logging(log_dir(settings.data_dir), settings.log_level)
+    try:
+        setup_logging(log_dir(settings.data_dir), settings.log_level)
+    except OSError as exc:
+        raise StorageUnavailable(
+            f"The log folder in {settings.data_dir} cannot be written ({exc.strerror}). "
+            "Make the data folder writable, or set SPREADER_DATA_DIR to one that is."
+        ) from exc
     container = build(settings)
     await container.start()
     server = ApiServer(container)

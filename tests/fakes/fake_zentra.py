@@ -29,12 +29,14 @@ from multidict import MultiDictProxy
 
 from spreader_app.core.clock import Clock
 from tests.fakes.faults import (
+    NOT_CONNECTED,
     STATE_FAULTS,
     Chooser,
     Fault,
     FaultPlan,
     FaultSpec,
     MixedFaults,
+    fault_response,
 )
 
 __all__ = [
@@ -52,7 +54,6 @@ __all__ = [
     "post_webhook",
 ]
 
-NOT_CONNECTED = "Device is not connected. Please scan QR code first"
 BANNED = "Device banned"
 NOT_FOUND = "Device not found"
 STATES = frozenset({"connected", "disconnected", "banned"})
@@ -198,7 +199,7 @@ class FakeZentra:
         if fault is None:
             record(outcome, status, outcome == "accepted")
             return web.json_response(body, status=status)
-        response = _fault_response(fault)
+        response = fault_response(fault, request.headers.get("x-api-token", ""))
         delivered = fault.delivered and outcome == "accepted"
         record(fault.fault.value, response.status if response else None, delivered)
         if response is not None:
@@ -258,23 +259,6 @@ class FakeZentra:
             return web.json_response({"success": True, "data": {"status": device.state}})
         exists = _text(form, "phone") not in self.not_on_whatsapp
         return web.json_response({"success": True, "data": {"exists": exists}})
-
-
-def _fault_response(fault: FaultSpec) -> web.Response | None:
-    """The answer a fault sends, or ``None`` for the faults that send none."""
-    if fault.fault is Fault.SERVER_ERROR and fault.status != 500:
-        page = f"<html><body><h1>{fault.status} Server Error</h1></body></html>"
-        return web.Response(status=fault.status, text=page, content_type="text/html")
-    answers: dict[Fault, tuple[int, dict[str, Any]]] = {
-        Fault.SERVER_ERROR: (500, {"success": False, "message": "Server Error"}),
-        Fault.RATE_LIMIT: (429, {"success": False, "message": "Too Many Attempts."}),
-        Fault.SUCCESS_FALSE: (201, {"success": False, "msg": NOT_CONNECTED}),
-    }
-    if fault.fault not in answers:
-        return None
-    status, body = answers[fault.fault]
-    headers = {"Retry-After": f"{fault.retry_after:g}"} if status == 429 else None
-    return web.json_response(body, status=status, headers=headers)
 
 
 def _checked_state(state: str) -> str:

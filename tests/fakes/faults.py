@@ -14,6 +14,11 @@ import random
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+
+NOT_CONNECTED = "Device is not connected. Please scan QR code first"
 
 
 class Fault(enum.StrEnum):
@@ -23,6 +28,7 @@ class Fault(enum.StrEnum):
     RATE_LIMIT = "rate_limit"  # 429 with ``Retry-After: retry_after``
     SUCCESS_FALSE = "success_false"  # 201 success false "Device is not connected..."
     RESET = "reset"  # the connection is aborted without an answer
+    ECHO_TOKEN = "echo_token"  # a 500 debug page that repeats the request's token
     # From this request on the device is disconnected; attempts show the resulting outcome.
     DISCONNECT_DEVICE = "disconnect_device"
     # From this request on the device is banned (200 success false), or connected again.
@@ -190,3 +196,29 @@ class MixedFaults:
                 self.injected[spec.fault.value] += 1
                 return spec
         return None
+
+
+def fault_response(fault: FaultSpec, token: str) -> web.Response | None:
+    """The answer ``fault`` sends (``token``: the request's own), or ``None`` for the
+    faults that send none (RESET, TIMEOUT, the device state changes)."""
+    if fault.fault is Fault.ECHO_TOKEN:
+        body = {
+            "success": False,
+            "message": f"Server Error: token {token} rejected by upstream",
+            "errors": {"x-api-token": [token]},
+            "debug": {"headers": {"x-api-token": token}},
+        }
+        return web.json_response(body, status=500)
+    if fault.fault is Fault.SERVER_ERROR and fault.status != 500:
+        page = f"<html><body><h1>{fault.status} Server Error</h1></body></html>"
+        return web.Response(status=fault.status, text=page, content_type="text/html")
+    answers: dict[Fault, tuple[int, dict[str, Any]]] = {
+        Fault.SERVER_ERROR: (500, {"success": False, "message": "Server Error"}),
+        Fault.RATE_LIMIT: (429, {"success": False, "message": "Too Many Attempts."}),
+        Fault.SUCCESS_FALSE: (201, {"success": False, "msg": NOT_CONNECTED}),
+    }
+    if fault.fault not in answers:
+        return None
+    status, body = answers[fault.fault]
+    headers = {"Retry-After": f"{fault.retry_after:g}"} if status == 429 else None
+    return web.json_response(body, status=status, headers=headers)

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from spreader_app.core.reply_router import read_reply_request
 from spreader_app.core.services.sending import read_open_request
+from spreader_app.gui.pages import messages_page
 from spreader_app.gui.pages.messages_page import MessagesPage, date_bounds
 from spreader_app.gui.tables.messages_table import (
     DELIVERY_HEADER,
@@ -214,6 +215,21 @@ def test_messages_page_exports_the_filtered_message_list(
     gui_env.wait(lambda: page.export_label.text().startswith("Exported 1 messages"))
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert [(r[2], r[4], r[5]) for r in rows[1:]] == [("Reply Chat", "failed", "Thanks")]
+
+
+def test_messages_page_loads_more_on_request(
+    qtbot: QtBot, gui_env: GuiEnv, log: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(messages_page, "PAGE", 1)
+    page = MessagesPage(gui_env.context)
+    qtbot.addWidget(page)
+    page.show()
+    gui_env.wait(lambda: page.count_label.text() == "1 of 2 messages")
+    assert page.more_button.isVisible()
+    qtbot.mouseClick(page.more_button, Qt.MouseButton.LeftButton)
+    gui_env.wait(lambda: page.count_label.text() == "2 of 2 messages")
+    assert not page.more_button.isVisible()
+    assert sorted(cells(page.proxy, MODE)) == ["Open Chat", "Reply Chat"]
 
 
 def test_messages_page_refreshes_live_only_while_visible(

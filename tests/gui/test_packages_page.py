@@ -6,11 +6,18 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QMessageBox, QStackedWidget, QTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QLineEdit,
+    QMessageBox,
+    QStackedWidget,
+    QTimeEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from spreader_app.core.models import DistributionMode
-from spreader_app.gui.pages.package_editor import capacity_hint, cooldown_hint, retry_hint
+from spreader_app.gui.pages.package_editor import form_errors, retry_hint
 from spreader_app.gui.pages.packages_page import PackagesPage
 from tests.gui.conftest import GuiEnv
 
@@ -48,7 +55,7 @@ def come_back(page: QWidget) -> None:
     host.setCurrentWidget(page)
 
 
-def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
+def type_into(qtbot: QtBot, widget: QLineEdit | QAbstractSpinBox, text: str) -> None:
     """Replaces the text of a line edit or spin box the way a person does: select all, type."""
     target = widget.lineEdit() if isinstance(widget, QAbstractSpinBox) else widget
     target.setFocus()
@@ -95,14 +102,16 @@ def test_packages_page_creates_first_package_by_typing(
     assert editor.error_text(CAP) == ""
     assert editor.save_button.isEnabled()
 
-    type_into(qtbot, editor.timezone.lineEdit(), "Mars/Base")
+    zone = editor.timezone.lineEdit()
+    assert zone is not None
+    type_into(qtbot, zone, "Mars/Base")
     assert "Africa/Cairo" in editor.error_text("timezone")
     assert not editor.save_button.isEnabled()
-    type_into(qtbot, editor.timezone.lineEdit(), "Africa/Cairo")
+    type_into(qtbot, zone, "Africa/Cairo")
     type_into(qtbot, editor.cooldown, "5")
     editor.mode.setCurrentIndex(editor.mode.findData(DistributionMode.WEIGHTED.value))
     assert editor.hint_text("active_hours_start") == "08:00–22:00, Africa/Cairo"
-    assert editor.hint_text("cooldown_seconds") == "5 s between messages per number."
+    assert editor.hint_text("cooldown_seconds") == "5\u00a0s between messages per number."
     assert editor.hint_text("distribution_mode") == "In proportion to each profile's weight."
 
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
@@ -129,8 +138,7 @@ def test_packages_page_edits_with_pool_hints(
     gui_env.wait(lambda: editor.profile_count == 2)
     assert page.stack.currentIndex() == 1 and editor.title.text() == "Shop"
     assert editor.hint_text("max_messages_per_profile_per_day") == (
-        "2 profiles × 500/day = up to 1,000 messages a day from this package, "
-        "at most 100 an hour."
+        "2 profiles × 500/day = up to 1,000 messages a day from this package, at most 100 an hour."
     )
     type_into(qtbot, editor.daily_cap, "300")
     assert "up to 600 messages a day" in editor.hint_text("max_messages_per_profile_per_day")
@@ -144,8 +152,10 @@ def test_packages_page_edits_with_pool_hints(
 
     qtbot.keyClick(editor.daily_cap, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     gui_env.wait(
-        lambda: gui_env.context.package is not None
-        and gui_env.context.package.max_messages_per_profile_per_day == 300
+        lambda: (
+            gui_env.context.package is not None
+            and gui_env.context.package.max_messages_per_profile_per_day == 300
+        )
     )
     stored = gui_env.run(gui_env.context.services.packages.get(package_id))
     assert (f"{stored.active_hours_start:%H:%M}", f"{stored.active_hours_end:%H:%M}") == (
@@ -191,16 +201,20 @@ def test_packages_page_explains_a_save_that_failed(
     assert editor.name_edit.text() == "Shop renamed"  # the typing is kept
 
 
-def test_package_hints_read_as_sentences() -> None:
-    assert cooldown_hint(2) == "2 s between messages per number."
-    assert cooldown_hint(0).startswith("No pause")
-    assert cooldown_hint(90) == "1 min 30 s between messages per number."
-    assert capacity_hint(3, 50, 500) == (
-        "3 profiles × 500/day = up to 1,500 messages a day from this package, "
-        "at most 150 an hour."
-    )
-    assert capacity_hint(1, 50, 500).startswith("1 profile × 500/day")
-    assert capacity_hint(0, 50, 500).startswith("Each profile may send up to 500")
+def test_package_retry_hint_reads_as_a_sentence() -> None:
     assert retry_hint(False, 3, 5000) == "Failed messages are not tried again."
+    assert retry_hint(True, 0, 5000) == "Failed messages are not tried again."
+    assert retry_hint(True, 1, 5000).startswith("Up to 1 more try after")
     assert "3 more tries" in retry_hint(True, 3, 5000)
-    assert "the first after 5 s" in retry_hint(True, 3, 5000)
+    assert "the first after 5\u00a0s," in retry_hint(True, 3, 5000)
+
+
+def test_package_form_errors_are_the_services_own_verdict() -> None:
+    errors = form_errors({"name": " ", "retry_delay_ms": 50, "timezone": "Cairo"})
+    assert errors == {
+        "name": "Name must not be empty.",
+        "retry_delay_ms": "Retry delay is 50; it must be between 100 and 3600000.",
+        "timezone": "Time zone is 'Cairo'; use an IANA time zone such as Africa/Cairo or "
+        "Asia/Riyadh.",
+    }
+    assert form_errors({"name": "Shop"}) == {}

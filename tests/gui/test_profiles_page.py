@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStackedWidget
 from pytestqt.qtbot import QtBot
 
 from spreader_app.core.models import LimitState, ProfileStatus
@@ -37,9 +38,13 @@ def loaded(page: ProfilesPage, *names: str) -> bool:
 
 
 def open_dialog(env: GuiEnv, page: ProfilesPage) -> ProfileDialog:
+    """The profile dialog, once it is the active window (so keys go to it, as for a person)."""
     env.wait(lambda: page.dialog is not None and page.dialog.isVisible())
-    assert page.dialog is not None
-    return page.dialog
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.activateWindow()
+    env.wait(dialog.isActiveWindow)
+    return dialog
 
 
 def dialog_closed(env: GuiEnv, page: ProfilesPage) -> None:
@@ -62,7 +67,8 @@ def select(qtbot: QtBot, page: ProfilesPage, name: str) -> None:
     index = page.proxy.mapFromSource(page.model.index(at, 0))
     rect = page.table.visualRect(index)
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert page.selected_row() is not None and page.selected_row().profile.name == name
+    selected = page.selected_row()
+    assert selected is not None and selected.profile.name == name
 
 
 def send(env: GuiEnv, package_id: str, *numbers: str) -> None:
@@ -121,11 +127,13 @@ def test_profiles_page_adds_two_profiles_and_toggles_one(
     assert page.model.data(page.model.index(0, 1)) == "\u2066dev-1\u2069"
 
     select(qtbot, page, "Sales 1")
+    menu = [a.text() for a in page.menu.actions() if not a.isSeparator()]
+    assert menu == ["&Add profile…", "&Edit…", "Set &inactive", "&Delete…"]
     qtbot.keyClick(page.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     gui_env.wait(lambda: rows(page)["Sales 1"].state is LimitState.INACTIVE)
     assert rows(page)["Sales 1"].profile.status is ProfileStatus.INACTIVE
     assert rows(page)["Sales 2"].state is LimitState.ACTIVE
-    assert page.toggle_action.text() == "Set &active"
+    assert page.toggle_action.text() == "Set ac&tive"
 
 
 def test_profiles_page_refuses_a_device_twice(
@@ -193,7 +201,9 @@ def test_profiles_page_polls_only_while_visible(
 ) -> None:
     gui_env.add_package()
     assert page.timer.isActive()
-    page.parentWidget().setCurrentIndex(0)
+    host = page.parentWidget()
+    assert isinstance(host, QStackedWidget)
+    host.setCurrentIndex(0)
     assert not page.timer.isActive()
     come_back(page)
     assert page.timer.isActive()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import time
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,7 +16,9 @@ from spreader_app.gui.tables.packages_table import (
     PackageRow,
     PackagesTableModel,
     active_hours_text,
+    capacity_hint,
     caps_text,
+    cooldown_hint,
 )
 from spreader_app.gui.tables.profiles_table import (
     HOURLY_COLUMN,
@@ -31,16 +34,21 @@ from spreader_app.gui.tables.snapshot_model import SORT_ROLE, VALUE_ROLE
 NOW = 1_750_000_000.0
 
 
-def _package(pid: str = "pkg_1", **fields: object) -> Package:
+def plain(text: str) -> str:
+    """``text`` with its no-break spaces as plain spaces, for readable expectations."""
+    return text.replace("\u00a0", " ")
+
+
+def _package(pid: str = "pkg_1", **fields: Any) -> Package:
     return dataclasses.replace(Package(id=pid, name="Shop", timezone="Africa/Cairo"), **fields)
 
 
-def _profile(pid: str, name: str, **fields: object) -> Profile:
+def _profile(pid: str, name: str, **fields: Any) -> Profile:
     base = Profile(id=pid, package_id="pkg_1", name=name, zentra_uuid=f"dev-{pid}")
     return dataclasses.replace(base, **fields)
 
 
-def _limits(pid: str, **fields: object) -> ProfileLimits:
+def _limits(pid: str, **fields: Any) -> ProfileLimits:
     base = ProfileLimits(
         profile_id=pid,
         name=pid,
@@ -102,6 +110,29 @@ def test_caps_text_groups_thousands() -> None:
     assert caps_text(1500, 20000) == "1,500/h · 20,000/day"
 
 
+def test_cooldown_hint_says_the_gap_per_number() -> None:
+    assert cooldown_hint(2) == "2\u00a0s between messages per number."
+    assert plain(cooldown_hint(90)) == "1 min 30 s between messages per number."
+    assert cooldown_hint(0).startswith("No pause")
+
+
+def test_capacity_hint_adds_up_the_pool() -> None:
+    assert capacity_hint(3, 50, 500) == (
+        "3 profiles × 500/day = up to 1,500 messages a day from this package, at most 150 an hour."
+    )
+    assert capacity_hint(1, 50, 500).startswith("1 profile × 500/day = up to 500")
+    assert capacity_hint(0, 50, 500).startswith("Each profile may send up to 500")
+
+
+def test_packages_table_tooltips_explain_the_policy(qtmodeltester: ModelTester) -> None:
+    model = PackagesTableModel()
+    model.apply([PackageRow(_package(cooldown_seconds=2), 3)])
+    qtmodeltester.check(model)
+    tip = model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole)
+    assert "up to 1,500 messages a day" in tip
+    assert "2 s between messages per number." in plain(tip)
+
+
 @pytest.mark.parametrize(
     ("seconds", "text"),
     [
@@ -116,7 +147,11 @@ def test_caps_text_groups_thousands() -> None:
     ],
 )
 def test_countdown_text_reads_like_a_clock(seconds: float | None, text: str) -> None:
-    assert countdown_text(seconds) == text
+    assert plain(countdown_text(seconds)) == text
+
+
+def test_countdown_text_keeps_numbers_with_their_units() -> None:
+    assert countdown_text(250) == "4\u00a0min 10\u00a0s"
 
 
 def test_profile_rows_join_limits_and_count_down_from_the_snapshot() -> None:
@@ -161,9 +196,9 @@ def test_profiles_table_shows_use_state_and_colour(qtmodeltester: ModelTester) -
     assert _text(model, 1, "Next send in") == ""
     assert _text(model, 2, "Last hour") == ""
     state = model.index(1, STATE_COLUMN)
-    assert model.data(state, Qt.ItemDataRole.ForegroundRole) == LIMIT_STATE_COLORS[
-        LimitState.BLOCKED
-    ]
+    assert (
+        model.data(state, Qt.ItemDataRole.ForegroundRole) == LIMIT_STATE_COLORS[LimitState.BLOCKED]
+    )
     assert "Likely banned" in model.data(state, Qt.ItemDataRole.ToolTipRole)
     assert rows[1].needs_attention and not rows[0].needs_attention
 

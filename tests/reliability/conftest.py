@@ -14,7 +14,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,6 @@ FAST: dict[str, Any] = {
     "max_messages_per_profile_per_hour": 10_000,
     "max_messages_per_profile_per_day": 100_000,
 }
-FINAL = frozenset({"sent", "failed", "cancelled", "skipped", "uncertain"})
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -346,20 +345,30 @@ class TinyFs:
             raise AssertionError(f"cannot remount {self.path} with {options}")
 
 
-@pytest.fixture
-def tiny_fs(tmp_path: Path) -> Iterator[TinyFs]:
-    """A 16 MiB tmpfs; skipped where this process may not mount (not root, no tmpfs)."""
-    path = tmp_path / "tinyfs"
+@contextlib.contextmanager
+def mounted_tmpfs(path: Path) -> Iterator[TinyFs | None]:
+    """A 16 MiB tmpfs at ``path`` (created), or ``None`` where this process may not mount
+    one (not root, not Linux); unmounted on the way out."""
     path.mkdir()
     if sys.platform != "linux" or not _run(
         "mount", "-t", "tmpfs", "-o", "size=16M", "tmpfs", str(path)
     ):
-        pytest.skip("mounting a tmpfs needs root on Linux")
+        yield None
+        return
     try:
         yield TinyFs(path)
     finally:
         # Lazy: a file a failed test left open must not keep the mount alive.
         _run("umount", "-l", str(path))
+
+
+@pytest.fixture
+def tiny_fs(tmp_path: Path) -> Iterator[TinyFs]:
+    """A 16 MiB tmpfs; skipped where this process may not mount one."""
+    with mounted_tmpfs(tmp_path / "tinyfs") as fs:
+        if fs is None:
+            pytest.skip("mounting a tmpfs needs root on Linux")
+        yield fs
 
 
 def fill(folder: Path, leave_kib: int = 0) -> Path:
@@ -377,6 +386,3 @@ def fill(folder: Path, leave_kib: int = 0) -> Path:
                 break
             free -= len(chunk)
     return filler
-
-
-Poll = Callable[[], bool]

@@ -40,7 +40,7 @@ POLICY = {
 }
 HOUR = 3600.0
 # One request in five goes wrong on the healthy devices; two kinds also deliver the message.
-MIX = {
+MIX: dict[Fault | FaultSpec, float] = {
     FaultSpec(Fault.SERVER_ERROR): 0.04,
     FaultSpec(Fault.SERVER_ERROR, status=502): 0.02,
     FaultSpec(Fault.SERVER_ERROR, delivered=True): 0.01,
@@ -161,9 +161,10 @@ async def run_campaign(
 
 def assert_duplicates_explained(
     fake: FakeZentra, calls: list[Call], delivered: Counter[str]
-) -> int:
+) -> dict[str, int]:
     """Nobody got the message twice unless the gateway delivered it behind an answer that
-    did not say so (a 5xx or a timeout); the app recorded each such answer as transient."""
+    did not say so (a 5xx or a timeout); the app recorded each such answer as transient.
+    Returns the extra deliveries and how many answers hid a delivery, by cause."""
     hidden: Counter[str] = Counter()
     accepted_by_fake: Counter[str] = Counter()
     for a in fake.attempts:
@@ -173,7 +174,7 @@ def assert_duplicates_explained(
             accepted_by_fake["+" + a.recipient] += 1
     accepted_by_app = Counter(c.recipient for c in calls if c.outcome == "accepted")
     ambiguous = Counter(c.recipient for c in calls if c.outcome == "transient")
-    extra = 0
+    extra = unseen_total = 0
     for recipient, n in delivered.items():
         assert accepted_by_app[recipient] <= 1
         if n == 1:
@@ -181,9 +182,14 @@ def assert_duplicates_explained(
         extra += n - 1
         # Acceptances the app never saw: its call timed out after the gateway answered.
         unseen = accepted_by_fake[recipient] - accepted_by_app[recipient]
+        unseen_total += unseen
         assert n - 1 <= hidden[recipient] + unseen, f"{recipient} delivered {n} times"
         assert ambiguous[recipient] >= n - 1, f"{recipient}: a hidden delivery went unreported"
-    return extra
+    return {
+        "extra deliveries": extra,
+        "5xx/timeout faults that delivered": sum(hidden.values()),
+        "acceptances answered after the client gave up": unseen_total,
+    }
 
 
 def assert_backoff_kept(calls: list[Call]) -> None:
@@ -239,7 +245,7 @@ def assert_devices_match_faults(
     for uuid in ("dev-0", "dev-1", "dev-2", "dev-3"):
         status, reason = states[uuid]
         own = [c for c in calls if c.profile_id == profile_of[uuid]]
-        assert status in (ProfileStatus.ACTIVE.value, ProfileStatus.COOLDOWN.value), (uuid, reason)
+        assert status in (ProfileStatus.ACTIVE.value, ProfileStatus.COOLDOWN.value), (uuid, reason, [(round(c.started-T0), c.outcome[:6], c.recipient[-4:]) for c in own if c.outcome != "accepted"], len(own))
         if status == ProfileStatus.COOLDOWN.value:
             rest = max(i for i, c in enumerate(own) if c.outcome == "device_unavailable")
             assert all(c.outcome != "accepted" for c in own[rest:]), f"{uuid} works again"

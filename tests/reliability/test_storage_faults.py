@@ -31,6 +31,7 @@ from tests.reliability.conftest import (
     fill,
     integrity,
     live_stack,
+    mounted_tmpfs,
     numbers,
     query,
     stack_settings,
@@ -63,12 +64,14 @@ async def until(stack: Stack, package_id: str, message_id: str, check: str, time
         await asyncio.sleep(0.05)
 
 
-async def assert_refused(stack: Stack, hint: str) -> None:
-    """A write through the API and a webhook both get 503 with the reason in words."""
-    r = await stack.client.post("/api/v1/packages", json={"name": "Later"})
+async def assert_refused(stack: Stack, package_id: str, hint: str) -> None:
+    """A new campaign and a webhook both get 503 with the reason in words."""
+    body = {"text": "More", "recipients": numbers(2000, 50_000)}
+    r = await stack.client.post(f"/api/v1/packages/{package_id}/messages/open", json=body)
     assert r.status_code == 503, r.text
     error = r.json()["error"]
     assert error["code"] == "storage_unavailable" and hint in error["message"], error
+    print(f"\n503: {error['message']}")
     hook = await stack.client.post(HOOK, json={"device_uuid": "dev-0", "text": "x" * 200_000})
     assert hook.status_code == 503, hook.text
     assert hint in hook.json()["error"]["message"]
@@ -91,7 +94,7 @@ async def test_storage_locked_database_answers_503_and_resumes(tmp_path: Path) -
         holder = sqlite3.connect(st.db, isolation_level=None)
         holder.execute("BEGIN EXCLUSIVE")
         try:
-            await assert_refused(st, "Another program is holding the database")
+            await assert_refused(st, package_id, "Another program is holding the database")
             # Reading still works, so the owner can see what is going on.
             assert (await st.client.get("/api/v1/packages")).status_code == 200
             await asyncio.sleep(1.5)  # answers keep arriving while nothing can be written
@@ -102,17 +105,54 @@ async def test_storage_locked_database_answers_503_and_resumes(tmp_path: Path) -
     assert integrity(st.db) == "ok"
 
 
-async def test_storage_full_disk_answers_503_and_resumes(tiny_fs: TinyFs) -> None:
-    async with live_stack(tiny_fs.path, latency=0.05) as st:
+class FullDisk:
+    """Fills the disk under the data folder: a tmpfs filled to the brim where this process
+    may mount one, else SQLite's page limit pinned at the database's size, which fails the
+    same way ("database or disk is full")."""
+
+    def __init__(self, folder: Path, fs: TinyFs | None) -> None:
+        self.folder, self.fs = folder, fs
+        self._filler: Path | None = None
+
+    def fill(self, stack: Stack) -> None:
+        if self.fs is not None:
+            self._filler = fill(self.folder)
+        else:
+            pages = query(stack.db, "PRAGMA page_count")[0][0]
+            _pin_pragma(stack, f"max_page_count={pages}")
+
+    def clear(self, stack: Stack) -> None:
+        if self._filler is not None:
+            self._filler.unlink()
+        else:
+            _pin_pragma(stack, "max_page_count=1073741823")
+
+
+def _pin_pragma(stack: Stack, pragma: str) -> None:
+    def apply(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.execute(f"PRAGMA {pragma}")
+
+    event.listen(stack.container.db.engine, "connect", apply)
+    stack.container.db.engine.dispose()
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[FullDisk]:
+    with mounted_tmpfs(tmp_path / "disk") as fs:
+        yield FullDisk(tmp_path / "disk", fs)
+
+
+async def test_storage_full_disk_answers_503_and_resumes(full_disk: FullDisk) -> None:
+    async with live_stack(full_disk.folder, latency=0.05) as st:
         package_id = await st.package(DEVICES)
         message_id = await st.campaign(package_id, numbers(60))
         await until(st, package_id, message_id, "started", 30)
-        filler = fill(tiny_fs.path)
+        full_disk.fill(st)
         try:
-            await assert_refused(st, "The disk is full")
+            await assert_refused(st, package_id, "The disk is full")
             await asyncio.sleep(1.5)
         finally:
-            filler.unlink()
+            full_disk.clear(st)
         await assert_finishes(st, package_id, message_id, 60)
     assert integrity(st.db) == "ok"
 
@@ -137,7 +177,7 @@ async def test_storage_read_only_folder_answers_503_and_resumes(tiny_fs: TinyFs)
         await until(st, package_id, message_id, "started", 30)
         _remount_read_only(st, tiny_fs)
         try:
-            await assert_refused(st, "database")
+            await assert_refused(st, package_id, "database")
             await asyncio.sleep(1.5)
         finally:
             tiny_fs.remount("rw")
@@ -145,9 +185,11 @@ async def test_storage_read_only_folder_answers_503_and_resumes(tiny_fs: TinyFs)
     assert integrity(st.db) == "ok"
 
 
-@pytest.fixture
-def read_only_data(tiny_fs: TinyFs) -> Iterator[Path]:
+@pytest.fixture(params=["no log folder yet", "log folder made"])
+def read_only_data(request: pytest.FixtureRequest, tiny_fs: TinyFs) -> Iterator[Path]:
     """A data folder holding a database with a package, then made read-only."""
+    if request.param == "log folder made":
+        (tiny_fs.path / "logs").mkdir()
     container = build(
         stack_settings(tiny_fs.path, "http://127.0.0.1:9/v1"), key_source=MemoryKeySource()
     )
@@ -187,5 +229,6 @@ def test_storage_read_only_folder_at_start_is_one_clear_error(read_only_data: Pa
         timeout=120,
     )
     assert done.returncode == 2, done.stderr
-    assert "Traceback" not in done.stderr
-    assert done.stderr.startswith("spreader: ") and "read-only" in done.stderr.lower(), done.stderr
+    assert "Traceback" not in done.stderr and "Logging error" not in done.stderr, done.stderr
+    assert done.stderr.startswith("spreader: ") and "SPREADER_DATA_DIR" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr

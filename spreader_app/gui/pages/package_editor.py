@@ -9,14 +9,15 @@ for the person: seconds between messages, the window in words, the pool's daily 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import time
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt, QTime, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -35,17 +36,24 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
-from spreader_app.core.services.packages import apply_package_fields
+from spreader_app.core.services.packages import PACKAGE_FIELDS, apply_package_fields
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.tables.packages_table import (
+    DISTRIBUTION_HINTS,
     DISTRIBUTION_LABELS,
     PACKAGE_STATUS_LABELS,
+    STATUS_HINTS,
     active_hours_text,
+    capacity_hint,
+    cooldown_hint,
 )
 from spreader_app.gui.tables.profiles_table import countdown_text
 from spreader_app.gui.tasks import describe, run_task
 
 log = logging.getLogger(__name__)
+W = TypeVar("W", bound=QWidget)
+# How the form reads one field (as the service wants it), shows a value, and hears changes.
+_Field = tuple[Callable[[], Any], Callable[[Any], None], Any]
 
 FIELD_LABELS = {
     "name": "Name",
@@ -62,19 +70,6 @@ FIELD_LABELS = {
     "retry_attempts": "Retry attempts",
     "retry_delay_ms": "Retry delay",
     "sticky_open_chat": "Sticky Open Chat",
-}
-DISTRIBUTION_HINTS = {
-    DistributionMode.ROUND_ROBIN: "Each profile in turn.",
-    DistributionMode.SEQUENTIAL: "Fill one profile to its caps, then the next.",
-    DistributionMode.RANDOM: "A random profile for each recipient.",
-    DistributionMode.WEIGHTED: "In proportion to each profile's weight.",
-    DistributionMode.PRIORITY: "Profiles with the highest priority first.",
-    DistributionMode.SMART: "Weight × health × room left: healthy profiles with room send more.",
-}
-STATUS_HINTS = {
-    PackageStatus.ACTIVE: "Sends Open Chat messages and replies.",
-    PackageStatus.INACTIVE: "Sends nothing: no Open Chat messages and no replies.",
-    PackageStatus.SUSPENDED: "Held: sends nothing until it is set active again.",
 }
 _TIME_FORMAT = "HH:mm"
 
@@ -101,27 +96,6 @@ def details_by_field(details: Any) -> dict[str, str]:
     return out
 
 
-def cooldown_hint(seconds: int) -> str:
-    """``"2 s between messages per number"``, or that there is no pause at all."""
-    if seconds <= 0:
-        return "No pause between two messages of one number."
-    return f"{countdown_text(seconds)} between messages per number."
-
-
-def capacity_hint(profiles: int, hourly: int, daily: int) -> str:
-    """What the per-profile caps add up to for the whole pool, in words."""
-    if profiles <= 0:
-        return (
-            f"Each profile may send up to {daily:,} messages a day and {hourly:,} an hour; "
-            "add profiles to this package to use them."
-        )
-    noun = "profile" if profiles == 1 else "profiles"
-    return (
-        f"{profiles} {noun} × {daily:,}/day = up to {profiles * daily:,} messages a day "
-        f"from this package, at most {profiles * hourly:,} an hour."
-    )
-
-
 def retry_hint(enabled: bool, attempts: int, delay_ms: int) -> str:
     """How failed sends are tried again, in words."""
     if not enabled or attempts <= 0:
@@ -136,22 +110,12 @@ def retry_hint(enabled: bool, attempts: int, delay_ms: int) -> str:
 
 def package_data(package: Package) -> dict[str, Any]:
     """``package`` as the body the service accepts (the form's starting values)."""
-    return {
-        "name": package.name,
-        "description": package.description,
-        "status": package.status.value,
-        "distribution_mode": package.distribution_mode.value,
-        "max_messages_per_profile_per_hour": package.max_messages_per_profile_per_hour,
-        "max_messages_per_profile_per_day": package.max_messages_per_profile_per_day,
-        "cooldown_seconds": package.cooldown_seconds,
-        "active_hours_start": f"{package.active_hours_start:%H:%M}",
-        "active_hours_end": f"{package.active_hours_end:%H:%M}",
-        "timezone": package.timezone,
-        "retry_failed_messages": package.retry_failed_messages,
-        "retry_attempts": package.retry_attempts,
-        "retry_delay_ms": package.retry_delay_ms,
-        "sticky_open_chat": package.sticky_open_chat,
-    }
+    data = {key: getattr(package, key) for key in PACKAGE_FIELDS}
+    data["status"] = package.status.value
+    data["distribution_mode"] = package.distribution_mode.value
+    data["active_hours_start"] = f"{package.active_hours_start:%H:%M}"
+    data["active_hours_end"] = f"{package.active_hours_end:%H:%M}"
+    return data
 
 
 def system_zone() -> str:
@@ -160,16 +124,39 @@ def system_zone() -> str:
     return zone if zone in available_timezones() else "UTC"
 
 
-def _spin(hi: int, suffix: str = "", name: str = "") -> QSpinBox:
-    spin = QSpinBox()
+def _named(widget: W, name: str, tip: str = "") -> W:
+    """``widget`` with an accessible name (its inner text field too) and a tooltip."""
+    widget.setAccessibleName(name)
+    inner = widget.lineEdit() if isinstance(widget, QAbstractSpinBox | QComboBox) else None
+    if inner is not None:
+        inner.setAccessibleName(name)
+    if tip:
+        widget.setToolTip(tip)
+    return widget
+
+
+def _spin(hi: int, suffix: str, name: str, tip: str = "") -> QSpinBox:
+    spin = _named(QSpinBox(), name, tip)
     # Wider than the valid range on purpose: an out-of-range value can be typed and is
     # then explained under the field, instead of being silently clamped.
     spin.setRange(0, hi)
     spin.setSuffix(suffix)
     spin.setGroupSeparatorShown(True)
-    spin.setAccessibleName(name)
-    spin.lineEdit().setAccessibleName(name)
     return spin
+
+
+def _time(name: str, tip: str = "") -> QTimeEdit:
+    edit = _named(QTimeEdit(), name, tip)
+    edit.setDisplayFormat(_TIME_FORMAT)
+    return edit
+
+
+def _choices(name: str, items: Mapping[Any, str], tips: Mapping[Any, str]) -> QComboBox:
+    combo = _named(QComboBox(), name)
+    for value, label in items.items():
+        combo.addItem(label, value.value)
+        combo.setItemData(combo.count() - 1, tips[value], Qt.ItemDataRole.ToolTipRole)
+    return combo
 
 
 class PackageEditor(QWidget):
@@ -197,59 +184,72 @@ class PackageEditor(QWidget):
         self.title.setProperty("role", "title")
         self.form_error = self._error_label()
 
-        self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Package name")
+        self.name_edit = _named(QLineEdit(), "Package name")
         self.name_edit.setPlaceholderText("e.g. Shop Cairo")
-        self.description = QPlainTextEdit()
-        self.description.setAccessibleName("Description")
+        self.description = _named(QPlainTextEdit(), "Description")
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(60)
-        self.status = QComboBox()
-        self.status.setAccessibleName("Package status")
-        for status, label in PACKAGE_STATUS_LABELS.items():
-            self.status.addItem(label, status.value)
-        self.mode = QComboBox()
-        self.mode.setAccessibleName("Distribution mode")
-        for mode, label in DISTRIBUTION_LABELS.items():
-            self.mode.addItem(label, mode.value)
-            self.mode.setItemData(
-                self.mode.count() - 1, DISTRIBUTION_HINTS[mode], Qt.ItemDataRole.ToolTipRole
-            )
+        self.status = _choices("Package status", PACKAGE_STATUS_LABELS, STATUS_HINTS)
+        self.mode = _choices("Distribution mode", DISTRIBUTION_LABELS, DISTRIBUTION_HINTS)
         self.hourly_cap = _spin(9_999_999, " an hour", "Hourly cap per profile")
         self.daily_cap = _spin(99_999_999, " a day", "Daily cap per profile")
-        self.cooldown = _spin(9_999_999, " s", "Cooldown in seconds")
-        self.cooldown.setToolTip("The shortest gap between two Open Chat messages of one profile")
-        self.hours_start = QTimeEdit()
-        self.hours_start.setDisplayFormat(_TIME_FORMAT)
-        self.hours_start.setAccessibleName("Active hours start")
-        self.hours_start.lineEdit().setAccessibleName("Active hours start")
-        self.hours_end = QTimeEdit()
-        self.hours_end.setDisplayFormat(_TIME_FORMAT)
-        self.hours_end.setAccessibleName("Active hours end")
-        self.hours_end.lineEdit().setAccessibleName("Active hours end")
-        self.hours_end.setToolTip("Sending stops at this time; equal to the start means all day")
+        self.cooldown = _spin(
+            9_999_999,
+            " s",
+            "Cooldown in seconds",
+            "The shortest gap between two Open Chat messages of one profile",
+        )
+        self.hours_start = _time("Active hours start", "Sending starts at this time")
+        self.hours_end = _time(
+            "Active hours end", "Sending stops at this time; equal to the start means all day"
+        )
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.timezone.setAccessibleName("Time zone")
-        self.timezone.lineEdit().setAccessibleName("Time zone")
-        self.timezone.setToolTip("The zone the active hours are in, e.g. Africa/Cairo")
+        _named(self.timezone, "Time zone", "The zone the active hours are in, e.g. Africa/Cairo")
         self.timezone.addItems(sorted(available_timezones()))
         completer = QCompleter(self.timezone.model(), self.timezone)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.timezone.setCompleter(completer)
-        self.retry = QCheckBox("Retry failed messages")
-        self.retry.setToolTip("Try again after network errors, timeouts and busy answers")
+        self.retry = _named(
+            QCheckBox("&Retry failed messages"),
+            "Retry failed messages",
+            "Try again after network errors, timeouts and busy answers",
+        )
         self.retry_attempts = _spin(99, "", "Retry attempts")
         self.retry_delay = _spin(999_999_999, " ms", "First retry delay in milliseconds")
         self.retry_delay.setSingleStep(500)
-        self.sticky = QCheckBox("Keep each recipient on one number")
-        self.sticky.setToolTip(
+        self.sticky = _named(
+            QCheckBox("&Keep each recipient on one number"),
+            "Sticky Open Chat",
             "A recipient who already talked to one of the profiles gets Open Chat messages "
-            "from that profile again: two unknown numbers make people distrust both"
+            "from that profile again: two unknown numbers make people distrust both",
         )
+        self._fields: dict[str, _Field] = {
+            "name": (self.name_edit.text, self.name_edit.setText, self.name_edit.textChanged),
+            "description": (
+                self.description.toPlainText,
+                self.description.setPlainText,
+                self.description.textChanged,
+            ),
+            "status": _combo_field(self.status),
+            "distribution_mode": _combo_field(self.mode),
+            "max_messages_per_profile_per_hour": _spin_field(self.hourly_cap),
+            "max_messages_per_profile_per_day": _spin_field(self.daily_cap),
+            "cooldown_seconds": _spin_field(self.cooldown),
+            "active_hours_start": _time_field(self.hours_start),
+            "active_hours_end": _time_field(self.hours_end),
+            "timezone": (
+                lambda: self.timezone.currentText().strip(),
+                self.timezone.setCurrentText,
+                self.timezone.editTextChanged,
+            ),
+            "retry_failed_messages": _check_field(self.retry),
+            "retry_attempts": _spin_field(self.retry_attempts),
+            "retry_delay_ms": _spin_field(self.retry_delay),
+            "sticky_open_chat": _check_field(self.sticky),
+        }
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -279,7 +279,7 @@ class PackageEditor(QWidget):
         )
         self._row("&Time zone:", self.timezone, ["timezone"])
         self._row("", self.retry, ["retry_failed_messages"], "")
-        self._row("Retry &attempts:", self.retry_attempts, ["retry_attempts"])
+        self._row("Retry atte&mpts:", self.retry_attempts, ["retry_attempts"])
         self._row("Retry de&lay:", self.retry_delay, ["retry_delay_ms"])
         self._row("", self.sticky, ["sticky_open_chat"])
 
@@ -362,23 +362,8 @@ class PackageEditor(QWidget):
             self._form.addRow(box)
 
     def _connect_changes(self) -> None:
-        def on(key: str) -> Any:
-            return lambda *_: self._on_field_changed(key)
-
-        self.name_edit.textChanged.connect(on("name"))
-        self.description.textChanged.connect(on("description"))
-        self.status.currentIndexChanged.connect(on("status"))
-        self.mode.currentIndexChanged.connect(on("distribution_mode"))
-        self.hourly_cap.valueChanged.connect(on("max_messages_per_profile_per_hour"))
-        self.daily_cap.valueChanged.connect(on("max_messages_per_profile_per_day"))
-        self.cooldown.valueChanged.connect(on("cooldown_seconds"))
-        self.hours_start.timeChanged.connect(on("active_hours_start"))
-        self.hours_end.timeChanged.connect(on("active_hours_end"))
-        self.timezone.editTextChanged.connect(on("timezone"))
-        self.retry.toggled.connect(on("retry_failed_messages"))
-        self.retry_attempts.valueChanged.connect(on("retry_attempts"))
-        self.retry_delay.valueChanged.connect(on("retry_delay_ms"))
-        self.sticky.toggled.connect(on("sticky_open_chat"))
+        for key, (_get, _set, changed) in self._fields.items():
+            changed.connect(lambda *_, key=key: self._on_field_changed(key))
 
     # --- state -------------------------------------------------------------------------
 
@@ -411,22 +396,7 @@ class PackageEditor(QWidget):
 
     def form_data(self) -> dict[str, Any]:
         """The form as a service body (every field of ``PACKAGE_FIELDS``)."""
-        return {
-            "name": self.name_edit.text(),
-            "description": self.description.toPlainText(),
-            "status": self.status.currentData(),
-            "distribution_mode": self.mode.currentData(),
-            "max_messages_per_profile_per_hour": self.hourly_cap.value(),
-            "max_messages_per_profile_per_day": self.daily_cap.value(),
-            "cooldown_seconds": self.cooldown.value(),
-            "active_hours_start": self.hours_start.time().toString(_TIME_FORMAT),
-            "active_hours_end": self.hours_end.time().toString(_TIME_FORMAT),
-            "timezone": self.timezone.currentText().strip(),
-            "retry_failed_messages": self.retry.isChecked(),
-            "retry_attempts": self.retry_attempts.value(),
-            "retry_delay_ms": self.retry_delay.value(),
-            "sticky_open_chat": self.sticky.isChecked(),
-        }
+        return {key: get() for key, (get, _set, _changed) in self._fields.items()}
 
     def changes(self) -> dict[str, Any]:
         """The fields that differ from the loaded package (all of them for a new one)."""
@@ -450,20 +420,8 @@ class PackageEditor(QWidget):
     def _fill(self, data: dict[str, Any]) -> None:
         self._loading = True
         try:
-            self.name_edit.setText(data["name"])
-            self.description.setPlainText(data["description"])
-            self.status.setCurrentIndex(self.status.findData(data["status"]))
-            self.mode.setCurrentIndex(self.mode.findData(data["distribution_mode"]))
-            self.hourly_cap.setValue(data["max_messages_per_profile_per_hour"])
-            self.daily_cap.setValue(data["max_messages_per_profile_per_day"])
-            self.cooldown.setValue(data["cooldown_seconds"])
-            self.hours_start.setTime(QTime.fromString(data["active_hours_start"], _TIME_FORMAT))
-            self.hours_end.setTime(QTime.fromString(data["active_hours_end"], _TIME_FORMAT))
-            self.timezone.setCurrentText(data["timezone"])
-            self.retry.setChecked(data["retry_failed_messages"])
-            self.retry_attempts.setValue(data["retry_attempts"])
-            self.retry_delay.setValue(data["retry_delay_ms"])
-            self.sticky.setChecked(data["sticky_open_chat"])
+            for key, (_get, put, _changed) in self._fields.items():
+                put(data[key])
         finally:
             self._loading = False
         self._original = self.form_data()
@@ -575,3 +533,27 @@ class PackageEditor(QWidget):
             self.start_new()
         else:
             self.load(self.package, self.profile_count)
+
+
+def _combo_field(combo: QComboBox) -> _Field:
+    return (
+        combo.currentData,
+        lambda value: combo.setCurrentIndex(combo.findData(value)),
+        combo.currentIndexChanged,
+    )
+
+
+def _spin_field(spin: QSpinBox) -> _Field:
+    return spin.value, spin.setValue, spin.valueChanged
+
+
+def _time_field(edit: QTimeEdit) -> _Field:
+    return (
+        lambda: edit.time().toString(_TIME_FORMAT),
+        lambda value: edit.setTime(QTime.fromString(value, _TIME_FORMAT)),
+        edit.timeChanged,
+    )
+
+
+def _check_field(box: QCheckBox) -> _Field:
+    return box.isChecked, box.setChecked, box.toggled

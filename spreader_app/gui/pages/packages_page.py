@@ -77,13 +77,13 @@ class PackagesPage(QWidget):
         self._syncing = False
 
         self.new_action = page_action(
-            self, "&New package", "add", "Ctrl+N", "Create a package with its sending policy"
+            self, "Ne&w package", "add", "Ctrl+N", "Create a package with its sending policy"
         )
         self.new_action.triggered.connect(self.start_new)
         self.table = QTableView()
         self.delete_action = page_action(
             self.table,
-            "&Delete package…",
+            "Delete packa&ge…",
             "delete",
             "Delete",
             "Delete the selected package",
@@ -127,8 +127,8 @@ class PackagesPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         self.empty = EmptyState(
             "No packages yet",
             "A package is a pool of WhatsApp numbers and the rules they send by: caps, "

@@ -251,7 +251,7 @@ class ProfilesPage(QWidget):
             action.setEnabled(row is not None)
         if row is not None:
             active = row.profile.status is ProfileStatus.ACTIVE
-            self.toggle_action.setText("Set &inactive" if active else "Set &active")
+            self.toggle_action.setText("Set &inactive" if active else "Set ac&tive")
         self.reason_panel.show_for(row)
 
     # --- refreshing ----------------------------------------------------------------------

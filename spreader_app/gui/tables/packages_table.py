@@ -1,4 +1,4 @@
-"""The package list: one row per package with its policy in words."""
+"""The package list, and the package policy in words (shared with the package editor)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
 from spreader_app.gui.tables.columns import Column
+from spreader_app.gui.tables.profiles_table import countdown_text
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 
 PACKAGE_STATUS_LABELS = {
@@ -24,6 +25,19 @@ DISTRIBUTION_LABELS = {
     DistributionMode.WEIGHTED: "Weighted",
     DistributionMode.PRIORITY: "Priority",
     DistributionMode.SMART: "Smart",
+}
+STATUS_HINTS = {
+    PackageStatus.ACTIVE: "Sends Open Chat messages and replies.",
+    PackageStatus.INACTIVE: "Sends nothing: no Open Chat messages and no replies.",
+    PackageStatus.SUSPENDED: "Held: sends nothing until it is set active again.",
+}
+DISTRIBUTION_HINTS = {
+    DistributionMode.ROUND_ROBIN: "Each profile in turn.",
+    DistributionMode.SEQUENTIAL: "Fill one profile to its caps, then the next.",
+    DistributionMode.RANDOM: "A random profile for each recipient.",
+    DistributionMode.WEIGHTED: "In proportion to each profile's weight.",
+    DistributionMode.PRIORITY: "Profiles with the highest priority first.",
+    DistributionMode.SMART: "Weight × health × room left: healthy profiles with room send more.",
 }
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -40,6 +54,27 @@ def active_hours_text(start: time, end: time, zone: str) -> str:
 def caps_text(hourly: int, daily: int) -> str:
     """Per-profile caps, e.g. ``"50/h · 500/day"``."""
     return f"{hourly:,}/h · {daily:,}/day"
+
+
+def cooldown_hint(seconds: int) -> str:
+    """``"2 s between messages per number."``, or that there is no pause at all."""
+    if seconds <= 0:
+        return "No pause between two messages of one number."
+    return f"{countdown_text(seconds)} between messages per number."
+
+
+def capacity_hint(profiles: int, hourly: int, daily: int) -> str:
+    """What the per-profile caps add up to for the whole pool, in words."""
+    if profiles <= 0:
+        return (
+            f"Each profile may send up to {daily:,} messages a day and {hourly:,} an hour; "
+            "add profiles to this package to use them."
+        )
+    noun = "profile" if profiles == 1 else "profiles"
+    return (
+        f"{profiles} {noun} × {daily:,}/day = up to {profiles * daily:,} messages a day "
+        f"from this package, at most {profiles * hourly:,} an hour."
+    )
 
 
 @dataclass(frozen=True)
@@ -69,18 +104,30 @@ def _caps_display(value: Any) -> str:
     return caps_text(hourly, daily)
 
 
+def _caps_tooltip(row: PackageRow) -> str:
+    p = row.package
+    pool = capacity_hint(
+        row.profile_count or 0,
+        p.max_messages_per_profile_per_hour,
+        p.max_messages_per_profile_per_day,
+    )
+    return f"{pool}\n{cooldown_hint(p.cooldown_seconds)}"
+
+
 PACKAGE_COLUMNS: list[Column[PackageRow]] = [
     Column("Name", lambda r: r.package.name, tooltip=lambda r: r.package.description),
     Column(
         "Status",
         lambda r: r.package.status,
         display=lambda s: PACKAGE_STATUS_LABELS[s],
+        tooltip=lambda r: STATUS_HINTS[r.package.status],
         header_tooltip="Only an active package sends Open Chat messages",
     ),
     Column(
         "Distribution",
         lambda r: r.package.distribution_mode,
         display=lambda m: DISTRIBUTION_LABELS[m],
+        tooltip=lambda r: DISTRIBUTION_HINTS[r.package.distribution_mode],
         header_tooltip="How recipients are spread over the package's profiles",
     ),
     Column(
@@ -88,6 +135,7 @@ PACKAGE_COLUMNS: list[Column[PackageRow]] = [
         _caps,
         display=_caps_display,
         sort_key=lambda v: (v[1], v[0]),
+        tooltip=_caps_tooltip,
         header_tooltip="Open Chat messages one profile may send per hour and per day",
     ),
     Column(

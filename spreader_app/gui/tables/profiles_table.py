@@ -54,17 +54,18 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def countdown_text(seconds: float | None) -> str:
-    """``"3 s"``, ``"4 min 10 s"``, ``"2 h 5 min"``; empty for ``None`` or no wait."""
+    """``"3 s"``, ``"4 min 10 s"``, ``"2 h 5 min"`` (no-break spaces, so a wrapped hint
+    never parts a number from its unit); empty for ``None`` or no wait."""
     if seconds is None or seconds <= 0:
         return ""
     s = math.ceil(seconds)
     if s < 60:
-        return f"{s} s"
-    if s < 3600:
-        minutes, rest = divmod(s, 60)
-        return f"{minutes} min {rest} s" if rest else f"{minutes} min"
-    hours, rest = divmod(s, 3600)
-    return f"{hours} h {rest // 60} min" if rest >= 60 else f"{hours} h"
+        parts = [(s, "s")]
+    elif s < 3600:
+        parts = [(s // 60, "min"), (s % 60, "s")]
+    else:
+        parts = [(s // 3600, "h"), (s % 3600 // 60, "min")]
+    return " ".join(f"{n}\u00a0{unit}" for n, unit in parts if n)
 
 
 @dataclass(frozen=True)
