@@ -33,4 +33,6 @@ async def confirm(parent: QWidget, title: str, text: str, *, yes: str = "OK") ->
     box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
     box.setAccessibleName(title)
     await run_dialog(box)
-    return box.clickedButton() is ok
+    confirmed = box.clickedButton() is ok
+    box.deleteLater()
+    return confirmed

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import gc
 import random
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -48,6 +49,9 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)
+    # Free this test's Qt objects now, on the GUI thread: left to the collector, they can be
+    # destroyed on another thread later, while one of their timers still fires.
+    gc.collect()
 
 
 def run(loop: asyncio.AbstractEventLoop, aw: Awaitable[T], timeout: float = 20.0) -> T:

@@ -245,7 +245,7 @@ def assert_devices_match_faults(
     for uuid in ("dev-0", "dev-1", "dev-2", "dev-3"):
         status, reason = states[uuid]
         own = [c for c in calls if c.profile_id == profile_of[uuid]]
-        assert status in (ProfileStatus.ACTIVE.value, ProfileStatus.COOLDOWN.value), (uuid, reason, [(round(c.started-T0), c.outcome[:6], c.recipient[-4:]) for c in own if c.outcome != "accepted"], len(own))
+        assert status in (ProfileStatus.ACTIVE.value, ProfileStatus.COOLDOWN.value), (uuid, str(Counter((round(c.started-T0), c.outcome, c.detail[:60]) for c in own)))
         if status == ProfileStatus.COOLDOWN.value:
             rest = max(i for i, c in enumerate(own) if c.outcome == "device_unavailable")
             assert all(c.outcome != "accepted" for c in own[rest:]), f"{uuid} works again"
