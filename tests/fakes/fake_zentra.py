@@ -176,7 +176,7 @@ class FakeZentra:
         seq = self._seq
         form = await request.post()
         device, recipient = _text(form, "device_uuid"), _text(form, "ids")
-        extra, fault = self.faults.pick(seq, device, recipient, self._now())
+        extra, states, fault = self.faults.pick(seq, device, recipient, self._now())
 
         def record(outcome: str, status: int | None, delivered: bool) -> None:
             self.attempts.append(
@@ -191,10 +191,9 @@ class FakeZentra:
             except asyncio.CancelledError:
                 record("abandoned", None, False)
                 raise
-        if fault is not None and fault.fault in STATE_FAULTS:
+        for change in states:
             if device in self._devices:
-                self._devices[device].state = STATE_FAULTS[fault.fault]
-            fault = None
+                self._devices[device].state = STATE_FAULTS[change]
         status, body, outcome = self._gateway_answer(request, form)
         if fault is None:
             record(outcome, status, outcome == "accepted")

@@ -88,8 +88,9 @@ class _Rule:
 class FaultPlan:
     """Which requests fail and how, drawn from one seeded ``random.Random``.
 
-    Per request, every matching LATENCY adds its seconds; of the other faults the first
-    match wins, choosers first, then rules in the order they were added.
+    Per request, every matching LATENCY adds its seconds and every matching device state
+    change applies; of the other faults the first match wins, choosers first, then rules in
+    the order they were added.
     """
 
     def __init__(self, rng: random.Random) -> None:
@@ -142,9 +143,10 @@ class FaultPlan:
 
     def pick(
         self, seq: int, device_uuid: str, recipient: str, now: float = math.nan
-    ) -> tuple[float, FaultSpec | None]:
-        """Extra latency (seconds) and the fault, if any, for request ``seq`` at ``now``
-        (the fake's clock; rules with ``during`` never match without it)."""
+    ) -> tuple[float, list[Fault], FaultSpec | None]:
+        """For request ``seq`` at ``now`` (the fake's clock; rules with ``during`` never match
+        without it): the extra latency (seconds), the device state changes to apply first
+        (every matching one, in order), and the fault that spoils the answer, if any."""
         chosen = [c(seq, device_uuid, recipient) for c in self._choosers]
         specs = [FaultSpec(c) if isinstance(c, Fault) else c for c in chosen if c is not None]
         for rule in self._rules:
@@ -154,7 +156,11 @@ class FaultPlan:
             if rule.matches(seq, device_uuid, now, draw):
                 specs.append(rule.spec)
         latency = sum(s.seconds for s in specs if s.fault is Fault.LATENCY)
-        return latency, next((s for s in specs if s.fault is not Fault.LATENCY), None)
+        states = [s.fault for s in specs if s.fault in STATE_FAULTS]
+        spoilers = (
+            s for s in specs if s.fault is not Fault.LATENCY and s.fault not in STATE_FAULTS
+        )
+        return latency, states, next(spoilers, None)
 
 
 class MixedFaults:
