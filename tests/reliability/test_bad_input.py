@@ -172,7 +172,7 @@ def run_flood(served: ServeProcess, total: int, seconds: float) -> None:
     assert query(served.db, count)[0][0] - before == total
     assert query(served.db, "SELECT count(*) FROM inbound_payloads")[0][0] - payloads == total
     print(
-        f"\nwebhook flood: {total} messages offered over {seconds:.0f} s, all answered "
+        f"\nwebhook flood: {total} messages offered over {seconds:g} s, all answered "
         f"and stored in {elapsed:.1f} s ({total / elapsed:.0f}/s)"
     )
 
