@@ -108,8 +108,12 @@ async def walk(out: Path) -> None:
         fake.add_device(f"dev-{n}", f"token-{n}-abcdefgh")
         await container.profiles.create(
             pkg.id,
-            {"name": name, "zentra_uuid": f"dev-{n}", "zentra_api_token": f"token-{n}-abcdefgh",
-             "weight": 2 if n < 2 else 1},
+            {
+                "name": name,
+                "zentra_uuid": f"dev-{n}",
+                "zentra_api_token": f"token-{n}-abcdefgh",
+                "weight": 2 if n < 2 else 1,
+            },
         )
     await session.context.reload_packages()
     session.context.set_package(pkg.id)
@@ -119,7 +123,9 @@ async def walk(out: Path) -> None:
 
     window.show_page("send")
     send = window.pages["send"]
-    send.text_edit.setPlainText("عرض خاص: خصم ٢٠٪ على كل الطلبات هذا الأسبوع! Special offer: 20% off.")
+    send.text_edit.setPlainText(
+        "عرض خاص: خصم ٢٠٪ على كل الطلبات هذا الأسبوع! Special offer: 20% off."
+    )
     send.paste_edit.setPlainText("\n".join(NUMBERS))
     await settle(1.5)
     shot("03-send-composer")
@@ -136,8 +142,12 @@ async def walk(out: Path) -> None:
     await settle(2.0)
     shot("06-profiles-gauges")
 
-    body = {"device_uuid": "dev-1", "from": "201000000007", "text": "هل يصل الطلب غداً؟ Will my order arrive tomorrow?",
-            "message_id": "in-1"}
+    body = {
+        "device_uuid": "dev-1",
+        "from": "201000000007",
+        "text": "هل يصل الطلب غداً؟ Will my order arrive tomorrow?",
+        "message_id": "in-1",
+    }
     await container.inbox.receive(json.dumps(body, ensure_ascii=False).encode(), "application/json")
     stop = {"device_uuid": "dev-0", "from": "201000000009", "text": "STOP", "message_id": "in-2"}
     await container.inbox.receive(json.dumps(stop).encode(), "application/json")
