@@ -2,7 +2,7 @@
 
 ``build()`` wires clock, database, vault, gateway client, engine and services into a
 ``Container``; ``desktop.py`` and ``headless.py`` start and stop it on their event loop.
-Clock, gateway transport, key source and randomness can be injected (tests, benchmarks).
+Clock, gateway, key source and randomness can be injected (tests, benchmarks).
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import httpx
 
 from spreader_app.config import Settings, save_settings
 from spreader_app.core.clock import Clock, SystemClock
@@ -132,7 +130,6 @@ def build(
     settings: Settings,
     *,
     clock: Clock | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
     gateway: Gateway | None = None,
     key_source: KeySource | None = None,
     rng: random.Random | None = None,
@@ -145,7 +142,7 @@ def build(
     migrate.upgrade(db.engine)
     store = SqlStore(db)
     vault = Vault(key_source or default_key_chain(env if env is not None else dict(os.environ)))
-    gateway = gateway or ZentraClient(settings.zentra_url, transport=transport)
+    gateway = gateway or ZentraClient(settings.zentra_url)
     events = EventBus()
     tokens = TokenCache(store, vault)
     dispatcher = Dispatcher(store, gateway, tokens, clock, events, rng)

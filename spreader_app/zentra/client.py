@@ -1,16 +1,17 @@
-"""``ZentraClient``: the ``core.ports.Gateway`` over HTTP, one pooled httpx client."""
+"""``ZentraClient``: the ``core.ports.Gateway`` over HTTP, one pooled aiohttp session."""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
 import time
-from collections.abc import Iterable
+import urllib.request
+from collections.abc import Mapping
 from types import TracebackType
-from typing import cast
 from urllib.parse import quote
 
-import httpx
+import aiohttp
+from yarl import URL
 
 from spreader_app import __version__
 from spreader_app.core.models import GatewayResult, MessageType, OutcomeKind, SendRequest
@@ -25,36 +26,36 @@ from spreader_app.zentra.payloads import (
     PayloadError,
     check_number_form,
     check_token,
+    encode_multipart,
     load_upload,
     send_form,
 )
 
 _log = logging.getLogger(__name__)
 _REDACTED = "***"
+# What a request can raise besides an answer: aiohttp's errors and its timeouts.
+_NETWORK_ERRORS = (aiohttp.ClientError, TimeoutError)
 
 
 class ZentraClient:
     """Sends messages and asks lookups through the Zentra HTTP API.
 
     ``base_url`` is the API root (e.g. ``https://api.zentramsg.com/v1``); ``timeout`` is in
-    seconds and applies to connecting, writing, reading and waiting for a pooled connection.
-    ``transport`` replaces the network (tests). The constructor raises ``ValueError`` for a
-    base URL that is not ``http(s)://host...``. No method raises for gateway or network
-    trouble, and no result, log line or exception carries a token.
+    seconds and bounds connecting (including the wait for a pooled connection) and each
+    wait for the answer. At most ``max_connections`` requests are on the wire at once. The
+    constructor raises ``ValueError`` for a base URL that is not ``http(s)://host...``. No
+    method raises for gateway or network trouble, and no result, log line or exception
+    carries a token. The session is opened on first use, on the running event loop.
+
+    aiohttp rather than httpx: a send costs about a tenth of the CPU time (measured 0.6 ms
+    against 6-7 ms per send at 50 in flight), which is what bounds Open Chat throughput.
     """
 
-    def __init__(
-        self,
-        base_url: str,
-        *,
-        timeout: float = 30.0,
-        transport: httpx.AsyncBaseTransport | None = None,
-        max_connections: int = 100,
-    ) -> None:
+    def __init__(self, base_url: str, *, timeout: float = 30.0, max_connections: int = 100) -> None:
         try:
-            url = httpx.URL(base_url)
-        except httpx.InvalidURL:
-            url = httpx.URL()
+            url = URL(base_url)
+        except (TypeError, ValueError):
+            url = URL()
         if url.scheme not in ("http", "https") or not url.host:
             raise ValueError(
                 f"Gateway URL {base_url!r} is not an http(s) address; "
@@ -62,14 +63,43 @@ class ZentraClient:
             )
         if timeout <= 0 or max_connections < 1:
             raise ValueError("timeout must be positive and max_connections at least 1.")
-        self._http = httpx.AsyncClient(
-            base_url=url,
-            timeout=httpx.Timeout(timeout),
-            transport=transport,
-            limits=httpx.Limits(max_connections=max_connections),
-            headers={"User-Agent": f"Spreader/{__version__}", "Accept": "application/json"},
-            follow_redirects=False,
+        self._root = str(url).rstrip("/")
+        self._timeout = aiohttp.ClientTimeout(
+            total=None, connect=timeout, sock_connect=timeout, sock_read=timeout
         )
+        self._max_connections = max_connections
+        self._proxy = proxy_for(url)
+        self._session: aiohttp.ClientSession | None = None
+
+    def _http(self) -> aiohttp.ClientSession:
+        if self._session is None:
+            # No trust_env: it re-reads the proxy variables and ~/.netrc on every request
+            # (in a worker thread), which cost more than the request itself.
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=self._max_connections),
+                timeout=self._timeout,
+                headers={"User-Agent": f"Spreader/{__version__}", "Accept": "application/json"},
+                proxy=self._proxy,
+            )
+        return self._session
+
+    def _url(self, path: str) -> URL:
+        return URL(self._root + path, encoded=True)
+
+    async def _post_form(
+        self, path: str, form: list[FormField], token: str
+    ) -> tuple[int, Mapping[str, str], str]:
+        """POSTs ``form`` as one multipart body; returns the status, headers and body text.
+
+        The body is built in one piece: bodies are small (an uploaded file at most a few
+        MB) and one write is much cheaper than streaming part by part.
+        """
+        body, content_type = encode_multipart(form)
+        headers = {**_auth(token), "Content-Type": content_type}
+        async with self._http().post(
+            self._url(path), data=body, headers=headers, allow_redirects=False
+        ) as response:
+            return response.status, response.headers, await response.text(errors="replace")
 
     async def send(self, request: SendRequest) -> GatewayResult:
         """``POST /messages`` for one recipient; every problem becomes a ``GatewayResult``.
@@ -86,18 +116,18 @@ class ZentraClient:
             path = request.content.media_path
             has_media = request.content.type is not MessageType.TEXT
             upload = await load_upload(path) if path and has_media else None
-            files = send_form(request, upload)
+            form = send_form(request, upload)
         except PayloadError as exc:
             return _local_failure(OutcomeKind.REJECTED, exc, request.token, started)
         try:
-            response = await self._http.send(self._one_piece("/messages", files, request.token))
-        except httpx.HTTPError as exc:
+            status, headers, text = await self._post_form("/messages", form, request.token)
+        except _NETWORK_ERRORS as exc:
             result = classify_error(exc, elapsed_ms=_ms_since(started))
         else:
             result = classify_response(
-                response.status_code,
-                response.headers,
-                _redact(response.text, request.token),
+                status,
+                headers,
+                _redact(text, request.token),
                 now=time.time(),
                 elapsed_ms=_ms_since(started),
             )
@@ -111,18 +141,6 @@ class ZentraClient:
         )
         return result
 
-    def _one_piece(self, path: str, files: list[FormField], token: str) -> httpx.Request:
-        """A multipart POST whose body is sent in one write.
-
-        httpx streams a multipart body part by part, one socket write each; joining it
-        first (bodies are small, an uploaded file at most a few MB) cuts a send's CPU time
-        several-fold. httpx still chooses the boundary and the content type.
-        """
-        built = self._http.build_request("POST", path, files=files)
-        body = b"".join(cast(Iterable[bytes], built.stream))
-        headers = {**_auth(token), "Content-Type": built.headers["Content-Type"]}
-        return self._http.build_request("POST", path, content=body, headers=headers)
-
     async def check_number(self, device_uuid: str, token: str, phone_e164: str) -> bool | None:
         """``POST /check-whatsapp``: whether the number is on WhatsApp.
 
@@ -132,11 +150,11 @@ class ZentraClient:
         try:
             check_token(token)
             form = check_number_form(device_uuid, phone_e164)
-            response = await self._http.post("/check-whatsapp", files=form, headers=_auth(token))
-        except (PayloadError, httpx.HTTPError) as exc:
+            status, _, text = await self._post_form("/check-whatsapp", form, token)
+        except (PayloadError, *_NETWORK_ERRORS) as exc:
             _log.debug("number check unavailable: %s", type(exc).__name__)
             return None
-        return read_number_check(response.status_code, response.text)
+        return read_number_check(status, text)
 
     async def device_status(self, device_uuid: str, token: str) -> str | None:
         """``GET /devices/{uuid}/status``: a short status word such as ``connected``.
@@ -146,17 +164,21 @@ class ZentraClient:
         """
         try:
             check_token(token)
-            response = await self._http.get(
-                f"/devices/{quote(device_uuid, safe='')}/status", headers=_auth(token)
-            )
-        except (PayloadError, httpx.HTTPError) as exc:
+            async with self._http().get(
+                self._url(f"/devices/{quote(device_uuid, safe='')}/status"),
+                headers=_auth(token),
+                allow_redirects=False,
+            ) as response:
+                status, text = response.status, await response.text(errors="replace")
+        except (PayloadError, *_NETWORK_ERRORS) as exc:
             _log.debug("device status unavailable: %s", type(exc).__name__)
             return None
-        return read_device_status(response.status_code, response.text)
+        return read_device_status(status, text)
 
     async def aclose(self) -> None:
         """Close the pooled connections; the client cannot be used afterwards."""
-        await self._http.aclose()
+        if self._session is not None:
+            await self._session.close()
 
     async def __aenter__(self) -> ZentraClient:
         return self
@@ -168,6 +190,14 @@ class ZentraClient:
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+
+def proxy_for(url: URL) -> str | None:
+    """The proxy the environment names for ``url`` (``HTTPS_PROXY``/``HTTP_PROXY``,
+    honouring ``NO_PROXY``), read once; ``None`` for a direct connection."""
+    if url.host is None or urllib.request.proxy_bypass(url.host):
+        return None
+    return urllib.request.getproxies().get(url.scheme)
 
 
 def _local_failure(

@@ -1,7 +1,7 @@
 """Classifies Zentra answers into ``OutcomeKind`` (ZENTRA.md) and reads the lookup answers.
 
 Everything here is a pure function of what came back over the wire: status code, headers,
-body text or the exception httpx raised. No token ever reaches these functions.
+body text or the exception the HTTP client raised. No token ever reaches these functions.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-import httpx
+import aiohttp
 
 from spreader_app.core.models import GatewayResult, OutcomeKind
 
@@ -109,14 +109,17 @@ def classify_response(
     )
 
 
-def classify_error(exc: httpx.HTTPError, *, elapsed_ms: float = 0.0) -> GatewayResult:
+def classify_error(
+    exc: aiohttp.ClientError | TimeoutError, *, elapsed_ms: float = 0.0
+) -> GatewayResult:
     """Classify a request that got no usable answer: always ``TRANSIENT``.
 
     ``not_delivered`` is true only when no connection was ever made (connect error or
-    timeout, or no free pooled connection), so nothing can have reached the gateway.
+    timeout, including the wait for a free pooled connection), so nothing can have reached
+    the gateway.
     """
-    never_sent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
-    if isinstance(exc, httpx.TimeoutException):
+    never_sent = isinstance(exc, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError)
+    if isinstance(exc, TimeoutError):
         what = f"timed out ({type(exc).__name__})"
     elif never_sent:
         what = "could not be reached"

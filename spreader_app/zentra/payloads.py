@@ -1,8 +1,9 @@
 """Request bodies for the Zentra API, one multipart form per call (see ZENTRA.md).
 
-Every form value is a string. Fields are passed to httpx as ``files=`` entries so the body
-is ``multipart/form-data`` even for a text-only send: plain fields are ``(None, value)``
-tuples (no filename, so no file semantics), uploads are ``(filename, bytes, content_type)``.
+Every form value is a string and the body is always ``multipart/form-data``, even for a
+text-only send: plain fields are ``(None, value)`` tuples (no filename, so no file
+semantics), uploads are ``(filename, bytes, content_type)``. ``encode_multipart`` turns a
+form into one body.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import mimetypes
 import re
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,8 @@ TYPE_MESSAGE: dict[MessageType, str] = {
 _E164 = re.compile(r"\+?[0-9]{6,15}")
 # Visible ASCII only: anything else cannot travel in an HTTP header without mangling.
 _HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
+# Characters a form-data name or filename cannot carry raw (WHATWG HTML multipart rules).
+_PARAM_ESCAPES = {ord('"'): "%22", ord("\r"): "%0D", ord("\n"): "%0A"}
 
 FormField = tuple[str, tuple[str | None, str] | tuple[str, bytes, str]]
 
@@ -128,3 +132,32 @@ def check_number_form(device_uuid: str, phone_e164: str) -> list[FormField]:
         ("device_uuid", (None, device_uuid)),
         ("phone", (None, wire_number(phone_e164))),
     ]
+
+
+def encode_multipart(fields: list[FormField]) -> tuple[bytes, str]:
+    """The ``multipart/form-data`` body of ``fields`` and its ``Content-Type`` header value.
+
+    Plain fields carry no per-part content type (as browsers send them); uploads carry
+    their filename and content type. The boundary is random, so it cannot occur in a
+    part by accident (32 hex digits).
+    """
+    boundary = secrets.token_hex(16)
+    dash = f"--{boundary}\r\n".encode("ascii")
+    chunks: list[bytes] = []
+    for name, part in fields:
+        chunks.append(dash)
+        disposition = f'Content-Disposition: form-data; name="{name.translate(_PARAM_ESCAPES)}"'
+        if len(part) == 2:
+            chunks.append(f"{disposition}\r\n\r\n".encode())
+            chunks.append(part[1].encode())
+        else:
+            filename, data, content_type = part
+            head = (
+                f'{disposition}; filename="{filename.translate(_PARAM_ESCAPES)}"\r\n'
+                f"Content-Type: {content_type}\r\n\r\n"
+            )
+            chunks.append(head.encode())
+            chunks.append(data)
+        chunks.append(b"\r\n")
+    chunks.append(f"--{boundary}--\r\n".encode("ascii"))
+    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"

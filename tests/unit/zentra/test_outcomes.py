@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import json
 
-import httpx
+import aiohttp
 import pytest
+from aiohttp.client_reqrep import ConnectionKey
 
 from spreader_app.core.models import GatewayResult, OutcomeKind
 from spreader_app.zentra.outcomes import (
@@ -126,29 +127,63 @@ def test_classify_raw_is_verbatim_and_truncated() -> None:
     assert result.raw == "x" * RAW_LIMIT
 
 
-def test_classify_error_connect_failures_were_never_delivered() -> None:
-    for exc in (httpx.ConnectError("refused"), httpx.ConnectTimeout("slow"), httpx.PoolTimeout("")):
-        result = classify_error(exc, elapsed_ms=3.0)
-        assert result.kind is OutcomeKind.TRANSIENT
-        assert result.not_delivered
-        assert result.status_code is None
-        assert result.elapsed_ms == 3.0
+def _refused() -> aiohttp.ClientConnectorError:
+    """What aiohttp raises when nothing listens on the gateway's port."""
+    key = ConnectionKey(
+        host="gateway.test",
+        port=443,
+        is_ssl=True,
+        ssl=True,
+        proxy=None,
+        proxy_auth=None,
+        proxy_headers_hash=None,
+    )
+    return aiohttp.ClientConnectorError(
+        key, ConnectionRefusedError(111, "Connect call failed ('203.0.113.5', 443)")
+    )
 
 
 @pytest.mark.parametrize(
     "exc",
     [
-        httpx.ReadTimeout("read"),
-        httpx.WriteTimeout("write"),
-        httpx.ReadError("reset by peer"),
-        httpx.RemoteProtocolError("Server disconnected without sending a response."),
+        _refused(),
+        aiohttp.ConnectionTimeoutError("Connection timeout to host https://gateway.test/v1"),
     ],
 )
-def test_classify_error_after_connecting_may_have_been_delivered(exc: httpx.HTTPError) -> None:
+def test_classify_error_connect_failures_were_never_delivered(
+    exc: aiohttp.ClientError,
+) -> None:
+    result = classify_error(exc, elapsed_ms=3.0)
+    assert result.kind is OutcomeKind.TRANSIENT
+    assert result.not_delivered
+    assert result.status_code is None
+    assert result.elapsed_ms == 3.0
+    assert "may or may not" not in result.detail
+
+
+def test_classify_error_refused_connection_names_the_host() -> None:
+    detail = classify_error(_refused()).detail
+    assert detail.startswith("The gateway could not be reached: Cannot connect to host ")
+    assert "gateway.test:443" in detail
+
+
+@pytest.mark.parametrize(
+    ("exc", "what"),
+    [
+        (aiohttp.SocketTimeoutError("Timeout on reading data from socket"), "timed out"),
+        (TimeoutError(), "timed out"),
+        (aiohttp.ServerDisconnectedError(), "connection failed (ServerDisconnectedError)"),
+        (aiohttp.ClientOSError(104, "Connection reset by peer"), "connection failed"),
+    ],
+)
+def test_classify_error_after_connecting_may_have_been_delivered(
+    exc: aiohttp.ClientError | TimeoutError, what: str
+) -> None:
     result = classify_error(exc)
     assert result.kind is OutcomeKind.TRANSIENT
     assert not result.not_delivered
-    assert "may or may not have been sent" in result.detail
+    assert result.detail.startswith(f"The gateway {what}")
+    assert result.detail.endswith("; the message may or may not have been sent.")
 
 
 def test_parse_retry_after_http_date_is_measured_from_the_date_header() -> None:

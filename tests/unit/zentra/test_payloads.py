@@ -11,10 +11,12 @@ from spreader_app.zentra.payloads import (
     PayloadError,
     check_number_form,
     check_token,
+    encode_multipart,
     load_upload,
     send_form,
     wire_number,
 )
+from spreader_app.zentra.webhook import decode_body
 
 
 def _request(content: MessageContent, recipient: str = "+201066183456") -> SendRequest:
@@ -127,3 +129,49 @@ def test_check_number_form_uses_wire_number() -> None:
         ("device_uuid", (None, "dev-1")),
         ("phone", (None, "201066183456")),
     ]
+
+
+FORM: list[FormField] = [
+    ("device_uuid", (None, "dev-1")),
+    ("text_message", (None, "Ahlan \u0645\u0631\u062d\u0628\u0627")),
+    ("media", ("menu.png", b"\x89PNG\r\n\x00", "image/png")),
+    ("ids", (None, "201066183456")),
+]
+
+
+def test_encode_multipart_round_trips_through_a_form_parser() -> None:
+    body, content_type = encode_multipart(FORM)
+    assert decode_body(body, content_type) == {
+        "device_uuid": "dev-1",
+        "text_message": "Ahlan \u0645\u0631\u062d\u0628\u0627",
+        "media": {"filename": "menu.png", "content_type": "image/png", "size": 7},
+        "ids": "201066183456",
+    }
+    assert b"\x89PNG\r\n\x00" in body
+
+
+def test_encode_multipart_keeps_the_field_order() -> None:
+    body, _ = encode_multipart(FORM)
+    positions = [body.index(f'name="{name}"'.encode()) for name, _ in FORM]
+    assert positions == sorted(positions)
+
+
+def test_encode_multipart_upload_part_has_filename_and_content_type() -> None:
+    body, content_type = encode_multipart(FORM)
+    boundary = content_type.removeprefix("multipart/form-data; boundary=").encode()
+    parts = body.split(b"--" + boundary)
+    assert parts[0] == b"" and parts[-1] == b"--\r\n"
+    heads = [part.split(b"\r\n\r\n", 1)[0] for part in parts[1:-1]]
+    assert heads[2] == (
+        b'\r\nContent-Disposition: form-data; name="media"; filename="menu.png"\r\n'
+        b"Content-Type: image/png"
+    )
+    # Plain fields are sent as browsers send them: no per-part Content-Type.
+    for head in (heads[0], heads[1], heads[3]):
+        assert b"Content-Type" not in head
+        assert b"filename" not in head
+
+
+def test_encode_multipart_boundary_is_fresh_for_every_body() -> None:
+    types = {encode_multipart(FORM)[1] for _ in range(20)}
+    assert len(types) == 20
