@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Row,
     and_,
     bindparam,
     func,
@@ -42,7 +43,7 @@ from spreader_app.core.models import (
     Resolution,
     RoundResult,
 )
-from spreader_app.storage.ledger import MessageLedger, remember_route
+from spreader_app.storage.ledger import MessageLedger, remember_route, remember_routes
 from spreader_app.storage.orm import (
     AttemptRow,
     AuditEventRow,
@@ -67,34 +68,33 @@ _A = table_of(AttemptRow)
 _M = table_of(MessageRow)
 _P = table_of(ProfileRow)
 
+# Everything a claim needs from the delivery, read with the head itself.
+_HEAD_COLUMNS = (
+    _D.c.id,
+    _D.c.not_before,
+    _D.c.message_id,
+    _D.c.package_id,
+    _D.c.recipient,
+    _D.c.attempt_count,
+)
+_HeadRow = Row[Any, Any, Any, Any, Any, Any]
 _HEAD = (
-    select(_D.c.id, _D.c.not_before)
+    select(*_HEAD_COLUMNS)
     .where(_D.c.status == _PENDING, _D.c.profile_id == bindparam("pid"), _D.c.mode == _OPEN)
     .order_by(_D.c.not_before, _D.c.id)
     .limit(1)
 )
 _PAUSED = select(_M.c.id).where(_M.c.status == MessageStatus.PAUSED.value)
-_DELIVERY = select(
-    _D.c.id, _D.c.message_id, _D.c.package_id, _D.c.recipient, _D.c.attempt_count, _D.c.status
-).where(_D.c.id == bindparam("did"))
-_TRIED = select(_A.c.profile_id).where(_A.c.delivery_id == bindparam("did")).distinct()
-_RETRIES = select(func.count()).where(
-    _A.c.delivery_id == bindparam("did"),
-    _A.c.outcome.in_([OutcomeKind.TRANSIENT.value, OutcomeKind.RATE_LIMITED.value]),
-)
+_STATUSES = select(_D.c.id, _D.c.status).where(_D.c.id.in_(bindparam("ids", expanding=True)))
+_HISTORY = select(_A.c.profile_id, _A.c.outcome).where(_A.c.delivery_id == bindparam("did"))
+_RETRIED = frozenset({OutcomeKind.TRANSIENT.value, OutcomeKind.RATE_LIMITED.value})
 _MARK_SENDING = (
     update(_D)
     .where(_D.c.id == bindparam("did"), _D.c.status == _PENDING)
     .values(status=_SENDING, attempt_count=_D.c.attempt_count + 1, updated_at=bindparam("now"))
 )
-_NEW_ATTEMPT = insert(_A).values(
-    delivery_id=bindparam("did"),
-    profile_id=bindparam("pid"),
-    mode=bindparam("mode"),
-    recipient=bindparam("recipient"),
-    started_at=bindparam("now"),
-    detail="",
-)
+# One statement for any number of attempts; the ids come back in the rows' order.
+_NEW_ATTEMPTS = insert(_A).returning(_A.c.id, sort_by_parameter_order=True)
 _CONTENT = select(_M.c.type, _M.c.text, _M.c.media_url, _M.c.caption, _M.c.media_path).where(
     _M.c.id == bindparam("mid")
 )
@@ -157,60 +157,65 @@ def dispatch_round(
     failover: Failover | None,
     now: float,
 ) -> RoundResult:
-    """Records answers, moves stranded work, claims due deliveries and reports next heads."""
+    """Records answers, moves stranded work, claims due deliveries and reports next heads.
+
+    The cost is a few statements per round plus one indexed read per claimed profile:
+    answers and claims are written with one batched statement each.
+    """
     conn = session.connection()
     ledger = MessageLedger(session, now)
     result = RoundResult()
-    for res in resolutions:
-        _apply_resolution(session, conn, ledger, res)
+    _record_answers(conn, ledger, resolutions)
     if failover is not None:
         result.reassigned, result.orphans = _fail_over(conn, failover, now)
     paused = {mid for (mid,) in conn.execute(_PAUSED)}
-    contents: dict[str, MessageContent] = {}
-    claimed: set[str] = set()
+    due: list[tuple[str, _HeadRow]] = []
     for profile_id in claim_for:
-        claim = _claim_next(conn, ledger, contents, profile_id, paused, now)
-        if claim is not None:
-            result.claims.append(claim)
-            claimed.add(profile_id)
+        head = _head(conn, profile_id, paused)
+        if head is not None and _at(head) <= now:
+            due.append((profile_id, head))
+    result.claims = _claim(conn, ledger, due, now)
+    claimed = {profile_id for profile_id, _ in due}
     for profile_id in heads_for:
         if profile_id in claimed:
             continue
-        head = _head(conn, profile_id, paused, None)
+        head = _head(conn, profile_id, paused)
         if head is not None:
-            result.heads[profile_id] = Head(profile_id, head[0], head[1])
+            result.heads[profile_id] = Head(profile_id, head.id, _at(head))
     result.changes = ledger.changes()
     return result
 
 
-def _head(
-    conn: Connection, profile_id: str, paused: set[str], due_by: float | None
-) -> tuple[int, float] | None:
-    if paused:
-        q = (
-            select(_D.c.id, _D.c.not_before)
-            .where(
-                _D.c.status == _PENDING,
-                _D.c.profile_id == profile_id,
-                _D.c.mode == _OPEN,
-                _D.c.message_id.not_in(paused),
-            )
-            .order_by(_D.c.not_before, _D.c.id)
-            .limit(1)
+def _head(conn: Connection, profile_id: str, paused: set[str]) -> _HeadRow | None:
+    """The next pending Open Chat delivery of ``profile_id``, skipping paused messages."""
+    if not paused:
+        return conn.execute(_HEAD, {"pid": profile_id}).first()
+    q = (
+        select(*_HEAD_COLUMNS)
+        .where(
+            _D.c.status == _PENDING,
+            _D.c.profile_id == profile_id,
+            _D.c.mode == _OPEN,
+            _D.c.message_id.not_in(paused),
         )
-        row = conn.execute(q).first()
-    else:
-        row = conn.execute(_HEAD, {"pid": profile_id}).first()
-    if row is None:
-        return None
-    at = row[1].timestamp() if row[1] is not None else 0.0
-    if due_by is not None and at > due_by:
-        return None
-    return int(row[0]), at
+        .order_by(_D.c.not_before, _D.c.id)
+        .limit(1)
+    )
+    return conn.execute(q).first()
+
+
+def _at(head: _HeadRow) -> float:
+    return head.not_before.timestamp() if head.not_before is not None else 0.0
 
 
 def tried_profiles(conn: Connection, delivery_id: int) -> frozenset[str]:
-    return frozenset(pid for (pid,) in conn.execute(_TRIED, {"did": delivery_id}))
+    return _history(conn, delivery_id)[0]
+
+
+def _history(conn: Connection, delivery_id: int) -> tuple[frozenset[str], int]:
+    """The profiles that have tried a delivery, and how many of its tries were retryable."""
+    rows = conn.execute(_HISTORY, {"did": delivery_id}).all()
+    return frozenset(r.profile_id for r in rows), sum(1 for r in rows if r.outcome in _RETRIED)
 
 
 def _content(conn: Connection, cache: dict[str, MessageContent], message_id: str) -> MessageContent:
@@ -224,115 +229,175 @@ def _content(conn: Connection, cache: dict[str, MessageContent], message_id: str
     return content
 
 
-def _claim_next(
-    conn: Connection,
-    ledger: MessageLedger,
-    contents: dict[str, MessageContent],
-    profile_id: str,
-    paused: set[str],
-    now: float,
-) -> Claim | None:
-    head = _head(conn, profile_id, paused, now)
-    if head is None:
-        return None
-    row = conn.execute(_DELIVERY, {"did": head[0]}).one()
-    tried = tried_profiles(conn, row.id)
-    conn.execute(_MARK_SENDING, {"did": row.id, "now": now})
-    attempt_id = conn.execute(
-        _NEW_ATTEMPT,
-        {"did": row.id, "pid": profile_id, "mode": _OPEN, "recipient": row.recipient, "now": now},
-    ).inserted_primary_key
-    assert attempt_id is not None
-    ledger.started(row.message_id)
-    return Claim(
-        delivery_id=row.id,
-        attempt_id=int(attempt_id[0]),
-        message_id=row.message_id,
-        package_id=row.package_id,
-        profile_id=profile_id,
-        recipient=row.recipient,
-        content=_content(conn, contents, row.message_id),
-        attempt_count=row.attempt_count + 1,
-        started_at=now,
-        tried_profiles=tried,
-        retries=int(conn.execute(_RETRIES, {"did": row.id}).scalar_one()),
+def _claim(
+    conn: Connection, ledger: MessageLedger, due: Sequence[tuple[str, _HeadRow]], now: float
+) -> list[Claim]:
+    """Marks each due head ``sending`` and opens its attempt; one statement each for all."""
+    if not due:
+        return []
+    conn.execute(_MARK_SENDING, [{"did": head.id, "now": now} for _, head in due])
+    attempt_ids = _open_attempts(
+        conn, [(head.id, profile_id, _OPEN, head.recipient) for profile_id, head in due], now
     )
+    contents: dict[str, MessageContent] = {}
+    claims: list[Claim] = []
+    for (profile_id, head), attempt_id in zip(due, attempt_ids, strict=True):
+        # A delivery never tried before has no history to read (the common case).
+        tried, retries = _history(conn, head.id) if head.attempt_count else (frozenset(), 0)
+        ledger.started(head.message_id)
+        claims.append(
+            Claim(
+                delivery_id=head.id,
+                attempt_id=attempt_id,
+                message_id=head.message_id,
+                package_id=head.package_id,
+                profile_id=profile_id,
+                recipient=head.recipient,
+                content=_content(conn, contents, head.message_id),
+                attempt_count=head.attempt_count + 1,
+                started_at=now,
+                tried_profiles=tried,
+                retries=retries,
+            )
+        )
+    return claims
+
+
+def _open_attempts(
+    conn: Connection, attempts: Sequence[tuple[int, str, str, str]], now: float
+) -> list[int]:
+    """Inserts open attempts ``(delivery id, profile id, mode, recipient)``; returns their ids."""
+    rows = [
+        {
+            "delivery_id": delivery_id,
+            "profile_id": profile_id,
+            "mode": mode,
+            "recipient": recipient,
+            "started_at": now,
+            "detail": "",
+        }
+        for delivery_id, profile_id, mode, recipient in attempts
+    ]
+    return [int(r.id) for r in conn.execute(_NEW_ATTEMPTS, rows)]
+
+
+def _close_params(attempt_id: int, result: GatewayResult, at: float) -> dict[str, Any]:
+    return {
+        "aid": attempt_id,
+        "at": at,
+        "outcome": result.kind.value,
+        "code": result.status_code,
+        "detail": result.detail[:1000],
+        "elapsed": result.elapsed_ms,
+    }
 
 
 def _close_attempt(conn: Connection, attempt_id: int, result: GatewayResult, at: float) -> None:
-    conn.execute(
-        _CLOSE_ATTEMPT,
-        {
-            "aid": attempt_id,
-            "at": at,
-            "outcome": result.kind.value,
-            "code": result.status_code,
-            "detail": result.detail[:1000],
-            "elapsed": result.elapsed_ms,
-        },
-    )
+    conn.execute(_CLOSE_ATTEMPT, _close_params(attempt_id, result, at))
+
+
+_PROFILE_UPDATES: dict[tuple[str, ...], Any] = {}
+
+
+def _profile_update(columns: tuple[str, ...]) -> Any:
+    """The prebuilt ``UPDATE profiles`` setting ``columns`` (bound as ``v_<column>``)."""
+    statement = _PROFILE_UPDATES.get(columns)
+    if statement is None:
+        statement = _PROFILE_UPDATES[columns] = (
+            update(_P)
+            .where(_P.c.id == bindparam("v_id"))
+            .values({c: bindparam(f"v_{c}") for c in columns})
+        )
+    return statement
 
 
 def apply_profile_updates(
-    conn: Connection, updates: Iterable[ProfileUpdate], now: float, *, sent: str | None = None
+    conn: Connection,
+    updates: Iterable[tuple[ProfileUpdate, float, bool]],
 ) -> None:
-    """Writes health/status changes; ``sent`` names the profile that just sent successfully."""
-    for up in updates:
-        values: dict[str, object] = {
-            "health_score": up.health_score,
-            "evidence_run": up.evidence_run,
-            "updated_at": now,
-        }
+    """Writes health/status changes ``(update, at, sent)`` in the order given.
+
+    ``sent`` marks an update from a successful send (``last_message_at`` becomes ``at``).
+    Several updates of one profile merge (the later value of each column wins), and
+    profiles with the same changed columns are written with one statement.
+    """
+    merged: dict[str, dict[str, object]] = {}
+    for up, at, sent in updates:
+        values = merged.setdefault(up.profile_id, {})
+        values.update(health_score=up.health_score, evidence_run=up.evidence_run, updated_at=at)
         if up.status is not None:
-            values["status"] = up.status.value
-            values["paused_until"] = up.paused_until
+            values.update(status=up.status.value, paused_until=up.paused_until)
         if up.status_reason is not None:
             values["status_reason"] = up.status_reason
         if up.last_error is not None:
             values["last_error"] = up.last_error
-        if sent == up.profile_id:
-            values["last_message_at"] = now
-        conn.execute(update(_P).where(_P.c.id == up.profile_id).values(**values))
+        if sent:
+            values["last_message_at"] = at
+    groups: dict[tuple[str, ...], list[dict[str, object]]] = {}
+    for profile_id, values in merged.items():
+        columns = tuple(sorted(values))
+        params = {f"v_{c}": v for c, v in values.items()}
+        params["v_id"] = profile_id
+        groups.setdefault(columns, []).append(params)
+    for columns, rows in groups.items():
+        conn.execute(_profile_update(columns), rows)
 
 
-def _apply_resolution(
-    session: Session, conn: Connection, ledger: MessageLedger, res: Resolution
+def _record_answers(
+    conn: Connection, ledger: MessageLedger, resolutions: Sequence[Resolution]
 ) -> None:
-    claim, result, at = res.claim, res.result, res.finished_at
-    _close_attempt(conn, claim.attempt_id, result, at)
-    row = conn.execute(_DELIVERY, {"did": claim.delivery_id}).one_or_none()
-    if row is None:  # its message was deleted meanwhile
+    """Closes the attempts and settles the deliveries of a round's answers, batched."""
+    if not resolutions:
         return
-    raw = result.raw[:RAW_LIMIT]
-    status = res.delivery_status
-    if row.status != _SENDING:
-        # Cancelled while in flight: the cancellation stands, the gateway's answer is kept.
-        note = "sent while being cancelled" if status is DeliveryStatus.SENT else res.error
-        conn.execute(_NOTE_RAW, {"did": claim.delivery_id, "raw": raw, "error": note, "at": at})
-        return
-    sent_at = claim.started_at if status is DeliveryStatus.SENT else None
-    not_before = None
-    if status is DeliveryStatus.PENDING:
-        not_before = res.not_before if res.not_before is not None else at
     conn.execute(
-        _SETTLE,
-        {
-            "did": claim.delivery_id,
-            "status": status.value,
-            "error": res.error,
-            "raw": raw,
-            "at": at,
-            "sent_at": sent_at,
-            "not_before": not_before,
-            "pid": None if res.reassign else claim.profile_id,
-        },
+        _CLOSE_ATTEMPT,
+        [_close_params(r.claim.attempt_id, r.result, r.finished_at) for r in resolutions],
     )
-    if status is DeliveryStatus.SENT:
-        remember_route(session, claim.package_id, claim.recipient, claim.profile_id, "open", at)
-    if status.is_final:
-        ledger.final(claim.message_id, status)
-    sent = claim.profile_id if status is DeliveryStatus.SENT else None
-    apply_profile_updates(conn, res.profile_updates, at, sent=sent)
+    ids = [r.claim.delivery_id for r in resolutions]
+    current: dict[int, str] = {i: st for i, st in conn.execute(_STATUSES, {"ids": ids})}
+    settles: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
+    routes: list[tuple[str, str, str, float]] = []
+    updates: list[tuple[ProfileUpdate, float, bool]] = []
+    for res in resolutions:
+        claim, at, status = res.claim, res.finished_at, res.delivery_status
+        if claim.delivery_id not in current:  # its message was deleted meanwhile
+            continue
+        raw = res.result.raw[:RAW_LIMIT]
+        if current[claim.delivery_id] != _SENDING:
+            # Cancelled while in flight: the cancellation stands, the gateway's answer is kept.
+            note = "sent while being cancelled" if status is DeliveryStatus.SENT else res.error
+            notes.append({"did": claim.delivery_id, "raw": raw, "error": note, "at": at})
+            continue
+        sent = status is DeliveryStatus.SENT
+        not_before = None
+        if status is DeliveryStatus.PENDING:
+            not_before = res.not_before if res.not_before is not None else at
+        settles.append(
+            {
+                "did": claim.delivery_id,
+                "status": status.value,
+                "error": res.error,
+                "raw": raw,
+                "at": at,
+                "sent_at": claim.started_at if sent else None,
+                "not_before": not_before,
+                "pid": None if res.reassign else claim.profile_id,
+            }
+        )
+        if sent:
+            routes.append((claim.package_id, claim.recipient, claim.profile_id, at))
+        if status.is_final:
+            ledger.final(claim.message_id, status)
+        updates.extend(
+            (up, at, sent and up.profile_id == claim.profile_id) for up in res.profile_updates
+        )
+    if settles:
+        conn.execute(_SETTLE, settles)
+    if notes:
+        conn.execute(_NOTE_RAW, notes)
+    remember_routes(conn, routes, "open")
+    apply_profile_updates(conn, updates)
 
 
 def _fail_over(conn: Connection, failover: Failover, now: float) -> tuple[int, int]:
@@ -441,14 +506,10 @@ def _open_attempt(
     attempt_count: int,
     now: float,
 ) -> Claim:
-    key = conn.execute(
-        _NEW_ATTEMPT,
-        {"did": delivery_id, "pid": profile_id, "mode": _REPLY, "recipient": recipient, "now": now},
-    ).inserted_primary_key
-    assert key is not None
+    (attempt_id,) = _open_attempts(conn, [(delivery_id, profile_id, _REPLY, recipient)], now)
     return Claim(
         delivery_id=delivery_id,
-        attempt_id=int(key[0]),
+        attempt_id=attempt_id,
         message_id=message.id,
         package_id=message.package_id,
         profile_id=profile_id,
@@ -471,7 +532,7 @@ def reroute_reply(
     """Closes a refused reply attempt and opens one through another profile."""
     conn = session.connection()
     _close_attempt(conn, claim.attempt_id, result, now)
-    apply_profile_updates(conn, updates, now)
+    apply_profile_updates(conn, [(up, now, False) for up in updates])
     conn.execute(
         update(_D)
         .where(_D.c.id == claim.delivery_id)
@@ -530,7 +591,9 @@ def finish_reply(
             now,
             override=True,
         )
-    apply_profile_updates(conn, updates, now, sent=claim.profile_id if sent else None)
+    apply_profile_updates(
+        conn, [(up, now, sent and up.profile_id == claim.profile_id) for up in updates]
+    )
     ledger = MessageLedger(session, now)
     ledger.final(claim.message_id, status)
     conn.execute(

@@ -6,7 +6,11 @@ import (SQLAlchemy then reuses their compiled form) instead of per call.
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, case, insert, select, update
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, case, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from spreader_app.core.models import DeliveryStatus, MessageChange, MessageStatus
@@ -117,27 +121,49 @@ class MessageLedger:
         return out
 
 
-_ROUTE = select(_R.c.id, _R.c.profile_id).where(
-    _R.c.package_id == bindparam("pkg"), _R.c.customer_phone == bindparam("phone")
-)
-_ROUTE_NEW = insert(_R).values(
-    package_id=bindparam("pkg"),
-    customer_phone=bindparam("phone"),
-    profile_id=bindparam("pid"),
-    source=bindparam("source"),
-    last_interaction_at=bindparam("at"),
-    created_at=bindparam("at"),
-)
-_ROUTE_TOUCH = (
-    update(_R).where(_R.c.id == bindparam("rid")).values(last_interaction_at=bindparam("at"))
-)
-_ROUTE_MOVE = (
-    update(_R)
-    .where(_R.c.id == bindparam("rid"))
-    .values(
-        last_interaction_at=bindparam("at"), profile_id=bindparam("pid"), source=bindparam("source")
+def _route_upsert(*, override: bool) -> Any:
+    stmt = sqlite_insert(_R).values(
+        package_id=bindparam("pkg"),
+        customer_phone=bindparam("phone"),
+        profile_id=bindparam("pid"),
+        source=bindparam("source"),
+        last_interaction_at=bindparam("at"),
+        created_at=bindparam("at"),
     )
-)
+    new = stmt.excluded
+    changes: dict[str, Any] = {"last_interaction_at": new.last_interaction_at}
+    if override:
+        # SET reads the old row, so the source changes only when the profile does.
+        changes["source"] = case((_R.c.profile_id == new.profile_id, _R.c.source), else_=new.source)
+        changes["profile_id"] = new.profile_id
+    return stmt.on_conflict_do_update(index_elements=["package_id", "customer_phone"], set_=changes)
+
+
+_ROUTE_KEEP = _route_upsert(override=False)
+_ROUTE_MOVE = _route_upsert(override=True)
+
+
+def remember_routes(
+    conn: Connection,
+    routes: Sequence[tuple[str, str, str, float]],
+    source: str,
+    *,
+    override: bool = False,
+) -> None:
+    """Records that each customer ``(package id, phone, profile id, at)`` talks to that profile.
+
+    A first contact creates the route; later ones only refresh it, unless ``override``
+    (the customer wrote to, or was answered by, that device) moves it there. One
+    statement for all of them.
+    """
+    if routes:
+        conn.execute(
+            _ROUTE_MOVE if override else _ROUTE_KEEP,
+            [
+                {"pkg": pkg, "phone": phone, "pid": pid, "source": source, "at": at}
+                for pkg, phone, pid, at in routes
+            ],
+        )
 
 
 def remember_route(
@@ -150,19 +176,7 @@ def remember_route(
     *,
     override: bool = False,
 ) -> None:
-    """Records that ``phone`` talks to ``profile_id``.
-
-    A first contact creates the route; later ones only refresh it, unless ``override``
-    (the customer wrote to, or was answered by, that device) moves it there.
-    """
-    conn = session.connection()
-    route = conn.execute(_ROUTE, {"pkg": package_id, "phone": phone}).one_or_none()
-    if route is None:
-        conn.execute(
-            _ROUTE_NEW,
-            {"pkg": package_id, "phone": phone, "pid": profile_id, "source": source, "at": at},
-        )
-    elif override and route.profile_id != profile_id:
-        conn.execute(_ROUTE_MOVE, {"rid": route.id, "at": at, "pid": profile_id, "source": source})
-    else:
-        conn.execute(_ROUTE_TOUCH, {"rid": route.id, "at": at})
+    """``remember_routes`` for one customer."""
+    remember_routes(
+        session.connection(), [(package_id, phone, profile_id, at)], source, override=override
+    )
