@@ -19,12 +19,46 @@ from PySide6.QtWidgets import (
 
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.icons import app_icon, icon
-from spreader_app.gui.pages.inbox_page import InboxPage
-from spreader_app.gui.pages.messages_page import MessagesPage
-from spreader_app.gui.pages.packages_page import PackagesPage
-from spreader_app.gui.pages.profiles_page import ProfilesPage
-from spreader_app.gui.pages.send_page import SendPage
-from spreader_app.gui.pages.settings_page import SettingsPage
+
+# Each page module is imported when its page is first shown, not with the window: importing
+# and building all six up front took a large share of the time to the first paint. The
+# imports stay literal so that packaging tools still find the modules.
+
+
+def _packages_page(context: AppContext) -> QWidget:
+    from spreader_app.gui.pages.packages_page import PackagesPage
+
+    return PackagesPage(context)
+
+
+def _profiles_page(context: AppContext) -> QWidget:
+    from spreader_app.gui.pages.profiles_page import ProfilesPage
+
+    return ProfilesPage(context)
+
+
+def _send_page(context: AppContext) -> QWidget:
+    from spreader_app.gui.pages.send_page import SendPage
+
+    return SendPage(context)
+
+
+def _inbox_page(context: AppContext) -> QWidget:
+    from spreader_app.gui.pages.inbox_page import InboxPage
+
+    return InboxPage(context)
+
+
+def _messages_page(context: AppContext) -> QWidget:
+    from spreader_app.gui.pages.messages_page import MessagesPage
+
+    return MessagesPage(context)
+
+
+def _settings_page(context: AppContext) -> QWidget:
+    from spreader_app.gui.pages.settings_page import SettingsPage
+
+    return SettingsPage(context)
 
 
 @dataclass(frozen=True)
@@ -41,23 +75,36 @@ PAGES = (
         "packages",
         "Packages",
         "packages",
-        PackagesPage,
+        _packages_page,
         "Pools of devices and their sending policy",
     ),
     PageSpec(
-        "profiles", "Profiles", "profiles", ProfilesPage, "WhatsApp devices, live limits and health"
+        "profiles",
+        "Profiles",
+        "profiles",
+        _profiles_page,
+        "WhatsApp devices, live limits and health",
     ),
-    PageSpec("send", "Send", "send", SendPage, "Open Chat: broadcasts and notifications"),
+    PageSpec("send", "Send", "send", _send_page, "Open Chat: broadcasts and notifications"),
     PageSpec(
-        "inbox", "Inbox", "inbox", InboxPage, "Reply Chat: customers' messages and your answers"
+        "inbox", "Inbox", "inbox", _inbox_page, "Reply Chat: customers' messages and your answers"
     ),
     PageSpec(
-        "messages", "Messages", "messages", MessagesPage, "Every message and delivery, with export"
+        "messages",
+        "Messages",
+        "messages",
+        _messages_page,
+        "Every message and delivery, with export",
     ),
     PageSpec(
-        "settings", "Settings", "settings", SettingsPage, "Local API, webhook URL, region and theme"
+        "settings",
+        "Settings",
+        "settings",
+        _settings_page,
+        "Local API, webhook URL, region and theme",
     ),
 )
+PAGE_KEYS = tuple(spec.key for spec in PAGES)
 
 
 class MainWindow(QMainWindow):
@@ -81,21 +128,22 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Section content")
+        # The pages built so far, by key; ``page()`` builds the others on demand. Until then
+        # an empty widget holds each one's place in the stack.
         self.pages: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
         for n, spec in enumerate(PAGES, start=1):
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setToolTip(f"{spec.hint} (Ctrl+{n})")
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, spec.hint)
             self.sidebar.addItem(item)
-            page = spec.factory(context)
-            page.setAccessibleName(f"{spec.title} page")
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            self._placeholders[spec.key] = QWidget()
+            self.stack.addWidget(self._placeholders[spec.key])
             action = QAction(spec.title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{n}"))
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
             self.addAction(action)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
         self.sidebar.setCurrentRow(0)
 
         body = QWidget()
@@ -121,15 +169,41 @@ class MainWindow(QMainWindow):
         context.bridge.messages_progressed.connect(self._on_bridge_progress)
 
     def show_page(self, key: str) -> None:
-        keys = [spec.key for spec in PAGES]
-        if key in keys:
-            self.sidebar.setCurrentRow(keys.index(key))
+        if key in PAGE_KEYS:
+            self.sidebar.setCurrentRow(PAGE_KEYS.index(key))
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key`` (one of ``PAGE_KEYS``), built now if it was never shown; it
+        stays hidden until shown. Raises ``KeyError`` for an unknown key."""
+        built = self.pages.get(key)
+        if built is not None:
+            return built
+        if key not in PAGE_KEYS:
+            raise KeyError(f"no page {key!r}; the pages are {', '.join(PAGE_KEYS)}")
+        index = PAGE_KEYS.index(key)
+        spec = PAGES[index]
+        built = spec.factory(self.context)
+        built.setAccessibleName(f"{spec.title} page")
+        self.pages[key] = built
+        placeholder = self._placeholders.pop(key)
+        self.stack.insertWidget(index, built)
+        # Switch before removing: removing the current widget would show its neighbour,
+        # and a page being shown starts loading its data.
+        if self.stack.currentWidget() is placeholder:
+            self.stack.setCurrentWidget(built)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        return built
 
     def current_page_key(self) -> str:
         return PAGES[self.stack.currentIndex()].key
 
     def set_api_status(self, text: str) -> None:
         self.api_label.setText(text)
+
+    def _on_sidebar_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.stack.setCurrentWidget(self.page(PAGES[row].key))
 
     def _on_bridge_progress(self, progress: list) -> None:  # type: ignore[type-arg]
         running = [p for p in progress if p.status.value in ("processing", "queued")]

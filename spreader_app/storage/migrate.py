@@ -1,29 +1,58 @@
-"""Brings the database schema up to date with Alembic at start-up."""
+"""Brings the database schema up to date with Alembic at start-up.
+
+Alembic is imported only when there is something to migrate: a database already at
+``HEAD_REVISION`` (every start but the first after an install or update) is recognised by
+reading its version table, which saves importing Alembic and Mako on each start.
+"""
 
 from __future__ import annotations
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import OperationalError
 
 from spreader_app.paths import migrations_dir
 from spreader_app.storage.database import storage_error
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest revision in ``migrations/versions``; a new migration must update it (a unit test
+# compares it with the scripts).
+HEAD_REVISION = "0001"
+VERSION_TABLE = "alembic_version"
+
 
 def alembic_config(url: str) -> Config:
+    """Alembic's configuration for the database at ``url`` and this package's scripts."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
 
 
+def _stored_revision(conn: Connection) -> str | None:
+    """The revision the database says it is at; ``None`` for a new database or one whose
+    version table does not name exactly one revision."""
+    if not inspect(conn).has_table(VERSION_TABLE):
+        return None
+    revisions = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    return str(revisions[0]) if len(revisions) == 1 else None
+
+
 def upgrade(engine: Engine) -> None:
     """Applies every pending migration; safe to call on every start. Raises
     ``StorageUnavailable`` when the database cannot be opened or written."""
-    cfg = alembic_config(engine.url.render_as_string(hide_password=False))
     try:
         with engine.begin() as conn:
+            if _stored_revision(conn) == HEAD_REVISION:
+                return
+            from alembic import command
+
+            cfg = alembic_config(engine.url.render_as_string(hide_password=False))
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except OperationalError as exc:

@@ -1,11 +1,15 @@
-"""Migrations build exactly the schema the ORM describes, and re-running them is harmless."""
+"""Migrations build exactly the schema the ORM describes, re-running them is harmless, and
+a database already up to date starts without loading Alembic."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from spreader_app.storage import migrate
@@ -51,3 +55,33 @@ def test_database_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
     db.close()
+
+
+def test_migrate_head_revision_is_the_newest_migration_script(tmp_path: Path) -> None:
+    scripts = ScriptDirectory.from_config(migrate.alembic_config(f"sqlite:///{tmp_path}/d.db"))
+    assert scripts.get_heads() == [migrate.HEAD_REVISION]
+
+
+# Run in a new interpreter: this test process has loaded Alembic already.
+_START_AGAIN = """
+import sys
+from spreader_app.storage import migrate
+from spreader_app.storage.database import Database
+db = Database(sys.argv[1])
+migrate.upgrade(db.engine)
+db.close()
+print(sorted(m for m in sys.modules if m.split(".")[0] in ("alembic", "mako")))
+"""
+
+
+def test_migrate_database_at_head_starts_without_loading_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'e.db'}"
+    db = Database(url)
+    migrate.upgrade(db.engine)
+    db.close()
+
+    out = subprocess.run(
+        [sys.executable, "-c", _START_AGAIN, url], capture_output=True, text=True, check=True
+    )
+
+    assert out.stdout.strip() == "[]"
