@@ -9,8 +9,10 @@ CPU time is not charged to the engine.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -69,7 +71,7 @@ def gateway(devs: dict[str, str], latency_ms: float = LATENCY_MS) -> Iterator[Ga
     args += ["--latency-ms", str(latency_ms)]
     for uuid, token in devs.items():
         args += ["--device", f"{uuid}:{token}"]
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, preexec_fn=_die_with_parent)
     try:
         assert proc.stdout is not None
         url = proc.stdout.readline().strip()
@@ -81,6 +83,13 @@ def gateway(devs: dict[str, str], latency_ms: float = LATENCY_MS) -> Iterator[Ga
         proc.wait(30)
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+def _die_with_parent() -> None:
+    """Linux: the child gets SIGTERM when the benchmark dies, even by a crash, so no fake
+    is left holding the section's output pipe open."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
 
 
 def settings_for(data_dir: Path, zentra_url: str, api_key: str = API_KEY) -> Settings:
