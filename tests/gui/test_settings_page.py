@@ -167,6 +167,20 @@ def test_settings_page_says_address_changes_need_a_restart(
     assert page.api_url_edit.text() == "http://127.0.0.1:8899/api/v1"
 
 
+def test_settings_page_built_after_an_address_change_still_says_restart(
+    qtbot: QtBot, gui_env: GuiEnv
+) -> None:
+    # The port changed (e.g. through the local API) before the page was first opened.
+    gui_env.run(gui_env.context.services.settings.update({"port": 8898}, actor="api"))
+    late = SettingsPage(gui_env.context)
+    qtbot.addWidget(late)
+    late.show()
+    late.region_combo.setCurrentIndex(late.region_combo.findData("EG"))
+    qtbot.mouseClick(late.save_button, LEFT)
+    gui_env.wait(lambda: late.status_label.text().startswith("Saved."))
+    assert "after Spreader restarts" in late.status_label.text()
+
+
 def test_settings_page_opens_the_data_folder(
     qtbot: QtBot, page: SettingsPage, gui_env: GuiEnv, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -36,6 +36,16 @@ class SettingsService:
         self._port = port
         self._store = store
         self._clock = clock
+        # What this process started with: address, port and gateway change only on restart.
+        self._started_with = self._restart_keys()
+
+    def _restart_keys(self) -> tuple[object, ...]:
+        s = self._port.snapshot()
+        return (s["host"], int(s["port"]), s["zentra_url"])
+
+    def restart_needed(self) -> bool:
+        """Whether saved address, port or gateway URL differ from what this process runs."""
+        return self._restart_keys() != self._started_with
 
     def view(self) -> SettingsView:
         s = self._port.snapshot()

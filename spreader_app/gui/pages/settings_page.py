@@ -70,8 +70,6 @@ class SettingsPage(QWidget):
         self.context = context
         self.settings = context.services.settings
         self.view = self.settings.view()
-        # What the running process uses: host, port and gateway URL change only on restart.
-        self._running = (self.view.host, self.view.port, self.view.zentra_url)
         self.choices = region_choices()
         self.errors: dict[str, QLabel] = {}
 
@@ -414,7 +412,7 @@ class SettingsPage(QWidget):
 
         def saved(view: SettingsView) -> None:
             self._fill(view)
-            restart = (view.host, view.port, view.zentra_url) != self._running
+            restart = self.settings.restart_needed()
             self._say("Saved. " + RESTART_NOTE if restart else "Saved.", True)
 
         run_task(
