@@ -150,7 +150,8 @@ def test_secrets_token_is_nowhere_in_plaintext(processes: Processes, tmp_path: P
     places |= {f"response {i}": b.encode() for i, b in enumerate(bodies)}
     found = [where for where, data in places.items() if TOKEN.encode() in data]
     assert found == [], f"the token is in plaintext in {found}"
-    assert len(bodies) > 30 and len(exports) == 5
+    # 22 fixed requests plus at least one poll of the campaign: every answer was looked at.
+    assert len(bodies) >= 23 and len(exports) == 5
 
 
 async def test_secrets_wrong_keys_get_401_through_a_constant_time_compare(
