@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -30,9 +27,10 @@ from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.icons import icon
 from spreader_app.gui.pages.package_editor import PackageEditor
 from spreader_app.gui.tables.packages_table import PackageRow, PackagesTableModel
-from spreader_app.gui.tables.snapshot_model import ROW_ROLE, SORT_ROLE
+from spreader_app.gui.tables.snapshot_model import ROW_ROLE
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.empty_state import EmptyState
+from spreader_app.gui.widgets.live_table import setup_live_table
 
 log = logging.getLogger(__name__)
 
@@ -101,23 +99,7 @@ class PackagesPage(QWidget):
         header.addWidget(self.delete_button)
 
         self.model = PackagesTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table.setAccessibleName("Packages")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.setCornerButtonEnabled(False)
-        corner = self.table.findChild(QAbstractButton)
-        if corner is not None:  # Qt's own select-all corner: named for assistive tools
-            corner.setAccessibleName("Select all packages")
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.proxy = setup_live_table(self.table, self.model, "Packages")
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
         self.editor = PackageEditor(context)

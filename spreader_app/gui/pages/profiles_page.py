@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
     QDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -44,10 +41,11 @@ from spreader_app.gui.tables.profiles_table import (
     ProfilesTableModel,
     profile_rows,
 )
-from spreader_app.gui.tables.snapshot_model import ROW_ROLE, SORT_ROLE
+from spreader_app.gui.tables.snapshot_model import ROW_ROLE
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.gauge_delegate import GaugeDelegate
+from spreader_app.gui.widgets.live_table import setup_live_table
 from spreader_app.gui.widgets.package_picker import PackagePicker
 
 log = logging.getLogger(__name__)
@@ -110,25 +108,8 @@ class ProfilesPage(QWidget):
         title.setProperty("role", "title")
 
         self.model = ProfilesTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
-        self.table.setAccessibleName("Profiles")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.setCornerButtonEnabled(False)
-        corner = self.table.findChild(QAbstractButton)
-        if corner is not None:  # Qt's own select-all corner: named for assistive tools
-            corner.setAccessibleName("Select all profiles")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.proxy = setup_live_table(self.table, self.model, "Profiles")
         self.usage_delegate = GaugeDelegate(self.table)
         self.health_delegate = GaugeDelegate(self.table, higher_is_better=True)
         self.table.setItemDelegateForColumn(HOURLY_COLUMN, self.usage_delegate)
