@@ -12,7 +12,7 @@ from spreader_app.core.models import ConversationItem, ConversationSummary
 from spreader_app.core.phones import display
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.messages_table import RIGHT, format_local_time, preview, timestamp
-from spreader_app.gui.tables.snapshot_model import Index, SnapshotTableModel
+from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 
 CUSTOMER, PROFILE, LAST, TIME, COUNT, FLAGS = range(6)
 
@@ -127,11 +127,9 @@ class ThreadModel(SnapshotTableModel[ThreadLine]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__([Column("Message", _line_text)], lambda r: r.position, parent)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            line = self.row_at(index.row()) if index.isValid() else None
-            if line is None:
-                return None
-            side = Qt.AlignmentFlag.AlignRight if line.outgoing else Qt.AlignmentFlag.AlignLeft
-            return int((side | Qt.AlignmentFlag.AlignVCenter).value)
-        return super().data(index, role)
+        self.set_role(Qt.ItemDataRole.TextAlignmentRole, _line_alignment)
+
+
+def _line_alignment(line: ThreadLine, column: int) -> int:
+    side = Qt.AlignmentFlag.AlignRight if line.outgoing else Qt.AlignmentFlag.AlignLeft
+    return int((side | Qt.AlignmentFlag.AlignVCenter).value)

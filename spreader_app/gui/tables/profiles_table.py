@@ -18,7 +18,7 @@ from spreader_app.core.models import LimitState, Profile, ProfileStatus
 from spreader_app.core.phones import display
 from spreader_app.core.services.stats import PackageStats, ProfileLimits
 from spreader_app.gui.tables.columns import Column
-from spreader_app.gui.tables.snapshot_model import Index, SnapshotTableModel
+from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 
 PROFILE_STATUS_LABELS = {
     ProfileStatus.ACTIVE: "Active",
@@ -221,14 +221,10 @@ class ProfilesTableModel(SnapshotTableModel[ProfileRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(PROFILE_COLUMNS, key=lambda r: r.id, parent=parent)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and index.isValid()
-            and index.column() == STATE_COLUMN
-        ):
-            row = self.row_at(index.row())
-            if row is not None and row.state is not None:
-                return LIMIT_STATE_COLORS.get(row.state)
-            return None
-        return super().data(index, role)
+        self.set_role(Qt.ItemDataRole.ForegroundRole, _state_color)
+
+
+def _state_color(row: ProfileRow, column: int) -> Any:
+    if column == STATE_COLUMN and row.state is not None:
+        return LIMIT_STATE_COLORS.get(row.state)
+    return None

@@ -27,6 +27,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
+RoleHandler = Callable[[R, int], Any]
+
 
 class SnapshotTableModel(QAbstractTableModel, Generic[R]):
     """Rows are immutable snapshots; ``key(row)`` identifies a row across updates."""
@@ -42,6 +44,18 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         self._key = key
         self._rows: list[R] = []
         self._index: dict[Hashable, int] = {}
+        role = Qt.ItemDataRole
+        self._roles: dict[int, RoleHandler[R]] = {
+            role.DisplayRole: lambda row, c: self.columns[c].text(row),
+            role.AccessibleTextRole: lambda row, c: (
+                f"{self.columns[c].header}: {self.columns[c].text(row)}"
+            ),
+            role.TextAlignmentRole: lambda row, c: int(self.columns[c].align.value),
+            role.ToolTipRole: self._tooltip,
+            SORT_ROLE: lambda row, c: self.columns[c].key(row),
+            VALUE_ROLE: lambda row, c: self.columns[c].value(row),
+            ROW_ROLE: lambda row, c: row,
+        }
 
     # --- Qt interface ------------------------------------------------------------------
 
@@ -52,25 +66,24 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Views ask for a dozen roles per cell on every repaint: unknown roles must cost
+        # almost nothing, so the role picks its handler before anything else is looked at.
+        handler = self._roles.get(role)
+        row = index.row()
+        if handler is None or not 0 <= row < len(self._rows):
             return None
-        row = self._rows[index.row()]
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(row)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{col.header}: {col.text(row)}"
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(col.align.value)
-        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
-            return col.tooltip(row)
-        if role == SORT_ROLE:
-            return col.key(row)
-        if role == VALUE_ROLE:
-            return col.value(row)
-        if role == ROW_ROLE:
-            return row
-        return None
+        return handler(self._rows[row], index.column())
+
+    def set_role(self, role: int, handler: RoleHandler[R] | None) -> None:
+        """Answers ``role`` with ``handler(row, column)``; ``None`` stops answering it."""
+        if handler is None:
+            self._roles.pop(role, None)
+        else:
+            self._roles[role] = handler
+
+    def _tooltip(self, row: R, column: int) -> Any:
+        tip = self.columns[column].tooltip
+        return tip(row) if tip is not None else None
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
