@@ -261,6 +261,25 @@ class NewDelivery:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplyPlan:
+    """How a reply goes out: its message, the profile that sends it, and why that one.
+
+    ``profiles`` are all the package's profiles as read with the plan (the candidates if
+    the chosen one refuses); ``rerouted`` means the customer's sticky profile could not send.
+    """
+
+    message: Message
+    profile: Profile
+    profiles: tuple[Profile, ...]
+    decided_by: str
+    rerouted: bool
+
+
+# Decides a reply from the package (None: unknown), its profiles and the sticky profile id.
+ReplyPlanner = Callable[[Package | None, list[Profile], str | None], ReplyPlan]
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A delivery the store has marked ``sending`` (with its attempt row) for one gateway call."""
 

@@ -22,6 +22,8 @@ from spreader_app.core.models import (
     Package,
     Profile,
     ProfileUpdate,
+    ReplyPlan,
+    ReplyPlanner,
     Resolution,
     RoundResult,
     SendRequest,
@@ -103,12 +105,6 @@ class Store(Protocol):
 
     async def token_ciphertext(self, profile_id: str) -> str: ...
 
-    async def reply_context(
-        self, package_id: str, phone: str
-    ) -> tuple[Package | None, list[Profile], str | None]:
-        """The package, its profiles and the customer's sticky profile, in one read."""
-        ...
-
     async def usage_counts(
         self, profile_ids: list[str], now: float
     ) -> dict[str, tuple[int, int, float | None]]: ...
@@ -159,8 +155,13 @@ class Store(Protocol):
     ) -> RoundResult: ...
 
     async def begin_reply(
-        self, message: Message, recipient: str, profile_id: str, decided_by: str, now: float
-    ) -> Claim: ...
+        self, package_id: str, recipient: str, plan: ReplyPlanner, now: float
+    ) -> tuple[ReplyPlan, Claim]:
+        """In one transaction, ahead of queued Open Chat work: reads the package, its profiles
+        and the customer's sticky profile, lets ``plan`` decide, and writes the planned reply
+        (``sending``) with its open attempt. What ``plan`` raises propagates and nothing is
+        written."""
+        ...
 
     async def reroute_reply(
         self,

@@ -28,10 +28,13 @@ from spreader_app.core.models import (
     MessageMode,
     MessageStatus,
     OutcomeKind,
+    Package,
     PackageStatus,
     Profile,
     ProfileStatus,
     ProfileUpdate,
+    ReplyPlan,
+    ReplyPlanner,
     SendRequest,
 )
 from spreader_app.core.outcome_policy import profile_verdict
@@ -95,6 +98,52 @@ def _best(profiles: list[Profile], now: float, exclude: set[str]) -> Profile | N
     return max(able, key=lambda p: (p.health_score * max(p.weight, 1), p.priority), default=None)
 
 
+def _planner(package_id: str, req: ReplyRequest, now: float) -> ReplyPlanner:
+    """The reply's decision, run on what the database holds when the reply is recorded:
+    the sticky profile when it can send, else the best other one."""
+
+    def plan(package: Package | None, profiles: list[Profile], route: str | None) -> ReplyPlan:
+        if package is None:
+            raise NotFound(f"No package with id {package_id}.")
+        if package.status is not PackageStatus.ACTIVE:
+            raise Conflict(
+                f"Package {package.name} is {package.status.value}; activate it to reply."
+            )
+        sticky = next((p for p in profiles if p.id == route), None) if route else None
+        if sticky is not None and _usable(sticky, now):
+            return _reply_plan(package_id, req, sticky, profiles, "sticky", rerouted=False)
+        best = _best(profiles, now, set())
+        if best is None:
+            raise NoProfileAvailable(
+                "No profile of this package can send a reply: set a profile active or add one."
+            )
+        decided = "rerouted" if sticky is not None else "best_profile"
+        return _reply_plan(package_id, req, best, profiles, decided, rerouted=sticky is not None)
+
+    return plan
+
+
+def _reply_plan(
+    package_id: str,
+    req: ReplyRequest,
+    profile: Profile,
+    profiles: list[Profile],
+    decided_by: str,
+    *,
+    rerouted: bool,
+) -> ReplyPlan:
+    message = Message(
+        id=f"msg_{uuid.uuid4().hex[:16]}",
+        package_id=package_id,
+        mode=MessageMode.REPLY,
+        content=req.content,
+        status=MessageStatus.PROCESSING,
+        conversation_id=req.conversation_id,
+        total_recipients=1,
+    )
+    return ReplyPlan(message, profile, tuple(profiles), decided_by, rerouted)
+
+
 class ReplyRouter:
     """Sends Reply Chat messages; see the module docstring for the guarantees."""
 
@@ -111,37 +160,13 @@ class ReplyRouter:
         """Sends now. Raises ``NotFound``, ``Conflict`` (package inactive) or
         ``NoProfileAvailable`` before anything is recorded; after that, every outcome is
         recorded and returned (``status`` sent or failed), never raised."""
-        package, profiles, route = await self._store.reply_context(package_id, req.recipient)
-        if package is None:
-            raise NotFound(f"No package with id {package_id}.")
-        if package.status is not PackageStatus.ACTIVE:
-            raise Conflict(
-                f"Package {package.name} is {package.status.value}; activate it to reply."
-            )
         now = self._clock.timestamp()
-        by_id = {p.id: p for p in profiles}
-        sticky = by_id.get(route) if route else None
-        rerouted = False
-        if sticky is not None and _usable(sticky, now):
-            profile, decided = sticky, "sticky"
-        else:
-            best = _best(profiles, now, set())
-            if best is None:
-                raise NoProfileAvailable(
-                    "No profile of this package can send a reply: set a profile active or add one."
-                )
-            profile, decided = best, ("rerouted" if sticky is not None else "best_profile")
-            rerouted = sticky is not None
-        message = Message(
-            id=f"msg_{uuid.uuid4().hex[:16]}",
-            package_id=package_id,
-            mode=MessageMode.REPLY,
-            content=req.content,
-            status=MessageStatus.PROCESSING,
-            conversation_id=req.conversation_id,
-            total_recipients=1,
+        # Reading the route, choosing and recording the reply is one trip to the database.
+        planned, claim = await self._store.begin_reply(
+            package_id, req.recipient, _planner(package_id, req, now), now
         )
-        claim = await self._store.begin_reply(message, req.recipient, profile.id, decided, now)
+        message, profile, profiles = planned.message, planned.profile, list(planned.profiles)
+        rerouted = planned.rerouted
         tried = {profile.id}
         while True:
             result = await self._call(profile, req)

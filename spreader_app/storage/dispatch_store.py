@@ -39,16 +39,21 @@ from spreader_app.core.models import (
     MessageStatus,
     MessageType,
     OutcomeKind,
+    Package,
+    Profile,
     ProfileUpdate,
     Resolution,
     RoundResult,
 )
 from spreader_app.storage.ledger import MessageLedger, remember_route, remember_routes
+from spreader_app.storage.mapping import package_from_row, profile_from_row
 from spreader_app.storage.orm import (
     AttemptRow,
     AuditEventRow,
+    ConversationRouteRow,
     DeliveryRow,
     MessageRow,
+    PackageRow,
     ProfileRow,
     table_of,
 )
@@ -67,6 +72,8 @@ _D = table_of(DeliveryRow)
 _A = table_of(AttemptRow)
 _M = table_of(MessageRow)
 _P = table_of(ProfileRow)
+_PK = table_of(PackageRow)
+_R = table_of(ConversationRouteRow)
 
 # Everything a claim needs from the delivery, read with the head itself.
 _HEAD_COLUMNS = (
@@ -438,6 +445,25 @@ def _fail_over(conn: Connection, failover: Failover, now: float) -> tuple[int, i
 # --- Reply Chat ---------------------------------------------------------------------------
 
 _NEW_DELIVERY = insert(_D)
+_NEW_MESSAGE = insert(_M)
+_NEW_AUDIT = insert(table_of(AuditEventRow))
+_PACKAGE = select(_PK).where(_PK.c.id == bindparam("pkg"))
+_PROFILES = select(_P).where(_P.c.package_id == bindparam("pkg")).order_by(_P.c.created_at, _P.c.id)
+_STICKY = select(_R.c.profile_id).where(
+    _R.c.package_id == bindparam("pkg"), _R.c.customer_phone == bindparam("phone")
+)
+
+
+def reply_context(
+    conn: Connection, package_id: str, phone: str
+) -> tuple[Package | None, list[Profile], str | None]:
+    """The package (``None``: unknown), its profiles and the customer's sticky profile."""
+    row = conn.execute(_PACKAGE, {"pkg": package_id}).first()
+    if row is None:
+        return None, [], None
+    profiles = [profile_from_row(r) for r in conn.execute(_PROFILES, {"pkg": package_id})]
+    sticky = conn.execute(_STICKY, {"pkg": package_id, "phone": phone}).scalar()
+    return package_from_row(row), profiles, sticky
 
 
 def begin_reply(
@@ -447,7 +473,7 @@ def begin_reply(
     conn = session.connection()
     c = message.content
     conn.execute(
-        insert(_M),
+        _NEW_MESSAGE,
         {
             "id": message.id,
             "package_id": message.package_id,
@@ -597,7 +623,7 @@ def finish_reply(
     ledger = MessageLedger(session, now)
     ledger.final(claim.message_id, status)
     conn.execute(
-        insert(table_of(AuditEventRow)),
+        _NEW_AUDIT,
         {
             "at": now,
             "actor": "engine",

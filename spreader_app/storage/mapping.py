@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import time
+from typing import Any
+
+from sqlalchemy import Row
 
 from spreader_app.core.models import (
     Delivery,
@@ -30,7 +33,8 @@ def _parse_hhmm(text: str) -> time:
     return time.fromisoformat(text)
 
 
-def package_from_row(row: PackageRow) -> Package:
+def package_from_row(row: PackageRow | Row[Any]) -> Package:
+    """From an ORM object or a Core row of the same table."""
     return Package(
         id=row.id,
         name=row.name,
@@ -75,7 +79,8 @@ def package_to_row(pkg: Package, row: PackageRow) -> PackageRow:
     return row
 
 
-def profile_from_row(row: ProfileRow) -> Profile:
+def profile_from_row(row: ProfileRow | Row[Any]) -> Profile:
+    """From an ORM object or a Core row of the same table."""
     return Profile(
         id=row.id,
         package_id=row.package_id,

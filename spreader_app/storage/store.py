@@ -26,6 +26,8 @@ from spreader_app.core.models import (
     Package,
     Profile,
     ProfileUpdate,
+    ReplyPlan,
+    ReplyPlanner,
     Resolution,
     RoundResult,
     Suppression,
@@ -135,19 +137,6 @@ class SqlStore:
     async def token_ciphertext(self, profile_id: str) -> str:
         return await self.db.run(lambda s: cat.token_ciphertext(s, profile_id), urgent=True)
 
-    async def reply_context(
-        self, package_id: str, phone: str
-    ) -> tuple[Package | None, list[Profile], str | None]:
-        """The package, its profiles and the customer's sticky profile, in one read."""
-
-        def tx(s: Any) -> tuple[Package | None, list[Profile], str | None]:
-            pkg = cat.get_package(s, package_id)
-            if pkg is None:
-                return None, [], None
-            return pkg, cat.list_profiles(s, package_id), inbox.route_for(s, package_id, phone)
-
-        return await self.db.run(tx, urgent=True)
-
     async def usage_counts(
         self, profile_ids: list[str], now: float
     ) -> dict[str, tuple[int, int, float | None]]:
@@ -241,12 +230,16 @@ class SqlStore:
         )
 
     async def begin_reply(
-        self, message: Message, recipient: str, profile_id: str, decided_by: str, now: float
-    ) -> Claim:
-        return await self.db.run(
-            lambda s: disp.begin_reply(s, message, recipient, profile_id, decided_by, now),
-            urgent=True,
-        )
+        self, package_id: str, recipient: str, plan: ReplyPlanner, now: float
+    ) -> tuple[ReplyPlan, Claim]:
+        def tx(s: Any) -> tuple[ReplyPlan, Claim]:
+            decided = plan(*disp.reply_context(s.connection(), package_id, recipient))
+            claim = disp.begin_reply(
+                s, decided.message, recipient, decided.profile.id, decided.decided_by, now
+            )
+            return decided, claim
+
+        return await self.db.run(tx, urgent=True)
 
     async def reroute_reply(
         self,
