@@ -3,29 +3,41 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
+import re
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
+import httpx
 import pytest
-from aiohttp import web
+from aiohttp import StreamReader, web
+from aiohttp.test_utils import make_mocked_request
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spreader_app.core.clock import ManualClock
 from spreader_app.core.models import MessageContent, MessageType, OutcomeKind, SendRequest
 from spreader_app.zentra.client import ZentraClient
+from spreader_app.zentra.payloads import FormField, encode_multipart
 from tests.fakes.fake_zentra import (
     NOT_CONNECTED,
     FakeZentra,
     Fault,
     FaultSpec,
+    _fast_form,
     post_webhook,
 )
 
 DEVICE, TOKEN = "dev-1", "tok-one"
 REPO = Path(__file__).resolve().parents[3]
+BOUNDARY = "hand-built"
+TEXT_HEAD = 'Content-Disposition: form-data; name="text_message"\r\n'
+UPLOAD_HEAD = 'Content-Disposition: form-data; name="media"; filename="a.bin"\r\n'
 
 
 @pytest.fixture
@@ -43,6 +55,24 @@ async def client(fake: FakeZentra) -> AsyncIterator[ZentraClient]:
 
 def _send(recipient: str = "+201066183456", **content: Any) -> SendRequest:
     return SendRequest(DEVICE, TOKEN, recipient, MessageContent(**(content or {"text": "Hi"})))
+
+
+def _text_form(text: str = "Hi") -> dict[str, str]:
+    return {
+        "device_uuid": DEVICE,
+        "type_message": "text",
+        "type_contact": "numbers",
+        "ids": "201066183456",
+        "text_message": text,
+    }
+
+
+async def _post_raw(
+    fake: FakeZentra, content: bytes | AsyncIterator[bytes], content_type: str
+) -> httpx.Response:
+    headers = {"x-api-token": TOKEN, "Content-Type": content_type}
+    async with httpx.AsyncClient(timeout=5.0) as http:
+        return await http.post(f"{fake.url}/messages", content=content, headers=headers)
 
 
 async def _until(condition: Callable[[], object], timeout: float = 5.0) -> None:
@@ -306,3 +336,189 @@ async def test_fake_zentra_runs_as_a_separate_process_and_stops_on_sigterm() -> 
     finally:
         process.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(process.wait(), 20) == 0
+
+
+def _as_aiohttp_receives(body: bytes, content_type: str) -> web.Request:
+    """A request carrying ``body`` whose ``post()`` is aiohttp's own reading of it."""
+    stream = StreamReader(mock.Mock(), limit=2**16)
+    stream.feed_data(body)
+    stream.feed_eof()
+    return make_mocked_request(
+        "POST", "/v1/messages", headers={"Content-Type": content_type}, payload=stream
+    )
+
+
+def _fields(form: Mapping[str, Any]) -> list[tuple[str, object]]:
+    """The form's fields as comparable values; an upload's file is read and closed."""
+    fields: list[tuple[str, object]] = []
+    for key, value in form.items():
+        if isinstance(value, web.FileField):
+            with value.file as data:
+                upload = (value.name, value.filename, value.content_type, data.read())
+            fields.append((key, (*upload, sorted(value.headers.items()))))
+        else:
+            fields.append((key, value))
+    return fields
+
+
+# Names the fast parser must take itself: aiohttp reads them verbatim (the encoder escapes
+# quotes, CR and LF). Backslashes, ';', other control characters, a leading '/' and the
+# name _charset_ mean something to aiohttp, so such forms go to its parser instead.
+def _plain(param: str) -> bool:
+    odd = re.search(r"[\\;\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", param)
+    return bool(param) and not odd and not param.startswith("/") and param != "_charset_"
+
+
+_tricky = st.text(st.characters(codec="utf-8") | st.sampled_from('\r\n"\\;/%= '), max_size=24)
+# Mostly names as clients send them (quotes, CR, LF, any letter), the odd ones mixed in.
+_names = (
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=["Cc"]) | st.sampled_from('\r\n"%= '),
+        min_size=1,
+        max_size=24,
+    )
+    | _tricky
+    | st.sampled_from(["_charset_", "text_message", "media"])
+)
+_uploads = st.tuples(
+    _names,
+    _names,
+    st.binary(max_size=2048),
+    st.sampled_from(["image/jpeg", "audio/ogg", "text/plain; charset=latin-1"]),
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(fields=st.lists(st.tuples(_names, _tricky), max_size=6), upload=st.none() | _uploads)
+async def test_fake_zentra_fast_form_parsing_matches_aiohttp(
+    fields: list[tuple[str, str]], upload: tuple[str, str, bytes, str] | None
+) -> None:
+    form: list[FormField] = [(name, (None, value)) for name, value in fields]
+    params = [name for name, _ in fields]
+    if upload is not None:
+        name, filename, data, content_type = upload
+        form.append((name, (filename, data, content_type)))
+        params += [name, filename]
+    body, content_type = encode_multipart(form)
+    request = _as_aiohttp_receives(body, content_type)
+    fast = _fast_form(request, body)
+    if fast is None:
+        assert not (form and all(map(_plain, params))), "a plain form must not need aiohttp"
+    else:
+        assert _fields(fast) == _fields(await request.post())
+
+
+async def test_fake_zentra_accepts_urlencoded_and_httpx_multipart_sends(
+    fake: FakeZentra,
+) -> None:
+    async with httpx.AsyncClient(timeout=5.0) as http:
+        url, headers = f"{fake.url}/messages", {"x-api-token": TOKEN}
+        urlencoded = await http.post(url, data=_text_form("plain form"), headers=headers)
+        clip = {"media": ("note.ogg", b"OggS" * 10, "audio/ogg")}
+        voice = {**_text_form("caption ✓"), "type_message": "audio"}
+        multipart = await http.post(url, data=voice, files=clip, headers=headers)
+    assert (urlencoded.status_code, multipart.status_code) == (201, 201)
+    assert [(r.type, r.text, r.media_filename, r.media_size) for r in fake.received] == [
+        ("text", "plain form", None, None),
+        ("audio", "caption ✓", "note.ogg", 40),
+    ]
+
+
+def _hand_built(last_part: str, *, preamble: str = "", end: str = "--\r\n") -> bytes:
+    """A text send built by hand: ``last_part`` (head and body) comes after the other
+    fields, ``end`` after the closing ``--boundary``."""
+    fields = {k: v for k, v in _text_form().items() if k != "text_message"}
+    parts = [f'Content-Disposition: form-data; name="{k}"\r\n\r\n{v}' for k, v in fields.items()]
+    body = "".join(f"--{BOUNDARY}\r\n{part}\r\n" for part in [*parts, last_part])
+    return f"{preamble}{body}--{BOUNDARY}{end}".encode()
+
+
+@pytest.mark.parametrize(
+    ("last_part", "end"),
+    [
+        pytest.param(UPLOAD_HEAD + "\r\n\x00\x01", "--\r\n", id="upload-without-type"),
+        pytest.param(UPLOAD_HEAD.replace('"a.bin"', '""') + "\r\nx", "--\r\n", id="no-filename"),
+        pytest.param(TEXT_HEAD + "Content-Type: application/json\r\n\r\n{}", "--\r\n", id="json"),
+        pytest.param(
+            TEXT_HEAD + "Content-Type: text/plain; charset=latin-1\r\n\r\nHé",
+            "--\r\n",
+            id="latin-1",
+        ),
+        pytest.param(UPLOAD_HEAD + "Content-Type: multipart/mixed\r\n\r\nx", "--\r\n", id="nested"),
+        pytest.param(TEXT_HEAD.lower() + "\r\nHi", "--\r\n", id="header-case"),
+        pytest.param(TEXT_HEAD + "\r\nHi", "--", id="no-final-crlf"),
+        pytest.param(TEXT_HEAD + "\r\nHi", "--\r\nan epilogue\r\n", id="epilogue"),
+        pytest.param(TEXT_HEAD + "\r\nHi", "--trailing", id="bad-closing-line"),
+    ],
+)
+async def test_fake_zentra_fast_form_declines_or_matches_aiohttp_on_hand_built_forms(
+    last_part: str, end: str
+) -> None:
+    body = _hand_built(last_part, end=end)
+    request = _as_aiohttp_receives(body, f"multipart/form-data; boundary={BOUNDARY}")
+    fast = _fast_form(request, body)
+    if fast is not None:
+        assert _fields(fast) == _fields(await request.post())
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        pytest.param(
+            _hand_built(TEXT_HEAD + "\r\nHi ✓", preamble="a preamble\r\n"),
+            f'multipart/form-data; boundary="{BOUNDARY}"',
+            id="preamble",
+        ),
+        pytest.param(
+            _hand_built(
+                TEXT_HEAD
+                + "Content-Transfer-Encoding: base64\r\n\r\n"
+                + base64.b64encode("Hi ✓".encode()).decode()
+            ),
+            f"multipart/form-data; boundary={BOUNDARY}",
+            id="base64-part",
+        ),
+        pytest.param(
+            _hand_built(TEXT_HEAD + "\r\nHi ✓"),
+            f"Multipart/Form-Data;boundary={BOUNDARY}",
+            id="content-type-spelling",
+        ),
+    ],
+)
+async def test_fake_zentra_reads_unusual_multipart_sends_as_aiohttp_does(
+    fake: FakeZentra, body: bytes, content_type: str
+) -> None:
+    assert _fast_form(_as_aiohttp_receives(body, content_type), body) is None
+    response = await _post_raw(fake, body, content_type)
+    assert response.status_code == 201, response.text
+    assert [r.text for r in fake.received] == ["Hi ✓"]
+
+
+async def test_fake_zentra_reads_a_chunked_multipart_send(fake: FakeZentra) -> None:
+    body, content_type = encode_multipart([(k, (None, v)) for k, v in _text_form().items()])
+
+    async def pieces() -> AsyncIterator[bytes]:
+        for start in range(0, len(body), 50):
+            yield body[start : start + 50]
+
+    assert (await _post_raw(fake, pieces(), content_type)).status_code == 201
+    assert [r.text for r in fake.received] == ["Hi"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            _hand_built(TEXT_HEAD + "\r\nHi").removesuffix(f"--{BOUNDARY}--\r\n".encode()),
+            id="unclosed",
+        ),
+        pytest.param(_hand_built("Content-Disposition: form-data\r\n\r\nHi"), id="no-name"),
+        pytest.param(_hand_built(TEXT_HEAD + "\r\nHi").replace(b"Hi", b"H\xff"), id="not-utf8"),
+    ],
+)
+async def test_fake_zentra_answers_a_malformed_multipart_send_with_500(
+    fake: FakeZentra, body: bytes
+) -> None:
+    response = await _post_raw(fake, body, f"multipart/form-data; boundary={BOUNDARY}")
+    assert response.status_code == 500
+    assert fake.attempts == [] and fake.received == []
