@@ -33,6 +33,9 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     # loss can lose the last transactions, which the recovery rules then mark uncertain.
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=5000")
+    # 32 MB of page cache (the default is 2 MB): a campaign's queue and its indexes stay in
+    # memory, so a dispatch round reads no pages back from disk.
+    cur.execute("PRAGMA cache_size=-32000")
     cur.close()
 
 
