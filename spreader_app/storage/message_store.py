@@ -8,6 +8,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from spreader_app.core.errors import Conflict, NotFound
+from spreader_app.core.gc_pause import gc_paused
 from spreader_app.core.models import (
     Delivery,
     DeliveryStatus,
@@ -29,7 +30,7 @@ _PENDING = DeliveryStatus.PENDING.value
 def create_message(
     session: Session, message: Message, deliveries: Sequence[NewDelivery], now: float
 ) -> MessageChange | None:
-    """Inserts a message and all its deliveries in one statement batch.
+    """Inserts a message and all its deliveries in the session's transaction.
 
     Returns the message's change when it is already finished (every recipient skipped).
     """
@@ -56,27 +57,8 @@ def create_message(
         )
     )
     session.flush()
-    rows = [
-        {
-            "message_id": message.id,
-            "package_id": message.package_id,
-            "mode": message.mode.value,
-            "recipient": d.recipient,
-            "profile_id": d.profile_id,
-            "status": d.status.value,
-            "planned_at": d.planned_at,
-            "not_before": d.planned_at,
-            "attempt_count": 0,
-            "error": d.error,
-            "skip_reason": d.skip_reason,
-            "decided_by": d.decided_by,
-            "gateway_response": "",
-            "updated_at": now,
-        }
-        for d in deliveries
-    ]
-    if rows:
-        session.execute(insert(DeliveryRow), rows)
+    if deliveries:
+        _insert_deliveries(session, message, deliveries, now)
     skipped = sum(1 for d in deliveries if d.status is DeliveryStatus.SKIPPED)
     if not skipped:
         return None
@@ -84,6 +66,70 @@ def create_message(
     ledger.final(message.id, DeliveryStatus.SKIPPED, skipped)
     change = ledger.changes()[0]
     return change if change.finished else None
+
+
+# Every column a new delivery is written with, in table order (the order of the compiled
+# INSERT's placeholders); the rest keep their NULL default until the dispatcher fills them.
+_NEW_DELIVERY_COLUMNS = (
+    "message_id",
+    "package_id",
+    "mode",
+    "recipient",
+    "profile_id",
+    "status",
+    "planned_at",
+    "not_before",
+    "attempt_count",
+    "error",
+    "skip_reason",
+    "decided_by",
+    "gateway_response",
+    "updated_at",
+)
+
+
+@gc_paused
+def _insert_deliveries(
+    session: Session, message: Message, deliveries: Sequence[NewDelivery], now: float
+) -> None:
+    """One driver-level ``executemany`` of plain tuples.
+
+    The ORM's bulk insert builds and type-processes a parameter dict per row, which costs
+    about twice the insert itself for a 100,000-recipient campaign. The values written are
+    those the ORM would write: ``Timestamp`` columns hold the same POSIX seconds (planned
+    times and ``now`` already are floats), strings and integers go through unchanged. The
+    cycle collector is paused meanwhile, as the tuples would only make it rescan the heap.
+    """
+    conn = session.connection()
+    compiled = insert(DeliveryRow).compile(
+        dialect=conn.dialect, column_keys=list(_NEW_DELIVERY_COLUMNS), for_executemany=True
+    )
+    mid, pid, mode = message.id, message.package_id, message.mode.value
+    rows = [
+        (
+            mid,
+            pid,
+            mode,
+            d.recipient,
+            d.profile_id,
+            d.status.value,
+            d.planned_at,
+            d.planned_at,
+            0,
+            d.error,
+            d.skip_reason,
+            d.decided_by,
+            "",
+            now,
+        )
+        for d in deliveries
+    ]
+    if compiled.positional:
+        conn.exec_driver_sql(compiled.string, rows)
+    else:
+        # Named placeholders (``:name``, ``%(name)s``) carry the column names.
+        names = _NEW_DELIVERY_COLUMNS
+        conn.exec_driver_sql(compiled.string, [dict(zip(names, row, strict=True)) for row in rows])
 
 
 def get_message(session: Session, message_id: str) -> Message | None:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
-from spreader_app.core.phones import check_phone, normalize_cell, screen_recipients
+from spreader_app.core.phones import RejectReason, check_phone, normalize_cell, screen_recipients
 
 PROPS = settings(derandomize=True, deadline=None, max_examples=200)
 
@@ -160,3 +160,89 @@ def test_check_phone_agrees_with_phonenumbers_parse(text: str, region: str, plus
     else:
         assert result.e164 == expected[0]
         assert result.valid == (expected[1] in MOBILE_TYPES)
+        assert result.type == _type_name(expected[1])
+
+
+def _type_name(number_type: int) -> str:
+    return str(PhoneNumberType.to_string(number_type)).lower()
+
+
+def _every_example() -> list[tuple[int, str]]:
+    """(country code, national number) of every example number phonenumbers has: each type
+    of each region (countries sharing a code included) and each non-geographic entity."""
+    found: set[tuple[int, str]] = set()
+    examples = [
+        phonenumbers.example_number_for_type(region, kind)
+        for region in sorted(phonenumbers.SUPPORTED_REGIONS)
+        for kind in PhoneNumberType.values()
+        if kind != PhoneNumberType.UNKNOWN
+    ] + [
+        phonenumbers.example_number_for_non_geo_entity(code)
+        for code in sorted(phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS)
+    ]
+    for example in examples:
+        if example is not None and example.country_code:
+            found.add((example.country_code, phonenumbers.national_significant_number(example)))
+    return sorted(found)
+
+
+EVERY_EXAMPLE = _every_example()
+
+
+def _phonenumbers_verdict(text: str) -> tuple[str | None, bool, str]:
+    """(e164, valid, type) for ``+digits`` using nothing but phonenumbers' own functions."""
+    try:
+        number = phonenumbers.parse(text)
+    except NumberParseException:
+        return None, False, "unknown"
+    number_type = phonenumbers.number_type(number)
+    if number_type == PhoneNumberType.UNKNOWN:
+        return None, False, "unknown"
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return e164, number_type in MOBILE_TYPES, _type_name(number_type)
+
+
+def test_check_phone_types_every_example_number_as_phonenumbers_does() -> None:
+    assert len(EVERY_EXAMPLE) > 500  # all regions and types, not a handful
+    for country_code, national in EVERY_EXAMPLE:
+        text = f"+{country_code}{national}"
+        result = check_phone(text)
+
+        assert (result.e164, result.valid, result.type) == _phonenumbers_verdict(text), text
+        if result.e164 is not None and not result.valid:
+            assert result.reason is RejectReason.NOT_MOBILE
+
+
+@st.composite
+def altered_examples(draw: st.DrawFn) -> str:
+    """An example number of any region and type with a few digits changed, one dropped or
+    one added, in E.164 form: valid numbers of every type and near misses."""
+    country_code, national = draw(st.sampled_from(EVERY_EXAMPLE))
+    digits = list(national)
+    for _ in range(draw(st.integers(0, 2))):
+        digits[draw(st.integers(0, len(digits) - 1))] = draw(st.sampled_from("0123456789"))
+    cut = draw(st.sampled_from(["", "drop", "add"]))
+    if cut == "drop" and len(digits) > 1:
+        digits.pop(draw(st.integers(0, len(digits) - 1)))
+    elif cut == "add":
+        digits.insert(draw(st.integers(0, len(digits))), draw(st.sampled_from("0123456789")))
+    return f"+{country_code}{''.join(digits)}"
+
+
+@settings(derandomize=True, deadline=None, max_examples=1000)
+@given(altered_examples())
+def test_check_phone_e164_verdict_matches_phonenumbers(text: str) -> None:
+    result = check_phone(text)
+
+    assert (result.e164, result.valid, result.type) == _phonenumbers_verdict(text)
+
+
+@PROPS
+@given(st.lists(altered_examples(), max_size=30))
+def test_screen_recipients_accepts_exactly_the_numbers_phonenumbers_calls_mobile(
+    texts: list[str],
+) -> None:
+    result = screen_recipients(texts)
+
+    expected = [e164 for e164, valid, _ in map(_phonenumbers_verdict, texts) if valid]
+    assert result.valid == list(dict.fromkeys(expected))
