@@ -20,7 +20,7 @@ import httpx
 import pytest
 from cryptography.fernet import Fernet
 
-from tests.integration.conftest import ALARMING, ROOT, free_port, wait_until
+from tests.serve_process import ALARMING, ROOT, free_port, wait_until
 
 DIST = ROOT / "dist" / "Spreader"
 EXECUTABLE = DIST / ("Spreader.exe" if sys.platform == "win32" else "Spreader")

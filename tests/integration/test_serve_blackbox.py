@@ -10,22 +10,17 @@ from typing import Any
 
 import httpx
 
-from tests.integration.conftest import ALARMING, WEBHOOK_SECRET, Fake, Serve, wait_until
+from tests.integration.conftest import Spawn
+from tests.serve_process import (
+    ALARMING,
+    FAST,
+    WEBHOOK_SECRET,
+    ServeProcess,
+    numbers,
+    wait_until,
+)
 
 DEVICES = {"dev-a": "token-aaaa-1111", "dev-b": "token-bbbb-2222"}
-FAST = {
-    "timezone": "UTC",
-    "active_hours_start": "00:00",
-    "active_hours_end": "00:00",
-    "cooldown_seconds": 0,
-    "max_messages_per_profile_per_hour": 10_000,
-    "max_messages_per_profile_per_day": 100_000,
-}
-Spawn = Callable[..., tuple[Fake, Serve]]
-
-
-def numbers(n: int, start: int = 0) -> list[str]:
-    return [f"+2010{start + i:08d}" for i in range(n)]
 
 
 def make_package(c: httpx.Client, **policy: Any) -> tuple[str, list[str]]:
@@ -60,7 +55,7 @@ def deliveries(c: httpx.Client, package_id: str, message_id: str) -> list[dict[s
             return out
 
 
-def assert_clean(serve: Serve) -> None:
+def assert_clean(serve: ServeProcess) -> None:
     text = serve.stderr()
     assert not [line for line in text.splitlines() if any(a in line for a in ALARMING)], text
     assert all(token not in text for token in DEVICES.values())

@@ -1,6 +1,6 @@
-"""Reliability fixtures: real processes (``spreader serve`` and the fake gateway), an
-in-process stack on the real clock, a tiny file system that can fill up or turn read-only,
-and read-only looks into a live database.
+"""Reliability fixtures: real processes (``spreader serve`` and the fake gateway, from
+``tests.serve_process``), an in-process stack on the real clock, a tiny file system that can
+fill up or turn read-only, and read-only looks into a live database.
 
 ``slow`` tests (the long variants) are skipped unless ``-m`` names ``slow``.
 """
@@ -10,18 +10,16 @@ from __future__ import annotations
 import contextlib
 import os
 import random
-import signal
 import sqlite3
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from cryptography.fernet import Fernet
 
 from spreader_app.bootstrap import Container, build
 from spreader_app.config import Settings
@@ -29,30 +27,12 @@ from spreader_app.core.clock import SystemClock
 from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import MemoryKeySource
 from tests.fakes.fake_zentra import FakeZentra
-from tests.integration.conftest import free_port, wait_until
-
-ROOT = Path(__file__).resolve().parents[2]
-API_KEY = "reliability-api-key-0123456789"
-WEBHOOK_SECRET = "reliability-webhook-secret-0123456789"
-# A package that sends as fast as the gateway answers, at any hour.
-FAST: dict[str, Any] = {
-    "timezone": "UTC",
-    "active_hours_start": "00:00",
-    "active_hours_end": "00:00",
-    "cooldown_seconds": 0,
-    "max_messages_per_profile_per_hour": 10_000,
-    "max_messages_per_profile_per_day": 100_000,
-}
+from tests.serve_process import API_KEY, FAST, WEBHOOK_SECRET, Processes
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("slow") and "slow" not in (item.config.option.markexpr or ""):
         pytest.skip("long variant: run with -m slow")
-
-
-def numbers(n: int, start: int = 0) -> list[str]:
-    """Distinct valid Egyptian mobile numbers in E.164."""
-    return [f"+2010{start + i:08d}" for i in range(n)]
 
 
 def devices(n: int) -> dict[str, str]:
@@ -86,150 +66,9 @@ def rss_kib(pid: int) -> int:
 # --- processes ---------------------------------------------------------------------------
 
 
-@dataclass
-class FakeProcess:
-    """``python -m tests.fakes.fake_zentra`` in its own process."""
-
-    proc: subprocess.Popen[str]
-    url: str
-
-    def report(self) -> dict[str, list[dict[str, Any]]]:
-        """Everything the fake received and every attempt (``GET /__received``)."""
-        root = self.url.removesuffix("/v1")
-        r = httpx.get(f"{root}/__received", timeout=30)
-        r.raise_for_status()
-        return dict(r.json())
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(timeout=30)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-
-
-@dataclass
-class ServeProcess:
-    """One ``spreader serve`` on ``data_dir``, restartable; ``env`` adds variables."""
-
-    data_dir: Path
-    zentra_url: str
-    port: int = field(default_factory=free_port)
-    master_key: str = field(default_factory=lambda: Fernet.generate_key().decode())
-    env: dict[str, str] = field(default_factory=dict)
-    proc: subprocess.Popen[bytes] | None = None
-    logs: list[Path] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def db(self) -> Path:
-        return self.data_dir / "spreader.db"
-
-    @property
-    def pid(self) -> int:
-        assert self.proc is not None, "not running"
-        return self.proc.pid
-
-    def client(self, **kwargs: Any) -> httpx.Client:
-        headers = {"X-API-Key": API_KEY}
-        return httpx.Client(base_url=self.url, headers=headers, timeout=60, **kwargs)
-
-    def start(self, *, wait: bool = True) -> None:
-        err = self.data_dir / f"stderr-{len(self.logs) + 1}.txt"
-        self.logs.append(err)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("SPREADER_")}
-        env |= {
-            "SPREADER_DATA_DIR": str(self.data_dir),
-            "SPREADER_PORT": str(self.port),
-            "SPREADER_ZENTRA_URL": self.zentra_url,
-            "SPREADER_API_KEY": API_KEY,
-            "SPREADER_WEBHOOK_SECRET": WEBHOOK_SECRET,
-            "SPREADER_MASTER_KEY": self.master_key,
-            "PYTHONUNBUFFERED": "1",
-            **self.env,
-        }
-        with err.open("wb") as stderr:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "spreader_app", "serve"],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=stderr,
-            )
-        if wait:
-            wait_until(self._healthy, 90, f"spreader serve on port {self.port}")
-
-    def _healthy(self) -> bool:
-        assert self.proc is not None
-        if self.proc.poll() is not None:
-            raise AssertionError(f"spreader serve exited early:\n{self.stderr()}")
-        try:
-            return httpx.get(f"{self.url}/health", timeout=2).status_code == 200
-        except httpx.TransportError:
-            return False
-
-    def wait(self, timeout: float = 90) -> int:
-        assert self.proc is not None
-        code = self.proc.wait(timeout=timeout)
-        self.proc = None
-        return code
-
-    def signal(self, sig: signal.Signals) -> int:
-        """Sends ``sig`` and returns the exit code."""
-        assert self.proc is not None
-        self.proc.send_signal(sig)
-        return self.wait()
-
-    def stderr(self) -> str:
-        return "\n".join(p.read_text(errors="replace") for p in self.logs if p.exists())
-
-
-@dataclass
-class Processes:
-    """Starts processes for one test and ends every one of them afterwards."""
-
-    tmp_path: Path
-    fakes: list[FakeProcess] = field(default_factory=list)
-    serves: list[ServeProcess] = field(default_factory=list)
-
-    def fake(
-        self, devs: Mapping[str, str], *, latency_ms: float = 0, faults: Mapping[str, float] = {}
-    ) -> FakeProcess:
-        args = [sys.executable, "-m", "tests.fakes.fake_zentra", "--port", "0", "--seed", "3"]
-        args += ["--latency-ms", str(latency_ms)]
-        for uuid, token in devs.items():
-            args += ["--device", f"{uuid}:{token}"]
-        for kind, rate in faults.items():
-            args += ["--fault", f"{kind}:{rate}"]
-        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, text=True)
-        assert proc.stdout is not None
-        url = proc.stdout.readline().strip()
-        fake = FakeProcess(proc, url)
-        self.fakes.append(fake)
-        assert url.startswith("http://"), f"the fake gateway did not start: {url!r}"
-        return fake
-
-    def serve(self, fake: FakeProcess, **env: str) -> ServeProcess:
-        data = self.tmp_path / f"data-{len(self.serves)}"
-        data.mkdir()
-        serve = ServeProcess(data, fake.url, env=dict(env))
-        self.serves.append(serve)
-        return serve
-
-    def close(self) -> None:
-        for serve in self.serves:
-            if serve.proc is not None:
-                serve.proc.kill()
-                serve.wait()
-        for fake in self.fakes:
-            fake.stop()
-
-
 @pytest.fixture
 def processes(tmp_path: Path) -> Iterator[Processes]:
+    """Starts fake gateways and ``spreader serve`` processes for one test; ends them all."""
     procs = Processes(tmp_path)
     try:
         yield procs
@@ -295,6 +134,12 @@ class Stack:
 
 
 def stack_settings(data_dir: Path, zentra_url: str) -> Settings:
+    """Settings of the in-process stack on ``data_dir``.
+
+    The API rate limit is lifted so that polling a long campaign never runs into it. Only
+    here: a served process keeps the default (600 requests a minute), which the load test's
+    burst must run into.
+    """
     return Settings(
         data_dir=data_dir,
         database_url=f"sqlite:///{data_dir / 'spreader.db'}",

@@ -18,14 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.reliability.conftest import (
-    WEBHOOK_SECRET,
-    Processes,
-    ServeProcess,
-    create_package,
-    devices,
-    query,
-)
+from tests.reliability.conftest import create_package, devices, query
+from tests.serve_process import WEBHOOK_SECRET, Processes, ServeProcess
 
 HOOK = f"/webhooks/zentra/{WEBHOOK_SECRET}"
 DEVICES = devices(1)

@@ -14,15 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.conftest import ALARMING, wait_until
-from tests.reliability.conftest import (
-    Processes,
-    ServeProcess,
-    create_package,
-    devices,
-    numbers,
-    query,
-)
+from tests.reliability.conftest import create_package, devices, query
+from tests.serve_process import ALARMING, Processes, ServeProcess, numbers, wait_until
 
 DEVICES = devices(3)
 RETRY_DELAY_MS = 1500
@@ -75,7 +68,7 @@ def crash_and_restart(
         wait_until(reached, 120, "progress with a retry waiting")
         time.sleep(rng.uniform(0.0, 0.03))
         seen.waiting.append(planned_retries(serve.db))
-        assert serve.signal(signal.SIGKILL) == -signal.SIGKILL
+        assert serve.stop(signal.SIGKILL) == -signal.SIGKILL
         flying = status_count(serve.db, "sending")
         # One gateway call at a time per device: at most one send per device in flight.
         assert flying <= len(DEVICES), f"{flying} sends in flight at the crash"
@@ -107,7 +100,7 @@ def run(processes: Processes, size: int, kills: int, seed: int) -> None:
     with serve.client() as c:
         done = c.get(f"/api/v1/packages/{package_id}/messages/{message_id}").json()
     elapsed = time.monotonic() - started
-    assert serve.signal(signal.SIGTERM) == 0
+    assert serve.stop(signal.SIGTERM) == 0
     assert not [
         line for line in serve.logs[-1].read_text().splitlines() if any(a in line for a in ALARMING)
     ]

@@ -17,7 +17,7 @@ from spreader_app.core.models import MessageContent, OutcomeKind, SendRequest
 from spreader_app.zentra.client import ZentraClient
 from tests.conftest import START
 from tests.fakes.fake_zentra import FakeZentra, Fault, FaultSpec, MixedFaults
-from tests.reliability.conftest import ROOT, Processes
+from tests.serve_process import ROOT, Processes
 
 TOKENS = {"dev-a": "token-aaaa-1111", "dev-b": "token-bbbb-2222"}
 T0 = START.timestamp()

@@ -14,16 +14,8 @@ from collections.abc import Awaitable, Callable
 import httpx
 import pytest
 
-from tests.reliability.conftest import (
-    API_KEY,
-    WEBHOOK_SECRET,
-    Processes,
-    ServeProcess,
-    create_package,
-    devices,
-    numbers,
-    rss_kib,
-)
+from tests.reliability.conftest import create_package, devices, rss_kib
+from tests.serve_process import API_KEY, WEBHOOK_SECRET, Processes, ServeProcess, numbers
 
 DEVICES = devices(3)
 RATE = 20.0  # requests per second, all kinds together
@@ -139,7 +131,7 @@ def run(processes: Processes, seconds: float) -> None:
         f"RSS KiB {samples} (growth {growth} KiB)"
     )
     assert growth <= GROWTH_BOUND_KIB, f"RSS grew {growth} KiB: {samples}"
-    assert serve.signal(signal.SIGTERM) == 0
+    assert serve.stop(signal.SIGTERM) == 0
 
 
 @pytest.mark.timeout(300)

@@ -29,18 +29,15 @@ from spreader_app.gui.tables.messages_table import (
 )
 from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import MemoryKeySource
-from tests.integration.conftest import wait_until
-from tests.reliability.conftest import (
+from tests.reliability.conftest import devices, live_stack, query, stack_settings
+from tests.serve_process import (
     API_KEY,
     FAST,
     WEBHOOK_SECRET,
     Processes,
     ServeProcess,
-    devices,
-    live_stack,
     numbers,
-    query,
-    stack_settings,
+    wait_until,
 )
 
 TOKEN = "zQ7tokenSECRET4471abcdef"
@@ -139,7 +136,7 @@ def test_secrets_token_is_nowhere_in_plaintext(processes: Processes, tmp_path: P
     assert kept[0][0] > 0
     live_files = {p.name: p.read_bytes() for p in serve.data_dir.glob("spreader.db*")}
     assert {"spreader.db", "spreader.db-wal"} <= set(live_files)
-    assert serve.signal(signal.SIGTERM) == 0
+    assert serve.stop(signal.SIGTERM) == 0
     exports = asyncio.run(export_csv(serve, package_id, tmp_path))
 
     logs = list((serve.data_dir / "logs").glob("spreader.log*"))

@@ -22,9 +22,6 @@ from spreader_app.bootstrap import build
 from spreader_app.core.errors import StorageUnavailable
 from spreader_app.vault.key_sources import MemoryKeySource
 from tests.reliability.conftest import (
-    API_KEY,
-    ROOT,
-    WEBHOOK_SECRET,
     Stack,
     TinyFs,
     devices,
@@ -32,10 +29,10 @@ from tests.reliability.conftest import (
     integrity,
     live_stack,
     mounted_tmpfs,
-    numbers,
     query,
     stack_settings,
 )
+from tests.serve_process import API_KEY, ROOT, WEBHOOK_SECRET, numbers
 
 DEVICES = devices(2)
 HOOK = f"/webhooks/zentra/{WEBHOOK_SECRET}"

@@ -1,0 +1,213 @@
+"""``spreader serve`` and the fake gateway as real processes, for the black-box suites.
+
+``Processes`` starts both for one test and ends every one of them afterwards; the API key and
+webhook secret every served process runs with are ``API_KEY`` and ``WEBHOOK_SECRET``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from cryptography.fernet import Fernet
+
+ROOT = Path(__file__).resolve().parents[1]
+API_KEY = "blackbox-api-key-0123456789"
+WEBHOOK_SECRET = "blackbox-webhook-secret-0123456789"
+# Lines that must never reach stderr in a clean run.
+ALARMING = ("Traceback", " ERROR ", " CRITICAL ", "Task exception", "Unhandled", "Exception in")
+# A package that sends as fast as the gateway answers, at any hour.
+FAST: dict[str, Any] = {
+    "timezone": "UTC",
+    "active_hours_start": "00:00",
+    "active_hours_end": "00:00",
+    "cooldown_seconds": 0,
+    "max_messages_per_profile_per_hour": 10_000,
+    "max_messages_per_profile_per_day": 100_000,
+}
+
+
+def numbers(n: int, start: int = 0) -> list[str]:
+    """Distinct valid Egyptian mobile numbers in E.164."""
+    return [f"+2010{start + i:08d}" for i in range(n)]
+
+
+def free_port() -> int:
+    """A loopback TCP port nothing listened on a moment ago."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until(check: Callable[[], bool], timeout: float, what: str) -> None:
+    """Polls ``check`` (real time: these are real processes) until true; raises
+    ``AssertionError`` naming ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+@dataclass
+class FakeProcess:
+    """``python -m tests.fakes.fake_zentra`` in its own process, serving at ``url``."""
+
+    proc: subprocess.Popen[str]
+    url: str
+
+    def report(self) -> dict[str, list[dict[str, Any]]]:
+        """Everything the fake received and every attempt (``GET /__received``)."""
+        root = self.url.removesuffix("/v1")
+        r = httpx.get(f"{root}/__received", timeout=30)
+        r.raise_for_status()
+        return dict(r.json())
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=30)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+
+
+@dataclass
+class ServeProcess:
+    """One ``spreader serve`` on ``data_dir``, restartable; ``env`` adds variables.
+
+    ``stderr-<n>.txt`` in ``data_dir`` keeps what the n-th run logged (``logs``).
+    """
+
+    data_dir: Path
+    zentra_url: str
+    port: int = field(default_factory=free_port)
+    master_key: str = field(default_factory=lambda: Fernet.generate_key().decode())
+    env: dict[str, str] = field(default_factory=dict)
+    proc: subprocess.Popen[bytes] | None = None
+    logs: list[Path] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def db(self) -> Path:
+        return self.data_dir / "spreader.db"
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None, "not running"
+        return self.proc.pid
+
+    def client(self, **kwargs: Any) -> httpx.Client:
+        """A client on the API with the key; ``kwargs`` go to ``httpx.Client``."""
+        headers = {"X-API-Key": API_KEY}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=60, **kwargs)
+
+    def start(self) -> None:
+        """Starts the process and returns once ``/health`` answers (up to 90 s); raises
+        ``AssertionError`` with its log if it exits before that."""
+        err = self.data_dir / f"stderr-{len(self.logs) + 1}.txt"
+        self.logs.append(err)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SPREADER_")}
+        env |= {
+            "SPREADER_DATA_DIR": str(self.data_dir),
+            "SPREADER_PORT": str(self.port),
+            "SPREADER_ZENTRA_URL": self.zentra_url,
+            "SPREADER_API_KEY": API_KEY,
+            "SPREADER_WEBHOOK_SECRET": WEBHOOK_SECRET,
+            "SPREADER_MASTER_KEY": self.master_key,
+            "PYTHONUNBUFFERED": "1",
+            **self.env,
+        }
+        with err.open("wb") as stderr:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "spreader_app", "serve"],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
+        wait_until(self._healthy, 90, f"spreader serve on port {self.port}")
+
+    def _healthy(self) -> bool:
+        assert self.proc is not None
+        if self.proc.poll() is not None:
+            raise AssertionError(f"spreader serve exited early:\n{self.stderr()}")
+        try:
+            return httpx.get(f"{self.url}/health", timeout=2).status_code == 200
+        except httpx.TransportError:
+            return False
+
+    def stop(self, sig: signal.Signals = signal.SIGTERM) -> int:
+        """Sends ``sig``, waits for the process (up to 90 s) and returns its exit code
+        (``-sig`` when the signal killed it)."""
+        assert self.proc is not None
+        self.proc.send_signal(sig)
+        code = self.proc.wait(timeout=90)
+        self.proc = None
+        return code
+
+    def stderr(self) -> str:
+        """What every run so far logged to stderr, in order."""
+        return "\n".join(p.read_text(errors="replace") for p in self.logs if p.exists())
+
+
+@dataclass
+class Processes:
+    """Starts processes for one test in ``tmp_path`` and ends every one of them on
+    ``close``."""
+
+    tmp_path: Path
+    fakes: list[FakeProcess] = field(default_factory=list)
+    serves: list[ServeProcess] = field(default_factory=list)
+
+    def fake(
+        self,
+        devs: Mapping[str, str],
+        *,
+        latency_ms: float = 0,
+        faults: Mapping[str, float] = {},
+    ) -> FakeProcess:
+        """A fake gateway knowing ``devs`` (UUID → token) that answers after ``latency_ms``;
+        ``faults`` maps a fault kind to the share of sends it spoils, drawn from a fixed seed
+        so a run's faults repeat."""
+        args = [sys.executable, "-m", "tests.fakes.fake_zentra", "--port", "0", "--seed", "3"]
+        args += ["--latency-ms", str(latency_ms)]
+        for uuid, token in devs.items():
+            args += ["--device", f"{uuid}:{token}"]
+        for kind, rate in faults.items():
+            args += ["--fault", f"{kind}:{rate}"]
+        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        url = proc.stdout.readline().strip()
+        fake = FakeProcess(proc, url)
+        self.fakes.append(fake)
+        assert url.startswith("http://"), f"the fake gateway did not start: {url!r}"
+        return fake
+
+    def serve(self, fake: FakeProcess, **env: str) -> ServeProcess:
+        """A ``spreader serve`` on ``fake`` in a new data folder, not started yet; ``env``
+        adds ``SPREADER_*`` variables."""
+        data = self.tmp_path / f"data-{len(self.serves)}"
+        data.mkdir()
+        serve = ServeProcess(data, fake.url, env=dict(env))
+        self.serves.append(serve)
+        return serve
+
+    def close(self) -> None:
+        for serve in self.serves:
+            if serve.proc is not None:
+                serve.stop(signal.SIGKILL)
+        for fake in self.fakes:
+            fake.stop()
