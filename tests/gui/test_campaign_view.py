@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from spreader_app.core.models import (
@@ -26,6 +25,7 @@ from spreader_app.gui.pages.campaign_view import (
     format_eta,
 )
 from tests.gui.conftest import GuiEnv
+from tests.gui.helpers import answer_question
 
 DONE = MessageStatus.COMPLETED
 NUMBERS = ["+201066183456", "+966501234567", "+201112345678"]
@@ -46,17 +46,6 @@ def view(qtbot: QtBot, gui_env: GuiEnv) -> CampaignView:
     qtbot.addWidget(campaign)
     campaign.show()
     return campaign
-
-
-def answer_confirm(env: GuiEnv, parent: QWidget, button_text: str) -> None:
-    def open_box() -> QMessageBox | None:
-        return next((b for b in parent.findChildren(QMessageBox) if b.isVisible()), None)
-
-    env.wait(open_box)
-    box = open_box()
-    assert box is not None
-    next(b for b in box.buttons() if b.text() == button_text).click()
-    env.wait(lambda: not box.isVisible())
 
 
 def test_campaign_view_follows_progress_to_completion(
@@ -95,12 +84,12 @@ def test_campaign_view_pause_resume_and_cancel_a_drip_campaign(
     assert view.eta_label.text().startswith("Estimated completion: ")
 
     qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
-    answer_confirm(gui_env, view, "Cancel")  # changed their mind
+    answer_question(gui_env, "Cancel")  # changed their mind
     gui_env.wait(view.action_box.isEnabled)
     assert view.status_label.text() == "Status: Sending"
 
     qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
-    answer_confirm(gui_env, view, "Cancel campaign")
+    answer_question(gui_env, "Cancel campaign")
     gui_env.wait(lambda: view.status_label.text() == "Status: Cancelled")
     gui_env.wait(view.action_box.isEnabled)
     assert not any(

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from spreader_app.core.models import ConversationItem, ConversationSummary, DeliveryStatus
@@ -26,6 +25,7 @@ from spreader_app.gui.tables.inbox_table import (
 )
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
 from tests.gui.conftest import GuiEnv
+from tests.gui.helpers import answer_question, click_row
 
 CUSTOMER_PHONE = "+201066183456"
 OTHER_PHONE = "+201066183457"
@@ -46,30 +46,6 @@ def receive(env: GuiEnv, **fields: Any) -> None:
 
 def cell(model: QAbstractItemModel, row: int, column: int) -> str:
     return str(model.index(row, column).data())
-
-
-def click_row(qtbot: QtBot, view: QTableView, row: int) -> None:
-    rect = view.visualRect(view.model().index(row, 0))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-
-def answer_dialog(env: GuiEnv, button_text: str) -> None:
-    """Clicks ``button_text`` in the message box the page opened."""
-
-    def box() -> QMessageBox | None:
-        return next(
-            (
-                w
-                for w in QApplication.topLevelWidgets()
-                if isinstance(w, QMessageBox) and w.isVisible()
-            ),
-            None,
-        )
-
-    env.wait(lambda: box() is not None)
-    shown = box()
-    assert shown is not None
-    next(b for b in shown.buttons() if b.text() == button_text).click()
 
 
 @pytest.fixture
@@ -93,7 +69,7 @@ def open_first(qtbot: QtBot, env: GuiEnv, page: InboxPage) -> None:
 def test_inbox_page_empty_state_says_where_messages_come_from(
     page: InboxPage, gui_env: GuiEnv
 ) -> None:
-    gui_env.wait(lambda: not page._loading)
+    gui_env.wait(lambda: not page.refresher.loading)
     assert page.stack.currentWidget() is page.empty
     assert "Paste the webhook URL from Settings into the Zentra dashboard" in page.empty.text.text()
 
@@ -185,7 +161,7 @@ def test_inbox_page_stop_word_shows_the_number_as_suppressed(
     assert page.unsuppress_button.isVisible() and not page.suppress_button.isVisible()
 
     qtbot.mouseClick(page.unsuppress_button, Qt.MouseButton.LeftButton)
-    answer_dialog(gui_env, "Lift suppression")
+    answer_question(gui_env, "Lift suppression")
     gui_env.wait(lambda: cell(page.proxy, 0, FLAGS) == "")
     package_id = gui_env.context.package_id
     assert gui_env.run(gui_env.container.inbox.suppressions(package_id)) == []

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QDate, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit, QTableView
+from PySide6.QtWidgets import QComboBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from spreader_app.core.reply_router import read_reply_request
@@ -29,6 +29,7 @@ from spreader_app.gui.tables.messages_table import (
 )
 from tests.fakes.fake_zentra import Fault
 from tests.gui.conftest import GuiEnv
+from tests.gui.helpers import answer_file_dialog, click_row
 
 STATUS, MODE, RECIPIENTS = 3, 1, 5  # message table columns
 D_RECIPIENT, D_STATUS, D_PROFILE, D_SKIP = 0, 1, 2, 6  # delivery table columns
@@ -43,41 +44,12 @@ def choose(combo: QComboBox, text: str) -> None:
     combo.setCurrentIndex(combo.findText(text))
 
 
-def click_row(qtbot: QtBot, view: QTableView, row: int) -> None:
-    rect = view.visualRect(view.model().index(row, 0))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-
 def click_header(qtbot: QtBot, view: QTableView, column: int) -> None:
     header = view.horizontalHeader()
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
     pos = header.rect().center()
     pos.setX(x)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-
-
-def save_as(env: GuiEnv, path: Path) -> None:
-    """Answers the page's save dialog with ``path``."""
-
-    def dialog() -> QFileDialog | None:
-        return next(
-            (
-                w
-                for w in QApplication.topLevelWidgets()
-                if isinstance(w, QFileDialog) and w.isVisible()
-            ),
-            None,
-        )
-
-    env.wait(lambda: dialog() is not None)
-    shown = dialog()
-    assert shown is not None
-    # Typed into the name field, as a person would: selectFile() races the dialog's own
-    # asynchronous directory loading, which puts the suggested name back.
-    name_edit = shown.findChild(QLineEdit, "fileNameEdit")
-    assert name_edit is not None
-    name_edit.setText(str(path))
-    shown.accept()
 
 
 def send_campaign(env: GuiEnv, package_id: str, recipients: list[str]) -> str:
@@ -190,7 +162,7 @@ def test_messages_page_exports_deliveries_as_excel_friendly_csv(
 
     target = tmp_path / "deliveries.csv"
     qtbot.mouseClick(page.export_deliveries_button, Qt.MouseButton.LeftButton)
-    save_as(gui_env, target)
+    answer_file_dialog(gui_env, target)
     gui_env.wait(lambda: page.export_label.text().startswith("Exported 3 deliveries"))
 
     raw = target.read_bytes()
@@ -211,7 +183,7 @@ def test_messages_page_exports_the_filtered_message_list(
     gui_env.wait(lambda: page.proxy.rowCount() == 1)
     target = tmp_path / "messages.csv"
     qtbot.mouseClick(page.export_messages_button, Qt.MouseButton.LeftButton)
-    save_as(gui_env, target)
+    answer_file_dialog(gui_env, target)
     gui_env.wait(lambda: page.export_label.text().startswith("Exported 1 messages"))
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert [(r[2], r[4], r[5]) for r in rows[1:]] == [("Reply Chat", "failed", "Thanks")]
@@ -241,7 +213,7 @@ def test_messages_page_refreshes_live_only_while_visible(
     page.hide()
     flushes = gui_env.bridge.flush_count
     send_campaign(gui_env, log, [CUSTOMERS[0]])
-    gui_env.wait(lambda: gui_env.bridge.flush_count > flushes and not page._live.isActive())
+    gui_env.wait(lambda: gui_env.bridge.flush_count > flushes and not page.refresher.scheduled)
     assert page.model.rowCount() == 3
     page.show()
     gui_env.wait(lambda: page.proxy.rowCount() == 4)

@@ -7,12 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QLineEdit,
-    QMessageBox,
-    QStackedWidget,
     QTimeEdit,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +15,7 @@ from spreader_app.core.models import DistributionMode
 from spreader_app.gui.pages.package_editor import form_errors, retry_hint
 from spreader_app.gui.pages.packages_page import PackagesPage
 from tests.gui.conftest import GuiEnv
+from tests.gui.helpers import answer_question, come_back, show_in_window, type_into
 
 CAP = "max_messages_per_profile_per_hour"
 
@@ -32,56 +28,11 @@ def page(qtbot: QtBot, gui_env: GuiEnv) -> Iterator[PackagesPage]:
     host.hide()
 
 
-def show_in_window(qtbot: QtBot, env: GuiEnv, page: QWidget) -> QStackedWidget:
-    """Shows ``page`` in an active window beside another page, as the main window does
-    (shortcuts and typed times need the focus an active window has)."""
-    host = QStackedWidget()
-    qtbot.addWidget(host)
-    host.addWidget(QWidget())
-    host.addWidget(page)
-    host.setCurrentWidget(page)
-    host.resize(1100, 700)
-    host.show()
-    host.activateWindow()
-    env.wait(host.isActiveWindow)
-    return host
-
-
-def come_back(page: QWidget) -> None:
-    """Switches away from ``page`` and back, as a person browsing the sections does."""
-    host = page.parentWidget()
-    assert isinstance(host, QStackedWidget)
-    host.setCurrentIndex(0)
-    host.setCurrentWidget(page)
-
-
-def type_into(qtbot: QtBot, widget: QLineEdit | QAbstractSpinBox, text: str) -> None:
-    """Replaces the text of a line edit or spin box the way a person does: select all, type."""
-    target = widget.lineEdit() if isinstance(widget, QAbstractSpinBox) else widget
-    target.setFocus()
-    target.selectAll()
-    qtbot.keyClicks(target, text)
-
-
 def type_time(qtbot: QtBot, edit: QTimeEdit, hhmm: str) -> None:
     """Types a time into ``edit`` from its hour section on, e.g. ``"22:00"``."""
     edit.setFocus()
     edit.setSelectedSection(QTimeEdit.Section.HourSection)
     qtbot.keyClicks(edit, hhmm.replace(":", ""))
-
-
-def answer(qtbot: QtBot, env: GuiEnv, parent: QWidget, button_text: str) -> str:
-    """Clicks ``button_text`` in the question ``parent`` shows; returns the question."""
-
-    def shown() -> QMessageBox | None:
-        return next((b for b in parent.findChildren(QMessageBox) if b.isVisible()), None)
-
-    env.wait(lambda: shown() is not None)
-    box = shown()
-    assert box is not None
-    button = next(b for b in box.buttons() if b.text() == button_text)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    return box.text()
 
 
 def test_packages_page_creates_first_package_by_typing(
@@ -175,13 +126,13 @@ def test_packages_page_deletes_after_confirming(
     page.table.setFocus()
 
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    question = answer(qtbot, gui_env, page, "Cancel")
+    question = answer_question(gui_env, "Cancel")
     assert "Old shop" in question and "1 profile" in question
     gui_env.wait(lambda: page.table.isEnabled())
     assert len(gui_env.context.packages) == 1
 
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    answer(qtbot, gui_env, page, "Delete")
+    answer_question(gui_env, "Delete")
     gui_env.wait(lambda: gui_env.context.packages == [])
     assert page.stack.currentWidget() is page.empty
     assert gui_env.context.package_id == ""

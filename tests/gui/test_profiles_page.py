@@ -17,7 +17,7 @@ from spreader_app.gui.pages.profiles_page import ProfilesPage
 from spreader_app.gui.tables.profiles_table import HOURLY_COLUMN, ProfileRow
 from spreader_app.gui.tables.snapshot_model import VALUE_ROLE
 from tests.gui.conftest import GuiEnv
-from tests.gui.test_packages_page import answer, come_back, show_in_window, type_into
+from tests.gui.helpers import answer_question, click_row, come_back, show_in_window, type_into
 
 
 @pytest.fixture
@@ -64,9 +64,7 @@ def fill_profile(qtbot: QtBot, dialog: ProfileDialog, name: str, device: str, to
 def select(qtbot: QtBot, page: ProfilesPage, name: str) -> None:
     at = page.model.row_for(rows(page)[name].id)
     assert at is not None
-    index = page.proxy.mapFromSource(page.model.index(at, 0))
-    rect = page.table.visualRect(index)
-    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    click_row(qtbot, page.table, page.proxy.mapFromSource(page.model.index(at, 0)).row())
     selected = page.selected_row()
     assert selected is not None and selected.profile.name == name
 
@@ -242,6 +240,6 @@ def test_profiles_page_deletes_after_confirming(
     gui_env.wait(lambda: loaded(page, "Phone 1"))
     select(qtbot, page, "Phone 1")
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
-    assert "Phone 1" in answer(qtbot, gui_env, page, "Delete")
+    assert "Phone 1" in answer_question(gui_env, "Delete")
     gui_env.wait(lambda: page.stack.currentWidget() is page.no_profiles)
     assert gui_env.run(gui_env.container.profiles.list(package_id)) == []

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from spreader_app.core.content import MAX_CAPTION, MAX_TEXT
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import MessageType, WaitingStrategy
 from spreader_app.core.phones import RejectReason, screen_recipients
-from spreader_app.gui.pages.send_page import SendPage, field_errors, open_body, utc_iso
+from spreader_app.gui.pages.send.body import field_errors, open_body, utc_iso
+from spreader_app.gui.pages.send_page import SendPage
 from spreader_app.gui.tables.recipients_table import (
     RejectedEntry,
     RejectedTableModel,
@@ -22,6 +22,7 @@ from spreader_app.gui.tables.recipients_table import (
     write_rejected_csv,
 )
 from tests.gui.conftest import GuiEnv
+from tests.gui.helpers import answer_file_dialog, answer_question
 from tests.unit.core.test_recipients import make_xlsx
 
 PASTED = "+201066183456\n01066183456\n+966501234567\n12345\nhello\n"
@@ -40,38 +41,8 @@ def page(qtbot: QtBot, gui_env: GuiEnv) -> SendPage:
 
 
 def set_region(qtbot: QtBot, page: SendPage, region: str) -> None:
-    page.region_edit.clear()
-    qtbot.keyClicks(page.region_edit, region)
-
-
-def pick_file(env: GuiEnv, parent: QWidget, path: Path) -> None:
-    """Answers the file dialog that ``parent`` opened with ``path``."""
-
-    def open_dialog() -> QFileDialog | None:
-        return next((d for d in parent.findChildren(QFileDialog) if d.isVisible()), None)
-
-    env.wait(open_dialog)
-    dialog = open_dialog()
-    assert dialog is not None
-    # What a person types in the file name box (selectFile() skips a focused box).
-    name_box = dialog.findChild(QLineEdit, "fileNameEdit")
-    assert name_box is not None
-    name_box.setText(str(path))
-    dialog.accept()
-
-
-def answer_confirm(env: GuiEnv, parent: QWidget, button_text: str) -> str:
-    """Clicks ``button_text`` in the confirmation ``parent`` shows; returns the question."""
-
-    def open_box() -> QMessageBox | None:
-        return next((b for b in parent.findChildren(QMessageBox) if b.isVisible()), None)
-
-    env.wait(open_box)
-    box = open_box()
-    assert box is not None
-    text = box.text()
-    next(b for b in box.buttons() if b.text() == button_text).click()
-    return text
+    page.recipients.region_edit.clear()
+    qtbot.keyClicks(page.recipients.region_edit, region)
 
 
 def test_send_page_paste_shows_valid_invalid_duplicate_and_suppressed_counts(
@@ -79,29 +50,29 @@ def test_send_page_paste_shows_valid_invalid_duplicate_and_suppressed_counts(
 ) -> None:
     gui_env.run(gui_env.container.inbox.suppress(gui_env.context.package_id, "+966501234567"))
     set_region(qtbot, page, "EG")
-    page.paste_edit.insertPlainText(PASTED + "+201112345678\n")
+    page.recipients.paste_edit.insertPlainText(PASTED + "+201112345678\n")
     # Debounced: nothing is computed while the person is still typing.
-    assert page.valid_label.text() == "Valid: –"
-    gui_env.wait(lambda: page.valid_label.text() == "Valid: 2")
-    assert page.invalid_label.text() == "Invalid: 2"
-    assert page.duplicate_label.text() == "Duplicates: 1"
-    assert page.suppressed_label.text() == "Suppressed: 1"
-    assert "not a number" in page.reasons_label.text()
-    assert "too short" in page.reasons_label.text()
-    assert page.rejected_button.text().endswith("(4)")
+    assert page.recipients.valid_label.text() == "Valid: –"
+    gui_env.wait(lambda: page.recipients.valid_label.text() == "Valid: 2")
+    assert page.recipients.invalid_label.text() == "Invalid: 2"
+    assert page.recipients.duplicate_label.text() == "Duplicates: 1"
+    assert page.recipients.suppressed_label.text() == "Suppressed: 1"
+    assert "not a number" in page.recipients.reasons_label.text()
+    assert "too short" in page.recipients.reasons_label.text()
+    assert page.recipients.rejected_button.text().endswith("(4)")
 
 
 def test_send_page_region_decides_how_local_numbers_read(
     qtbot: QtBot, gui_env: GuiEnv, page: SendPage
 ) -> None:
     set_region(qtbot, page, "")
-    page.paste_edit.insertPlainText("01066183456\n")
-    gui_env.wait(lambda: page.invalid_label.text() == "Invalid: 1")
+    page.recipients.paste_edit.insertPlainText("01066183456\n")
+    gui_env.wait(lambda: page.recipients.invalid_label.text() == "Invalid: 1")
     set_region(qtbot, page, "EG")
-    gui_env.wait(lambda: page.valid_label.text() == "Valid: 1")
+    gui_env.wait(lambda: page.recipients.valid_label.text() == "Valid: 1")
     set_region(qtbot, page, "QQ")
-    gui_env.wait(lambda: page.recipients_error.isVisible())
-    assert "Unknown phone region" in page.recipients_error.text()
+    gui_env.wait(lambda: page.recipients.error_label.isVisible())
+    assert "Unknown phone region" in page.recipients.error_label.text()
 
 
 def test_send_page_imports_csv_and_guesses_the_phone_column(
@@ -111,16 +82,16 @@ def test_send_page_imports_csv_and_guesses_the_phone_column(
     path.write_text(
         "name,phone\nAhmed,+201066183456\nSara,+966501234567\nOmar,12345\n", encoding="utf-8"
     )
-    qtbot.mouseClick(page.file_radio, Qt.MouseButton.LeftButton)
-    assert page.file_radio.isChecked()
-    qtbot.mouseClick(page.picker.choose_button, Qt.MouseButton.LeftButton)
-    pick_file(gui_env, page, path)
-    gui_env.wait(lambda: page.picker.column_combo.currentText() == "phone")
-    gui_env.wait(lambda: page.valid_label.text() == "Valid: 2")
-    assert page.invalid_label.text() == "Invalid: 1"
-    assert "clients.csv: 3 rows" in page.picker.file_label.text()
+    qtbot.mouseClick(page.recipients.file_radio, Qt.MouseButton.LeftButton)
+    assert page.recipients.file_radio.isChecked()
+    qtbot.mouseClick(page.recipients.picker.choose_button, Qt.MouseButton.LeftButton)
+    answer_file_dialog(gui_env, path)
+    gui_env.wait(lambda: page.recipients.picker.column_combo.currentText() == "phone")
+    gui_env.wait(lambda: page.recipients.valid_label.text() == "Valid: 2")
+    assert page.recipients.invalid_label.text() == "Invalid: 1"
+    assert "clients.csv: 3 rows" in page.recipients.picker.file_label.text()
     # Row numbers are the file's: the header is row 1, Omar is row 4.
-    assert [e.row for e in page.rejected_model.rows()] == [4]
+    assert [e.row for e in page.recipients.rejected_model.rows()] == [4]
 
 
 def test_send_page_imports_xlsx_number_cells(
@@ -134,21 +105,23 @@ def test_send_page_imports_xlsx_number_cells(
         ["Omar", "n/a"],
     ]
     path.write_bytes(make_xlsx([("Clients", rows)]))
-    qtbot.mouseClick(page.file_radio, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.picker.choose_button, Qt.MouseButton.LeftButton)
-    pick_file(gui_env, page, path)
-    gui_env.wait(lambda: page.picker.column_combo.currentText() == "Mobile")
-    gui_env.wait(lambda: page.valid_label.text() == "Valid: 2")
-    assert page.invalid_label.text() == "Invalid: 1"
-    assert not page.picker.encoding_combo.isVisibleTo(page.picker)
+    qtbot.mouseClick(page.recipients.file_radio, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.recipients.picker.choose_button, Qt.MouseButton.LeftButton)
+    answer_file_dialog(gui_env, path)
+    gui_env.wait(lambda: page.recipients.picker.column_combo.currentText() == "Mobile")
+    gui_env.wait(lambda: page.recipients.valid_label.text() == "Valid: 2")
+    assert page.recipients.invalid_label.text() == "Invalid: 1"
+    assert not page.recipients.picker.encoding_combo.isVisibleTo(page.recipients.picker)
 
 
 def test_send_page_preview_then_send_runs_the_campaign_to_completion(
     qtbot: QtBot, gui_env: GuiEnv, page: SendPage
 ) -> None:
-    qtbot.keyClicks(page.text_edit, "Hello from the shop")
-    page.paste_edit.insertPlainText("+201066183456\n+966501234567\n+201112345678\n12345\n")
-    gui_env.wait(lambda: page.valid_label.text() == "Valid: 3")
+    qtbot.keyClicks(page.content.text_edit, "Hello from the shop")
+    page.recipients.paste_edit.insertPlainText(
+        "+201066183456\n+966501234567\n+201112345678\n12345\n"
+    )
+    gui_env.wait(lambda: page.recipients.valid_label.text() == "Valid: 3")
     assert not page.send_button.isEnabled()
 
     qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
@@ -160,7 +133,7 @@ def test_send_page_preview_then_send_runs_the_campaign_to_completion(
     assert page.send_button.isEnabled()
 
     qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
-    question = answer_confirm(gui_env, page, "Send")
+    question = answer_question(gui_env, "Send")
     assert "3 recipients through 2 profiles" in question
     gui_env.wait(lambda: page.stack.currentWidget() is page.campaign)
     view = page.campaign
@@ -173,7 +146,7 @@ def test_send_page_preview_then_send_runs_the_campaign_to_completion(
 
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is page.composer
-    assert page.paste_edit.toPlainText() == ""
+    assert page.recipients.paste_edit.toPlainText() == ""
     assert not page.send_button.isEnabled()
 
 
@@ -182,12 +155,12 @@ def test_send_page_ctrl_enter_previews_and_any_change_requires_a_new_preview(
 ) -> None:
     with qtbot.waitActive(page):
         page.activateWindow()
-    qtbot.keyClicks(page.text_edit, "Hi")
-    page.paste_edit.insertPlainText("+201066183456\n")
-    qtbot.keyClick(page.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.content.text_edit, "Hi")
+    page.recipients.paste_edit.insertPlainText("+201066183456\n")
+    qtbot.keyClick(page.content.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     gui_env.wait(page.send_button.isEnabled)
-    assert page.text_edit.toPlainText() == "Hi"  # the shortcut previewed, it typed nothing
-    qtbot.keyClicks(page.text_edit, "!")
+    assert page.content.text_edit.toPlainText() == "Hi"  # the shortcut previewed, it typed nothing
+    qtbot.keyClicks(page.content.text_edit, "!")
     assert not page.send_button.isEnabled()
     assert not page.plan_panel.isVisible()
 
@@ -195,11 +168,11 @@ def test_send_page_ctrl_enter_previews_and_any_change_requires_a_new_preview(
 def test_send_page_service_errors_show_next_to_the_fields(
     qtbot: QtBot, gui_env: GuiEnv, page: SendPage
 ) -> None:
-    page.paste_edit.insertPlainText("+201066183456\n")
-    page.type_combo.setCurrentIndex(page.type_combo.findData("image"))
+    page.recipients.paste_edit.insertPlainText("+201066183456\n")
+    page.content.type_combo.setCurrentIndex(page.content.type_combo.findData("image"))
     qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
-    gui_env.wait(page.content_error.isVisible)
-    assert page.content_error.text() == (
+    gui_env.wait(page.content.error_label.isVisible)
+    assert page.content.error_label.text() == (
         "Media URL is required for a image message (or media_path for a local file)."
     )
     assert not page.plan_panel.isVisible()
@@ -210,12 +183,12 @@ def test_send_page_explains_an_inactive_package_in_plain_words(
 ) -> None:
     package_id = gui_env.context.package_id
     gui_env.run(gui_env.container.packages.update(package_id, {"status": "inactive"}))
-    qtbot.keyClicks(page.text_edit, "Hi")
-    page.paste_edit.insertPlainText("+201066183456\n")
+    qtbot.keyClicks(page.content.text_edit, "Hi")
+    page.recipients.paste_edit.insertPlainText("+201066183456\n")
     qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
     gui_env.wait(page.send_button.isEnabled)
     qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
-    answer_confirm(gui_env, page, "Send")
+    answer_question(gui_env, "Send")
     gui_env.wait(page.send_error.isVisible)
     assert page.send_error.text() == "Package Shop is inactive; activate it to send."
     assert page.stack.currentWidget() is page.composer
@@ -229,8 +202,8 @@ def test_send_page_without_profiles_cannot_send(
     page = SendPage(gui_env.context)
     qtbot.addWidget(page)
     page.show()
-    qtbot.keyClicks(page.text_edit, "Hi")
-    page.paste_edit.insertPlainText("+201066183456\n")
+    qtbot.keyClicks(page.content.text_edit, "Hi")
+    page.recipients.paste_edit.insertPlainText("+201066183456\n")
     qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
     gui_env.wait(page.plan_panel.isVisible)
     assert page.plan_panel.warning_label.isVisibleTo(page)
@@ -253,16 +226,16 @@ def test_send_page_rejected_rows_export_to_csv_with_reasons(
     qtbot: QtBot, gui_env: GuiEnv, page: SendPage, tmp_path: Path
 ) -> None:
     set_region(qtbot, page, "EG")
-    page.paste_edit.insertPlainText(PASTED)
-    gui_env.wait(lambda: page.invalid_label.text() == "Invalid: 2")
-    qtbot.mouseClick(page.rejected_button, Qt.MouseButton.LeftButton)
-    assert page.rejected_view.isVisible()
-    assert page.rejected_button.text().startswith("Hide")
+    page.recipients.paste_edit.insertPlainText(PASTED)
+    gui_env.wait(lambda: page.recipients.invalid_label.text() == "Invalid: 2")
+    qtbot.mouseClick(page.recipients.rejected_button, Qt.MouseButton.LeftButton)
+    assert page.recipients.rejected_view.isVisible()
+    assert page.recipients.rejected_button.text().startswith("Hide")
     target = tmp_path / "rejected.csv"
-    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    pick_file(gui_env, page, target)
+    qtbot.mouseClick(page.recipients.export_button, Qt.MouseButton.LeftButton)
+    answer_file_dialog(gui_env, target)
     gui_env.wait(target.exists)
-    gui_env.wait(lambda: "Saved 3 rows" in page.screen_status.text())
+    gui_env.wait(lambda: "Saved 3 rows" in page.recipients.screen_status.text())
     with target.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [(r["row"], r["value"], r["reason"]) for r in rows] == [
@@ -276,31 +249,34 @@ def test_send_page_rejected_rows_export_to_csv_with_reasons(
 def test_send_page_character_count_warns_above_the_limit(
     qtbot: QtBot, gui_env: GuiEnv, page: SendPage
 ) -> None:
-    qtbot.keyClicks(page.text_edit, "Hello")
-    assert page.counter_label.text() == f"5 / {MAX_TEXT:,} characters"
-    assert page.counter_label.property("role") == "hint"
-    page.text_edit.setPlainText("x" * (MAX_TEXT + 2))
-    assert page.counter_label.text() == f"{MAX_TEXT + 2:,} / {MAX_TEXT:,} characters: 2 too many"
-    assert page.counter_label.property("role") == "error"
-    page.type_combo.setCurrentIndex(page.type_combo.findData("image"))
-    page.text_edit.setPlainText("y" * MAX_CAPTION)
-    assert page.counter_label.text() == f"{MAX_CAPTION:,} / {MAX_CAPTION:,} characters"
-    assert page.counter_label.property("role") == "hint"
-    qtbot.keyClicks(page.text_edit, "z")
-    assert page.counter_label.property("role") == "error"
+    qtbot.keyClicks(page.content.text_edit, "Hello")
+    assert page.content.counter_label.text() == f"5 / {MAX_TEXT:,} characters"
+    assert page.content.counter_label.property("role") == "hint"
+    page.content.text_edit.setPlainText("x" * (MAX_TEXT + 2))
+    assert (
+        page.content.counter_label.text()
+        == f"{MAX_TEXT + 2:,} / {MAX_TEXT:,} characters: 2 too many"
+    )
+    assert page.content.counter_label.property("role") == "error"
+    page.content.type_combo.setCurrentIndex(page.content.type_combo.findData("image"))
+    page.content.text_edit.setPlainText("y" * MAX_CAPTION)
+    assert page.content.counter_label.text() == f"{MAX_CAPTION:,} / {MAX_CAPTION:,} characters"
+    assert page.content.counter_label.property("role") == "hint"
+    qtbot.keyClicks(page.content.text_edit, "z")
+    assert page.content.counter_label.property("role") == "error"
 
 
 def test_send_page_strategy_enables_drip_interval_and_schedule_time(
     qtbot: QtBot, gui_env: GuiEnv, page: SendPage
 ) -> None:
-    assert not page.drip_spin.isEnabled()
-    page.strategy_combo.setCurrentIndex(page.strategy_combo.findData("drip"))
-    assert page.drip_spin.isEnabled()
-    page.strategy_combo.setCurrentIndex(page.strategy_combo.findData("smart"))
-    assert not page.drip_spin.isEnabled()
-    assert not page.schedule_edit.isEnabled()
-    qtbot.mouseClick(page.schedule_check, Qt.MouseButton.LeftButton)
-    assert page.schedule_edit.isEnabled()
+    assert not page.timing.drip_spin.isEnabled()
+    page.timing.strategy_combo.setCurrentIndex(page.timing.strategy_combo.findData("drip"))
+    assert page.timing.drip_spin.isEnabled()
+    page.timing.strategy_combo.setCurrentIndex(page.timing.strategy_combo.findData("smart"))
+    assert not page.timing.drip_spin.isEnabled()
+    assert not page.timing.schedule_edit.isEnabled()
+    qtbot.mouseClick(page.timing.schedule_check, Qt.MouseButton.LeftButton)
+    assert page.timing.schedule_edit.isEnabled()
 
 
 def test_open_body_matches_the_api_shape() -> None:

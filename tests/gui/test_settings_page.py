@@ -8,11 +8,12 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from spreader_app.gui.pages.settings_page import NO_REGION, SettingsPage, parse_region
 from tests.gui.conftest import GuiEnv
+from tests.gui.helpers import answer_question
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -34,25 +35,6 @@ def keep_look(qapp: QApplication) -> Iterator[None]:
     qapp.setStyle(style)
     qapp.setPalette(palette)
     qapp.setStyleSheet(sheet)
-
-
-def answer_dialog(env: GuiEnv, button_text: str) -> None:
-    """Clicks ``button_text`` in the message box the page opened."""
-
-    def box() -> QMessageBox | None:
-        return next(
-            (
-                w
-                for w in QApplication.topLevelWidgets()
-                if isinstance(w, QMessageBox) and w.isVisible()
-            ),
-            None,
-        )
-
-    env.wait(lambda: box() is not None)
-    shown = box()
-    assert shown is not None
-    next(b for b in shown.buttons() if b.text() == button_text).click()
 
 
 def test_settings_page_shows_the_api_and_webhook_addresses(
@@ -91,12 +73,12 @@ def test_settings_page_regenerates_the_api_key_after_confirming(
 ) -> None:
     old = gui_env.container.settings.api_key
     qtbot.mouseClick(page.regenerate_key_button, LEFT)
-    answer_dialog(gui_env, "Cancel")
+    answer_question(gui_env, "Cancel")
     gui_env.wait(lambda: page.regenerate_key_button.isEnabled())
     assert gui_env.container.settings.api_key == old
 
     qtbot.mouseClick(page.regenerate_key_button, LEFT)
-    answer_dialog(gui_env, "Regenerate")
+    answer_question(gui_env, "Regenerate")
     gui_env.wait(lambda: page.api_key_edit.text() != old)
     assert gui_env.container.settings.api_key == page.api_key_edit.text()
     assert page.status_label.text().startswith("New API key saved")
@@ -109,7 +91,7 @@ def test_settings_page_regenerates_the_webhook_url(
 ) -> None:
     old = page.webhook_edit.text()
     qtbot.mouseClick(page.regenerate_webhook_button, LEFT)
-    answer_dialog(gui_env, "Regenerate")
+    answer_question(gui_env, "Regenerate")
     gui_env.wait(lambda: page.webhook_edit.text() != old)
     secret = gui_env.container.settings.webhook_secret
     assert page.webhook_edit.text().endswith(f"/webhooks/zentra/{secret}")

@@ -27,6 +27,7 @@ from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 
 STATUS_TEXT = {
     MessageStatus.SCHEDULED: "Scheduled",
@@ -108,10 +109,7 @@ class CampaignView(QWidget):
         self.skipped_label = QLabel()
         self.eta_label = QLabel()
         self.eta_label.setAccessibleName("Estimated completion")
-        self.error_label = QLabel()
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
 
         self.pause_button = QPushButton(icon("pause"), "&Pause")
         self.pause_button.setToolTip("Stop sending for now; nothing is lost")
@@ -278,8 +276,7 @@ class CampaignView(QWidget):
         self.pause_button.setEnabled(m.status in PAUSABLE)
         self.resume_button.setEnabled(m.status is MessageStatus.PAUSED)
         self.cancel_button.setEnabled(m.status in CANCELLABLE)
-        self.new_button.setProperty("role", "primary" if m.status in FINISHED else "")
-        self.new_button.style().polish(self.new_button)
+        set_role(self.new_button, "primary" if m.status in FINISHED else "")
         self._render_eta()
 
     def _render_eta(self) -> None:
@@ -301,5 +298,4 @@ class CampaignView(QWidget):
             self.eta_label.setText("")
 
     def _set_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
+        show_message(self.error_label, text)

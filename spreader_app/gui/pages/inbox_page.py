@@ -5,22 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,8 +38,12 @@ from spreader_app.gui.tables.inbox_table import (
 from spreader_app.gui.tables.messages_table import QuickFilterProxy
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
 from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.widgets.accessibility import name_internals
 from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.package_picker import PackagePicker
+from spreader_app.gui.widgets.quick_filter import filter_edit, filter_table
+from spreader_app.gui.widgets.refresher import PageRefresher
+from spreader_app.gui.widgets.roles import set_role
 
 WEBHOOK_HINT = (
     "Paste the webhook URL from Settings into the Zentra dashboard; "
@@ -80,30 +79,6 @@ def describe_reply(result: ReplyResult, names: dict[str, str]) -> tuple[str, boo
     return f"Not sent via {name}: {reason}.", False
 
 
-def set_role(widget: QWidget, role: str) -> None:
-    """Switches a widget's style role (``ok``, ``error``, ``hint``, ``primary``) and re-applies
-    the style sheet, which does not notice property changes by itself."""
-    widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-
-
-def name_internals(root: QWidget) -> None:
-    """Names the parts Qt builds inside composite controls (a spin box's text field, a line
-    edit's clear button, a table's select-all corner) after the control that owns them, so
-    assistive tools never meet an unnamed control."""
-    for child in root.findChildren(QAbstractButton) + root.findChildren(QLineEdit):
-        owner = child.parentWidget()
-        if child.accessibleName() or owner is None or not owner.accessibleName():
-            continue
-        if isinstance(owner, QTableView):
-            child.setAccessibleName(f"Select all {owner.accessibleName()}")
-        elif isinstance(owner, QLineEdit):
-            child.setAccessibleName(f"Clear {owner.accessibleName()}")
-        elif isinstance(owner, QAbstractSpinBox | QComboBox):
-            child.setAccessibleName(owner.accessibleName())
-
-
 class ReplyEdit(QPlainTextEdit):
     """The reply text; Ctrl+Enter asks to send instead of adding a line."""
 
@@ -135,9 +110,7 @@ class InboxPage(QWidget):
         self.context = context
         self.names: dict[str, str] = {}
         self.phone = ""  # the open conversation's customer, as stored
-        self._loading = False
-        self._again = False
-        self._stale = True
+        self.refresher = PageRefresher(self, self._start_load)
 
         title = QLabel("Inbox")
         title.setProperty("role", "title")
@@ -157,21 +130,14 @@ class InboxPage(QWidget):
         self.model = ConversationTableModel(self)
         self.proxy = QuickFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by number, profile or text")
-        self.filter_edit.setAccessibleName("Filter conversations")
-        self.filter_edit.setToolTip("Shows the conversations containing every word typed (Ctrl+F)")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.set_query)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Conversations")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
+        self.filter_edit = filter_edit(
+            self.proxy,
+            "Filter conversations",
+            "Filter by number, profile or text",
+            "Shows the conversations containing every word typed (Ctrl+F)",
+        )
+        self.table = filter_table(self.proxy, "Conversations")
         self.table.sortByColumn(TIME, Qt.SortOrder.DescendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(LAST, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus)
@@ -285,24 +251,20 @@ class InboxPage(QWidget):
     # --- loading -----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reloads the conversations and the open thread; coalesced, skipped while hidden."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        if self._loading:
-            self._again = True
-            return
-        self._stale = False
+        """Reloads the conversations and the open thread; coalesced, deferred while hidden."""
+        self.refresher.request()
+
+    def _start_load(self) -> bool:
         package_id = self.context.package_id
         if not package_id:
             self._show_state()
-            return
-        self._loading = True
+            return False
         run_task(
             self._load(package_id, self.phone),
             on_done=self._on_loaded,
             on_error=self._on_load_failed,
         )
+        return True
 
     async def _load(self, package_id: str, phone: str) -> _Snapshot:
         services = self.context.services
@@ -312,8 +274,8 @@ class InboxPage(QWidget):
         return _Snapshot(package_id, {p.id: p.name for p in profiles}, conversations, phone, thread)
 
     def _on_loaded(self, snap: _Snapshot) -> None:
-        self._loading = False
-        if snap.package_id == self.context.package_id:
+        current = snap.package_id == self.context.package_id
+        if current:
             self.names = snap.names
             self.model.apply(
                 [
@@ -325,16 +287,12 @@ class InboxPage(QWidget):
                 self._show_thread(snap.thread)
             self._show_state()
             self._show_detail()
-        else:
-            self._again = True
-        if self._again:
-            self._again = False
-            self.refresh()
+        self.refresher.finished(again=not current)
 
     def _on_load_failed(self, exc: BaseException) -> None:
-        self._loading = False
         self.empty.text.setText(f"The conversations could not be loaded: {describe(exc)}")
         self.stack.setCurrentWidget(self.empty)
+        self.refresher.finished()
 
     def _show_thread(self, items: list[ConversationItem]) -> None:
         before = self.thread_model.rowCount()
@@ -508,9 +466,4 @@ class InboxPage(QWidget):
     def _on_bridge_deliveries_recorded(self, events: list) -> None:  # type: ignore[type-arg]
         # Open Chat messages to the open customer belong in its thread too.
         if self.phone and any(e.recipient == self.phone for e in self._mine(events)):
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
             self.refresh()

@@ -8,23 +8,18 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QItemSelection, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QDate, QItemSelection, QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,9 +33,7 @@ from spreader_app.core.models import (
     MessageStatus,
 )
 from spreader_app.gui.context import AppContext
-from spreader_app.gui.dialogs import run_dialog
 from spreader_app.gui.icons import icon
-from spreader_app.gui.pages.inbox_page import name_internals, set_role
 from spreader_app.gui.tables.messages_table import (
     DELIVERY_HEADER,
     MESSAGE_HEADER,
@@ -56,8 +49,13 @@ from spreader_app.gui.tables.messages_table import (
 )
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
 from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.widgets.accessibility import name_internals
 from spreader_app.gui.widgets.empty_state import EmptyState
+from spreader_app.gui.widgets.file_dialogs import ask_save_csv
 from spreader_app.gui.widgets.package_picker import PackagePicker
+from spreader_app.gui.widgets.quick_filter import filter_edit, filter_table
+from spreader_app.gui.widgets.refresher import PageRefresher
+from spreader_app.gui.widgets.roles import set_role
 
 PAGE = 100
 DELIVERY_PAGE = 500
@@ -111,19 +109,6 @@ def _chosen_day(check: QCheckBox, edit: QDateEdit) -> date | None:
     return date(day.year(), day.month(), day.day())
 
 
-def _table(model: QuickFilterProxy, name: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return view
-
-
 class MessagesPage(QWidget):
     """Every message of the current package and its deliveries, live, with CSV export."""
 
@@ -133,13 +118,7 @@ class MessagesPage(QWidget):
         self.names: dict[str, str] = {}
         self.message_id = ""
         self._generation = 0
-        self._loading = False
-        self._again = False
-        self._stale = True
-        self._live = QTimer(self)
-        self._live.setSingleShot(True)
-        self._live.setInterval(LIVE_DELAY_MS)
-        self._live.timeout.connect(self.refresh)
+        self.refresher = PageRefresher(self, self._start_load, LIVE_DELAY_MS)
 
         title = QLabel("Messages")
         title.setProperty("role", "title")
@@ -189,7 +168,7 @@ class MessagesPage(QWidget):
         self.proxy = QuickFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search_edit = self._search("Filter messages", self.proxy)
-        self.table = _table(self.proxy, "Messages")
+        self.table = filter_table(self.proxy, "Messages")
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.count_label = QLabel()
@@ -210,7 +189,7 @@ class MessagesPage(QWidget):
             "Show only deliveries in this state",
         )
         self.delivery_status.currentIndexChanged.connect(self._on_delivery_status_changed)
-        self.delivery_table = _table(self.delivery_proxy, "Deliveries")
+        self.delivery_table = filter_table(self.delivery_proxy, "Deliveries")
         self.delivery_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.delivery_label = QLabel("Select a message to see its deliveries.")
         self.delivery_label.setProperty("role", "hint")
@@ -290,14 +269,14 @@ class MessagesPage(QWidget):
         name_internals(self)
         self._update_buttons(0, 0)
 
-    def _search(self, name: str, proxy: QuickFilterProxy) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(name)
-        edit.setPlaceholderText(f"{name}: type words to find")
-        edit.setToolTip("Shows the rows containing every word typed (loaded rows only)")
-        edit.setClearButtonEnabled(True)
-        edit.textChanged.connect(proxy.set_query)
-        return edit
+    @staticmethod
+    def _search(name: str, proxy: QuickFilterProxy) -> QLineEdit:
+        return filter_edit(
+            proxy,
+            name,
+            f"{name}: type words to find",
+            "Shows the rows containing every word typed (loaded rows only)",
+        )
 
     @staticmethod
     def _row(first: QWidget, *rest: QWidget) -> QHBoxLayout:
@@ -327,17 +306,12 @@ class MessagesPage(QWidget):
 
     def refresh(self) -> None:
         """Reloads the loaded range of messages and deliveries; coalesced, deferred while hidden."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        if self._loading:
-            self._again = True
-            return
-        self._stale = False
+        self.refresher.request()
+
+    def _start_load(self) -> bool:
         if not self.context.package_id:
             self.stack.setCurrentWidget(self.no_package)
-            return
-        self._loading = True
+            return False
         run_task(
             self._load(
                 self._generation,
@@ -349,6 +323,7 @@ class MessagesPage(QWidget):
             on_done=self._on_loaded,
             on_error=self._on_load_failed,
         )
+        return True
 
     async def _load(
         self, generation: int, package_id: str, flt: MessageFilter, message_id: str, count: int
@@ -369,22 +344,18 @@ class MessagesPage(QWidget):
         return _Log(generation, names, messages, total, deliveries, delivery_total)
 
     def _on_loaded(self, log: _Log) -> None:
-        self._loading = False
-        if log.generation == self._generation:
+        current = log.generation == self._generation
+        if current:
             self.names = log.names
             self.model.apply(log.messages)
             if log.deliveries is not None:
                 self.delivery_model.apply([self._line(d) for d in log.deliveries])
             self._update_buttons(log.total, log.delivery_total)
-        else:
-            self._again = True
-        if self._again:
-            self._again = False
-            self.refresh()
+        self.refresher.finished(again=not current)
 
     def _on_load_failed(self, exc: BaseException) -> None:
-        self._loading = False
         self._show_export(f"The log could not be loaded: {describe(exc)}", False)
+        self.refresher.finished()
 
     def _line(self, d: Delivery) -> DeliveryLine:
         name = self.names.get(d.profile_id, d.profile_id) if d.profile_id else ""
@@ -477,16 +448,7 @@ class MessagesPage(QWidget):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         if not Path(folder).is_dir():
             folder = str(Path.home())
-        dialog = QFileDialog(self, title, str(Path(folder) / name), "CSV files (*.csv)")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("csv")
-        dialog.setAccessibleName(title)
-        try:
-            code = await run_dialog(dialog)
-            files = dialog.selectedFiles()
-        finally:
-            dialog.deleteLater()
-        return Path(files[0]) if code == QDialog.DialogCode.Accepted and files else None
+        return await ask_save_csv(self, title, str(Path(folder) / name))
 
     async def _export_messages(self) -> None:
         path = await self._ask_path("Export messages", "messages.csv")
@@ -565,10 +527,4 @@ class MessagesPage(QWidget):
 
     def _on_bridge_events(self, events: list) -> None:  # type: ignore[type-arg]
         if any(e.package_id == self.context.package_id for e in events):
-            if not self._live.isActive():
-                self._live.start()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+            self.refresher.request_soon()

@@ -49,6 +49,7 @@ from spreader_app.gui.tables.packages_table import (
 )
 from spreader_app.gui.tables.profiles_table import countdown_text
 from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.widgets.roles import error_label
 
 log = logging.getLogger(__name__)
 W = TypeVar("W", bound=QWidget)
@@ -182,7 +183,7 @@ class PackageEditor(QWidget):
 
         self.title = QLabel("New package")
         self.title.setProperty("role", "title")
-        self.form_error = self._error_label()
+        self.form_error = error_label()
 
         self.name_edit = _named(QLineEdit(), "Package name")
         self.name_edit.setPlaceholderText("e.g. Shop Cairo")
@@ -321,14 +322,6 @@ class PackageEditor(QWidget):
 
     # --- building ----------------------------------------------------------------------
 
-    @staticmethod
-    def _error_label() -> QLabel:
-        label = QLabel()
-        label.setProperty("role", "error")
-        label.setWordWrap(True)
-        label.hide()
-        return label
-
     def _row(
         self,
         label: str,
@@ -350,7 +343,7 @@ class PackageEditor(QWidget):
             v.addWidget(hint_label)
             for key in keys:
                 self._hint_labels[key] = hint_label
-        error = self._error_label()
+        error = error_label()
         v.addWidget(error)
         for key in keys:
             self._error_labels[key] = error

@@ -9,14 +9,13 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,42 +23,15 @@ from PySide6.QtWidgets import (
 from spreader_app.core.models import Package
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
-from spreader_app.gui.icons import icon
 from spreader_app.gui.pages.package_editor import PackageEditor
 from spreader_app.gui.tables.packages_table import PackageRow, PackagesTableModel
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.live_table import setup_live_table
+from spreader_app.gui.widgets.page_actions import page_action, tool_button
 
 log = logging.getLogger(__name__)
-
-
-def tool_button(action: QAction) -> QToolButton:
-    """A toolbar button showing ``action``'s icon and text, enabled with it."""
-    button = QToolButton()
-    button.setDefaultAction(action)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    return button
-
-
-def page_action(
-    owner: QWidget,
-    text: str,
-    icon_name: str,
-    shortcut: QKeySequence | str,
-    tip: str,
-    *,
-    context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
-) -> QAction:
-    """An action whose shortcut works only while focus is in ``owner`` (or, by default, its
-    children), so pages that share a key (Delete, Insert) never steal it from each other."""
-    action = QAction(icon(icon_name), text, owner)
-    action.setShortcut(QKeySequence(shortcut))
-    action.setShortcutContext(context)
-    action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
-    owner.addAction(action)
-    return action
 
 
 class PackagesPage(QWidget):

@@ -30,6 +30,7 @@ from spreader_app.core.services.profiles import ProfileHealthReport
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.tables.profiles_table import PROFILE_STATUS_LABELS
 from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.widgets.roles import error_label
 
 log = logging.getLogger(__name__)
 
@@ -134,10 +135,7 @@ class ProfileDialog(QDialog):
         if profile is not None and profile.status is ProfileStatus.INACTIVE:
             self.status.setCurrentIndex(self.status.findData(ProfileStatus.INACTIVE.value))
 
-        self.form_error = QLabel()
-        self.form_error.setProperty("role", "error")
-        self.form_error.setWordWrap(True)
-        self.form_error.hide()
+        self.form_error = error_label()
         form = QFormLayout()
         self._form = form
         self._row("&Name:", self.name_edit, "name")
@@ -196,10 +194,7 @@ class ProfileDialog(QDialog):
             hint_label = QLabel(hint)
             hint_label.setProperty("role", "hint")
             v.addWidget(hint_label)
-        error = QLabel()
-        error.setProperty("role", "error")
-        error.setWordWrap(True)
-        error.hide()
+        error = error_label()
         v.addWidget(error)
         self._error_labels[key] = error
         caption = QLabel(label)

@@ -30,7 +30,6 @@ from spreader_app.core.events import DeliveryRecorded, ProfileStatusChanged
 from spreader_app.core.models import Profile, ProfileStatus
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm, run_dialog
-from spreader_app.gui.pages.packages_page import page_action, tool_button
 from spreader_app.gui.pages.profile_dialog import ProfileDialog
 from spreader_app.gui.tables.profiles_table import (
     DAILY_COLUMN,
@@ -47,6 +46,8 @@ from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.gauge_delegate import GaugeDelegate
 from spreader_app.gui.widgets.live_table import setup_live_table
 from spreader_app.gui.widgets.package_picker import PackagePicker
+from spreader_app.gui.widgets.page_actions import page_action, tool_button
+from spreader_app.gui.widgets.roles import error_label
 
 log = logging.getLogger(__name__)
 
@@ -161,10 +162,7 @@ class ProfilesPage(QWidget):
 
         self.reason_panel = ReasonPanel()
         self.reason_panel.activate_button.clicked.connect(self._on_reason_activate_clicked)
-        self.status_label = QLabel()
-        self.status_label.setProperty("role", "error")
-        self.status_label.setWordWrap(True)
-        self.status_label.hide()
+        self.status_label = error_label()
 
         self.no_package = EmptyState(
             "Create a package first",

@@ -29,9 +29,10 @@ from spreader_app.core.services.settings import SettingsView
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.icons import icon
-from spreader_app.gui.pages.inbox_page import name_internals, set_role
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.theme import THEMES, apply_theme
+from spreader_app.gui.widgets.accessibility import name_internals
+from spreader_app.gui.widgets.roles import error_label, set_role
 
 NO_REGION = "None: international numbers only"
 RESTART_NOTE = "Changes to the address, port and gateway URL apply after Spreader restarts."
@@ -120,11 +121,8 @@ class SettingsPage(QWidget):
             line.addWidget(w, 1 if i == 0 else 0)
         label = QLabel(text)
         label.setBuddy(widgets[0])
-        error = QLabel()
-        error.setProperty("role", "error")
-        error.setWordWrap(True)
+        error = error_label()
         error.setAccessibleName(f"{label.text().replace('&', '').rstrip(':')} error")
-        error.hide()
         self.errors[key] = error
         box = QWidget()
         stack = QVBoxLayout(box)

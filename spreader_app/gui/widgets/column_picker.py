@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -38,10 +36,11 @@ from spreader_app.core.recipients import (
     guess_phone_column,
     load_recipients_file,
 )
-from spreader_app.gui.dialogs import run_dialog
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.recipients_table import PreviewRow, TablePreviewModel
 from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.widgets.file_dialogs import ask_open_file
+from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 
 PREVIEW_ROWS = 20
 FILE_FILTER = "Recipient lists ({})".format(
@@ -120,10 +119,7 @@ class ColumnPicker(QWidget):
         self.busy_bar.setMaximumWidth(160)
         self.busy_bar.setAccessibleName("Reading the file")
         self.busy_bar.hide()
-        self.error_label = QLabel()
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
 
         self.header_check = QCheckBox("First row is a &header")
         self.header_check.setToolTip("Untick when row 1 already holds a recipient")
@@ -246,16 +242,9 @@ class ColumnPicker(QWidget):
     # --- work ----------------------------------------------------------------------------
 
     async def _choose(self) -> None:
-        dialog = QFileDialog(self, "Import recipients")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([FILE_FILTER, "All files (*)"])
-        try:
-            accepted = await run_dialog(dialog) == QDialog.DialogCode.Accepted.value
-            files = dialog.selectedFiles() if accepted else []
-        finally:
-            dialog.deleteLater()
-        if files:
-            await self._load(Path(files[0]), None, None)
+        path = await ask_open_file(self, "Import recipients", [FILE_FILTER, "All files (*)"])
+        if path is not None:
+            await self._load(path, None, None)
 
     async def _load(self, path: Path, encoding: str | None, has_header: bool | None) -> None:
         self._load_seq += 1
@@ -309,8 +298,7 @@ class ColumnPicker(QWidget):
         if self.column() is None:
             notes.insert(0, "No column looks like phone numbers: choose the phone column.")
         self.info_label.setText(" ".join(notes))
-        self.info_label.setProperty("role", "error" if self.column() is None else "hint")
-        self.info_label.style().polish(self.info_label)
+        set_role(self.info_label, "error" if self.column() is None else "hint")
 
     def _fill_encodings(self, encoding: str) -> None:
         self.encoding_combo.clear()
@@ -340,5 +328,4 @@ class ColumnPicker(QWidget):
             self.file_label.setText("No file chosen yet.")
 
     def _set_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(bool(text))
+        show_message(self.error_label, text)

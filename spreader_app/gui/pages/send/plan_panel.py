@@ -1,0 +1,81 @@
+"""The previewed plan of an Open Chat message: who sends to how many, and until when."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from spreader_app.core.services.sending import OpenPreview
+from spreader_app.gui.pages.campaign_view import format_eta
+from spreader_app.gui.widgets.roles import error_label
+
+
+class PlanPanel(QFrame):
+    """The previewed plan: recipients per profile with a bar, estimated completion, notes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.eta_label = QLabel()
+        self.eta_label.setAccessibleName("Estimated completion")
+        self.notes_label = QLabel()
+        self.notes_label.setProperty("role", "hint")
+        self.notes_label.setWordWrap(True)
+        self.warning_label = error_label()
+        self.grid = QGridLayout()
+        self.grid.setColumnStretch(1, 1)
+        self.counts: dict[str, int] = {}  # profile id → planned recipients
+        title = QLabel("Plan")
+        title.setProperty("role", "title")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.summary_label)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.eta_label)
+        layout.addWidget(self.warning_label)
+        layout.addWidget(self.notes_label)
+
+    def show_preview(self, preview: OpenPreview, now: datetime) -> None:
+        """Shows ``preview``; ``now`` (aware) anchors the "in 2 h 10 min" of the estimate."""
+        while (item := self.grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        s, plan = preview.screening, preview.plan
+        names = {p.id: p.name for p in preview.profiles}
+        self.counts = {pid: len(rs) for pid, rs in plan.distribution.items()}
+        planned = sum(self.counts.values())
+        skipped = s.total - s.valid_count
+        self.summary_label.setText(
+            f"{planned:,} recipients over {len(self.counts)} profiles"
+            + (f"; {skipped:,} rows will be skipped." if skipped else ".")
+        )
+        for row, (pid, count) in enumerate(self.counts.items()):
+            name = names.get(pid, pid)
+            bar = QProgressBar()
+            bar.setRange(0, max(planned, 1))
+            bar.setValue(count)
+            bar.setTextVisible(False)
+            bar.setMaximumHeight(10)
+            bar.setAccessibleName(f"{name}: {count} recipients")
+            share = f"{count * 100 / planned:.0f} %" if planned else "0 %"
+            self.grid.addWidget(QLabel(name), row, 0)
+            self.grid.addWidget(bar, row, 1)
+            self.grid.addWidget(QLabel(f"{count:,} ({share})"), row, 2)
+        if plan.estimated_completion is not None:
+            when = datetime.fromtimestamp(plan.estimated_completion, UTC)
+            self.eta_label.setText(f"Estimated completion: {format_eta(when, now)}")
+        else:
+            self.eta_label.setText("Nothing to send.")
+        reasons = sorted({i.reason for i in plan.items if i.profile_id is None and i.reason})
+        self.warning_label.setText(
+            f"{plan.unassigned:,} recipients cannot be planned: no profile can send. "
+            + " ".join(reasons)
+            if plan.unassigned
+            else ""
+        )
+        self.warning_label.setVisible(bool(plan.unassigned))
+        self.notes_label.setText(" ".join(plan.notes))
+        self.notes_label.setVisible(bool(plan.notes))

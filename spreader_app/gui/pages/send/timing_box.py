@@ -1,0 +1,102 @@
+"""The "When" section of the Send page: the waiting strategy and an optional start time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spreader_app.core.models import WaitingStrategy
+from spreader_app.gui.pages.send.body import utc_iso
+from spreader_app.gui.widgets.accessibility import buddy_label
+from spreader_app.gui.widgets.roles import error_label
+
+STRATEGY_HINTS = {
+    WaitingStrategy.IMMEDIATE: "Start now and send as fast as the package's limits allow",
+    WaitingStrategy.QUEUED: "Start after this package's earlier Open Chat work",
+    WaitingStrategy.DRIP: "Send to one recipient every few minutes",
+    WaitingStrategy.SMART: "Spread evenly over the remaining active hours, with human-like pauses",
+}
+
+
+class TimingBox(QGroupBox):
+    """How the recipients are spread over time (the drip interval only for drip) and, when
+    ticked, the local date and time to start at; ``changed`` on every edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("When", parent)
+        self.strategy_combo = QComboBox()
+        self.strategy_combo.setAccessibleName("Waiting strategy")
+        for strategy in WaitingStrategy:
+            self.strategy_combo.addItem(strategy.value.capitalize(), strategy.value)
+            self.strategy_combo.setItemData(
+                self.strategy_combo.count() - 1,
+                STRATEGY_HINTS[strategy],
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        self.drip_spin = QSpinBox()
+        self.drip_spin.setRange(1, 24 * 60)
+        self.drip_spin.setValue(5)
+        self.drip_spin.setSuffix(" min")
+        self.drip_spin.setAccessibleName("Drip interval")
+        self.drip_spin.setToolTip("Minutes between two recipients (drip only)")
+        self.schedule_check = QCheckBox("Start &at:")
+        self.schedule_check.setToolTip("Hold the campaign until this local date and time")
+        self.schedule_edit = QDateTimeEdit()
+        self.schedule_edit.setCalendarPopup(True)
+        self.schedule_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.schedule_edit.setAccessibleName("Start time")
+        self.schedule_edit.setDateTime(QDateTime.currentDateTime().addSecs(3600))
+        self.schedule_edit.setEnabled(False)
+        self.schedule_check.toggled.connect(self.schedule_edit.setEnabled)
+        self.strategy_hint = QLabel()
+        self.strategy_hint.setProperty("role", "hint")
+        self.error_label = error_label()
+
+        grid = QGridLayout()
+        grid.addWidget(buddy_label("&Waiting strategy:", self.strategy_combo), 0, 0)
+        grid.addWidget(self.strategy_combo, 0, 1)
+        grid.addWidget(self.strategy_hint, 0, 2, 1, 2)
+        grid.addWidget(buddy_label("&Drip interval:", self.drip_spin), 1, 0)
+        grid.addWidget(self.drip_spin, 1, 1)
+        grid.addWidget(self.schedule_check, 2, 0)
+        grid.addWidget(self.schedule_edit, 2, 1)
+        grid.setColumnStretch(3, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.error_label)
+
+        self.strategy_combo.currentIndexChanged.connect(self._on_strategy_combo_changed)
+        for edited in (
+            self.drip_spin.valueChanged,
+            self.schedule_check.toggled,
+            self.schedule_edit.dateTimeChanged,
+        ):
+            edited.connect(self.changed)
+        self._on_strategy_combo_changed()
+
+    def strategy(self) -> WaitingStrategy:
+        return WaitingStrategy(self.strategy_combo.currentData())
+
+    def schedule_at(self) -> str | None:
+        """The chosen start as ``options.schedule_at`` takes it; ``None`` to start at once."""
+        if not self.schedule_check.isChecked():
+            return None
+        return utc_iso(self.schedule_edit.dateTime().toSecsSinceEpoch())
+
+    def _on_strategy_combo_changed(self) -> None:
+        strategy = self.strategy()
+        self.drip_spin.setEnabled(strategy is WaitingStrategy.DRIP)
+        self.strategy_hint.setText(STRATEGY_HINTS[strategy] + ".")
+        self.changed.emit()
