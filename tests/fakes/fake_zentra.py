@@ -99,7 +99,8 @@ class Attempt:
     """One ``/messages`` request and what the fake did with it. ``outcome``: ``accepted``,
     ``unauthorized``, ``device_not_found``, ``device_disconnected``, ``device_banned``,
     ``invalid``, ``abandoned`` (the client left during the latency) or the injected
-    ``Fault``'s value. ``status`` is ``None`` when no answer was sent."""
+    ``Fault``'s value. ``status`` is ``None`` when no answer was sent. ``took_ms`` is how
+    long the fake held the request, from its handler's start to the answer (real time)."""
 
     seq: int
     device_uuid: str
@@ -108,6 +109,7 @@ class Attempt:
     status: int | None
     delivered: bool
     at: float
+    took_ms: float = 0.0
 
 
 @dataclass(slots=True)
@@ -190,6 +192,7 @@ class FakeZentra:
         return self._clock.timestamp() if self._clock is not None else time.time()
 
     async def _on_message(self, request: web.Request) -> web.StreamResponse:
+        started = time.perf_counter()
         self._seq += 1
         seq = self._seq
         form = await _form(request)
@@ -198,7 +201,16 @@ class FakeZentra:
 
         def record(outcome: str, status: int | None, delivered: bool) -> None:
             self.attempts.append(
-                Attempt(seq, device, recipient, outcome, status, delivered, self._now())
+                Attempt(
+                    seq,
+                    device,
+                    recipient,
+                    outcome,
+                    status,
+                    delivered,
+                    self._now(),
+                    (time.perf_counter() - started) * 1000,
+                )
             )
             if delivered:
                 self.received.append(_received(seq, form, self._now()))
