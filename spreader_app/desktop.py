@@ -10,7 +10,7 @@ import qasync
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from spreader_app import __version__
-from spreader_app.bootstrap import Container, build
+from spreader_app.bootstrap import Container, build, settle_heap
 from spreader_app.config import Settings, load_settings
 from spreader_app.core.errors import SpreaderError
 from spreader_app.gui.bridge import EventBridge
@@ -84,6 +84,7 @@ class DesktopSession:
             log.warning("local API not started: %s", exc)
         self.window.show()
         await self.context.reload_packages()
+        settle_heap()
 
     async def close(self) -> None:
         """Stops taking work, lets in-flight sends finish and be recorded, then closes."""

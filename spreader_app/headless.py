@@ -13,7 +13,7 @@ import signal
 import sys
 
 from spreader_app import __version__
-from spreader_app.bootstrap import build
+from spreader_app.bootstrap import build, settle_heap
 from spreader_app.config import load_settings
 from spreader_app.core.errors import SpreaderError, StorageUnavailable
 from spreader_app.logging_setup import setup_logging
@@ -46,6 +46,7 @@ async def serve() -> int:
             f"Cannot listen on {settings.host}:{settings.port} ({exc.strerror}). "
             "Set SPREADER_PORT to a free port."
         ) from exc
+    settle_heap()
     log.info(
         "Spreader %s serving on %s (vault key: %s)", __version__, server.url, container.vault_source
     )

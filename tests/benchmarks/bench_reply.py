@@ -32,7 +32,7 @@ from pathlib import Path
 
 import httpx
 
-from spreader_app.bootstrap import Container, build
+from spreader_app.bootstrap import Container, build, settle_heap
 from spreader_app.config import Settings
 from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import MemoryKeySource
@@ -180,6 +180,7 @@ async def main(args: argparse.Namespace) -> int:
         await c.start()
         server = ApiServer(c)
         await server.start("127.0.0.1", 0)
+        settle_heap()  # as ``spreader serve`` does once it is up
         try:
             package_id = await prepare(c)
             results = [

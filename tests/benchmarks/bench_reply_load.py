@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from spreader_app.bootstrap import settle_heap
 from spreader_app.server.runner import ApiServer
 from tests.benchmarks import bench_reply
 from tests.benchmarks.figures import Bound, Figure, section_main
@@ -32,6 +33,7 @@ async def measure_async(quick: bool) -> list[Figure]:
         await c.start()
         server = ApiServer(c)
         await server.start("127.0.0.1", 0)
+        settle_heap()  # as ``spreader serve`` does once it is up
         try:
             package_id = await bench_reply.prepare(c)
             idle = await bench_reply.scenario(c, server, package_id, "idle", args)

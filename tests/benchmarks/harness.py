@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spreader_app.bootstrap import Container, build
+from spreader_app.bootstrap import Container, build, settle_heap
 from spreader_app.config import Settings
 from spreader_app.core.events import DeliveryRecorded, Event
 from spreader_app.core.models import DeliveryStatus
@@ -129,6 +129,7 @@ async def engine(zentra_url: str) -> AsyncIterator[Engine]:
         await c.start()
         server = ApiServer(c)
         await server.start("127.0.0.1", 0)
+        settle_heap()  # as ``spreader serve`` does once it is up
         try:
             yield Engine(c, server, data)
         finally:
