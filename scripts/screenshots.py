@@ -122,11 +122,11 @@ async def walk(out: Path) -> None:
     shot("02-packages")
 
     window.show_page("send")
-    send = window.pages["send"]
-    send.text_edit.setPlainText(
+    send = window.page("send")
+    send.content.text_edit.setPlainText(
         "عرض خاص: خصم ٢٠٪ على كل الطلبات هذا الأسبوع! Special offer: 20% off."
     )
-    send.paste_edit.setPlainText("\n".join(NUMBERS))
+    send.recipients.paste_edit.setPlainText("\n".join(NUMBERS))
     await settle(1.5)
     shot("03-send-composer")
     send.preview_button.click()
@@ -152,7 +152,7 @@ async def walk(out: Path) -> None:
     stop = {"device_uuid": "dev-0", "from": "201000000009", "text": "STOP", "message_id": "in-2"}
     await container.inbox.receive(json.dumps(stop).encode(), "application/json")
     window.show_page("inbox")
-    inbox = window.pages["inbox"]
+    inbox = window.page("inbox")
     await until(lambda: inbox.table.model().rowCount() >= 2)
     model = inbox.table.model()
     row = next(r for r in range(model.rowCount()) if "07" in str(model.index(r, 0).data()))
@@ -167,7 +167,7 @@ async def walk(out: Path) -> None:
     await settle(6)
     window.show_page("messages")
     await settle(1.5)
-    messages = window.pages["messages"]
+    messages = window.page("messages")
     table = getattr(messages, "messages_table", None) or getattr(messages, "table", None)
     if table is not None:
         table.selectRow(0)
