@@ -221,3 +221,28 @@ def test_profiles_table_sorts_use_by_share_of_the_cap(qtmodeltester: ModelTester
         ]
     )
     assert _text(model, 0, "Last hour") == "11/100"
+
+
+def test_profiles_table_refresh_announces_only_the_cells_that_changed() -> None:
+    model = ProfilesTableModel()
+    rows = [ProfileRow(_profile(p, f"Phone {p}"), _limits(p), 0.0) for p in "abcd"]
+    model.apply(rows)
+    spans: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda tl, br, _roles=None: spans.append((tl.row(), tl.column(), br.row(), br.column()))
+    )
+    # Two profiles sent: their hourly gauges move, nothing else does.
+    rows[1] = dataclasses.replace(rows[1], limits=_limits("b", hourly_used=1))
+    rows[2] = dataclasses.replace(rows[2], limits=_limits("c", hourly_used=2))
+    model.apply(rows)
+    assert spans == [(1, HOURLY_COLUMN, 2, HOURLY_COLUMN)]
+    assert _text(model, 2, "Last hour") == "2/50"
+    # A change no column shows (the reason behind a tooltip) still repaints the rows.
+    spans.clear()
+    rows[3] = dataclasses.replace(
+        rows[3], limits=_limits("d", status_reason="Paused by the gateway")
+    )
+    model.apply(rows)
+    assert spans == [(3, 0, 3, len(model.columns) - 1)]
+    model.apply(rows)
+    assert len(spans) == 1  # nothing changed: no signal

@@ -124,12 +124,12 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
                 del self._rows[i]
                 self.endRemoveRows()
         self._reindex()
-        changed: list[int] = []
+        changed: list[tuple[int, R]] = []
         for key, row in new_keys.items():
             at = self._index.get(key)
             if at is not None and self._rows[at] != row:
+                changed.append((at, self._rows[at]))
                 self._rows[at] = row
-                changed.append(at)
         self._emit_changed(changed)
         fresh = [r for k, r in new_keys.items() if k not in self._index]
         if fresh:
@@ -141,20 +141,32 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
 
     def update_rows(self, rows: Sequence[R]) -> None:
         """Replaces the rows whose keys are present; other rows stay (partial live update)."""
-        changed: list[int] = []
+        changed: list[tuple[int, R]] = []
         for row in rows:
             at = self._index.get(self._key(row))
             if at is not None and self._rows[at] != row:
+                changed.append((at, self._rows[at]))
                 self._rows[at] = row
-                changed.append(at)
         self._emit_changed(changed)
 
-    def _emit_changed(self, rows: list[int]) -> None:
-        # One signal for the whole span: views that size columns to their contents re-measure
-        # once per update instead of once per changed row.
-        if rows:
-            last_col = len(self.columns) - 1
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last_col))
+    def _emit_changed(self, changed: list[tuple[int, R]]) -> None:
+        """One ``dataChanged`` for the span of rows and columns that really changed.
+
+        ``changed`` holds each replaced row's index and its previous snapshot. Views repaint
+        the whole span, so naming only the changed columns (a live table's counters, not
+        its names) keeps a refresh's repaint to those cells.
+        """
+        if not changed:
+            return
+        columns = [
+            c
+            for c, col in enumerate(self.columns)
+            if any(col.value(old) != col.value(self._rows[at]) for at, old in changed)
+        ]
+        if not columns:  # only what no column shows changed (e.g. a tooltip's source)
+            columns = [0, len(self.columns) - 1]
+        rows = [at for at, _ in changed]
+        self.dataChanged.emit(self.index(min(rows), columns[0]), self.index(max(rows), columns[-1]))
 
     def _reindex(self) -> None:
         self._index = {self._key(r): i for i, r in enumerate(self._rows)}
