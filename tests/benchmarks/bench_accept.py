@@ -32,8 +32,8 @@ from tests.benchmarks.harness import (
     engine,
     gateway,
     make_package,
-    numbers,
 )
+from tests.serve_process import numbers
 
 SECTION = "accept"
 RECIPIENTS = 100_000

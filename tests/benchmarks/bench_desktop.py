@@ -28,8 +28,8 @@ from tests.benchmarks.harness import (
     devices,
     gateway,
     make_package,
-    numbers,
 )
+from tests.serve_process import numbers
 
 SECTION = "desktop"
 RECIPIENTS = 100_000

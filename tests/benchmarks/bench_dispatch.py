@@ -32,10 +32,10 @@ from tests.benchmarks.harness import (
     engine,
     gateway,
     make_package,
-    numbers,
     peak_rss_mb,
     rss_mb,
 )
+from tests.serve_process import numbers
 
 SECTION = "dispatch"
 RECIPIENTS = 100_000

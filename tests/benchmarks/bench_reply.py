@@ -36,6 +36,7 @@ from spreader_app.bootstrap import Container, build, settle_heap
 from spreader_app.config import Settings
 from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import MemoryKeySource
+from tests.serve_process import FAST
 
 API_KEY = "bench-api-key-0123456789abcdef"
 DEVICES = {f"dev-{i}": f"token-{i}-abcdefgh" for i in range(3)}
@@ -124,17 +125,7 @@ def gateway_times(zentra_url: str) -> dict[str, float]:
 
 
 async def prepare(c: Container) -> str:
-    package = await c.packages.create(
-        {
-            "name": "Bench",
-            "timezone": "UTC",
-            "active_hours_start": "00:00",
-            "active_hours_end": "00:00",
-            "cooldown_seconds": 0,
-            "max_messages_per_profile_per_hour": 10_000,
-            "max_messages_per_profile_per_day": 100_000,
-        }
-    )
+    package = await c.packages.create({"name": "Bench", **FAST})
     for uuid, token in DEVICES.items():
         body = {"name": uuid, "zentra_uuid": uuid, "zentra_api_token": token}
         await c.profiles.create(package.id, body)

@@ -30,30 +30,19 @@ from spreader_app.core.models import DeliveryStatus
 from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import MemoryKeySource
 from tests.benchmarks.figures import percentile
+from tests.serve_process import FAST
 
 API_KEY = "bench-api-key-0123456789abcdef"
 LATENCY_MS = 20.0
 PROFILES = 50
 # Caps as high as a package allows: the throughput figures measure the engine, not the rules.
-NO_LIMITS: dict[str, Any] = {
-    "active_hours_start": "00:00",
-    "active_hours_end": "00:00",
-    "timezone": "UTC",
-    "cooldown_seconds": 0,
-    "max_messages_per_profile_per_hour": 10_000,
-    "max_messages_per_profile_per_day": 100_000,
-}
+NO_LIMITS = FAST
 _TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def devices(n: int) -> dict[str, str]:
     """``n`` gateway devices, uuid -> token, the same in the fake and in the profiles."""
     return {f"dev-{i:03d}": f"token-{i:03d}-abcdefgh" for i in range(n)}
-
-
-def numbers(n: int, start: int = 0) -> list[str]:
-    """``n`` distinct valid Egyptian mobile numbers in E.164."""
-    return [f"+2010{start + i:08d}" for i in range(n)]
 
 
 @dataclass(frozen=True)
