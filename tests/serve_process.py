@@ -25,20 +25,6 @@ API_KEY = "blackbox-api-key-0123456789"
 WEBHOOK_SECRET = "blackbox-webhook-secret-0123456789"
 # Lines that must never reach stderr in a clean run.
 ALARMING = ("Traceback", " ERROR ", " CRITICAL ", "Task exception", "Unhandled", "Exception in")
-# A package that sends as fast as the gateway answers, at any hour.
-FAST: dict[str, Any] = {
-    "timezone": "UTC",
-    "active_hours_start": "00:00",
-    "active_hours_end": "00:00",
-    "cooldown_seconds": 0,
-    "max_messages_per_profile_per_hour": 10_000,
-    "max_messages_per_profile_per_day": 100_000,
-}
-
-
-def numbers(n: int, start: int = 0) -> list[str]:
-    """Distinct valid Egyptian mobile numbers in E.164."""
-    return [f"+2010{start + i:08d}" for i in range(n)]
 
 
 def free_port() -> int:

@@ -33,7 +33,7 @@ from tests.benchmarks.harness import (
     gateway,
     make_package,
 )
-from tests.serve_process import numbers
+from tests.campaign_data import numbers
 
 SECTION = "accept"
 RECIPIENTS = 100_000

@@ -35,7 +35,7 @@ from tests.benchmarks.harness import (
     peak_rss_mb,
     rss_mb,
 )
-from tests.serve_process import numbers
+from tests.campaign_data import numbers
 
 SECTION = "dispatch"
 RECIPIENTS = 100_000

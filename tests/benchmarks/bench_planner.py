@@ -17,7 +17,7 @@ from spreader_app.core.models import DistributionMode, Package, WaitingStrategy
 from spreader_app.core.planner import plan
 from spreader_app.core.rules import ProfileState, RuleChain
 from tests.benchmarks.figures import Bound, Figure, median, section_main
-from tests.serve_process import numbers
+from tests.campaign_data import numbers
 
 SECTION = "planner"
 RECIPIENTS = 100_000

@@ -36,7 +36,7 @@ from spreader_app.bootstrap import Container, build, settle_heap
 from spreader_app.config import Settings
 from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import MemoryKeySource
-from tests.serve_process import FAST
+from tests.campaign_data import FAST
 
 API_KEY = "bench-api-key-0123456789abcdef"
 DEVICES = {f"dev-{i}": f"token-{i}-abcdefgh" for i in range(3)}

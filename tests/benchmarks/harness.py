@@ -30,7 +30,7 @@ from spreader_app.core.models import DeliveryStatus
 from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import MemoryKeySource
 from tests.benchmarks.figures import percentile
-from tests.serve_process import FAST
+from tests.campaign_data import FAST
 
 API_KEY = "bench-api-key-0123456789abcdef"
 LATENCY_MS = 20.0

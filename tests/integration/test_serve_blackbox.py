@@ -10,15 +10,9 @@ from typing import Any
 
 import httpx
 
+from tests.campaign_data import FAST, numbers
 from tests.integration.conftest import Spawn
-from tests.serve_process import (
-    ALARMING,
-    FAST,
-    WEBHOOK_SECRET,
-    ServeProcess,
-    numbers,
-    wait_until,
-)
+from tests.serve_process import ALARMING, WEBHOOK_SECRET, ServeProcess, wait_until
 
 DEVICES = {"dev-a": "token-aaaa-1111", "dev-b": "token-bbbb-2222"}
 

@@ -26,8 +26,9 @@ from spreader_app.config import Settings
 from spreader_app.core.clock import SystemClock
 from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import MemoryKeySource
+from tests.campaign_data import FAST
 from tests.fakes.fake_zentra import FakeZentra
-from tests.serve_process import API_KEY, FAST, WEBHOOK_SECRET, Processes
+from tests.serve_process import API_KEY, WEBHOOK_SECRET, Processes
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

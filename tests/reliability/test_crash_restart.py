@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.campaign_data import numbers
 from tests.reliability.conftest import create_package, devices, query
-from tests.serve_process import ALARMING, Processes, ServeProcess, numbers, wait_until
+from tests.serve_process import ALARMING, Processes, ServeProcess, wait_until
 
 DEVICES = devices(3)
 RETRY_DELAY_MS = 1500

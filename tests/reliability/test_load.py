@@ -14,8 +14,9 @@ from collections.abc import Awaitable, Callable
 import httpx
 import pytest
 
+from tests.campaign_data import numbers
 from tests.reliability.conftest import create_package, devices, rss_kib
-from tests.serve_process import API_KEY, WEBHOOK_SECRET, Processes, ServeProcess, numbers
+from tests.serve_process import API_KEY, WEBHOOK_SECRET, Processes, ServeProcess
 
 DEVICES = devices(3)
 RATE = 20.0  # requests per second, all kinds together

@@ -29,16 +29,9 @@ from spreader_app.gui.tables.messages_table import (
 )
 from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import MemoryKeySource
+from tests.campaign_data import FAST, numbers
 from tests.reliability.conftest import devices, live_stack, query, stack_settings
-from tests.serve_process import (
-    API_KEY,
-    FAST,
-    WEBHOOK_SECRET,
-    Processes,
-    ServeProcess,
-    numbers,
-    wait_until,
-)
+from tests.serve_process import API_KEY, WEBHOOK_SECRET, Processes, ServeProcess, wait_until
 
 TOKEN = "zQ7tokenSECRET4471abcdef"
 DEVICE = "dev-secret"

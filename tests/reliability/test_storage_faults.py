@@ -21,6 +21,7 @@ from sqlalchemy import event
 from spreader_app.bootstrap import build
 from spreader_app.core.errors import StorageUnavailable
 from spreader_app.vault.key_sources import MemoryKeySource
+from tests.campaign_data import numbers
 from tests.reliability.conftest import (
     Stack,
     TinyFs,
@@ -32,7 +33,7 @@ from tests.reliability.conftest import (
     query,
     stack_settings,
 )
-from tests.serve_process import API_KEY, ROOT, WEBHOOK_SECRET, numbers
+from tests.serve_process import API_KEY, ROOT, WEBHOOK_SECRET
 
 DEVICES = devices(2)
 HOOK = f"/webhooks/zentra/{WEBHOOK_SECRET}"
