@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from aiohttp import web
 from multidict import CIMultiDictProxy
+from yarl import URL
 
 from spreader_app import __version__
 from spreader_app.core.models import (
@@ -24,7 +25,7 @@ from spreader_app.core.models import (
     OutcomeKind,
     SendRequest,
 )
-from spreader_app.zentra.client import ZentraClient
+from spreader_app.zentra.client import ZentraClient, proxy_for
 from spreader_app.zentra.webhook import decode_body
 
 TOKEN = "tok-S3cr3t-9f8e7d"
@@ -505,3 +506,15 @@ async def test_client_aclose_closes_the_connections_of_a_used_client(gateway: Ga
         del client
         gc.collect()
     assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
+
+
+def test_client_proxy_comes_from_the_environment_and_honours_no_proxy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.office:3128")
+    monkeypatch.setenv("NO_PROXY", "localhost,127.0.0.1")
+    assert proxy_for(URL("https://api.zentramsg.com/v1")) == "http://proxy.office:3128"
+    assert proxy_for(URL("http://127.0.0.1:9000/v1")) is None  # listed in NO_PROXY
+    assert proxy_for(URL("http://gateway.test/v1")) is None  # no proxy for plain http
