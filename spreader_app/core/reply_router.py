@@ -9,7 +9,7 @@ through another profile only when the gateway surely did not deliver it.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -93,7 +93,7 @@ def _usable(p: Profile, now: float) -> bool:
     )
 
 
-def _best(profiles: list[Profile], now: float, exclude: set[str]) -> Profile | None:
+def _best(profiles: Sequence[Profile], now: float, exclude: set[str]) -> Profile | None:
     able = [p for p in profiles if _usable(p, now) and p.id not in exclude]
     return max(able, key=lambda p: (p.health_score * max(p.weight, 1), p.priority), default=None)
 
@@ -165,7 +165,7 @@ class ReplyRouter:
         planned, claim = await self._store.begin_reply(
             package_id, req.recipient, _planner(package_id, req, now), now
         )
-        message, profile, profiles = planned.message, planned.profile, list(planned.profiles)
+        message, profile, profiles = planned.message, planned.profile, planned.profiles
         rerouted = planned.rerouted
         tried = {profile.id}
         while True:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from spreader_app.core.errors import Conflict, NotFound
@@ -18,7 +18,14 @@ from spreader_app.storage.mapping import (
     profile_from_row,
     profile_to_row,
 )
-from spreader_app.storage.orm import AttemptRow, AuditEventRow, DeliveryRow, PackageRow, ProfileRow
+from spreader_app.storage.orm import (
+    AttemptRow,
+    AuditEventRow,
+    DeliveryRow,
+    PackageRow,
+    ProfileRow,
+    table_of,
+)
 
 
 def audit(
@@ -52,9 +59,16 @@ def update_package(session: Session, pkg: Package) -> Package:
     return package_from_row(row)
 
 
+_PK = table_of(PackageRow)
+_P = table_of(ProfileRow)
+# Prebuilt Core reads: Reply Chat runs these on every reply (see dispatch_store.reply_context).
+_PACKAGE = select(_PK).where(_PK.c.id == bindparam("pkg"))
+_PROFILES = select(_P).where(_P.c.package_id == bindparam("pkg")).order_by(_P.c.created_at, _P.c.id)
+
+
 def get_package(session: Session, package_id: str) -> Package | None:
-    row = session.get(PackageRow, package_id)
-    return package_from_row(row) if row else None
+    row = session.connection().execute(_PACKAGE, {"pkg": package_id}).first()
+    return package_from_row(row) if row is not None else None
 
 
 def list_packages(session: Session) -> list[Package]:
@@ -112,11 +126,7 @@ def get_profile(session: Session, profile_id: str) -> Profile | None:
 
 
 def list_profiles(session: Session, package_id: str) -> list[Profile]:
-    rows = session.scalars(
-        select(ProfileRow)
-        .where(ProfileRow.package_id == package_id)
-        .order_by(ProfileRow.created_at, ProfileRow.id)
-    )
+    rows = session.connection().execute(_PROFILES, {"pkg": package_id})
     return [profile_from_row(r) for r in rows]
 
 

@@ -45,15 +45,14 @@ from spreader_app.core.models import (
     Resolution,
     RoundResult,
 )
+from spreader_app.storage.catalog_store import get_package, list_profiles
+from spreader_app.storage.inbox_store import route_for
 from spreader_app.storage.ledger import MessageLedger, remember_route, remember_routes
-from spreader_app.storage.mapping import package_from_row, profile_from_row
 from spreader_app.storage.orm import (
     AttemptRow,
     AuditEventRow,
-    ConversationRouteRow,
     DeliveryRow,
     MessageRow,
-    PackageRow,
     ProfileRow,
     table_of,
 )
@@ -72,8 +71,6 @@ _D = table_of(DeliveryRow)
 _A = table_of(AttemptRow)
 _M = table_of(MessageRow)
 _P = table_of(ProfileRow)
-_PK = table_of(PackageRow)
-_R = table_of(ConversationRouteRow)
 
 # Everything a claim needs from the delivery, read with the head itself.
 _HEAD_COLUMNS = (
@@ -447,23 +444,16 @@ def _fail_over(conn: Connection, failover: Failover, now: float) -> tuple[int, i
 _NEW_DELIVERY = insert(_D)
 _NEW_MESSAGE = insert(_M)
 _NEW_AUDIT = insert(table_of(AuditEventRow))
-_PACKAGE = select(_PK).where(_PK.c.id == bindparam("pkg"))
-_PROFILES = select(_P).where(_P.c.package_id == bindparam("pkg")).order_by(_P.c.created_at, _P.c.id)
-_STICKY = select(_R.c.profile_id).where(
-    _R.c.package_id == bindparam("pkg"), _R.c.customer_phone == bindparam("phone")
-)
 
 
 def reply_context(
-    conn: Connection, package_id: str, phone: str
+    session: Session, package_id: str, phone: str
 ) -> tuple[Package | None, list[Profile], str | None]:
     """The package (``None``: unknown), its profiles and the customer's sticky profile."""
-    row = conn.execute(_PACKAGE, {"pkg": package_id}).first()
-    if row is None:
+    package = get_package(session, package_id)
+    if package is None:
         return None, [], None
-    profiles = [profile_from_row(r) for r in conn.execute(_PROFILES, {"pkg": package_id})]
-    sticky = conn.execute(_STICKY, {"pkg": package_id, "phone": phone}).scalar()
-    return package_from_row(row), profiles, sticky
+    return package, list_profiles(session, package_id), route_for(session, package_id, phone)
 
 
 def begin_reply(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from spreader_app.core.models import (
@@ -26,6 +26,7 @@ from spreader_app.storage.orm import (
     InboundPayloadRow,
     MessageRow,
     SuppressionRow,
+    table_of,
 )
 
 
@@ -205,13 +206,15 @@ def routes(session: Session, package_id: str) -> dict[str, str]:
     return {phone: pid for phone, pid in rows}
 
 
+_R = table_of(ConversationRouteRow)
+_STICKY = select(_R.c.profile_id).where(
+    _R.c.package_id == bindparam("pkg"), _R.c.customer_phone == bindparam("phone")
+)
+
+
 def route_for(session: Session, package_id: str, phone: str) -> str | None:
-    return session.scalar(
-        select(ConversationRouteRow.profile_id).where(
-            ConversationRouteRow.package_id == package_id,
-            ConversationRouteRow.customer_phone == phone,
-        )
-    )
+    """The profile ``phone`` talks to in the package, if any (prebuilt: read per reply)."""
+    return session.connection().execute(_STICKY, {"pkg": package_id, "phone": phone}).scalar()
 
 
 def list_conversations(

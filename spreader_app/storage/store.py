@@ -233,7 +233,7 @@ class SqlStore:
         self, package_id: str, recipient: str, plan: ReplyPlanner, now: float
     ) -> tuple[ReplyPlan, Claim]:
         def tx(s: Any) -> tuple[ReplyPlan, Claim]:
-            decided = plan(*disp.reply_context(s.connection(), package_id, recipient))
+            decided = plan(*disp.reply_context(s, package_id, recipient))
             claim = disp.begin_reply(
                 s, decided.message, recipient, decided.profile.id, decided.decided_by, now
             )

@@ -19,26 +19,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import random
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 
-from spreader_app.bootstrap import Container, build, settle_heap
-from spreader_app.config import Settings
+from spreader_app.bootstrap import Container
 from spreader_app.server.runner import ApiServer
-from spreader_app.vault.key_sources import MemoryKeySource
+from tests.benchmarks.harness import API_KEY, engine, gateway
 from tests.campaign_data import FAST
 
-API_KEY = "bench-api-key-0123456789abcdef"
 DEVICES = {f"dev-{i}": f"token-{i}-abcdefgh" for i in range(3)}
 CAMPAIGN = 20_000
 
@@ -58,24 +50,6 @@ class Result:
     @property
     def p99(self) -> float:
         return statistics.quantiles(self.overheads_ms, n=100)[98]
-
-
-@contextmanager
-def fake_gateway(latency_ms: float) -> Iterator[str]:
-    """The fake gateway in its own process, like the remote service it stands for."""
-    args = [sys.executable, "-m", "tests.fakes.fake_zentra", "--port", "0"]
-    args += ["--latency-ms", str(latency_ms)]
-    for uuid, token in DEVICES.items():
-        args += ["--device", f"{uuid}:{token}"]
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout is not None
-        yield proc.stdout.readline().strip()
-    finally:
-        proc.terminate()
-        proc.wait(30)
-        if proc.stdout is not None:
-            proc.stdout.close()
 
 
 def timed_replies(url: str, package_id: str, n: int, first: int) -> list[tuple[str, float, float]]:
@@ -157,30 +131,13 @@ async def scenario(
 
 
 async def main(args: argparse.Namespace) -> int:
-    with tempfile.TemporaryDirectory() as tmp, fake_gateway(args.latency_ms) as url:
-        data = Path(tmp)
-        settings = Settings(
-            data_dir=data,
-            database_url=f"sqlite:///{data / 'bench.db'}",
-            api_key=API_KEY,
-            webhook_secret="bench-webhook-secret-0123456789",
-            zentra_url=url,
-            api_rate_limit_per_minute=100_000,
-        )
-        c = build(settings, key_source=MemoryKeySource(), rng=random.Random(1))
-        await c.start()
-        server = ApiServer(c)
-        await server.start("127.0.0.1", 0)
-        settle_heap()  # as ``spreader serve`` does once it is up
-        try:
-            package_id = await prepare(c)
+    with gateway(DEVICES, args.latency_ms) as gw:
+        async with engine(gw.url) as e:
+            package_id = await prepare(e.container)
             results = [
-                await scenario(c, server, package_id, "idle", args),
-                await scenario(c, server, package_id, "open chat dispatching", args),
+                await scenario(e.container, e.server, package_id, name, args)
+                for name in ("idle", "open chat dispatching")
             ]
-        finally:
-            await server.stop()
-            await c.stop()
     print("overhead: reply response time minus the time the gateway held the send")
     print(f"over {args.latency_ms:g} ms: response time minus the configured gateway latency")
     print("own: response time minus the gateway call as Spreader timed it")

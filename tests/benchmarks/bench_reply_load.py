@@ -14,33 +14,23 @@ import argparse
 import asyncio
 import statistics
 import sys
-import tempfile
-from pathlib import Path
 
-from spreader_app.bootstrap import settle_heap
-from spreader_app.server.runner import ApiServer
 from tests.benchmarks import bench_reply
 from tests.benchmarks.figures import Bound, Figure, section_main
-from tests.benchmarks.harness import LATENCY_MS, container_for
+from tests.benchmarks.harness import LATENCY_MS, engine, gateway
 
 SECTION = "reply"
 
 
 async def measure_async(quick: bool) -> list[Figure]:
     args = argparse.Namespace(replies=100 if quick else 300, latency_ms=LATENCY_MS)
-    with tempfile.TemporaryDirectory() as tmp, bench_reply.fake_gateway(LATENCY_MS) as url:
-        c = container_for(Path(tmp), url, bench_reply.API_KEY)
-        await c.start()
-        server = ApiServer(c)
-        await server.start("127.0.0.1", 0)
-        settle_heap()  # as ``spreader serve`` does once it is up
-        try:
-            package_id = await bench_reply.prepare(c)
-            idle = await bench_reply.scenario(c, server, package_id, "idle", args)
-            busy = await bench_reply.scenario(c, server, package_id, "open chat dispatching", args)
-        finally:
-            await server.stop()
-            await c.stop()
+    with gateway(bench_reply.DEVICES, LATENCY_MS) as gw:
+        async with engine(gw.url) as e:
+            package_id = await bench_reply.prepare(e.container)
+            idle = await bench_reply.scenario(e.container, e.server, package_id, "idle", args)
+            busy = await bench_reply.scenario(
+                e.container, e.server, package_id, "open chat dispatching", args
+            )
     return [
         Figure(
             SECTION,
