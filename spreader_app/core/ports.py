@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -173,7 +174,7 @@ class Store(Protocol):
         now: float,
     ) -> Claim: ...
 
-    async def finish_reply(
+    def finish_reply(
         self,
         claim: Claim,
         result: GatewayResult,
@@ -181,7 +182,12 @@ class Store(Protocol):
         error: str,
         updates: Sequence[ProfileUpdate],
         now: float,
-    ) -> MessageChange: ...
+    ) -> asyncio.Future[MessageChange]:
+        """Queues a reply's outcome, ahead of queued Open Chat work, and returns at once: the
+        future completes when it is committed. Anything queued afterwards (every later read)
+        sees it; if it cannot be written the reply stays ``sending`` and becomes
+        ``uncertain`` on the next start."""
+        ...
 
     async def store_payload(self, body: str, content_type: str, now: float) -> int: ...
 

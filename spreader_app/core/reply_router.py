@@ -1,13 +1,17 @@
 """Reply Chat: an immediate send through the profile the customer talks to.
 
 No Open Chat rule applies and nothing waits behind Open Chat work: the reply is recorded
-(``sending``), sent at once and recorded again. When the sticky profile cannot send, the
-reply goes through the best other profile and the route moves with it. A reply is re-sent
-through another profile only when the gateway surely did not deliver it.
+(``sending``), sent at once, and its outcome is queued for recording ahead of any Open Chat
+work; the caller's answer does not wait for that write (every later read sees it). When the
+sticky profile cannot send, the reply goes through the best other profile and the route
+moves with it. A reply is re-sent through another profile only when the gateway surely did
+not deliver it.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -41,6 +45,8 @@ from spreader_app.core.outcome_policy import profile_verdict
 from spreader_app.core.phones import check_phone
 from spreader_app.core.ports import Gateway, Store
 from spreader_app.core.tokens import TokenCache
+
+log = logging.getLogger(__name__)
 
 REPLY_FIELDS = CONTENT_FIELDS | {"recipient", "conversation_id", "region"}
 # Answers after which the gateway certainly did not pass the message on.
@@ -81,6 +87,14 @@ def read_reply_request(data: Mapping[str, Any], default_region: str) -> ReplyReq
             r.error("recipient", check.message or "is not a valid WhatsApp number")
     r.finish("The reply")
     return ReplyRequest(content, recipient, conversation_id)
+
+
+def _report_unrecorded(recording: asyncio.Future[Any]) -> None:
+    if not recording.cancelled() and (exc := recording.exception()) is not None:
+        log.error(
+            "A reply's outcome could not be recorded; it shows as uncertain after the next start.",
+            exc_info=exc,
+        )
 
 
 def _usable(p: Profile, now: float) -> bool:
@@ -184,9 +198,10 @@ class ReplyRouter:
         status = DeliveryStatus.SENT if result.accepted else DeliveryStatus.FAILED
         error = "" if result.accepted else f"{result.kind.value}: {result.detail}"
         update = self._penalise(profile, result)
-        await self._store.finish_reply(
+        recording = self._store.finish_reply(
             claim, result, status, error, [update], self._clock.timestamp()
         )
+        recording.add_done_callback(_report_unrecorded)
         self._events.publish(
             ReplySent(message.id, package_id, req.recipient, profile.id, status, rerouted)
         )

@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from spreader_app.core.errors import StorageUnavailable
+from spreader_app.storage.checkpointer import BACKSTOP_PAGES, Checkpointer
 
 T = TypeVar("T")
 
@@ -36,6 +37,8 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     # 32 MB of page cache (the default is 2 MB): a campaign's queue and its indexes stay in
     # memory, so a dispatch round reads no pages back from disk.
     cur.execute("PRAGMA cache_size=-32000")
+    # The checkpointer thread empties the log; a commit checkpoints only if it falls behind.
+    cur.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")
     cur.close()
 
 
@@ -71,7 +74,8 @@ def storage_error(exc: OperationalError) -> StorageUnavailable:
 
 
 class Database:
-    """Owns the engine, the session factory and the one database thread.
+    """Owns the engine, the session factory, the one database thread and, for a database
+    file, the thread that checkpoints its write-ahead log.
 
     Work is queued for that thread; ``urgent`` work (Reply Chat) goes ahead of anything
     still waiting, so a reply waits at most for the transaction already running.
@@ -85,6 +89,11 @@ class Database:
         self._seq = itertools.count()
         self._thread = threading.Thread(target=self._work, name="spreader-db", daemon=True)
         self._thread.start()
+        path = self.engine.url.database
+        self._checkpointer: Checkpointer | None = None
+        if url.startswith("sqlite") and path and path != ":memory:":
+            self._checkpointer = Checkpointer(path)
+            self._checkpointer.start()
 
     def run_sync(self, fn: Callable[[Session], T]) -> T:
         """Runs ``fn`` in one transaction on the calling thread (start-up and tests only)."""
@@ -100,10 +109,15 @@ class Database:
         Commits when ``fn`` returns, rolls back when it raises. Driver failures (locked,
         read-only, disk full) surface as ``StorageUnavailable`` with a plain-words message.
         """
+        return await self.submit(fn, urgent=urgent)
+
+    def submit(self, fn: Callable[[Session], T], *, urgent: bool = False) -> asyncio.Future[T]:
+        """Queues ``fn`` as ``run`` does, now, and returns the future of its result: work
+        queued later with the same or lower urgency runs after it. Call on the event loop."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
         self._queue.put(_Job(0 if urgent else 1, next(self._seq), fn, loop, future))
-        return await future
+        return future
 
     def _work(self) -> None:
         while True:
@@ -122,6 +136,8 @@ class Database:
         if self._thread.is_alive():
             self._queue.put(_Job(2, next(self._seq), None, None, None))
             self._thread.join()
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         self.engine.dispose()
 
 

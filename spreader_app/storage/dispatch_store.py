@@ -3,25 +3,27 @@
 Each public function takes the session of one ``Database.run`` call, so everything it does
 commits together or not at all. A claim writes ``sending`` and an open attempt row before
 the gateway is called; a crash between the two leaves evidence that ``recover`` turns into
-``uncertain``. These run on every send, so they use prebuilt Core statements.
+``uncertain``. The statements run for every send are ``Prepared`` (compiled once, executed
+on the driver): their rows are tuples with timestamps as POSIX seconds.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Row,
+    Float,
     and_,
     bindparam,
     func,
     insert,
     or_,
     select,
+    type_coerce,
     update,
 )
 from sqlalchemy.orm import Session
@@ -56,6 +58,7 @@ from spreader_app.storage.orm import (
     ProfileRow,
     table_of,
 )
+from spreader_app.storage.prepared import Prepared
 
 RAW_LIMIT = 4096
 UNCERTAIN_NOTE = (
@@ -72,37 +75,58 @@ _A = table_of(AttemptRow)
 _M = table_of(MessageRow)
 _P = table_of(ProfileRow)
 
-# Everything a claim needs from the delivery, read with the head itself.
+
+class _Head(NamedTuple):
+    """Everything a claim needs from a pending delivery, read with the head itself."""
+
+    id: int
+    not_before: float | None
+    message_id: str
+    package_id: str
+    recipient: str
+    attempt_count: int
+
+
 _HEAD_COLUMNS = (
     _D.c.id,
-    _D.c.not_before,
+    type_coerce(_D.c.not_before, Float),
     _D.c.message_id,
     _D.c.package_id,
     _D.c.recipient,
     _D.c.attempt_count,
 )
-_HeadRow = Row[Any, Any, Any, Any, Any, Any]
-_HEAD = (
+_PENDING_OPEN = (_D.c.status == _PENDING, _D.c.mode == _OPEN)
+_HEAD = Prepared(
     select(*_HEAD_COLUMNS)
-    .where(_D.c.status == _PENDING, _D.c.profile_id == bindparam("pid"), _D.c.mode == _OPEN)
+    .where(*_PENDING_OPEN, _D.c.profile_id == bindparam("pid"))
     .order_by(_D.c.not_before, _D.c.id)
     .limit(1)
 )
-_PAUSED = select(_M.c.id).where(_M.c.status == MessageStatus.PAUSED.value)
-_STATUSES = select(_D.c.id, _D.c.status).where(_D.c.id.in_(bindparam("ids", expanding=True)))
-_HISTORY = select(_A.c.profile_id, _A.c.outcome).where(_A.c.delivery_id == bindparam("did"))
+_PAUSED = Prepared(select(_M.c.id).where(_M.c.status == MessageStatus.PAUSED.value))
+_STATUS = Prepared(select(_D.c.status).where(_D.c.id == bindparam("did")))
+_HISTORY = Prepared(
+    select(_A.c.profile_id, _A.c.outcome).where(_A.c.delivery_id == bindparam("did"))
+)
 _RETRIED = frozenset({OutcomeKind.TRANSIENT.value, OutcomeKind.RATE_LIMITED.value})
-_MARK_SENDING = (
+_MARK_SENDING = Prepared(
     update(_D)
     .where(_D.c.id == bindparam("did"), _D.c.status == _PENDING)
     .values(status=_SENDING, attempt_count=_D.c.attempt_count + 1, updated_at=bindparam("now"))
 )
-# One statement for any number of attempts; the ids come back in the rows' order.
-_NEW_ATTEMPTS = insert(_A).returning(_A.c.id, sort_by_parameter_order=True)
-_CONTENT = select(_M.c.type, _M.c.text, _M.c.media_url, _M.c.caption, _M.c.media_path).where(
-    _M.c.id == bindparam("mid")
+_NEW_ATTEMPT = Prepared(
+    insert(_A).values(
+        {
+            c: bindparam(c)
+            for c in ("delivery_id", "profile_id", "mode", "recipient", "started_at", "detail")
+        }
+    )
 )
-_CLOSE_ATTEMPT = (
+_CONTENT = Prepared(
+    select(_M.c.type, _M.c.text, _M.c.media_url, _M.c.caption, _M.c.media_path).where(
+        _M.c.id == bindparam("mid")
+    )
+)
+_CLOSE_ATTEMPT = Prepared(
     update(_A)
     .where(_A.c.id == bindparam("aid"))
     .values(
@@ -113,7 +137,7 @@ _CLOSE_ATTEMPT = (
         elapsed_ms=bindparam("elapsed"),
     )
 )
-_SETTLE = (
+_SETTLE = Prepared(
     update(_D)
     .where(_D.c.id == bindparam("did"))
     .values(
@@ -126,7 +150,7 @@ _SETTLE = (
         profile_id=bindparam("pid"),
     )
 )
-_NOTE_RAW = (
+_NOTE_RAW = Prepared(
     update(_D)
     .where(_D.c.id == bindparam("did"))
     .values(gateway_response=bindparam("raw"), error=bindparam("error"), updated_at=bindparam("at"))
@@ -172,11 +196,11 @@ def dispatch_round(
     _record_answers(conn, ledger, resolutions)
     if failover is not None:
         result.reassigned, result.orphans = _fail_over(conn, failover, now)
-    paused = {mid for (mid,) in conn.execute(_PAUSED)}
-    due: list[tuple[str, _HeadRow]] = []
+    paused = {mid for (mid,) in _PAUSED.run(conn)}
+    due: list[tuple[str, _Head]] = []
     for profile_id in claim_for:
         head = _head(conn, profile_id, paused)
-        if head is not None and _at(head) <= now:
+        if head is not None and (head.not_before or 0.0) <= now:
             due.append((profile_id, head))
     result.claims = _claim(conn, ledger, due, now)
     claimed = {profile_id for profile_id, _ in due}
@@ -185,31 +209,23 @@ def dispatch_round(
             continue
         head = _head(conn, profile_id, paused)
         if head is not None:
-            result.heads[profile_id] = Head(profile_id, head.id, _at(head))
+            result.heads[profile_id] = Head(profile_id, head.id, head.not_before or 0.0)
     result.changes = ledger.changes()
     return result
 
 
-def _head(conn: Connection, profile_id: str, paused: set[str]) -> _HeadRow | None:
+def _head(conn: Connection, profile_id: str, paused: set[str]) -> _Head | None:
     """The next pending Open Chat delivery of ``profile_id``, skipping paused messages."""
     if not paused:
-        return conn.execute(_HEAD, {"pid": profile_id}).first()
-    q = (
-        select(*_HEAD_COLUMNS)
-        .where(
-            _D.c.status == _PENDING,
-            _D.c.profile_id == profile_id,
-            _D.c.mode == _OPEN,
-            _D.c.message_id.not_in(paused),
-        )
-        .order_by(_D.c.not_before, _D.c.id)
-        .limit(1)
-    )
-    return conn.execute(q).first()
-
-
-def _at(head: _HeadRow) -> float:
-    return head.not_before.timestamp() if head.not_before is not None else 0.0
+        row = _HEAD.run(conn, {"pid": profile_id}).fetchone()
+    else:  # rare: the statement depends on which messages are paused
+        row = conn.execute(
+            select(*_HEAD_COLUMNS)
+            .where(*_PENDING_OPEN, _D.c.profile_id == profile_id, _D.c.message_id.not_in(paused))
+            .order_by(_D.c.not_before, _D.c.id)
+            .limit(1)
+        ).first()
+    return None if row is None else _Head(*row)
 
 
 def tried_profiles(conn: Connection, delivery_id: int) -> frozenset[str]:
@@ -218,28 +234,26 @@ def tried_profiles(conn: Connection, delivery_id: int) -> frozenset[str]:
 
 def _history(conn: Connection, delivery_id: int) -> tuple[frozenset[str], int]:
     """The profiles that have tried a delivery, and how many of its tries were retryable."""
-    rows = conn.execute(_HISTORY, {"did": delivery_id}).all()
-    return frozenset(r.profile_id for r in rows), sum(1 for r in rows if r.outcome in _RETRIED)
+    rows = _HISTORY.run(conn, {"did": delivery_id}).fetchall()
+    return frozenset(pid for pid, _ in rows), sum(1 for _, outcome in rows if outcome in _RETRIED)
 
 
 def _content(conn: Connection, cache: dict[str, MessageContent], message_id: str) -> MessageContent:
     content = cache.get(message_id)
     if content is None:
-        row = conn.execute(_CONTENT, {"mid": message_id}).one()
-        content = MessageContent(
-            MessageType(row.type), row.text, row.media_url, row.caption, row.media_path
-        )
+        kind, text, url, caption, path = _CONTENT.run(conn, {"mid": message_id}).fetchone()
+        content = MessageContent(MessageType(kind), text, url, caption, path)
         cache[message_id] = content
     return content
 
 
 def _claim(
-    conn: Connection, ledger: MessageLedger, due: Sequence[tuple[str, _HeadRow]], now: float
+    conn: Connection, ledger: MessageLedger, due: Sequence[tuple[str, _Head]], now: float
 ) -> list[Claim]:
-    """Marks each due head ``sending`` and opens its attempt; one statement each for all."""
+    """Marks each due head ``sending`` and opens its attempt."""
     if not due:
         return []
-    conn.execute(_MARK_SENDING, [{"did": head.id, "now": now} for _, head in due])
+    _MARK_SENDING.run_many(conn, [{"did": head.id, "now": now} for _, head in due])
     attempt_ids = _open_attempts(
         conn, [(head.id, profile_id, _OPEN, head.recipient) for profile_id, head in due], now
     )
@@ -271,18 +285,20 @@ def _open_attempts(
     conn: Connection, attempts: Sequence[tuple[int, str, str, str]], now: float
 ) -> list[int]:
     """Inserts open attempts ``(delivery id, profile id, mode, recipient)``; returns their ids."""
-    rows = [
-        {
-            "delivery_id": delivery_id,
-            "profile_id": profile_id,
-            "mode": mode,
-            "recipient": recipient,
-            "started_at": now,
-            "detail": "",
-        }
+    return [
+        _NEW_ATTEMPT.insert(
+            conn,
+            {
+                "delivery_id": delivery_id,
+                "profile_id": profile_id,
+                "mode": mode,
+                "recipient": recipient,
+                "started_at": now,
+                "detail": "",
+            },
+        )
         for delivery_id, profile_id, mode, recipient in attempts
     ]
-    return [int(r.id) for r in conn.execute(_NEW_ATTEMPTS, rows)]
 
 
 def _close_params(attempt_id: int, result: GatewayResult, at: float) -> dict[str, Any]:
@@ -297,17 +313,17 @@ def _close_params(attempt_id: int, result: GatewayResult, at: float) -> dict[str
 
 
 def _close_attempt(conn: Connection, attempt_id: int, result: GatewayResult, at: float) -> None:
-    conn.execute(_CLOSE_ATTEMPT, _close_params(attempt_id, result, at))
+    _CLOSE_ATTEMPT.run(conn, _close_params(attempt_id, result, at))
 
 
-_PROFILE_UPDATES: dict[tuple[str, ...], Any] = {}
+_PROFILE_UPDATES: dict[tuple[str, ...], Prepared] = {}
 
 
-def _profile_update(columns: tuple[str, ...]) -> Any:
-    """The prebuilt ``UPDATE profiles`` setting ``columns`` (bound as ``v_<column>``)."""
+def _profile_update(columns: tuple[str, ...]) -> Prepared:
+    """The prepared ``UPDATE profiles`` setting ``columns`` (bound as ``v_<column>``)."""
     statement = _PROFILE_UPDATES.get(columns)
     if statement is None:
-        statement = _PROFILE_UPDATES[columns] = (
+        statement = _PROFILE_UPDATES[columns] = Prepared(
             update(_P)
             .where(_P.c.id == bindparam("v_id"))
             .values({c: bindparam(f"v_{c}") for c in columns})
@@ -344,7 +360,7 @@ def apply_profile_updates(
         params["v_id"] = profile_id
         groups.setdefault(columns, []).append(params)
     for columns, rows in groups.items():
-        conn.execute(_profile_update(columns), rows)
+        _profile_update(columns).run_many(conn, rows)
 
 
 def _record_answers(
@@ -353,12 +369,14 @@ def _record_answers(
     """Closes the attempts and settles the deliveries of a round's answers, batched."""
     if not resolutions:
         return
-    conn.execute(
-        _CLOSE_ATTEMPT,
-        [_close_params(r.claim.attempt_id, r.result, r.finished_at) for r in resolutions],
+    _CLOSE_ATTEMPT.run_many(
+        conn, [_close_params(r.claim.attempt_id, r.result, r.finished_at) for r in resolutions]
     )
-    ids = [r.claim.delivery_id for r in resolutions]
-    current: dict[int, str] = {i: st for i, st in conn.execute(_STATUSES, {"ids": ids})}
+    current: dict[int, str] = {}
+    for r in resolutions:
+        row = _STATUS.run(conn, {"did": r.claim.delivery_id}).fetchone()
+        if row is not None:
+            current[r.claim.delivery_id] = row[0]
     settles: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
     routes: list[tuple[str, str, str, float]] = []
@@ -397,9 +415,9 @@ def _record_answers(
             (up, at, sent and up.profile_id == claim.profile_id) for up in res.profile_updates
         )
     if settles:
-        conn.execute(_SETTLE, settles)
+        _SETTLE.run_many(conn, settles)
     if notes:
-        conn.execute(_NOTE_RAW, notes)
+        _NOTE_RAW.run_many(conn, notes)
     remember_routes(conn, routes, "open")
     apply_profile_updates(conn, updates)
 
@@ -584,8 +602,8 @@ def finish_reply(
     conn = session.connection()
     _close_attempt(conn, claim.attempt_id, result, now)
     sent = status is DeliveryStatus.SENT
-    conn.execute(
-        _SETTLE,
+    _SETTLE.run(
+        conn,
         {
             "did": claim.delivery_id,
             "status": status.value,

@@ -1,7 +1,7 @@
-"""Message counters and conversation routes, written with prebuilt Core statements.
+"""Message counters and conversation routes, written with prepared statements.
 
-The sending engine touches these on every answer, so the statements are built once at
-import (SQLAlchemy then reuses their compiled form) instead of per call.
+The sending engine touches these on every answer, so the statements are compiled once at
+import and run on the driver (``Prepared``).
 """
 
 from __future__ import annotations
@@ -9,17 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, case, select, update
+from sqlalchemy import Connection, bindparam, case, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from spreader_app.core.models import DeliveryStatus, MessageChange, MessageStatus
 from spreader_app.storage.orm import ConversationRouteRow, MessageRow, table_of
+from spreader_app.storage.prepared import Prepared
 
 _M = table_of(MessageRow)
 _R = table_of(ConversationRouteRow)
 
-_BUMP = (
+_BUMP = Prepared(
     update(_M)
     .where(_M.c.id == bindparam("mid"))
     .values(
@@ -31,24 +32,28 @@ _BUMP = (
         status=case(
             (
                 (bindparam("started") == 1)
-                & _M.c.status.in_([MessageStatus.QUEUED.value, MessageStatus.SCHEDULED.value]),
+                & or_(
+                    _M.c.status == MessageStatus.QUEUED.value,
+                    _M.c.status == MessageStatus.SCHEDULED.value,
+                ),
                 MessageStatus.PROCESSING.value,
             ),
             else_=_M.c.status,
         ),
     )
 )
-_READ = select(
-    _M.c.id,
-    _M.c.package_id,
-    _M.c.status,
-    _M.c.total_recipients,
-    _M.c.processed_count,
-    _M.c.sent_count,
-    _M.c.failed_count,
-    _M.c.finished_at,
-).where(_M.c.id == bindparam("mid"))
-_FINISH = (
+_READ = Prepared(
+    select(
+        _M.c.package_id,
+        _M.c.status,
+        _M.c.total_recipients,
+        _M.c.processed_count,
+        _M.c.sent_count,
+        _M.c.failed_count,
+        _M.c.finished_at,
+    ).where(_M.c.id == bindparam("mid"))
+)
+_FINISH = Prepared(
     update(_M)
     .where(_M.c.id == bindparam("mid"))
     .values(status=bindparam("status"), finished_at=bindparam("now"))
@@ -91,29 +96,30 @@ class MessageLedger:
         out: list[MessageChange] = []
         for mid in sorted(self._delta):
             p, s, f, k, started = self._delta[mid]
-            self._conn.execute(
-                _BUMP,
+            _BUMP.run(
+                self._conn,
                 {"mid": mid, "p": p, "s": s, "f": f, "k": k, "now": self._now, "started": started},
             )
-            row = self._conn.execute(_READ, {"mid": mid}).one_or_none()
+            row = _READ.run(self._conn, {"mid": mid}).fetchone()
             if row is None:
                 continue
-            status, finished = row.status, False
-            if row.processed_count >= row.total_recipients and row.finished_at is None:
+            package_id, status, total, processed, sent, failed, finished_at = row
+            finished = False
+            if processed >= total and finished_at is None:
                 finished = True
                 if status != MessageStatus.CANCELLED.value:
-                    none_sent = row.sent_count == 0 and row.failed_count > 0
+                    none_sent = sent == 0 and failed > 0
                     status = (MessageStatus.FAILED if none_sent else MessageStatus.COMPLETED).value
-                self._conn.execute(_FINISH, {"mid": mid, "status": status, "now": self._now})
+                _FINISH.run(self._conn, {"mid": mid, "status": status, "now": self._now})
             out.append(
                 MessageChange(
                     mid,
-                    row.package_id,
+                    package_id,
                     MessageStatus(status),
-                    row.total_recipients,
-                    row.processed_count,
-                    row.sent_count,
-                    row.failed_count,
+                    total,
+                    processed,
+                    sent,
+                    failed,
                     finished,
                 )
             )
@@ -121,7 +127,7 @@ class MessageLedger:
         return out
 
 
-def _route_upsert(*, override: bool) -> Any:
+def _route_upsert(*, override: bool) -> Prepared:
     stmt = sqlite_insert(_R).values(
         package_id=bindparam("pkg"),
         customer_phone=bindparam("phone"),
@@ -136,7 +142,9 @@ def _route_upsert(*, override: bool) -> Any:
         # SET reads the old row, so the source changes only when the profile does.
         changes["source"] = case((_R.c.profile_id == new.profile_id, _R.c.source), else_=new.source)
         changes["profile_id"] = new.profile_id
-    return stmt.on_conflict_do_update(index_elements=["package_id", "customer_phone"], set_=changes)
+    return Prepared(
+        stmt.on_conflict_do_update(index_elements=["package_id", "customer_phone"], set_=changes)
+    )
 
 
 _ROUTE_KEEP = _route_upsert(override=False)
@@ -157,8 +165,8 @@ def remember_routes(
     statement for all of them.
     """
     if routes:
-        conn.execute(
-            _ROUTE_MOVE if override else _ROUTE_KEEP,
+        (_ROUTE_MOVE if override else _ROUTE_KEEP).run_many(
+            conn,
             [
                 {"pkg": pkg, "phone": phone, "pid": pid, "source": source, "at": at}
                 for pkg, phone, pid, at in routes

@@ -6,6 +6,7 @@ live in the ``*_store`` modules, each taking the session of that one transaction
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Any
 
@@ -255,7 +256,7 @@ class SqlStore:
             urgent=True,
         )
 
-    async def finish_reply(
+    def finish_reply(
         self,
         claim: Claim,
         result: GatewayResult,
@@ -263,8 +264,8 @@ class SqlStore:
         error: str,
         updates: Sequence[ProfileUpdate],
         now: float,
-    ) -> MessageChange:
-        return await self.db.run(
+    ) -> asyncio.Future[MessageChange]:
+        return self.db.submit(
             lambda s: disp.finish_reply(s, claim, result, status, error, updates, now),
             urgent=True,
         )

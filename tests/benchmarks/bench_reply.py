@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import http.client
 import json
 import statistics
 import sys
 import time
+import urllib.parse
 from dataclasses import dataclass
 
 import httpx
@@ -55,18 +57,29 @@ class Result:
 def timed_replies(url: str, package_id: str, n: int, first: int) -> list[tuple[str, float, float]]:
     """Sends ``n`` replies one after another (recipients numbered from ``first``); returns
     each one's recipient, response time and the gateway call as Spreader timed it (ms)."""
+    # The standard library's client on one kept-alive connection: the least client-side
+    # work in the measured time (httpx added 0.4-0.9 ms per request here).
     timed = []
-    with httpx.Client(base_url=url, headers={"X-API-Key": API_KEY}, timeout=30) as client:
+    where = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(where.hostname or "127.0.0.1", where.port, timeout=30)
+    headers = {"X-API-Key": API_KEY, "Content-Type": "application/json"}
+    path = f"/api/v1/packages/{package_id}/messages/reply"
+    try:
         for i in range(n + 20):
             recipient = f"+2011{first + i:08d}"
-            body = {"text": "Thanks, on its way", "recipient": recipient}
+            body = json.dumps({"text": "Thanks, on its way", "recipient": recipient})
             start = time.perf_counter()
-            r = client.post(f"/api/v1/packages/{package_id}/messages/reply", json=body)
+            conn.request("POST", path, body, headers)
+            response = conn.getresponse()
+            text = response.read()
             elapsed = (time.perf_counter() - start) * 1000
-            if r.status_code != 200 or r.json()["status"] != "sent":
-                raise SystemExit(f"reply failed: {r.status_code} {r.text}")
+            answer = json.loads(text)
+            if response.status != 200 or answer.get("status") != "sent":
+                raise SystemExit(f"reply failed: {response.status} {text!r}")
             if i >= 20:  # the first replies warm up connections and caches
-                timed.append((recipient, elapsed, float(r.json()["delivery_time_ms"])))
+                timed.append((recipient, elapsed, float(answer["delivery_time_ms"])))
+    finally:
+        conn.close()
     return timed
 
 
