@@ -1,10 +1,11 @@
 """Reply overhead against its targets, from ``bench_reply``'s two scenarios.
 
-The reply endpoint's response time minus the time the gateway held the send, measured by
-``tests.benchmarks.bench_reply`` on an idle engine and while an Open Chat campaign
-dispatches through the same profiles; the targets apply to the second, and the first is its
-baseline. The response time minus the configured 20 ms is shown beside them. 300 timed
-replies per scenario (``--quick``: 100).
+The reply endpoint's response time minus the gateway's latency, which is measured beside
+each reply by the same client calling the gateway directly (see ``tests.benchmarks.bench_reply``),
+on an idle engine and while an Open Chat campaign dispatches through the same profiles; the
+targets apply to the second, and the first is its baseline. Two stricter differences are
+shown beside them: minus the time the fake's handler held the send, and minus the
+configured 20 ms. 300 timed replies per scenario (``--quick``: 100).
 Run: ``python -m tests.benchmarks.bench_reply_load [--quick]``.
 """
 
@@ -53,10 +54,17 @@ async def measure_async(quick: bool) -> list[Figure]:
         ),
         Figure(
             SECTION,
-            f"over the configured {LATENCY_MS:g} ms, median, campaign dispatching",
+            "minus the fake's handler time, median, campaign dispatching",
+            statistics.median(busy.over_held_ms),
+            "ms",
+            note="stricter: the fake's own request parsing and wake-up count as Spreader's",
+        ),
+        Figure(
+            SECTION,
+            f"minus the configured {LATENCY_MS:g} ms, median, campaign dispatching",
             statistics.median(busy.over_latency_ms),
             "ms",
-            note="includes the fake gateway's own parsing and timer slack",
+            note=f"direct gateway calls took {statistics.median(busy.direct_ms):.2f} ms (median)",
         ),
     ]
 
