@@ -26,6 +26,7 @@ from spreader_app.storage.orm import (
     ProfileRow,
     table_of,
 )
+from spreader_app.storage.prepared import Prepared
 
 
 def audit(
@@ -61,14 +62,16 @@ def update_package(session: Session, pkg: Package) -> Package:
 
 _PK = table_of(PackageRow)
 _P = table_of(ProfileRow)
-# Prebuilt Core reads: Reply Chat runs these on every reply (see dispatch_store.reply_context).
-_PACKAGE = select(_PK).where(_PK.c.id == bindparam("pkg"))
-_PROFILES = select(_P).where(_P.c.package_id == bindparam("pkg")).order_by(_P.c.created_at, _P.c.id)
+# Prepared reads: Reply Chat runs these on every reply (see dispatch_store.reply_context).
+_PACKAGE = Prepared(select(_PK).where(_PK.c.id == bindparam("pkg")))
+_PROFILES = Prepared(
+    select(_P).where(_P.c.package_id == bindparam("pkg")).order_by(_P.c.created_at, _P.c.id)
+)
 
 
 def get_package(session: Session, package_id: str) -> Package | None:
-    row = session.connection().execute(_PACKAGE, {"pkg": package_id}).first()
-    return package_from_row(row) if row is not None else None
+    rows = _PACKAGE.rows(session.connection(), {"pkg": package_id})
+    return package_from_row(rows[0]) if rows else None
 
 
 def list_packages(session: Session) -> list[Package]:
@@ -126,8 +129,7 @@ def get_profile(session: Session, profile_id: str) -> Profile | None:
 
 
 def list_profiles(session: Session, package_id: str) -> list[Profile]:
-    rows = session.connection().execute(_PROFILES, {"pkg": package_id})
-    return [profile_from_row(r) for r in rows]
+    return [profile_from_row(r) for r in _PROFILES.rows(session.connection(), {"pkg": package_id})]
 
 
 def delete_profile(session: Session, profile_id: str) -> bool:

@@ -58,7 +58,7 @@ from spreader_app.storage.orm import (
     ProfileRow,
     table_of,
 )
-from spreader_app.storage.prepared import Prepared
+from spreader_app.storage.prepared import Prepared, insert_row
 
 RAW_LIMIT = 4096
 UNCERTAIN_NOTE = (
@@ -459,9 +459,9 @@ def _fail_over(conn: Connection, failover: Failover, now: float) -> tuple[int, i
 
 # --- Reply Chat ---------------------------------------------------------------------------
 
-_NEW_DELIVERY = insert(_D)
-_NEW_MESSAGE = insert(_M)
-_NEW_AUDIT = insert(table_of(AuditEventRow))
+_NEW_DELIVERY = insert_row(_D, generated=("id",))
+_NEW_MESSAGE = insert_row(_M)
+_NEW_AUDIT = insert_row(table_of(AuditEventRow), generated=("id",))
 
 
 def reply_context(
@@ -480,8 +480,8 @@ def begin_reply(
     """Writes the reply message, its delivery (``sending``) and the open attempt."""
     conn = session.connection()
     c = message.content
-    conn.execute(
-        _NEW_MESSAGE,
+    _NEW_MESSAGE.run(
+        conn,
         {
             "id": message.id,
             "package_id": message.package_id,
@@ -507,8 +507,8 @@ def begin_reply(
             "finished_at": None,
         },
     )
-    key = conn.execute(
-        _NEW_DELIVERY,
+    delivery_id = _NEW_DELIVERY.insert(
+        conn,
         {
             "message_id": message.id,
             "package_id": message.package_id,
@@ -526,9 +526,8 @@ def begin_reply(
             "sent_at": None,
             "updated_at": now,
         },
-    ).inserted_primary_key
-    assert key is not None
-    return _open_attempt(conn, message, int(key[0]), recipient, profile_id, 1, now)
+    )
+    return _open_attempt(conn, message, delivery_id, recipient, profile_id, 1, now)
 
 
 def _open_attempt(
@@ -630,8 +629,8 @@ def finish_reply(
     )
     ledger = MessageLedger(session, now)
     ledger.final(claim.message_id, status)
-    conn.execute(
-        _NEW_AUDIT,
+    _NEW_AUDIT.run(
+        conn,
         {
             "at": now,
             "actor": "engine",

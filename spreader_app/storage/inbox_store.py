@@ -28,6 +28,7 @@ from spreader_app.storage.orm import (
     SuppressionRow,
     table_of,
 )
+from spreader_app.storage.prepared import Prepared
 
 
 def store_payload(session: Session, body: str, content_type: str, now: float) -> int:
@@ -207,14 +208,17 @@ def routes(session: Session, package_id: str) -> dict[str, str]:
 
 
 _R = table_of(ConversationRouteRow)
-_STICKY = select(_R.c.profile_id).where(
-    _R.c.package_id == bindparam("pkg"), _R.c.customer_phone == bindparam("phone")
+_STICKY = Prepared(
+    select(_R.c.profile_id).where(
+        _R.c.package_id == bindparam("pkg"), _R.c.customer_phone == bindparam("phone")
+    )
 )
 
 
 def route_for(session: Session, package_id: str, phone: str) -> str | None:
-    """The profile ``phone`` talks to in the package, if any (prebuilt: read per reply)."""
-    return session.connection().execute(_STICKY, {"pkg": package_id, "phone": phone}).scalar()
+    """The profile ``phone`` talks to in the package, if any (prepared: read per reply)."""
+    row = _STICKY.run(session.connection(), {"pkg": package_id, "phone": phone}).fetchone()
+    return None if row is None else str(row[0])
 
 
 def list_conversations(

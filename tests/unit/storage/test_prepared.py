@@ -5,6 +5,7 @@ timestamps travel as POSIX seconds."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,16 @@ def test_prepared_refuses_an_expanding_parameter() -> None:
     statement = select(_AUDIT.c.id).where(_AUDIT.c.id.in_(bindparam("ids", expanding=True)))
     with pytest.raises(ValueError, match="ids"):
         Prepared(statement)
+
+
+def test_prepared_rows_are_named_and_typed_like_core_rows(db: Database) -> None:
+    row_id = db.run_sync(
+        lambda s: _ADD.insert(s.connection(), {"at": 1_750_000_000.5, "action": "x"})
+    )
+
+    (row,) = db.run_sync(lambda s: _READ.rows(s.connection(), {"id": row_id}))
+
+    assert row.action == "x"
+    assert row.at == datetime.fromtimestamp(1_750_000_000.5, UTC)
+    with pytest.raises(TypeError, match="select"):
+        db.run_sync(lambda s: _ADD.rows(s.connection()))
