@@ -173,7 +173,7 @@ class ReplyRouter:
     async def send_reply(self, package_id: str, req: ReplyRequest) -> ReplyResult:
         """Sends now. Raises ``NotFound``, ``Conflict`` (package inactive) or
         ``NoProfileAvailable`` before anything is recorded; after that, every outcome is
-        recorded and returned (``status`` sent or failed), never raised."""
+        returned (``status`` sent or failed), never raised, and queued for recording."""
         now = self._clock.timestamp()
         # Reading the route, choosing and recording the reply is one trip to the database.
         planned, claim = await self._store.begin_reply(

@@ -40,11 +40,6 @@ class Checkpointer:
         if self._thread.is_alive():
             self._thread.join()
 
-    def checkpoint(self, conn: sqlite3.Connection) -> tuple[int, int, int]:
-        """One PASSIVE checkpoint: ``(busy, frames in the log, frames copied)``."""
-        busy, frames, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        return int(busy), int(frames), int(copied)
-
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             # A connection per checkpoint: the file is held open only for moments, so the
@@ -53,7 +48,7 @@ class Checkpointer:
                 conn = sqlite3.connect(self.path, check_same_thread=False)
                 try:
                     conn.execute("PRAGMA busy_timeout=1000")
-                    self.checkpoint(conn)
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
                 finally:
                     conn.close()
             except sqlite3.Error as exc:  # busy, read-only or full: the writers' backstop acts

@@ -61,13 +61,13 @@ class Prepared:
                 if (convert := c.type.result_processor(_DIALECT, None)) is not None
             )
 
-    def values(self, params: Mapping[str, Any]) -> tuple[Any, ...]:
+    def _values(self, params: Mapping[str, Any]) -> tuple[Any, ...]:
         """The positional values for ``params``; raises ``KeyError`` for a missing name."""
         return tuple(params[n] if v is _REQUIRED else v for n, v in self._slots)
 
     def run(self, conn: Connection, params: Mapping[str, Any] | None = None) -> sqlite3.Cursor:
         """Executes once in ``conn``'s transaction; the cursor holds any rows."""
-        return driver(conn).execute(self.sql, self.values(params or {}))
+        return driver(conn).execute(self.sql, self._values(params or {}))
 
     def rows(self, conn: Connection, params: Mapping[str, Any] | None = None) -> list[Any]:
         """A select's rows with attribute access by column key and typed values
@@ -87,7 +87,7 @@ class Prepared:
 
     def run_many(self, conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
         """Executes once per parameter set, in one driver call (no rows come back)."""
-        driver(conn).executemany(self.sql, [self.values(p) for p in rows])
+        driver(conn).executemany(self.sql, [self._values(p) for p in rows])
 
     def insert(self, conn: Connection, params: Mapping[str, Any]) -> int:
         """Executes an INSERT and returns the new row's id."""
