@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QPlainTextEdit,
@@ -28,7 +27,6 @@ from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.inbox_table import (
-    LAST,
     TIME,
     ConversationRow,
     ConversationTableModel,
@@ -136,9 +134,8 @@ class InboxPage(QWidget):
             "Filter by number, profile or text",
             "Shows the conversations containing every word typed (Ctrl+F)",
         )
-        self.table = filter_table(self.proxy, "Conversations")
+        self.table = filter_table(self.proxy, "Conversations", stretch="Last message")
         self.table.sortByColumn(TIME, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(LAST, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus)
 

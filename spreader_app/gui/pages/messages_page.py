@@ -168,7 +168,7 @@ class MessagesPage(QWidget):
         self.proxy = QuickFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search_edit = self._search("Filter messages", self.proxy)
-        self.table = filter_table(self.proxy, "Messages")
+        self.table = filter_table(self.proxy, "Messages", stretch="Text")
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.count_label = QLabel()
@@ -189,7 +189,7 @@ class MessagesPage(QWidget):
             "Show only deliveries in this state",
         )
         self.delivery_status.currentIndexChanged.connect(self._on_delivery_status_changed)
-        self.delivery_table = filter_table(self.delivery_proxy, "Deliveries")
+        self.delivery_table = filter_table(self.delivery_proxy, "Deliveries", stretch="Error")
         self.delivery_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.delivery_label = QLabel("Select a message to see its deliveries.")
         self.delivery_label.setProperty("role", "hint")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
 
 from spreader_app.gui.tables.messages_table import QuickFilterProxy
@@ -18,10 +19,13 @@ def filter_edit(proxy: QuickFilterProxy, name: str, placeholder: str, tip: str) 
     return edit
 
 
-def filter_table(proxy: QuickFilterProxy, name: str) -> QTableView:
+def filter_table(proxy: QuickFilterProxy, name: str, stretch: str) -> QTableView:
     """A table of ``proxy``'s rows, selected one at a time and sorted by a header click.
 
-    ``name`` is its accessible name; the caller picks the column it is first sorted by.
+    ``name`` is its accessible name; the caller picks the column it is first sorted by. The
+    column titled ``stretch`` (the long text) takes the room left; the others fit their
+    contents when rows arrive (not on every refresh), and no cell wraps. Raises
+    ``ValueError`` when no column has that title.
     """
     view = QTableView()
     view.setModel(proxy)
@@ -31,5 +35,13 @@ def filter_table(proxy: QuickFilterProxy, name: str) -> QTableView:
     view.setSortingEnabled(True)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    titles = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
+    if stretch not in titles:
+        raise ValueError(f"{name}: no column titled {stretch!r}")
+    header.setSectionResizeMode(titles.index(stretch), QHeaderView.ResizeMode.Stretch)
+    proxy.rowsInserted.connect(view.resizeColumnsToContents)
+    proxy.modelReset.connect(view.resizeColumnsToContents)
     return view
