@@ -11,7 +11,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class PackageStatus(enum.StrEnum):
@@ -247,9 +247,12 @@ class InboundMessage:
 # --- records exchanged between the engine and the store ---------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class NewDelivery:
-    """A delivery to insert with its message: pending with a plan, or already skipped."""
+class NewDelivery(NamedTuple):
+    """A delivery to insert with its message: pending with a plan, or already skipped.
+
+    A named tuple: a campaign builds one per recipient, and a frozen dataclass costs five
+    times as much to build (a tenth of a second for 100,000).
+    """
 
     recipient: str
     status: DeliveryStatus

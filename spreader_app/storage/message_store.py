@@ -105,24 +105,25 @@ def _insert_deliveries(
         dialect=conn.dialect, column_keys=list(_NEW_DELIVERY_COLUMNS), for_executemany=True
     )
     mid, pid, mode = message.id, message.package_id, message.mode.value
+    # Unpacked in field order: reading a named tuple's fields by name costs more.
     rows = [
         (
             mid,
             pid,
             mode,
-            d.recipient,
-            d.profile_id,
-            d.status.value,
-            d.planned_at,
-            d.planned_at,
+            recipient,
+            profile_id,
+            status.value,
+            planned_at,
+            planned_at,
             0,
-            d.error,
-            d.skip_reason,
-            d.decided_by,
+            error,
+            skip_reason,
+            decided_by,
             "",
             now,
         )
-        for d in deliveries
+        for recipient, status, profile_id, planned_at, decided_by, skip_reason, error in deliveries
     ]
     if compiled.positional:
         conn.exec_driver_sql(compiled.string, rows)
