@@ -3,7 +3,10 @@
 The reply endpoint's response time minus the gateway's latency, which is measured beside
 each reply by the same client calling the gateway directly (see ``tests.benchmarks.bench_reply``),
 on an idle engine and while an Open Chat campaign dispatches through the same profiles; the
-targets apply to the second, and the first is its baseline. Two stricter differences are
+targets apply to the second, and the first is its baseline. The idle figure has a baseline of
+its own: the same client through a bare pass-through to the gateway (same HTTP libraries, no
+validation, key, database or routing), the floor any reply path has on this machine. Two
+stricter differences are
 shown beside them: minus the time the fake's handler held the send, and minus the
 configured 20 ms. 300 timed replies per scenario (``--quick``: 100).
 Run: ``python -m tests.benchmarks.bench_reply_load [--quick]``.
@@ -32,6 +35,7 @@ async def measure_async(quick: bool) -> list[Figure]:
             busy = await bench_reply.scenario(
                 e.container, e.server, package_id, "open chat dispatching", args
             )
+            bare = await bench_reply.passthrough_scenario(gw.url, args)
     return [
         Figure(
             SECTION,
@@ -51,6 +55,18 @@ async def measure_async(quick: bool) -> list[Figure]:
             Bound("<", 20.0),
             ratio=busy.p99 / idle.p99 if idle.p99 > 0 else None,
             baseline=f"of idle ({idle.p99:.2f} ms)",
+        ),
+        Figure(
+            SECTION,
+            "overhead median, idle",
+            idle.median,
+            "ms",
+            ratio=idle.median / bare.median if bare.median > 0 else None,
+            baseline=f"of a bare pass-through ({bare.median:.2f} ms)",
+            note=(
+                f"Spreader's own work {idle.median - bare.median:.2f} ms; the rest is the "
+                "extra process hop any reply path pays (tests/benchmarks/passthrough.py)"
+            ),
         ),
         Figure(
             SECTION,
