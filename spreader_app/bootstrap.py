@@ -168,7 +168,7 @@ def build(
     events = EventBus()
     tokens = TokenCache(store, vault)
     dispatcher = Dispatcher(store, gateway, tokens, clock, events, rng)
-    stats = StatsService(store, clock)
+    stats = StatsService(store, clock, live=dispatcher.states)
     holder: list[Container] = []
 
     def changed() -> None:

@@ -14,14 +14,21 @@ from spreader_app.bootstrap import Container, build
 from spreader_app.config import Settings
 from spreader_app.core.clock import ManualClock
 from spreader_app.core.events import ProfileStatusChanged
-from spreader_app.core.models import DeliveryStatus, MessageStatus, ProfileStatus
+from spreader_app.core.models import DeliveryStatus, LimitState, MessageStatus, ProfileStatus
 from spreader_app.core.reply_router import read_reply_request
+from spreader_app.core.rules import DAY
 from spreader_app.core.services.sending import read_open_request
+from spreader_app.core.services.stats import ProfileLimits, StatsService
 from spreader_app.storage.orm import AttemptRow, DeliveryRow
 from spreader_app.vault.key_sources import MemoryKeySource
 from tests.fakes.fake_zentra import FakeZentra, Fault
 from tests.helpers import drain
-from tests.integration.test_open_campaign import delivery_statuses, make_package, numbers
+from tests.integration.test_open_campaign import (
+    delivery_statuses,
+    dispatch_log,
+    make_package,
+    numbers,
+)
 
 
 def attempts_of(c: Container, message_id: str) -> list[tuple[str, str, float, float | None, str]]:
@@ -299,3 +306,46 @@ async def test_webhook_garbage_is_kept_and_flagged(container: Container) -> None
     receipt = await container.inbox.receive(b"\x00not json at all", "application/json")
     assert receipt.problem
     assert receipt.payload_id > 0
+
+
+def to_ms(limits: list[ProfileLimits]) -> list[ProfileLimits]:
+    """Times to the millisecond: the database keeps them to the microsecond, memory exactly."""
+    return [
+        dataclasses.replace(
+            p,
+            cooldown_remaining=round(p.cooldown_remaining, 3),
+            next_send_at=None if p.next_send_at is None else round(p.next_send_at, 3),
+        )
+        for p in limits
+    ]
+
+
+async def test_limits_from_the_engines_memory_match_the_database_log(
+    container: Container, fake_zentra: FakeZentra, clock: ManualClock
+) -> None:
+    package_id, profile_ids = await make_package(
+        container,
+        fake_zentra,
+        2,
+        max_messages_per_profile_per_hour=3,
+        max_messages_per_profile_per_day=5,
+        cooldown_seconds=60,
+    )
+    await send(container, package_id, numbers(10))
+    await drain(container, clock)
+    package = await container.packages.get(package_id)
+    profiles = await container.store.list_profiles(package_id)
+    log = dispatch_log(container)
+    # Just after the last send: the database keeps times to the microsecond.
+    last = max(t for times in log.values() for t in times) + 0.001
+    from_database = StatsService(container.store, clock)  # no engine: reads the log back
+    assert set(container.dispatcher.states()) >= set(profile_ids)
+    for now in (last, last + 1800, last + 7200, last + DAY + 60):
+        live = await container.stats.limits(package, profiles, now)
+        assert to_ms(live) == to_ms(await from_database.limits(package, profiles, now))
+        assert {p.profile_id: p.daily_used for p in live} == {
+            pid: sum(1 for t in log.get(pid, []) if now - DAY < t <= now) for pid in profile_ids
+        }
+    # Ten recipients, two profiles, five a day each: both are at their cap after the last send.
+    after_last = await container.stats.limits(package, profiles, last)
+    assert [(p.daily_used, p.state) for p in after_last] == [(5, LimitState.LIMIT_REACHED)] * 2

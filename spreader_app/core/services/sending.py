@@ -31,7 +31,7 @@ from spreader_app.core.models import (
 from spreader_app.core.phones import Screening, screen_recipients
 from spreader_app.core.planner import Plan, plan
 from spreader_app.core.ports import Store
-from spreader_app.core.rules import DAY, ProfileState, RuleChain
+from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.services.stats import ProfileLimits, StatsService
 
 MAX_RECIPIENTS = 200_000
@@ -172,7 +172,7 @@ class SendingService:
     async def _planning_states(
         self, package: Package, profiles: list[Profile], req: OpenRequest, now: float
     ) -> tuple[list[ProfileState], float]:
-        history = await self._store.open_send_times(now - DAY, [p.id for p in profiles])
+        history = await self._stats.send_logs([p.id for p in profiles], now)
         start = max(now, req.schedule_at.timestamp() if req.schedule_at else now)
         if req.strategy is WaitingStrategy.QUEUED:
             pending = await self._store.pending_planned_times(package.id)
