@@ -141,6 +141,8 @@ class DeliveryRow(Base):
         Index("ix_deliveries_queue", "status", "profile_id", "not_before"),
         Index("ix_deliveries_message_status", "message_id", "status"),
         Index("ix_deliveries_recipient", "package_id", "recipient"),
+        # Today's totals per mode count from this index alone (see migration 0002).
+        Index("ix_deliveries_package_updated", "package_id", "updated_at", "mode", "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

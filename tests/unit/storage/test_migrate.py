@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -15,6 +16,15 @@ from sqlalchemy import inspect, text
 from spreader_app.storage import migrate
 from spreader_app.storage.database import Database
 from spreader_app.storage.orm import Base
+
+_PACKAGE = (
+    "INSERT INTO packages (id, name, description, status, distribution_mode,"
+    " max_messages_per_profile_per_hour, max_messages_per_profile_per_day,"
+    " cooldown_seconds, active_hours_start, active_hours_end, timezone,"
+    " retry_failed_messages, retry_attempts, retry_delay_ms, sticky_open_chat,"
+    " created_at, updated_at) VALUES ('p', 'Shop', '', 'active', 'round_robin',"
+    " 50, 500, 2, '08:00', '22:00', 'UTC', 1, 3, 5000, 1, 0, 0)"
+)
 
 
 def test_migrate_builds_the_orm_schema_exactly(tmp_path: Path) -> None:
@@ -30,21 +40,12 @@ def test_migrate_twice_changes_nothing_and_keeps_data(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'b.db'}")
     migrate.upgrade(db.engine)
     with db.engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO packages (id, name, description, status, distribution_mode,"
-                " max_messages_per_profile_per_hour, max_messages_per_profile_per_day,"
-                " cooldown_seconds, active_hours_start, active_hours_end, timezone,"
-                " retry_failed_messages, retry_attempts, retry_delay_ms, sticky_open_chat,"
-                " created_at, updated_at) VALUES ('p', 'Shop', '', 'active', 'round_robin',"
-                " 50, 500, 2, '08:00', '22:00', 'UTC', 1, 3, 5000, 1, 0, 0)"
-            )
-        )
+        conn.execute(text(_PACKAGE))
     migrate.upgrade(db.engine)
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT name FROM packages")).scalar() == "Shop"
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == "0001"
+    assert version == migrate.HEAD_REVISION
     assert "deliveries" in inspect(db.engine).get_table_names()
     db.close()
 
@@ -85,3 +86,47 @@ def test_migrate_database_at_head_starts_without_loading_alembic(tmp_path: Path)
     )
 
     assert out.stdout.strip() == "[]"
+
+
+def test_a_database_of_the_first_release_upgrades_and_keeps_its_deliveries(
+    tmp_path: Path,
+) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'f.db'}")
+    with db.engine.begin() as conn:
+        cfg = migrate.alembic_config(str(db.engine.url))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(text(_PACKAGE))
+        conn.execute(
+            text(
+                "INSERT INTO messages (id, package_id, mode, type, text, media_url, caption,"
+                " media_path, status, waiting_strategy, total_recipients, processed_count,"
+                " sent_count, failed_count, skipped_count, created_at, updated_at)"
+                " VALUES ('m', 'p', 'open', 'text', 'Hi', '', '', '', 'completed',"
+                " 'immediate', 1, 1, 1, 0, 0, 0, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO deliveries (message_id, package_id, mode, recipient, status,"
+                " attempt_count, error, skip_reason, decided_by, gateway_response, updated_at)"
+                " VALUES ('m', 'p', 'open', '+201066183456', 'sent', 1, '', '', '', '', 5)"
+            )
+        )
+
+    migrate.upgrade(db.engine)
+
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT recipient FROM deliveries")).scalar() == "+201066183456"
+        # Today's totals read the new index alone, never the package's whole history.
+        plan = " ".join(
+            str(row[-1])
+            for row in conn.execute(
+                text(
+                    "EXPLAIN QUERY PLAN SELECT mode, status, count(*) FROM deliveries"
+                    " WHERE package_id = 'p' AND updated_at >= 0 GROUP BY mode, status"
+                )
+            )
+        )
+    assert "COVERING INDEX ix_deliveries_package_updated" in plan
+    db.close()
