@@ -114,6 +114,10 @@ class FullDisk:
 
     def fill(self, stack: Stack) -> None:
         if self.fs is not None:
+            # Writes that fit in the write-ahead log's file space, already allocated, still
+            # succeed on a full disk (and lose nothing): empty the log first, so the next
+            # write needs new space, as on a disk that filled up while the log was short.
+            _truncate_log(stack.db)
             self._filler = fill(self.folder)
         else:
             pages = query(stack.db, "PRAGMA page_count")[0][0]
@@ -124,6 +128,19 @@ class FullDisk:
             self._filler.unlink()
         else:
             _pin_pragma(stack, "max_page_count=1073741823")
+
+
+def _truncate_log(db: Path) -> None:
+    conn = sqlite3.connect(db, timeout=30)
+    try:
+        for _ in range(200):
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy:
+                return
+            time.sleep(0.01)
+    finally:
+        conn.close()
+    raise AssertionError("the write-ahead log could not be emptied")
 
 
 def _pin_pragma(stack: Stack, pragma: str) -> None:
