@@ -52,6 +52,10 @@ class FakeProcess:
     proc: subprocess.Popen[str]
     url: str
 
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
     def report(self) -> dict[str, list[dict[str, Any]]]:
         """Everything the fake received and every attempt (``GET /__received``)."""
         root = self.url.removesuffix("/v1")
@@ -149,6 +153,33 @@ class ServeProcess:
         return "\n".join(p.read_text(errors="replace") for p in self.logs if p.exists())
 
 
+def start_fake(
+    devs: Mapping[str, str],
+    *,
+    latency_ms: float = 0,
+    faults: Mapping[str, float] = {},
+    preexec_fn: Callable[[], None] | None = None,
+) -> FakeProcess:
+    """A fake gateway process knowing ``devs`` (UUID → token) that answers after
+    ``latency_ms``; ``faults`` maps a fault kind to the share of sends it spoils, drawn from
+    a fixed seed so a run's faults repeat. The caller stops it."""
+    args = [sys.executable, "-m", "tests.fakes.fake_zentra", "--port", "0", "--seed", "3"]
+    args += ["--latency-ms", str(latency_ms)]
+    for uuid, token in devs.items():
+        args += ["--device", f"{uuid}:{token}"]
+    for kind, rate in faults.items():
+        args += ["--fault", f"{kind}:{rate}"]
+    proc = subprocess.Popen(
+        args, cwd=ROOT, stdout=subprocess.PIPE, text=True, preexec_fn=preexec_fn
+    )
+    assert proc.stdout is not None
+    fake = FakeProcess(proc, proc.stdout.readline().strip())
+    if not fake.url.startswith("http://"):
+        fake.stop()
+        raise AssertionError(f"the fake gateway did not start: {fake.url!r}")
+    return fake
+
+
 @dataclass
 class Processes:
     """Starts processes for one test in ``tmp_path`` and ends every one of them on
@@ -165,21 +196,9 @@ class Processes:
         latency_ms: float = 0,
         faults: Mapping[str, float] = {},
     ) -> FakeProcess:
-        """A fake gateway knowing ``devs`` (UUID → token) that answers after ``latency_ms``;
-        ``faults`` maps a fault kind to the share of sends it spoils, drawn from a fixed seed
-        so a run's faults repeat."""
-        args = [sys.executable, "-m", "tests.fakes.fake_zentra", "--port", "0", "--seed", "3"]
-        args += ["--latency-ms", str(latency_ms)]
-        for uuid, token in devs.items():
-            args += ["--device", f"{uuid}:{token}"]
-        for kind, rate in faults.items():
-            args += ["--fault", f"{kind}:{rate}"]
-        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, text=True)
-        assert proc.stdout is not None
-        url = proc.stdout.readline().strip()
-        fake = FakeProcess(proc, url)
+        """``start_fake`` for this test, ended by ``close``."""
+        fake = start_fake(devs, latency_ms=latency_ms, faults=faults)
         self.fakes.append(fake)
-        assert url.startswith("http://"), f"the fake gateway did not start: {url!r}"
         return fake
 
     def serve(self, fake: FakeProcess, **env: str) -> ServeProcess:

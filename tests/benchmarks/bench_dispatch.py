@@ -24,7 +24,6 @@ from tests.benchmarks.figures import Bound, Figure, median, section_main
 from tests.benchmarks.harness import (
     LATENCY_MS,
     PROFILES,
-    GatewayProcess,
     LoopLag,
     SendCounter,
     cpu_seconds,
@@ -36,6 +35,7 @@ from tests.benchmarks.harness import (
     rss_mb,
 )
 from tests.campaign_data import numbers
+from tests.serve_process import FakeProcess
 
 SECTION = "dispatch"
 RECIPIENTS = 100_000
@@ -49,7 +49,7 @@ async def sample_rss(samples: list[float], period: float = 0.5) -> None:
         await asyncio.sleep(period)
 
 
-async def throughput(gw: GatewayProcess, window: float) -> list[Figure]:
+async def throughput(gw: FakeProcess, window: float) -> list[Figure]:
     async with engine(gw.url) as e:
         c = e.container
         package_id = await make_package(c, devices(PROFILES))
@@ -125,7 +125,7 @@ async def throughput(gw: GatewayProcess, window: float) -> list[Figure]:
     ]
 
 
-async def cost_per_send(gw: GatewayProcess, n: int, sends: int) -> tuple[float, float, float]:
+async def cost_per_send(gw: FakeProcess, n: int, sends: int) -> tuple[float, float, float]:
     """CPU ms per send over the first ``sends`` sends with ``n`` queued; also accept CPU
     µs per recipient and the wall ms per send."""
     async with engine(gw.url) as e:

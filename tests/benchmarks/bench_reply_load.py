@@ -14,28 +14,19 @@ Run: ``python -m tests.benchmarks.bench_reply_load [--quick]``.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import statistics
 import sys
 
 from tests.benchmarks import bench_reply
 from tests.benchmarks.figures import Bound, Figure, section_main
-from tests.benchmarks.harness import LATENCY_MS, engine, gateway
+from tests.benchmarks.harness import LATENCY_MS
 
 SECTION = "reply"
 
 
 async def measure_async(quick: bool) -> list[Figure]:
-    args = argparse.Namespace(replies=100 if quick else 300, latency_ms=LATENCY_MS)
-    with gateway(bench_reply.DEVICES, LATENCY_MS) as gw:
-        async with engine(gw.url) as e:
-            package_id = await bench_reply.prepare(e.container)
-            idle = await bench_reply.scenario(e.container, e.server, package_id, "idle", args)
-            busy = await bench_reply.scenario(
-                e.container, e.server, package_id, "open chat dispatching", args
-            )
-            bare = await bench_reply.passthrough_scenario(gw.url, args)
+    idle, busy, bare = await bench_reply.run_all(100 if quick else 300, LATENCY_MS)
     return [
         Figure(
             SECTION,

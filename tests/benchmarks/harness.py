@@ -13,7 +13,6 @@ import ctypes
 import os
 import random
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,7 +20,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spreader_app.bootstrap import Container, build, settle_heap
 from spreader_app.config import Settings
@@ -31,6 +30,9 @@ from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import MemoryKeySource
 from tests.benchmarks.figures import percentile
 from tests.campaign_data import FAST
+
+if TYPE_CHECKING:
+    from tests.serve_process import FakeProcess
 
 API_KEY = "bench-api-key-0123456789abcdef"
 LATENCY_MS = 20.0
@@ -43,33 +45,18 @@ def devices(n: int) -> dict[str, str]:
     return {f"dev-{i:03d}": f"token-{i:03d}-abcdefgh" for i in range(n)}
 
 
-@dataclass(frozen=True)
-class GatewayProcess:
-    """The running fake: its base URL (``.../v1``) and process id (for its CPU time)."""
-
-    url: str
-    pid: int
-
-
 @contextmanager
-def gateway(devs: dict[str, str], latency_ms: float = LATENCY_MS) -> Iterator[GatewayProcess]:
+def gateway(devs: dict[str, str], latency_ms: float = LATENCY_MS) -> Iterator[FakeProcess]:
     """The fake gateway with ``devs`` in its own process, answering after ``latency_ms``."""
-    args = [sys.executable, "-m", "tests.fakes.fake_zentra", "--port", "0"]
-    args += ["--latency-ms", str(latency_ms)]
-    for uuid, token in devs.items():
-        args += ["--device", f"{uuid}:{token}"]
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, preexec_fn=_die_with_parent)
+    # Imported here: the cold-start section imports this module, and its timed start-up
+    # must not pay for the test processes' HTTP client.
+    from tests.serve_process import start_fake
+
+    fake = start_fake(devs, latency_ms=latency_ms, preexec_fn=_die_with_parent)
     try:
-        assert proc.stdout is not None
-        url = proc.stdout.readline().strip()
-        if not url.startswith("http://"):
-            raise RuntimeError(f"the fake gateway did not start (printed {url!r})")
-        yield GatewayProcess(url, proc.pid)
+        yield fake
     finally:
-        proc.terminate()
-        proc.wait(30)
-        if proc.stdout is not None:
-            proc.stdout.close()
+        fake.stop()
 
 
 def _die_with_parent() -> None:

@@ -12,7 +12,6 @@ difference between the two is what Spreader's own work costs.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -30,7 +29,7 @@ async def passthrough(zentra_url: str, device: str, token: str) -> AsyncIterator
     """A pass-through server on a free loopback port of the running loop; yields its URL.
 
     Each request's JSON ``text`` and ``recipient`` are sent through ``device``; the answer
-    has the fields the reply client checks (``status``, ``delivery_time_ms``).
+    has the field the reply client checks (``status``).
     """
     session = aiohttp.ClientSession()
 
@@ -38,7 +37,6 @@ async def passthrough(zentra_url: str, device: str, token: str) -> AsyncIterator
         data = json.loads(await request.read())
         send = SendRequest(device, token, data["recipient"], MessageContent(text=data["text"]))
         body, content_type = encode_multipart(send_form(send))
-        started = time.perf_counter()
         async with session.post(
             f"{zentra_url}/messages",
             data=body,
@@ -46,9 +44,7 @@ async def passthrough(zentra_url: str, device: str, token: str) -> AsyncIterator
         ) as answer:
             await answer.text()
             accepted = answer.status < 300
-        elapsed = (time.perf_counter() - started) * 1000
-        status = "sent" if accepted else "failed"
-        return web.json_response({"status": status, "delivery_time_ms": elapsed})
+        return web.json_response({"status": "sent" if accepted else "failed"})
 
     app = web.Application()
     app.router.add_post(REPLY_PATH, reply)

@@ -4,12 +4,11 @@ file by itself, so no writer's commit has to, and it stops when asked."""
 from __future__ import annotations
 
 import sqlite3
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from spreader_app.storage.checkpointer import Checkpointer
 from spreader_app.storage.database import Database
+from tests.serve_process import wait_until
 
 
 def _in_main_file(path: Path) -> int:
@@ -19,16 +18,6 @@ def _in_main_file(path: Path) -> int:
             return int(conn.execute("SELECT count(*) FROM t").fetchone()[0])
         except sqlite3.OperationalError:  # the table itself is still only in the log
             return 0
-
-
-def _wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
-    """Polls a condition another thread makes true (there is no clock to advance)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return False
 
 
 def test_checkpointer_copies_committed_rows_into_the_file(tmp_path: Path) -> None:
@@ -44,7 +33,7 @@ def test_checkpointer_copies_committed_rows_into_the_file(tmp_path: Path) -> Non
     checkpointer = Checkpointer(str(path), interval=0.01)
     checkpointer.start()
     try:
-        assert _wait_for(lambda: _in_main_file(path) == 500)
+        wait_until(lambda: _in_main_file(path) == 500, 10, "the rows in the database file")
     finally:
         checkpointer.stop()
         writer.close()
@@ -67,6 +56,6 @@ def test_database_file_is_checkpointed_without_a_writer_doing_it(tmp_path: Path)
             db.run_sync(
                 lambda s, i=i: s.connection().exec_driver_sql(f"INSERT INTO t VALUES ({i})")
             )
-        assert _wait_for(lambda: _in_main_file(path) == 20)
+        wait_until(lambda: _in_main_file(path) == 20, 10, "the rows in the database file")
     finally:
         db.close()
