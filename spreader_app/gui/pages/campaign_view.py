@@ -27,6 +27,7 @@ from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 
 STATUS_TEXT = {
@@ -92,8 +93,7 @@ class CampaignView(QWidget):
         super().__init__(parent)
         self.context = context
         self._message: Message | None = None
-        self._refreshing = False
-        self._stale = False
+        self.refresher = PageRefresher(self, self._start_refresh)
 
         self.title_label = QLabel("Campaign")
         self.title_label.setProperty("role", "title")
@@ -179,14 +179,15 @@ class CampaignView(QWidget):
         self.refresh()  # events published before this call may be gone already
 
     def refresh(self) -> None:
-        """Re-reads the message; overlapping calls collapse into one more read."""
+        """Re-reads the message: one read at a time (overlapping calls collapse into one
+        more), and none while hidden (the next showing reads it)."""
+        self.refresher.request()
+
+    def _start_refresh(self) -> bool:
         if self._message is None:
-            return
-        if self._refreshing:
-            self._stale = True
-            return
-        self._refreshing = True
+            return False
         run_task(self._refresh(), on_error=self._on_task_error)
+        return True
 
     # --- bridge --------------------------------------------------------------------------
 
@@ -249,16 +250,13 @@ class CampaignView(QWidget):
 
     async def _refresh(self) -> None:
         try:
-            while self._message is not None:
-                self._stale = False
-                wanted = self._message
+            wanted = self._message
+            if wanted is not None:
                 fresh = await self.context.services.sending.message(wanted.package_id, wanted.id)
                 if self._message is not None and self._message.id == fresh.id:
                     self._render(fresh)
-                if not self._stale:
-                    break
         finally:
-            self._refreshing = False
+            self.refresher.finished()
 
     def _on_task_error(self, exc: BaseException) -> None:
         self._set_error(describe(exc))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +30,7 @@ from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.live_table import setup_live_table
 from spreader_app.gui.widgets.page_actions import page_action, tool_button
+from spreader_app.gui.widgets.refresher import PageRefresher
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +43,7 @@ class PackagesPage(QWidget):
         self.context = context
         self._composing = False
         self._counts: dict[str, int] = {}
-        self._counting = False
-        self._count_again = False
+        self.counter = PageRefresher(self, self._start_count)
         self._syncing = False
 
         self.new_action = page_action(
@@ -157,7 +157,7 @@ class PackagesPage(QWidget):
 
     def _on_context_packages_changed(self, packages: list[Package]) -> None:
         self.model.apply(self._rows())
-        self._count_profiles()
+        self.counter.request()
         current = self.editor.package
         if current is not None and current.id not in {p.id for p in packages}:
             self.editor.start_new()
@@ -182,43 +182,36 @@ class PackagesPage(QWidget):
         self._composing = False
         self._show_package(package.id)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        # Profiles are added on another page: recount when this one comes into view.
-        self._count_profiles()
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        # Profiles are added on another page: recount when this one comes back into view
+        # (a request while hidden only marks the counts stale).
+        self.counter.request()
 
     # --- profile counts ----------------------------------------------------------------
 
-    def _count_profiles(self) -> None:
-        if self._counting:
-            self._count_again = True
-            return
+    def _start_count(self) -> bool:
         if not self.context.packages:
-            return
-        self._counting = True
-        self._count_again = False
+            return False
         run_task(self._load_counts(), on_done=self._on_counts, on_error=self._on_counts_failed)
+        return True
 
     async def _load_counts(self) -> dict[str, int]:
         service = self.context.services.profiles
         return {p.id: len(await service.list(p.id)) for p in list(self.context.packages)}
 
     def _on_counts(self, counts: dict[str, int]) -> None:
-        self._counting = False
         self._counts = counts
         self.model.apply(self._rows())
         current = self.editor.package
         if current is not None and current.id in counts:
             self.editor.set_profile_count(counts[current.id])
-        if self._count_again:
-            self._count_profiles()
+        self.counter.finished()
 
     def _on_counts_failed(self, exc: BaseException) -> None:
         # A package deleted while counting; the next reload counts again.
-        self._counting = False
         log.info("profile count skipped: %s", describe(exc))
-        if self._count_again:
-            self._count_profiles()
+        self.counter.finished()
 
     # --- deleting ------------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ from spreader_app.gui.widgets.gauge_delegate import GaugeDelegate
 from spreader_app.gui.widgets.live_table import setup_live_table
 from spreader_app.gui.widgets.package_picker import PackagePicker
 from spreader_app.gui.widgets.page_actions import page_action, tool_button
+from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import error_label
 
 log = logging.getLogger(__name__)
@@ -99,8 +100,7 @@ class ProfilesPage(QWidget):
         super().__init__()
         self.context = context
         self.dialog: ProfileDialog | None = None
-        self._refreshing = False
-        self._refresh_again = False
+        self.refresher = PageRefresher(self, self._start_load)
         self._loaded_for = ""
         self._select_pending = ""
 
@@ -236,16 +236,15 @@ class ProfilesPage(QWidget):
     # --- refreshing ----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reloads profiles and their limits; coalesced to one request in flight."""
+        """Reloads profiles and their limits: one load at a time, and none while hidden."""
+        self.refresher.request()
+
+    def _start_load(self) -> bool:
         package_id = self.context.package_id
         if not package_id:
-            return
-        if self._refreshing:
-            self._refresh_again = True
-            return
-        self._refreshing = True
-        self._refresh_again = False
+            return False
         run_task(self._load(package_id), on_done=self._on_loaded, on_error=self._on_load_failed)
+        return True
 
     async def _load(self, package_id: str) -> tuple[str, list[ProfileRow]]:
         services = self.context.services
@@ -254,7 +253,6 @@ class ProfilesPage(QWidget):
         return package_id, profile_rows(profiles, stats)
 
     def _on_loaded(self, result: tuple[str, list[ProfileRow]]) -> None:
-        self._refreshing = False
         package_id, rows = result
         if package_id == self.context.package_id:
             self.model.apply(rows)
@@ -264,29 +262,24 @@ class ProfilesPage(QWidget):
                 self.select_profile(self._select_pending)
                 self._select_pending = ""
             self._update_view()
-        self._after_refresh()
+        self.refresher.finished()
 
     def _on_load_failed(self, exc: BaseException) -> None:
-        self._refreshing = False
         # A package deleted meanwhile is not worth a message: the package list follows.
         if not isinstance(exc, NotFound):
             log.warning("profile stats failed", exc_info=exc)
             self.status_label.setText(f"Live limits are not updating: {describe(exc)}")
             self.status_label.show()
-        self._after_refresh()
-
-    def _after_refresh(self) -> None:
-        if self._refresh_again:
-            self.refresh()
+        self.refresher.finished()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         self.timer.start()
-        self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)
         self.timer.stop()
+        self.refresh()  # only marks the limits stale: the next showing reloads them
 
     # --- slots ---------------------------------------------------------------------------
 
@@ -294,15 +287,14 @@ class ProfilesPage(QWidget):
         self.model.reset([])
         self._loaded_for = ""
         self._update_view()
-        if self.isVisible():
-            self.refresh()
+        self.refresh()
 
     def _on_bridge_deliveries_recorded(self, events: list[DeliveryRecorded]) -> None:
-        if self.isVisible() and any(e.package_id == self.context.package_id for e in events):
+        if any(e.package_id == self.context.package_id for e in events):
             self.refresh()
 
     def _on_bridge_profiles_changed(self, events: list[ProfileStatusChanged]) -> None:
-        if self.isVisible() and any(e.package_id == self.context.package_id for e in events):
+        if any(e.package_id == self.context.package_id for e in events):
             self.refresh()
 
     def _on_selection_changed(self, *_: object) -> None:

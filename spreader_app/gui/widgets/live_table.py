@@ -13,30 +13,40 @@ def setup_live_table(
 ) -> QSortFilterProxyModel:
     """Shows ``source`` in ``table`` sorted by its first column; returns the sorting proxy.
 
-    Rows are selected one at a time and not edited in place. Columns fit their contents
-    when rows arrive, not on every value change: a table refreshed many times a second
-    during a campaign would otherwise measure every cell each time (this kept the event
-    loop busy for tens of milliseconds per refresh). ``name`` is the table's accessible
-    name; Qt's select-all corner button is named after it too.
+    As ``configure_table``, with a proxy that sorts by ``SORT_ROLE`` and the last column
+    taking the room left.
     """
     proxy = QSortFilterProxyModel(table)
     proxy.setSourceModel(source)
     proxy.setSortRole(SORT_ROLE)
+    configure_table(table, proxy, name)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    table.horizontalHeader().setStretchLastSection(True)
+    return proxy
+
+
+def configure_table(table: QTableView, proxy: QSortFilterProxyModel, name: str) -> None:
+    """Shows ``proxy`` (a sorting proxy with its source set) in ``table``.
+
+    Rows are selected one at a time and not edited in place; a header click sorts. Columns
+    fit their contents when the source's rows arrive, not on every value change nor when a
+    filter brings rows back: a table refreshed many times a second during a campaign would
+    otherwise measure every cell each time (this kept the event loop busy for tens of
+    milliseconds per refresh). ``name`` is the table's accessible name; Qt's select-all
+    corner button is named after it too.
+    """
     table.setAccessibleName(name)
     table.setModel(proxy)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSortingEnabled(True)
-    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     table.verticalHeader().hide()
     table.setCornerButtonEnabled(False)
     corner = table.findChild(QAbstractButton)
     if corner is not None:  # Qt's own select-all corner: named for assistive tools
         corner.setAccessibleName(f"Select all {name.lower()}")
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    proxy.rowsInserted.connect(table.resizeColumnsToContents)
-    proxy.modelReset.connect(table.resizeColumnsToContents)
-    return proxy
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    source = proxy.sourceModel()
+    source.rowsInserted.connect(table.resizeColumnsToContents)
+    source.modelReset.connect(table.resizeColumnsToContents)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLa
 
 from spreader_app.core.services.sending import OpenPreview
 from spreader_app.gui.pages.campaign_view import format_eta
-from spreader_app.gui.widgets.roles import error_label
+from spreader_app.gui.widgets.roles import error_label, show_message
 
 
 class PlanPanel(QFrame):
@@ -70,12 +70,11 @@ class PlanPanel(QFrame):
         else:
             self.eta_label.setText("Nothing to send.")
         reasons = sorted({i.reason for i in plan.items if i.profile_id is None and i.reason})
-        self.warning_label.setText(
+        show_message(
+            self.warning_label,
             f"{plan.unassigned:,} recipients cannot be planned: no profile can send. "
             + " ".join(reasons)
             if plan.unassigned
-            else ""
+            else "",
         )
-        self.warning_label.setVisible(bool(plan.unassigned))
-        self.notes_label.setText(" ".join(plan.notes))
-        self.notes_label.setVisible(bool(plan.notes))
+        show_message(self.notes_label, " ".join(plan.notes))

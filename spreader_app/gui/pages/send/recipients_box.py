@@ -10,10 +10,9 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QGroupBox,
     QHBoxLayout,
@@ -39,11 +38,11 @@ from spreader_app.gui.tables.recipients_table import (
     rejected_entries,
     write_rejected_csv,
 )
-from spreader_app.gui.tables.snapshot_model import SORT_ROLE
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import buddy_label
 from spreader_app.gui.widgets.column_picker import ColumnPicker, api_values
 from spreader_app.gui.widgets.file_dialogs import ask_save_csv
+from spreader_app.gui.widgets.live_table import setup_live_table
 from spreader_app.gui.widgets.roles import error_label, show_message
 
 SCREEN_DELAY_MS = 300
@@ -116,19 +115,12 @@ class RecipientsBox(QGroupBox):
         self.export_button.setToolTip("Save the rejected rows and reasons as a CSV file")
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.rejected_model = RejectedTableModel(self)
-        self.rejected_view = view = QTableView()
-        self.rejected_proxy = QSortFilterProxyModel(self)
-        self.rejected_proxy.setSourceModel(self.rejected_model)
-        self.rejected_proxy.setSortRole(SORT_ROLE)
-        view.setModel(self.rejected_proxy)
-        view.setSortingEnabled(True)
-        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        view.setAccessibleName("Rejected rows")
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setMinimumHeight(160)
-        view.hide()
+        self.rejected_view = QTableView()
+        self.rejected_proxy = setup_live_table(
+            self.rejected_view, self.rejected_model, "Rejected rows"
+        )
+        self.rejected_view.setMinimumHeight(160)
+        self.rejected_view.hide()
         self.error_label = error_label()
 
         sources = QHBoxLayout()
