@@ -106,10 +106,6 @@ class Store(Protocol):
 
     async def token_ciphertext(self, profile_id: str) -> str: ...
 
-    async def usage_counts(
-        self, profile_ids: list[str], now: float
-    ) -> dict[str, tuple[int, int, float | None]]: ...
-
     async def open_send_times(
         self, since: float, profile_ids: list[str] | None = None
     ) -> dict[str, list[float]]: ...

@@ -174,31 +174,6 @@ def engine_snapshot(
     return out
 
 
-def usage_counts(
-    session: Session, profile_ids: list[str], now: float
-) -> dict[str, tuple[int, int, float | None]]:
-    """Per profile: Open Chat sends in the last hour, in the last day, and the last send."""
-    hour_start, day_start = now - 3600, now - DAY
-    rows = session.execute(
-        select(
-            AttemptRow.profile_id,
-            func.sum((AttemptRow.started_at > hour_start).cast(type_=AttemptRow.id.type)),
-            func.count(),
-            func.max(AttemptRow.started_at),
-        )
-        .where(
-            AttemptRow.mode == MessageMode.OPEN.value,
-            AttemptRow.started_at > day_start,
-            AttemptRow.profile_id.in_(profile_ids),
-        )
-        .group_by(AttemptRow.profile_id)
-    ).all()
-    out: dict[str, tuple[int, int, float | None]] = {pid: (0, 0, None) for pid in profile_ids}
-    for pid, hour, day, last in rows:
-        out[pid] = (int(hour or 0), int(day), last.timestamp() if last else None)
-    return out
-
-
 def recent_outcomes(session: Session, profile_id: str, limit: int) -> list[str | None]:
     """Outcomes of the profile's latest gateway calls, newest first (``None``: in flight)."""
     return list(

@@ -138,11 +138,6 @@ class SqlStore:
     async def token_ciphertext(self, profile_id: str) -> str:
         return await self.db.run(lambda s: cat.token_ciphertext(s, profile_id), urgent=True)
 
-    async def usage_counts(
-        self, profile_ids: list[str], now: float
-    ) -> dict[str, tuple[int, int, float | None]]:
-        return await self.db.run(lambda s: cat.usage_counts(s, profile_ids, now))
-
     async def open_send_times(
         self, since: float, profile_ids: list[str] | None = None
     ) -> dict[str, list[float]]:
