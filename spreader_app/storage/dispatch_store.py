@@ -108,9 +108,15 @@ _HISTORY = Prepared(
     select(_A.c.profile_id, _A.c.outcome).where(_A.c.delivery_id == bindparam("did"))
 )
 _RETRIED = frozenset({OutcomeKind.TRANSIENT.value, OutcomeKind.RATE_LIMITED.value})
+# Guarded: the row must still be pending and on the claiming profile. Another engine (or a
+# failover) may have taken it since the head was read, and then the update changes nothing.
 _MARK_SENDING = Prepared(
     update(_D)
-    .where(_D.c.id == bindparam("did"), _D.c.status == _PENDING)
+    .where(
+        _D.c.id == bindparam("did"),
+        _D.c.status == _PENDING,
+        _D.c.profile_id == bindparam("pid"),
+    )
     .values(status=_SENDING, attempt_count=_D.c.attempt_count + 1, updated_at=bindparam("now"))
 )
 _NEW_ATTEMPT = Prepared(
@@ -203,7 +209,7 @@ def dispatch_round(
         if head is not None and (head.not_before or 0.0) <= now:
             due.append((profile_id, head))
     result.claims = _claim(conn, ledger, due, now)
-    claimed = {profile_id for profile_id, _ in due}
+    claimed = {claim.profile_id for claim in result.claims}
     for profile_id in heads_for:
         if profile_id in claimed:
             continue
@@ -250,10 +256,15 @@ def _content(conn: Connection, cache: dict[str, MessageContent], message_id: str
 def _claim(
     conn: Connection, ledger: MessageLedger, due: Sequence[tuple[str, _Head]], now: float
 ) -> list[Claim]:
-    """Marks each due head ``sending`` and opens its attempt."""
+    """Marks each due head ``sending`` and opens its attempt. A head whose guarded update
+    changed no row was taken by someone else since it was read: it is skipped, never sent."""
+    due = [
+        (profile_id, head)
+        for profile_id, head in due
+        if _MARK_SENDING.run(conn, {"did": head.id, "pid": profile_id, "now": now}).rowcount == 1
+    ]
     if not due:
         return []
-    _MARK_SENDING.run_many(conn, [{"did": head.id, "now": now} for _, head in due])
     attempt_ids = _open_attempts(
         conn, [(head.id, profile_id, _OPEN, head.recipient) for profile_id, head in due], now
     )
