@@ -345,6 +345,21 @@ def _register_secrets(settings: Settings) -> None:
         SECRET_REGISTRY.add(getattr(settings, key))
 
 
+def data_folder(env: Mapping[str, str] | None = None) -> Path:
+    """The data folder (``paths.data_dir``), created when missing; raises ``ConfigError``
+    saying how to choose another when it cannot be created."""
+    try:
+        return paths.data_dir(os.environ if env is None else env)
+    except OSError as exc:
+        message = (
+            f"The data folder {exc.filename or ''} cannot be created ({exc.strerror}). "
+            f"Set {paths.DATA_DIR_VAR} to a folder you can write to."
+        )
+        raise ConfigError(
+            message, details=[{"field": paths.DATA_DIR_VAR, "message": message}]
+        ) from None
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Load the settings: defaults, then ``settings.json`` in the data folder, then ``env``.
 
@@ -355,16 +370,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     overwritten), and ``StorageUnavailable`` when the file cannot be written.
     """
     environ = os.environ if env is None else env
-    try:
-        folder = paths.data_dir(environ)
-    except OSError as exc:
-        message = (
-            f"The data folder {exc.filename or ''} cannot be created ({exc.strerror}). "
-            f"Set {paths.DATA_DIR_VAR} to a folder you can write to."
-        )
-        raise ConfigError(
-            message, details=[{"field": paths.DATA_DIR_VAR, "message": message}]
-        ) from None
+    folder = data_folder(environ)
     file = paths.settings_file(folder)
     stored = _read_file(file)
 

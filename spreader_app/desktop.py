@@ -20,6 +20,13 @@ from spreader_app.gui.icons import app_icon
 from spreader_app.gui.main_window import MainWindow
 from spreader_app.gui.theme import apply_theme
 from spreader_app.gui.tray import Tray
+from spreader_app.instance import (
+    DataFolderInUse,
+    InstanceLock,
+    knock,
+    listen_for_knocks,
+    lock_data_folder,
+)
 from spreader_app.logging_setup import setup_logging
 from spreader_app.paths import log_dir
 from spreader_app.server.runner import ApiServer
@@ -56,9 +63,15 @@ def services_of(container: Container) -> Services:
 class DesktopSession:
     """The window, tray and API server around a started container; ``run()`` until Quit."""
 
-    def __init__(self, app: QApplication, container: Container) -> None:
+    def __init__(
+        self, app: QApplication, container: Container, lock: InstanceLock | None = None
+    ) -> None:
+        """``lock``, when given, is this process's data-folder lock: a second start that
+        finds it knocks, and this session brings its window to the front."""
         self.app = app
         self.container = container
+        self.lock = lock
+        self.knocks: asyncio.Server | None = None
         self.bridge = EventBridge(container.events)
         self.context = AppContext(services_of(container), self.bridge)
         self.tray: Tray | None = None
@@ -83,6 +96,8 @@ class DesktopSession:
             self.window.set_api_status(f"API off: port {s.port} busy")
             log.warning("local API not started: %s", exc)
         self.window.show()
+        if self.lock is not None and self.tray is not None:
+            self.knocks = await listen_for_knocks(self.lock, self.tray.show_window)
         await self.context.reload_packages()
         settle_heap()
 
@@ -91,6 +106,8 @@ class DesktopSession:
         self.window.hide()
         if self.tray is not None:
             self.tray.hide()
+        if self.knocks is not None:
+            self.knocks.close()
         await self.server.stop()
         await self.container.stop(timeout=DRAIN_SECONDS)
         self.bridge.close()
@@ -102,7 +119,7 @@ class DesktopSession:
         return 0
 
 
-async def run_desktop(app: QApplication, settings: Settings) -> int:
+async def run_desktop(app: QApplication, settings: Settings, lock: InstanceLock) -> int:
     container = build(settings)
     try:
         await container.start()
@@ -115,16 +132,40 @@ async def run_desktop(app: QApplication, settings: Settings) -> int:
         await done.wait()
         await container.stop(timeout=1)
         return 2
-    return await DesktopSession(app, container).run()
+    return await DesktopSession(app, container, lock).run()
+
+
+def already_running(exc: DataFolderInUse) -> int:
+    """A second start on a data folder in use: brings the running window to the front
+    (exit 0), or says which process holds the folder (exit 2)."""
+    if exc.holder is not None and knock(exc.holder):
+        print("spreader: already open; brought its window to the front", file=sys.stderr)
+        return 0
+    print(f"spreader: {exc.message}", file=sys.stderr)
+    make_app()
+    box = QMessageBox(QMessageBox.Icon.Warning, "Spreader is already running", exc.message)
+    box.setAccessibleName("Spreader is already running")
+    box.exec()
+    return 2
 
 
 def main() -> int:
     try:
-        settings = load_settings()
+        lock = lock_data_folder("desktop")
+    except DataFolderInUse as exc:
+        return already_running(exc)
     except SpreaderError as exc:
         print(f"spreader: {exc.message}", file=sys.stderr)
         return 2
-    setup_logging(log_dir(settings.data_dir), settings.log_level)
-    app = make_app()
-    apply_theme(app, settings.theme)
-    return int(qasync.run(run_desktop(app, settings)))
+    try:
+        try:
+            settings = load_settings()
+        except SpreaderError as exc:
+            print(f"spreader: {exc.message}", file=sys.stderr)
+            return 2
+        setup_logging(log_dir(settings.data_dir), settings.log_level)
+        app = make_app()
+        apply_theme(app, settings.theme)
+        return int(qasync.run(run_desktop(app, settings, lock)))
+    finally:
+        lock.release()

@@ -16,6 +16,7 @@ from spreader_app import __version__
 from spreader_app.bootstrap import build, settle_heap
 from spreader_app.config import load_settings
 from spreader_app.core.errors import SpreaderError, StorageUnavailable
+from spreader_app.instance import lock_data_folder
 from spreader_app.logging_setup import setup_logging
 from spreader_app.paths import log_dir
 from spreader_app.server.runner import ApiServer
@@ -26,7 +27,16 @@ DRAIN_SECONDS = 15.0
 
 
 async def serve() -> int:
-    """Runs until a stop signal; returns the process exit code."""
+    """Runs until a stop signal; returns the process exit code. The data folder stays
+    locked from before anything is written there until the process ends."""
+    lock = lock_data_folder("serve")
+    try:
+        return await _serve()
+    finally:
+        lock.release()
+
+
+async def _serve() -> int:
     settings = load_settings()
     try:
         setup_logging(log_dir(settings.data_dir), settings.log_level)

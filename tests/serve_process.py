@@ -104,13 +104,10 @@ class ServeProcess:
         headers = {"X-API-Key": API_KEY}
         return httpx.Client(base_url=self.url, headers=headers, timeout=60, **kwargs)
 
-    def start(self) -> None:
-        """Starts the process and returns once ``/health`` answers (up to 90 s); raises
-        ``AssertionError`` with its log if it exits before that."""
-        err = self.data_dir / f"stderr-{len(self.logs) + 1}.txt"
-        self.logs.append(err)
+    def environment(self) -> dict[str, str]:
+        """The environment every run of this process gets (no ``SPREADER_*`` of ours)."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("SPREADER_")}
-        env |= {
+        return env | {
             "SPREADER_DATA_DIR": str(self.data_dir),
             "SPREADER_PORT": str(self.port),
             "SPREADER_ZENTRA_URL": self.zentra_url,
@@ -120,15 +117,33 @@ class ServeProcess:
             "PYTHONUNBUFFERED": "1",
             **self.env,
         }
+
+    def start(self) -> None:
+        """Starts the process and returns once ``/health`` answers (up to 90 s); raises
+        ``AssertionError`` with its log if it exits before that."""
+        err = self.data_dir / f"stderr-{len(self.logs) + 1}.txt"
+        self.logs.append(err)
         with err.open("wb") as stderr:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "spreader_app", "serve"],
                 cwd=ROOT,
-                env=env,
+                env=self.environment(),
                 stdout=subprocess.DEVNULL,
                 stderr=stderr,
             )
         wait_until(self._healthy, 90, f"spreader serve on port {self.port}")
+
+    def run_refused(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        """Runs ``spreader <args>`` on this data folder to its end (60 s at most), with
+        ``env`` added; for starts that are expected to give up."""
+        return subprocess.run(
+            [sys.executable, "-m", "spreader_app", *args],
+            cwd=ROOT,
+            env=self.environment() | env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
 
     def _healthy(self) -> bool:
         assert self.proc is not None
