@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
+from collections.abc import Mapping
 
 import qasync
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -15,9 +17,11 @@ from spreader_app.config import Settings, load_settings
 from spreader_app.core.errors import SpreaderError
 from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.context import AppContext, Services
+from spreader_app.gui.dialogs import run_dialog
 from spreader_app.gui.errors import ErrorReporter
 from spreader_app.gui.icons import app_icon
 from spreader_app.gui.main_window import MainWindow
+from spreader_app.gui.passphrase_dialog import ask_passphrase
 from spreader_app.gui.theme import apply_theme
 from spreader_app.gui.tray import Tray
 from spreader_app.instance import (
@@ -30,6 +34,14 @@ from spreader_app.instance import (
 from spreader_app.logging_setup import setup_logging
 from spreader_app.paths import log_dir
 from spreader_app.server.runner import ApiServer
+from spreader_app.vault.key_sources import (
+    MASTER_KEY_VAR,
+    KeySource,
+    MemoryKeySource,
+    NoVaultKey,
+    default_key_chain,
+)
+from spreader_app.vault.passphrase import PASSPHRASE_VAR, PassphraseStore
 
 log = logging.getLogger("spreader")
 
@@ -119,17 +131,49 @@ class DesktopSession:
         return 0
 
 
-async def run_desktop(app: QApplication, settings: Settings, lock: InstanceLock) -> int:
-    container = build(settings)
+async def open_vault(settings: Settings, env: Mapping[str, str]) -> KeySource | None:
+    """The vault key source for this start: the configured chain (variable, passphrase
+    variable, OS keyring) when it has a key, else the passphrase the owner types in the
+    window (chosen on the first start, asked on later ones). ``None`` when the owner
+    cancels; ``VaultUnavailable`` for a configuration that is there but broken."""
+    store = PassphraseStore(settings.data_dir)
+    configured = env.get(MASTER_KEY_VAR, "").strip() or env.get(PASSPHRASE_VAR, "").strip()
+    if not (store.exists() and not configured):
+        chain = default_key_chain(env, settings.data_dir)
+        try:
+            await asyncio.get_running_loop().run_in_executor(None, chain.load)
+            return chain
+        except NoVaultKey:
+            pass
+    key = await ask_passphrase(store)
+    return None if key is None else MemoryKeySource(key, name="passphrase")
+
+
+async def start_error(exc: SpreaderError) -> None:
+    """Shows why the app cannot start and waits until the owner has read it."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Spreader cannot start", exc.message)
+    box.setAccessibleName("Start-up error")
+    await run_dialog(box)
+
+
+async def run_desktop(
+    app: QApplication,
+    settings: Settings,
+    lock: InstanceLock,
+    env: Mapping[str, str] | None = None,
+) -> int:
+    try:
+        key_source = await open_vault(settings, os.environ if env is None else env)
+    except SpreaderError as exc:
+        await start_error(exc)
+        return 2
+    if key_source is None:
+        return 0  # the owner chose not to unlock
+    container = build(settings, key_source=key_source)
     try:
         await container.start()
     except SpreaderError as exc:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Spreader cannot start", exc.message)
-        box.setAccessibleName("Start-up error")
-        done = asyncio.Event()
-        box.finished.connect(lambda _code: done.set())
-        box.open()
-        await done.wait()
+        await start_error(exc)
         await container.stop(timeout=1)
         return 2
     return await DesktopSession(app, container, lock).run()

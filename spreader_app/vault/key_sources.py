@@ -6,6 +6,7 @@ import base64
 import binascii
 import logging
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Final, Protocol
 
 import keyring
@@ -18,6 +19,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from spreader_app.core.errors import VaultUnavailable
 from spreader_app.vault.masking import SECRET_REGISTRY, SecretRegistry
+from spreader_app.vault.passphrase import PASSPHRASE_VAR, PassphraseKeySource, PassphraseStore
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +41,17 @@ _SCRYPT_R: Final = 8
 _SCRYPT_P: Final = 1
 
 NO_KEY_MESSAGE: Final = (
-    f"No OS keyring backend was found and {MASTER_KEY_VAR} is not set, so device tokens "
-    f"cannot be encrypted or decrypted. Set {MASTER_KEY_VAR} to a key generated with "
-    f"{GENERATE_KEY_COMMAND} (or to a passphrase of at least {MIN_PASSPHRASE_LENGTH} "
-    "characters) and keep it safe: tokens saved with it can only be read with the same value."
+    "No OS keyring was found (on Linux: GNOME Keyring or KWallet; Windows and macOS have "
+    "one built in) and no vault key is configured, so device tokens cannot be encrypted. "
+    "Open the Spreader window to protect them with a passphrase, or, for a start without a "
+    f"window, set {MASTER_KEY_VAR} to a key generated with {GENERATE_KEY_COMMAND} and keep "
+    "it safe: tokens saved with it can only be read with the same value."
 )
+
+
+class NoVaultKey(VaultUnavailable):
+    """No key source is configured or usable at all (no keyring, no variable, no
+    passphrase store): the desktop can offer a passphrase instead."""
 
 
 class KeySource(Protocol):
@@ -193,7 +201,7 @@ class KeyringKeySource:
 class MemoryKeySource:
     """Holds a key in memory only (tests, self-test); generates one when none is given."""
 
-    def __init__(self, key: bytes | None = None) -> None:
+    def __init__(self, key: bytes | None = None, name: str = "in-memory key source") -> None:
         if key is not None:
             try:
                 Fernet(key)
@@ -202,7 +210,7 @@ class MemoryKeySource:
                     f"MemoryKeySource needs a Fernet key (urlsafe base64 of 32 bytes): {exc}"
                 ) from None
         self._key = key if key is not None else Fernet.generate_key()
-        self.name = "in-memory key source"
+        self.name = name
 
     def load(self) -> bytes:
         """Return the key."""
@@ -238,20 +246,24 @@ class KeyChain:
             if key is not None:
                 self._chosen = source
                 return key
-        raise VaultUnavailable(
-            self._failure_message or f"No vault key was found (tried {self.name})."
-        )
+        raise NoVaultKey(self._failure_message or f"No vault key was found (tried {self.name}).")
 
 
-def default_key_chain(env: Mapping[str, str]) -> KeyChain:
-    """The application's key chain: ``SPREADER_MASTER_KEY`` when set, then the OS keyring.
+def default_key_chain(env: Mapping[str, str], folder: Path | None = None) -> KeyChain:
+    """The application's key chain: ``SPREADER_MASTER_KEY`` when set, then the passphrase
+    store of the data folder ``folder`` when it has one, then the OS keyring.
 
     The environment goes first because explicit configuration wins over the machine's
-    keyring. When neither yields a key, ``load()`` raises ``VaultUnavailable`` explaining how
-    to set ``SPREADER_MASTER_KEY``.
+    keyring. A folder locked with a passphrase never falls through to the keyring (a keyring
+    installed later would make a new key and orphan every token): without
+    ``SPREADER_VAULT_PASSPHRASE`` its ``load()`` says how to unlock it. When no source yields
+    a key, ``load()`` raises ``NoVaultKey`` saying how to provide one.
     """
     sources: list[KeySource] = []
     if env.get(MASTER_KEY_VAR, "").strip():
         sources.append(EnvKeySource(env))
+    if folder is not None:
+        store = PassphraseStore(folder)
+        sources.append(PassphraseKeySource(store, env.get(PASSPHRASE_VAR, "")))
     sources.append(KeyringKeySource())
     return KeyChain(sources, failure_message=NO_KEY_MESSAGE)

@@ -253,6 +253,6 @@ def test_default_chain_without_keyring_or_variable_says_how_to_fix_it(
         Vault(default_key_chain({})).load()
 
     message = caught.value.message
-    assert message.startswith("No OS keyring backend was found and SPREADER_MASTER_KEY is not set")
-    assert GENERATE_KEY_COMMAND in message
-    assert "at least 16 characters" in message
+    assert message.startswith("No OS keyring was found (on Linux: GNOME Keyring or KWallet")
+    assert "Open the Spreader window to protect them with a passphrase" in message
+    assert f"set SPREADER_MASTER_KEY to a key generated with {GENERATE_KEY_COMMAND}" in message
