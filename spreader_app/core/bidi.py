@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
 
-__all__ = ["Direction", "text_direction"]
+from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
+
+__all__ = ["Direction", "isolate_numbers", "text_direction"]
 
 
 class Direction(enum.StrEnum):
@@ -17,6 +20,9 @@ class Direction(enum.StrEnum):
 
 _STRONG = {"L": Direction.LTR, "R": Direction.RTL, "AL": Direction.RTL}
 _ISOLATE_OPENERS = frozenset({"LRI", "RLI", "FSI"})
+# A signed number, or digit groups split by spaces, dashes, dots or slashes: the shapes whose
+# parts right-to-left text reorders (``+966 50 123 4567`` shows as ``4567 123 50 966+``).
+_NUMBER = re.compile(r"\+?\d+(?:[ \u00a0./-]\d+)+|\+\d+")
 
 
 def text_direction(text: str) -> Direction | None:
@@ -40,3 +46,13 @@ def text_direction(text: str) -> Direction | None:
         elif depth == 0 and kind in _STRONG and unicodedata.category(char) != "So":
             return _STRONG[kind]
     return None
+
+
+def isolate_numbers(text: str) -> str:
+    """``text`` for display, with every phone-number-like run isolated left to right
+    (LRI … PDI) so that Arabic around it cannot reorder its digit groups.
+
+    For showing text only: never for what is sent, where the invisible marks would travel to
+    the customer.
+    """
+    return _NUMBER.sub(lambda m: f"{BIDI_ISOLATE_START}{m.group()}{BIDI_ISOLATE_END}", text)
