@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spreader_app.core.bidi import Direction, text_direction
+from spreader_app.core.bidi import Direction, isolate_numbers, text_direction
 from spreader_app.core.phones import display
 
 
@@ -30,3 +30,8 @@ def test_text_direction_follows_the_first_strong_letter(
     text: str, expected: Direction | None
 ) -> None:
     assert text_direction(text) is expected
+
+
+def test_isolate_numbers_keeps_phone_numbers_in_order_inside_arabic() -> None:
+    shown = isolate_numbers("اتصل على +966 50 123 4567 أو 010-123-4567، خصم 20%")
+    assert shown == "اتصل على \u2066+966 50 123 4567\u2069 أو \u2066010-123-4567\u2069، خصم 20%"
