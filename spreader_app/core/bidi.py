@@ -50,9 +50,15 @@ def text_direction(text: str) -> Direction | None:
 
 def isolate_numbers(text: str) -> str:
     """``text`` for display, with every phone-number-like run isolated left to right
-    (LRI … PDI) so that Arabic around it cannot reorder its digit groups.
+    (LRI … PDI) so that Arabic around it cannot reorder its digit groups, and its spaces made
+    non-breaking so that wrapping cannot split it either.
 
     For showing text only: never for what is sent, where the invisible marks would travel to
     the customer.
     """
-    return _NUMBER.sub(lambda m: f"{BIDI_ISOLATE_START}{m.group()}{BIDI_ISOLATE_END}", text)
+    return _NUMBER.sub(_isolated, text)
+
+
+def _isolated(number: re.Match[str]) -> str:
+    kept_whole = number.group().replace(" ", "\u00a0")
+    return f"{BIDI_ISOLATE_START}{kept_whole}{BIDI_ISOLATE_END}"

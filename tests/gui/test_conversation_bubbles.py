@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QImage, QTextLayout
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from spreader_app.core.bidi import isolate_numbers
 from spreader_app.core.models import ConversationItem
 from spreader_app.gui.pages.inbox_page import InboxPage
 from spreader_app.gui.tables.inbox_table import thread_lines
@@ -32,10 +33,13 @@ TEXTS = [ARABIC, ARABIC_REPLY, ENGLISH, MIXED]
 @pytest.fixture
 def page(qtbot: QtBot, gui_env: GuiEnv) -> InboxPage:
     """The inbox showing one conversation of the four messages, read at a narrow width."""
+    gui_env.add_package()
     page = InboxPage(gui_env.context)
     qtbot.addWidget(page)
     page.resize(760, 700)
     page.show()
+    gui_env.wait(lambda: not page.refresher.loading)
+    page.stack.setCurrentWidget(page.content)  # as when a conversation is open
     page.detail_stack.setCurrentIndex(1)
     items = [
         ConversationItem("in" if n % 2 == 0 else "out", text, AT, "p1", "sent")
@@ -80,7 +84,7 @@ def test_bubbles_are_sized_for_their_whole_text(page: InboxPage) -> None:
         option.initFrom(view)
         option.rect = view.visualRect(index)
         parts = delegate.layout(option, index)
-        assert parts.body.text().replace("\u2066", "").replace("\u2069", "") == text
+        assert parts.body.text() == isolate_numbers(text)  # whole, numbers kept in order
         shown = sum(parts.body.lineAt(i).textLength() for i in range(parts.body.lineCount()))
         assert shown == len(parts.body.text().encode("utf-16-le")) // 2  # Qt counts UTF-16
         body = parts.body_rect()
@@ -99,3 +103,20 @@ def test_bubbles_draw_the_message_under_the_header(page: InboxPage) -> None:
         header = view.fontMetrics().height()
         below_header = rect.adjusted(0, header + 4, 0, 0)
         assert ink(image, below_header, text_colour) > 20, f"message {row} not drawn: {text!r}"
+
+
+def test_bubbles_narrow_with_the_view(qtbot: QtBot, page: InboxPage) -> None:
+    view = page.thread_view
+    wide = view.viewport().width()
+    page.resize(560, 700)
+    qtbot.waitUntil(lambda: view.viewport().width() < wide)
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible())
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, BubbleDelegate)
+    for row in range(len(TEXTS)):
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.rect = view.visualRect(page.thread_model.index(row, 0))
+        assert delegate.layout(option, page.thread_model.index(row, 0)).bubble.right() <= (
+            view.viewport().width()
+        )

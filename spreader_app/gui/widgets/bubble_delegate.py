@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextLayout
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from spreader_app.core.bidi import isolate_numbers
 from spreader_app.gui.widgets.text_direction import text_option
@@ -83,12 +83,8 @@ class BubbleDelegate(QStyledItemDelegate):
     def layout(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> BubbleLayout:
-        """Lays out the item at ``index`` for a row ``option.rect`` wide (the view's width
-        when the rect is not set yet)."""
+        """Lays out the item at ``index`` in a row ``option.rect`` wide."""
         row_width = option.rect.width()
-        view = option.widget
-        if row_width <= 0 and isinstance(view, QAbstractItemView):
-            row_width = view.viewport().width()
         text_width = max(row_width * WIDTH_SHARE - 2 * PADDING, 40.0)
         ui_direction = option.direction
 
@@ -123,10 +119,15 @@ class BubbleDelegate(QStyledItemDelegate):
     def sizeHint(  # noqa: N802
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        bubble = self.layout(option, index).bubble
-        return QSize(
-            max(option.rect.width(), math.ceil(bubble.width())), math.ceil(bubble.height())
-        )
+        # A row as wide as the view's visible width, whatever width the row had before: a
+        # list view passes the old rect, and a hint that wide would never let the rows
+        # narrow when the view does.
+        sized = QStyleOptionViewItem(option)
+        view = option.widget
+        if isinstance(view, QListView):
+            sized.rect = QRect(0, 0, view.viewport().width() - 2 * view.spacing(), 0)
+        bubble = self.layout(sized, index).bubble
+        return QSize(math.ceil(bubble.width()), math.ceil(bubble.height()))
 
     def paint(
         self,
