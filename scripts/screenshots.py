@@ -124,7 +124,8 @@ async def walk(out: Path) -> None:
     window.show_page("send")
     send = window.page("send")
     send.content.text_edit.setPlainText(
-        "عرض خاص: خصم ٢٠٪ على كل الطلبات هذا الأسبوع! Special offer: 20% off."
+        "عرض خاص: خصم ٢٠٪ على كل الطلبات هذا الأسبوع، والتوصيل مجاني لكل المدن!\n"
+        "للطلب اتصلوا على +20 10 1234 5678. Special offer: 20% off."
     )
     send.recipients.paste_edit.setPlainText("\n".join(NUMBERS))
     await settle(1.5)
@@ -142,14 +143,17 @@ async def walk(out: Path) -> None:
     await settle(2.0)
     shot("06-profiles-gauges")
 
-    body = {
-        "device_uuid": "dev-1",
-        "from": "201000000007",
-        "text": "هل يصل الطلب غداً؟ Will my order arrive tomorrow?",
-        "message_id": "in-1",
-    }
-    await container.inbox.receive(json.dumps(body, ensure_ascii=False).encode(), "application/json")
-    stop = {"device_uuid": "dev-0", "from": "201000000009", "text": "STOP", "message_id": "in-2"}
+    for n, text in enumerate(["مرحبا", "هل يصل الطلب غداً؟ Will my order arrive tomorrow?"]):
+        body = {
+            "device_uuid": "dev-1",
+            "from": "201000000007",
+            "text": text,
+            "message_id": f"in-{n}",
+        }
+        await container.inbox.receive(
+            json.dumps(body, ensure_ascii=False).encode(), "application/json"
+        )
+    stop = {"device_uuid": "dev-0", "from": "201000000009", "text": "STOP", "message_id": "in-9"}
     await container.inbox.receive(json.dumps(stop).encode(), "application/json")
     window.show_page("inbox")
     inbox = window.page("inbox")

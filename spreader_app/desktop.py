@@ -19,6 +19,7 @@ from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.context import AppContext, Services
 from spreader_app.gui.dialogs import run_dialog
 from spreader_app.gui.errors import ErrorReporter
+from spreader_app.gui.fonts import load_bundled_fonts
 from spreader_app.gui.icons import app_icon
 from spreader_app.gui.main_window import MainWindow
 from spreader_app.gui.passphrase_dialog import ask_passphrase
@@ -56,6 +57,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Spreader")
     app.setWindowIcon(app_icon())
+    load_bundled_fonts(app)
     app.setQuitOnLastWindowClosed(False)
     return app
 

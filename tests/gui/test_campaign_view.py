@@ -148,11 +148,13 @@ def test_format_eta_gives_local_time_and_how_long() -> None:
 
 def test_content_summary_names_text_or_media() -> None:
     text = Message("m", "p", MessageMode.OPEN, MessageContent(text="Hi  there"), DONE)
-    assert content_summary(text) == "Text: Hi there"
+    assert content_summary(text) == ("Text:", "Hi  there")
     media = dataclasses.replace(
         text,
         content=MessageContent(
             MessageType.IMAGE, media_url="https://x.test/a/b.jpg", caption="New"
         ),
     )
-    assert content_summary(media) == "Image: b.jpg, caption: New"
+    assert content_summary(media) == ("Image: b.jpg, caption:", "New")
+    no_caption = dataclasses.replace(media, content=MessageContent(MessageType.VOICE, "", "v.ogg"))
+    assert content_summary(no_caption) == ("Voice: v.ogg", "")

@@ -24,6 +24,7 @@ from spreader_app.gui.tables.inbox_table import (
     thread_lines,
 )
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
+from spreader_app.gui.widgets.bubble_delegate import BODY_ROLE, OUTGOING_ROLE
 from tests.gui.conftest import GuiEnv
 from tests.gui.helpers import answer_question, click_row
 
@@ -237,6 +238,5 @@ def test_inbox_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     thread = ThreadModel()
     thread.apply(thread_lines(items, {"p1": "Phone 1"}))
     qtmodeltester.check(thread)
-    assert thread.index(1, 0).data(Qt.ItemDataRole.TextAlignmentRole) & int(
-        Qt.AlignmentFlag.AlignRight.value
-    )
+    assert thread.index(1, 0).data(OUTGOING_ROLE) is True
+    assert thread.index(0, 0).data(BODY_ROLE) == "Hi"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +29,7 @@ from spreader_app.gui.icons import icon
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
+from spreader_app.gui.widgets.text_direction import show_text
 
 STATUS_TEXT = {
     MessageStatus.SCHEDULED: "Scheduled",
@@ -72,16 +73,16 @@ def format_eta(when: datetime, now: datetime) -> str:
     return f"{clock} ({relative})"
 
 
-def content_summary(message: Message) -> str:
-    """One line saying what the campaign sends."""
+def content_summary(message: Message) -> tuple[str, str]:
+    """What the campaign sends: a heading (``Text:``, ``Image: b.jpg, caption:``) and the
+    whole text or caption, exactly as sent (``""`` when there is none)."""
     c = message.content
     if c.type is MessageType.TEXT:
-        text = " ".join(c.text.split())
-        return f"Text: {text[:80]}…" if len(text) > 80 else f"Text: {text}"
+        return "Text:", c.text
     media = c.media_path or c.media_url or ""
     shown = media.replace("\\", "/").rsplit("/", 1)[-1] or media
-    caption = f", caption: {c.caption[:60]}" if c.caption else ""
-    return f"{c.type.value.capitalize()}: {shown}{caption}"
+    heading = f"{c.type.value.capitalize()}: {shown}"
+    return (f"{heading}, caption:", c.caption) if c.caption else (heading, "")
 
 
 class CampaignView(QWidget):
@@ -99,6 +100,9 @@ class CampaignView(QWidget):
         self.title_label.setProperty("role", "title")
         self.content_label = QLabel()
         self.content_label.setWordWrap(True)
+        self.text_label = QLabel()
+        self.text_label.setAccessibleName("Message text")
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Campaign status")
         self.progress = QProgressBar()
@@ -150,6 +154,7 @@ class CampaignView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.content_label)
+        layout.addWidget(self.text_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.progress)
         layout.addLayout(counts)
@@ -174,7 +179,10 @@ class CampaignView(QWidget):
         self._message = message
         self._set_error("")
         self.title_label.setText(f"Campaign {message.id}")
-        self.content_label.setText(content_summary(message))
+        heading, text = content_summary(message)
+        self.content_label.setText(heading)
+        show_text(self.text_label, text)
+        self.text_label.setVisible(bool(text))
         self._render(message)
         self.refresh()  # events published before this call may be gone already
 

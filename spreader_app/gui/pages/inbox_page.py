@@ -37,11 +37,13 @@ from spreader_app.gui.tables.messages_table import QuickFilterProxy
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import name_internals
+from spreader_app.gui.widgets.bubble_delegate import BubbleDelegate
 from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.package_picker import PackagePicker
 from spreader_app.gui.widgets.quick_filter import filter_edit, filter_table
 from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import set_role
+from spreader_app.gui.widgets.text_direction import follow_text_direction
 
 WEBHOOK_HINT = (
     "Paste the webhook URL from Settings into the Zentra dashboard; "
@@ -209,7 +211,7 @@ class InboxPage(QWidget):
         self.thread_view = QListView()
         self.thread_view.setModel(self.thread_model)
         self.thread_view.setAccessibleName("Conversation")
-        self.thread_view.setWordWrap(True)
+        self.thread_view.setItemDelegate(BubbleDelegate(self.thread_view))
         self.thread_view.setSpacing(4)
         self.thread_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.thread_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -219,6 +221,7 @@ class InboxPage(QWidget):
         self.reply_edit.setAccessibleName("Reply")
         self.reply_edit.setTabChangesFocus(True)
         self.reply_edit.setMaximumHeight(110)
+        follow_text_direction(self.reply_edit)
         self.reply_edit.send_requested.connect(self._on_send_clicked)
         self.send_button = QPushButton(icon("send"), "Send reply")
         self.send_button.setProperty("role", "primary")

@@ -6,13 +6,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
-
 from spreader_app.core.models import ConversationItem, ConversationSummary
 from spreader_app.core.phones import display
 from spreader_app.gui.tables.columns import Column
-from spreader_app.gui.tables.messages_table import RIGHT, format_local_time, preview, timestamp
+from spreader_app.gui.tables.messages_table import (
+    RIGHT,
+    TOOLTIP_CHARS,
+    format_local_time,
+    preview,
+    timestamp,
+)
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
+from spreader_app.gui.widgets.bubble_delegate import BODY_ROLE, HEADER_ROLE, OUTGOING_ROLE
+from spreader_app.gui.widgets.text_direction import tooltip_html
 
 CUSTOMER, PROFILE, LAST, TIME, COUNT, FLAGS = range(6)
 
@@ -46,7 +52,12 @@ def conversation_columns() -> list[Column[ConversationRow]]:
             lambda r: r.profile_name,
             header_tooltip="The sticky profile: replies to this customer go through it",
         ),
-        Column("Last message", lambda r: r.summary.last_text, preview),
+        Column(
+            "Last message",
+            lambda r: r.summary.last_text,
+            preview,
+            tooltip=lambda r: tooltip_html(r.summary.last_text[:TOOLTIP_CHARS]),
+        ),
         Column(
             "Time",
             lambda r: r.summary.last_at,
@@ -122,14 +133,11 @@ def _line_text(line: ThreadLine) -> str:
 
 
 class ThreadModel(SnapshotTableModel[ThreadLine]):
-    """The open conversation, oldest first: the customer's lines left, ours right."""
+    """The open conversation, oldest first, for ``BubbleDelegate``: each line's header, whole
+    text and side; the display text (header and message) is what screen readers announce."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__([Column("Message", _line_text)], lambda r: r.position, parent)
-
-        self.set_role(Qt.ItemDataRole.TextAlignmentRole, _line_alignment)
-
-
-def _line_alignment(line: ThreadLine, column: int) -> int:
-    side = Qt.AlignmentFlag.AlignRight if line.outgoing else Qt.AlignmentFlag.AlignLeft
-    return int((side | Qt.AlignmentFlag.AlignVCenter).value)
+        self.set_role(HEADER_ROLE, lambda line, _c: line_header(line))
+        self.set_role(BODY_ROLE, lambda line, _c: line.item.text)
+        self.set_role(OUTGOING_ROLE, lambda line, _c: line.outgoing)

@@ -17,10 +17,12 @@ from spreader_app.core.models import Delivery, Message, MessageMode
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, display
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SORT_ROLE, SnapshotTableModel
+from spreader_app.gui.widgets.text_direction import tooltip_html
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MODE_NAMES = {MessageMode.OPEN: "Open Chat", MessageMode.REPLY: "Reply Chat"}
 PREVIEW_CHARS = 80
+TOOLTIP_CHARS = 1000  # a tooltip taller than the screen helps nobody; the text is up to 64 KB
 
 
 def format_local_time(at: datetime | None, now: datetime | None = None) -> str:
@@ -79,7 +81,7 @@ def message_columns() -> list[Column[Message]]:
             "Text",
             message_text,
             preview,
-            tooltip=lambda m: message_text(m)[:1000],
+            tooltip=lambda m: tooltip_html(message_text(m)[:TOOLTIP_CHARS]),
         ),
         Column("Recipients", lambda m: m.total_recipients, align=RIGHT),
         Column("Sent", lambda m: m.sent_count, align=RIGHT),
@@ -105,7 +107,7 @@ def delivery_columns() -> list[Column[DeliveryLine]]:
             "Error",
             lambda r: r.delivery.error,
             preview,
-            tooltip=lambda r: r.delivery.error,
+            tooltip=lambda r: tooltip_html(r.delivery.error),
         ),
         Column(
             "Sent at",

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QTableView
 
 from spreader_app.gui.tables.snapshot_model import SORT_ROLE
+from spreader_app.gui.widgets.text_direction import DirectedTextDelegate
 
 
 def setup_live_table(
@@ -32,11 +33,12 @@ def configure_table(table: QTableView, proxy: QSortFilterProxyModel, name: str) 
     fit their contents when the source's rows arrive, not on every value change nor when a
     filter brings rows back: a table refreshed many times a second during a campaign would
     otherwise measure every cell each time (this kept the event loop busy for tens of
-    milliseconds per refresh). ``name`` is the table's accessible name; Qt's select-all
-    corner button is named after it too.
+    milliseconds per refresh). Each cell's text reads in its own direction. ``name`` is the
+    table's accessible name; Qt's select-all corner button is named after it too.
     """
     table.setAccessibleName(name)
     table.setModel(proxy)
+    table.setItemDelegate(DirectedTextDelegate(table))
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -22,6 +22,7 @@ from spreader_app.gui.tasks import run_task
 from spreader_app.gui.widgets.accessibility import buddy_label
 from spreader_app.gui.widgets.file_dialogs import ask_open_file
 from spreader_app.gui.widgets.roles import error_label, set_role
+from spreader_app.gui.widgets.text_direction import follow_text_direction
 
 MEDIA_FILTERS = {
     MessageType.IMAGE: "Images (*.jpg *.jpeg *.png *.webp)",
@@ -48,6 +49,7 @@ class ContentBox(QGroupBox):
         self.text_edit.setAccessibleName("Message text")
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMinimumHeight(110)
+        follow_text_direction(self.text_edit)
         self.text_label.setBuddy(self.text_edit)
         self.counter_label = QLabel()
         self.counter_label.setAccessibleName("Character count")
