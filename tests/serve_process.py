@@ -63,6 +63,12 @@ class FakeProcess:
         r.raise_for_status()
         return dict(r.json())
 
+    def set_device_state(self, device: str, state: str) -> None:
+        """Switches ``device`` to ``connected``, ``disconnected`` or ``banned``."""
+        root = self.url.removesuffix("/v1")
+        body = {"device": device, "state": state}
+        httpx.post(f"{root}/__device_state", json=body, timeout=30).raise_for_status()
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             self.proc.terminate()

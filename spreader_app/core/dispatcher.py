@@ -27,6 +27,7 @@ from spreader_app.core.events import (
     EventBus,
     MessageFinished,
     MessageProgress,
+    PoolChanged,
     ProfileStatusChanged,
 )
 from spreader_app.core.health import BanEvidence
@@ -46,6 +47,7 @@ from spreader_app.core.models import (
     SendRequest,
 )
 from spreader_app.core.outcome_policy import resolve
+from spreader_app.core.pool import PoolBreaker, pool_chain
 from spreader_app.core.ports import Gateway, Store
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
@@ -87,6 +89,7 @@ class Dispatcher:
         self._owner: dict[str, str] = {}  # profile id -> package id
         self._health: dict[str, dict[str, int]] = {}
         self._evidence = BanEvidence()
+        self._breaker = PoolBreaker()
         self._inflight: dict[str, asyncio.Task[None]] = {}
         self._finished: list[tuple[Claim, GatewayResult, float]] = []
         # Answers decided on but not yet committed: a failed round must not lose them.
@@ -145,9 +148,12 @@ class Dispatcher:
             for task in still:
                 task.cancel()
         if self._finished or self._unrecorded:
+            resolutions = self._unrecorded + self._take_resolutions()
+            events = self._breaker.unrecorded()
             await self._store.dispatch_round(
-                self._unrecorded + self._take_resolutions(), [], [], None, self._clock.timestamp()
+                resolutions, [], [], None, self._clock.timestamp(), events
             )
+            self._breaker.recorded(len(events))
             self._unrecorded = []
 
     async def wait_idle(self) -> None:
@@ -187,7 +193,9 @@ class Dispatcher:
                 if decision.at is not None and decision.at <= now:
                     ready.append(pid)
         failover = self._failover() if self._failover_needed else None
-        result = await self._store.dispatch_round(resolutions, ready, idle, failover, now)
+        events = self._breaker.unrecorded()
+        result = await self._store.dispatch_round(resolutions, ready, idle, failover, now, events)
+        self._breaker.recorded(len(events))
         self._unrecorded = []
         if failover is not None:
             # Keep moving stranded work while it moves; stop asking once nothing can take it,
@@ -285,7 +293,7 @@ class Dispatcher:
             )
             if resolution.delivery_status is DeliveryStatus.SENT:
                 resolution = self._end_rest(resolution)
-            self._apply_profile_updates(resolution)
+            self._apply_profile_updates(resolution, at)
             if resolution.reassign:
                 self._failover_needed = True
             out.append(resolution)
@@ -316,7 +324,7 @@ class Dispatcher:
         )
         return replace(resolution, profile_updates=updates)
 
-    def _apply_profile_updates(self, resolution: Resolution) -> None:
+    def _apply_profile_updates(self, resolution: Resolution, at: float) -> None:
         for update in resolution.profile_updates:
             state = self._states.get(update.profile_id)
             if state is None:
@@ -330,13 +338,27 @@ class Dispatcher:
             state.status = update.status
             state.paused_until = update.paused_until
             self._failover_needed = True
+            package_id = self._owner[update.profile_id]
+            reason = update.status_reason or ""
             self._events.publish(
                 ProfileStatusChanged(
-                    update.profile_id,
-                    self._owner[update.profile_id],
-                    update.status,
-                    update.health_score,
-                    update.status_reason or "",
+                    update.profile_id, package_id, update.status, update.health_score, reason
+                )
+            )
+            if update.status is ProfileStatus.BLOCKED:
+                self._trip(package_id, update.profile_id, reason, at)
+
+    def _trip(self, package_id: str, profile_id: str, reason: str, at: float) -> None:
+        """The pool breaker: the package's chain takes the new pool at once."""
+        events = self._breaker.trip(package_id, profile_id, reason, at)
+        rt = self._packages[package_id]
+        pool = self._breaker.pool(package_id)
+        rt.chain = pool_chain(rt.package, pool)
+        view = pool.view(at)
+        for event in events:
+            self._events.publish(
+                PoolChanged(
+                    package_id, event.type, profile_id, view.state.value, view.factor, event.reason
                 )
             )
 
@@ -344,6 +366,7 @@ class Dispatcher:
 
     async def _reload(self) -> None:
         snapshot = await self._store.engine_snapshot(self._clock.timestamp())
+        self._breaker.load(await self._store.pool_events())
         self._reload_needed = False
         packages: dict[str, _PackageRuntime] = {}
         states: dict[str, ProfileState] = {}
@@ -355,7 +378,8 @@ class Dispatcher:
                 if old and old.package.distribution_mode is package.distribution_mode
                 else make_selector(package.distribution_mode, self._rng)
             )
-            rt = _PackageRuntime(package, RuleChain.for_package(package), selector)
+            chain = pool_chain(package, self._breaker.pool(package.id))
+            rt = _PackageRuntime(package, chain, selector)
             health = self._health.setdefault(package.id, {})
             for profile, sends in profiles:
                 rt.profiles[profile.id] = profile
@@ -407,12 +431,19 @@ class Dispatcher:
         )
 
     def _failover(self) -> Failover:
+        """Work of paused devices moves once due, that of blocked ones is held (the pool
+        breaker), that of the other devices that cannot send moves now."""
         now = self._clock.timestamp()
         paused = frozenset(pid for pid in self._states if self._paused(pid, now))
-        stranded = frozenset(
-            pid for pid in self._states if not self._can_dispatch(pid) and pid not in paused
+        blocked = frozenset(
+            pid for pid, s in self._states.items() if s.status is ProfileStatus.BLOCKED
         )
-        return Failover(stranded, self.choose_failover, paused=paused, due_by=now)
+        stranded = frozenset(
+            pid
+            for pid in self._states
+            if not self._can_dispatch(pid) and pid not in paused and pid not in blocked
+        )
+        return Failover(stranded, self.choose_failover, paused=paused, due_by=now, hold=blocked)
 
     def choose_failover(self, package_id: str, recipient: str, tried: frozenset[str]) -> str | None:
         """Picks a new profile for a delivery that must move; ``None`` when none can take it.

@@ -56,6 +56,19 @@ class ProfileStatusChanged:
 
 
 @dataclass(frozen=True, slots=True)
+class PoolChanged:
+    """Something happened to a package's pool (``core.pool.PoolEventType``: a block, the
+    breaker tripping, a pause); ``factor`` is the pool's factor after it."""
+
+    package_id: str
+    type: str
+    profile_id: str | None
+    state: str
+    factor: float
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class InboundReceived:
     package_id: str | None
     sender: str | None
@@ -79,6 +92,7 @@ Event = (
     | MessageProgress
     | MessageFinished
     | ProfileStatusChanged
+    | PoolChanged
     | InboundReceived
     | ReplySent
 )

@@ -13,35 +13,22 @@ from collections import OrderedDict
 from typing import ClassVar
 
 from spreader_app.core.models import OutcomeKind
+from spreader_app.core.outcomes import OUTCOMES, kinds_where
 from spreader_app.core.rules import DAY
 
 
 class HealthPolicy:
-    """How one gateway answer moves a profile's health score (kept within 0-100)."""
+    """How one gateway answer moves a profile's health score (kept within 0-100); the
+    change per answer is ``OUTCOMES[kind].health``."""
 
     MAX_SCORE: ClassVar[int] = 100
     MIN_SCORE: ClassVar[int] = 0
-    ACCEPTED: ClassVar[int] = 2
-    TRANSIENT: ClassVar[int] = -3
-    RATE_LIMITED: ClassVar[int] = -5
-    DEVICE_UNAVAILABLE: ClassVar[int] = -10
-    AUTH_ERROR: ClassVar[int] = -20
-    REJECTED: ClassVar[int] = -5
     BAN_EVIDENCE: ClassVar[int] = -20
-
-    DELTAS: ClassVar[dict[OutcomeKind, int]] = {
-        OutcomeKind.ACCEPTED: ACCEPTED,
-        OutcomeKind.TRANSIENT: TRANSIENT,
-        OutcomeKind.RATE_LIMITED: RATE_LIMITED,
-        OutcomeKind.DEVICE_UNAVAILABLE: DEVICE_UNAVAILABLE,
-        OutcomeKind.AUTH_ERROR: AUTH_ERROR,
-        OutcomeKind.REJECTED: REJECTED,
-    }
 
     @classmethod
     def apply(cls, score: int, kind: OutcomeKind) -> int:
         """The score after one answer of ``kind``."""
-        return cls._clamp(score + cls.DELTAS[kind])
+        return cls._clamp(score + OUTCOMES[kind].health)
 
     @classmethod
     def apply_evidence(cls, score: int) -> int:
@@ -56,7 +43,7 @@ class HealthPolicy:
 class BanEvidence:
     """Remembers device-level failures per recipient and turns later successes into evidence.
 
-    ``failed()`` keeps ``device_unavailable`` and ``rejected`` failures (other kinds say
+    ``failed()`` keeps the failures that ``OUTCOMES`` marks as ``evidence`` (other kinds say
     nothing about a ban) for ``ttl`` seconds, for at most ``max_recipients`` recipients
     (the oldest are forgotten first). ``succeeded()`` returns the *other* profiles that
     failed the same recipient: evidence against each of them, which lengthens their
@@ -69,9 +56,7 @@ class BanEvidence:
 
     BLOCK_AFTER_EVIDENCE: ClassVar[int] = 3
     BLOCK_SCORE: ClassVar[int] = 20
-    DEVICE_FAILURES: ClassVar[frozenset[OutcomeKind]] = frozenset(
-        {OutcomeKind.DEVICE_UNAVAILABLE, OutcomeKind.REJECTED}
-    )
+    DEVICE_FAILURES: ClassVar[frozenset[OutcomeKind]] = kinds_where("evidence")
 
     def __init__(self, *, ttl: float = DAY, max_recipients: int = 10_000) -> None:
         if ttl <= 0 or max_recipients <= 0:

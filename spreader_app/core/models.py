@@ -74,17 +74,23 @@ class DeliveryStatus(enum.StrEnum):
     CANCELLED = "cancelled"
     SKIPPED = "skipped"
     UNCERTAIN = "uncertain"
+    # Kept back after its profile was banned; sent only when the owner releases it.
+    HELD = "held"
 
     @property
     def is_final(self) -> bool:
-        return self not in (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
+        return self not in (DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.HELD)
 
 
 class OutcomeKind(enum.StrEnum):
-    """How a gateway answer is classified (ZENTRA.md)."""
+    """How a gateway answer is classified (ZENTRA.md); ``core.outcomes.OUTCOMES`` says
+    what each kind means for the engine."""
 
     ACCEPTED = "accepted"
+    # Disconnected (re-scan the QR code) or otherwise unable to send for now.
     DEVICE_UNAVAILABLE = "device_unavailable"
+    # The gateway says the device is banned, blocked, expired or not allowed to send.
+    BANNED = "banned"
     RATE_LIMITED = "rate_limited"
     AUTH_ERROR = "auth_error"
     TRANSIENT = "transient"
@@ -175,6 +181,7 @@ class Message:
     sent_count: int = 0
     failed_count: int = 0
     skipped_count: int = 0
+    held_count: int = 0
     estimated_completion: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -367,6 +374,21 @@ class Failover:
     paused: frozenset[str] = frozenset()
     due_by: float = 0.0
     limit: int = 1000
+    # Profiles whose pending Open Chat work becomes ``held`` instead of moving (banned ones).
+    hold: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class PoolEvent:
+    """One thing that happened to a package's pool (``core.pool.PoolEventType``), stored
+    durably; ``at`` is POSIX seconds, ``note`` the owner's words (resumes)."""
+
+    package_id: str
+    type: str
+    at: float
+    profile_id: str | None = None
+    reason: str = ""
+    note: str = ""
 
 
 @dataclass(slots=True)

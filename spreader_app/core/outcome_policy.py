@@ -20,7 +20,8 @@ from spreader_app.core.models import (
     ProfileUpdate,
     Resolution,
 )
-from spreader_app.core.retry import backoff_seconds, is_retryable
+from spreader_app.core.outcomes import OUTCOMES
+from spreader_app.core.retry import backoff_seconds
 
 # A delivery moves to another device at most this many times before it fails for good.
 MAX_FAILOVERS = 3
@@ -47,6 +48,7 @@ def resolve(
     take the delivery over (a failover target exists).
     """
     kind = result.kind
+    meaning = OUTCOMES[kind]
     score = health[claim.profile_id] = HealthPolicy.apply(health[claim.profile_id], kind)
     updates: list[ProfileUpdate] = []
     error = "" if result.accepted else f"{kind.value}: {result.detail}".strip()
@@ -65,18 +67,24 @@ def resolve(
         )
 
     failovers = len(claim.tried_profiles | {claim.profile_id}) - 1
-    if kind in (OutcomeKind.DEVICE_UNAVAILABLE, OutcomeKind.AUTH_ERROR, OutcomeKind.REJECTED):
-        evidence.failed(claim.profile_id, claim.recipient, kind, finished_at)
+    evidence.failed(claim.profile_id, claim.recipient, kind, finished_at)
     updates.append(
         profile_verdict(
             claim.profile_id, score, evidence.evidence_run(claim.profile_id), result, finished_at
         )
     )
 
-    if kind in (OutcomeKind.DEVICE_UNAVAILABLE, OutcomeKind.AUTH_ERROR):
+    if meaning.holds:
+        # The pool breaker: a banned device's recipients wait for the owner, not for its
+        # neighbours, which would carry the same campaign, text and timing.
+        return Resolution(
+            claim, result, finished_at, DeliveryStatus.HELD, error, profile_updates=tuple(updates)
+        )
+
+    if meaning.failover:
         return _failover(claim, result, finished_at, error, updates, failovers, others_available)
 
-    if kind is OutcomeKind.REJECTED:
+    if meaning.recipient:
         # A second device refusing the same recipient points at the recipient, not a device.
         if claim.tried_profiles - {claim.profile_id} or not others_available:
             return Resolution(
@@ -92,11 +100,7 @@ def resolve(
     # Counted from the retryable failures alone: a move to another device neither
     # restarts the back-off nor spends a retry.
     retries_used = claim.retries + 1
-    if (
-        is_retryable(kind)
-        and package.retry_failed_messages
-        and retries_used <= package.retry_attempts
-    ):
+    if meaning.retry and package.retry_failed_messages and retries_used <= package.retry_attempts:
         delay = backoff_seconds(
             retries_used, package.retry_delay_ms, rng, retry_after=result.retry_after
         )
@@ -117,12 +121,28 @@ def resolve(
 def profile_verdict(
     profile_id: str, score: int, evidence_run: int, result: GatewayResult, at: float
 ) -> ProfileUpdate:
-    """How one answer changes the sending profile: paused, made inactive, or just noted.
+    """How one answer changes the sending profile: paused, made inactive, blocked (the
+    gateway said banned; the reason is its own words) or just noted.
 
     Shared by Open Chat and Reply Chat so a device problem means the same in both.
     """
     error = "" if result.accepted else f"{result.kind.value}: {result.detail}".strip()
-    if result.kind is OutcomeKind.DEVICE_UNAVAILABLE:
+    status = OUTCOMES[result.kind].profile_status
+    if status is ProfileStatus.BLOCKED:
+        return ProfileUpdate(
+            profile_id,
+            score,
+            evidence_run,
+            status=status,
+            status_reason=(
+                f"Banned or expired: {result.detail or 'the gateway gave no reason'} "
+                "Spreader holds this device's queued recipients and slows the other "
+                "devices. Check the number in WhatsApp and the subscription in Zentra; "
+                "when it works again, set the profile active."
+            ),
+            last_error=error,
+        )
+    if status is ProfileStatus.COOLDOWN:
         return ProfileUpdate(
             profile_id,
             score,
@@ -137,7 +157,7 @@ def profile_verdict(
             paused_until=at + DEVICE_PAUSE_SECONDS,
             last_error=error,
         )
-    if result.kind is OutcomeKind.AUTH_ERROR:
+    if status is ProfileStatus.INACTIVE:
         return ProfileUpdate(
             profile_id,
             score,

@@ -21,6 +21,7 @@ from spreader_app.core.models import (
     MessageFilter,
     NewDelivery,
     Package,
+    PoolEvent,
     Profile,
     ProfileUpdate,
     ReplyPlan,
@@ -149,7 +150,29 @@ class Store(Protocol):
         heads_for: Sequence[str],
         failover: Failover | None,
         now: float,
-    ) -> RoundResult: ...
+        pool_events: Sequence[PoolEvent] = (),
+    ) -> RoundResult:
+        """Records ``resolutions`` and ``pool_events``, holds the pending Open Chat work of
+        ``failover.hold`` and moves that of the stranded profiles, claims the due heads of
+        ``claim_for`` and reports the next heads of ``heads_for``."""
+        ...
+
+    async def pool_events(
+        self, package_id: str | None = None, since: float | None = None
+    ) -> list[PoolEvent]:
+        """Pool events of a package (``None``: all) at or after ``since``, oldest first."""
+        ...
+
+    async def add_pool_event(self, event: PoolEvent, actor: str) -> None: ...
+
+    async def release_held(self, event: PoolEvent, actor: str) -> int:
+        """Makes the package's held deliveries pending with no profile (the engine assigns
+        them) and records ``event``; returns how many."""
+        ...
+
+    async def cancel_held(self, event: PoolEvent, actor: str) -> int:
+        """Cancels the package's held deliveries and records ``event``; returns how many."""
+        ...
 
     async def begin_reply(
         self, package_id: str, recipient: str, plan: ReplyPlanner, now: float

@@ -31,7 +31,6 @@ from spreader_app.core.models import (
     MessageContent,
     MessageMode,
     MessageStatus,
-    OutcomeKind,
     Package,
     PackageStatus,
     Profile,
@@ -42,6 +41,7 @@ from spreader_app.core.models import (
     SendRequest,
 )
 from spreader_app.core.outcome_policy import profile_verdict
+from spreader_app.core.outcomes import OUTCOMES
 from spreader_app.core.phones import check_phone
 from spreader_app.core.ports import Gateway, Store
 from spreader_app.core.tokens import TokenCache
@@ -49,8 +49,6 @@ from spreader_app.core.tokens import TokenCache
 log = logging.getLogger(__name__)
 
 REPLY_FIELDS = CONTENT_FIELDS | {"recipient", "conversation_id", "region"}
-# Answers after which the gateway certainly did not pass the message on.
-_NOT_SENT = (OutcomeKind.DEVICE_UNAVAILABLE, OutcomeKind.AUTH_ERROR, OutcomeKind.RATE_LIMITED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +182,7 @@ class ReplyRouter:
         tried = {profile.id}
         while True:
             result = await self._call(profile, req)
-            if result.accepted or not (result.kind in _NOT_SENT or result.not_delivered):
+            if result.accepted or not (OUTCOMES[result.kind].not_sent or result.not_delivered):
                 break
             nxt = _best(profiles, self._clock.timestamp(), tried)
             if nxt is None:

@@ -1,9 +1,7 @@
-"""Which gateway failures are worth another try on the same profile, and when.
+"""When a gateway failure that passes with time is tried again on the same profile.
 
-``transient`` (network, timeout, 5xx) and ``rate_limited`` (429) pass with time, so they
-retry on the same profile. ``device_unavailable`` and ``auth_error`` are problems of the
-profile itself: the dispatcher moves the delivery to another profile (failover) instead.
-``rejected`` is the gateway refusing this message or recipient: trying again will not help.
+Which failures those are is ``core.outcomes.OUTCOMES`` (``retry``): ``transient`` and
+``rate_limited``.
 """
 
 from __future__ import annotations
@@ -11,23 +9,8 @@ from __future__ import annotations
 import math
 import random
 
-from spreader_app.core.models import OutcomeKind
-
 # Positive jitter on top of the exponential delay: up to this share of it.
 BACKOFF_JITTER = 0.25
-
-_RETRYABLE = frozenset({OutcomeKind.TRANSIENT, OutcomeKind.RATE_LIMITED})
-_FAILOVER = frozenset({OutcomeKind.DEVICE_UNAVAILABLE, OutcomeKind.AUTH_ERROR})
-
-
-def is_retryable(kind: OutcomeKind) -> bool:
-    """True for failures that retry on the same profile: ``transient`` and ``rate_limited``."""
-    return kind in _RETRYABLE
-
-
-def needs_failover(kind: OutcomeKind) -> bool:
-    """True for failures that move the delivery to another profile: the device's own trouble."""
-    return kind in _FAILOVER
 
 
 def backoff_seconds(

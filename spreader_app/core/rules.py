@@ -144,7 +144,7 @@ class CooldownRule:
         return None if t >= ready else Hold(ready, "cooldown between sends")
 
 
-def _cap_release(sends: deque[float], upto: int, span: float, cap: int, name: str) -> Hold:
+def cap_release(sends: deque[float], upto: int, span: float, cap: int, name: str) -> Hold:
     """The hold of a full rolling window: ``upto`` sends are at or before the asked time."""
     if cap <= 0:
         return Hold(None, f"{name} is 0")
@@ -168,7 +168,7 @@ class HourlyCapRule:
         upto = bisect_right(sends, t)
         if upto - bisect_right(sends, t - HOUR) < state.hourly_cap:
             return None
-        return _cap_release(sends, upto, HOUR, state.hourly_cap, self.name)
+        return cap_release(sends, upto, HOUR, state.hourly_cap, self.name)
 
 
 class DailyCapRule:
@@ -181,7 +181,7 @@ class DailyCapRule:
         upto = bisect_right(sends, t)
         if upto - bisect_right(sends, t - DAY) < state.daily_cap:
             return None
-        return _cap_release(sends, upto, DAY, state.daily_cap, self.name)
+        return cap_release(sends, upto, DAY, state.daily_cap, self.name)
 
 
 class ActiveHours:

@@ -4,6 +4,8 @@ one refused with the chance to try again."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,12 +19,29 @@ from PySide6.QtWidgets import (
 from spreader_app.core.errors import VaultUnavailable
 from spreader_app.gui.dialogs import run_dialog
 from spreader_app.gui.widgets.accessibility import buddy_label
-from spreader_app.vault.passphrase import PassphraseStore, weakness
 
 KEYRING_HINT = (
     "This computer has no keyring to keep Spreader's vault key in (on Linux, installing "
     "GNOME Keyring or KWallet provides one)."
 )
+
+
+class PassphraseLock(Protocol):
+    """The passphrase store, as the window sees it (the vault's ``PassphraseStore``)."""
+
+    def exists(self) -> bool: ...
+
+    def weakness(self, passphrase: str) -> str | None:
+        """Why ``passphrase`` is too weak, ``None`` when it will do."""
+        ...
+
+    def create(self, passphrase: str) -> bytes:
+        """A new store's key; ``ValueError`` for a weak passphrase."""
+        ...
+
+    def unlock(self, passphrase: str) -> bytes:
+        """The key; ``VaultUnavailable`` for a wrong passphrase or a damaged store."""
+        ...
 
 
 def _secret_field(name: str) -> QLineEdit:
@@ -37,7 +56,7 @@ class PassphraseDialog(QDialog):
     ``key`` holds the vault key. Checking happens on OK: a weak, mismatched or wrong
     passphrase keeps the dialog open with the reason in ``problem``."""
 
-    def __init__(self, store: PassphraseStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: PassphraseLock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self.creating = not store.exists()
@@ -82,7 +101,7 @@ class PassphraseDialog(QDialog):
         self.setMinimumWidth(460)
 
     def _advise(self, text: str) -> None:
-        problem = weakness(text)
+        problem = self._store.weakness(text)
         self.advice.setText(problem or "Strong enough.")
         self.advice.setAccessibleDescription(self.advice.text())
 
@@ -95,7 +114,7 @@ class PassphraseDialog(QDialog):
         text = self.passphrase.text()
         try:
             if self.creating:
-                if weakness(text) is not None:
+                if self._store.weakness(text) is not None:
                     self._say("Choose a stronger passphrase: see the advice above.")
                     return
                 if text != self.repeat.text():
@@ -114,7 +133,7 @@ class PassphraseDialog(QDialog):
         self.accept()
 
 
-async def ask_passphrase(store: PassphraseStore) -> bytes | None:
+async def ask_passphrase(store: PassphraseLock) -> bytes | None:
     """Asks for the passphrase until it is right; ``None`` when the owner cancels."""
     dialog = PassphraseDialog(store)
     await run_dialog(dialog)

@@ -15,6 +15,7 @@ from spreader_app.server import (
     routes_messages,
     routes_misc,
     routes_packages,
+    routes_pool,
     routes_webhooks,
 )
 from spreader_app.server.auth import (
@@ -46,6 +47,13 @@ def build_app(container: Container, *, bind_host: str) -> web.Application:
         lambda: container.settings.api_rate_limit_per_minute, container.clock.monotonic
     )
     # /messages/open and /reply come before /messages/{mid} so the fixed paths win.
-    for module in (routes_misc, routes_packages, routes_messages, routes_inbox, routes_webhooks):
+    for module in (
+        routes_misc,
+        routes_packages,
+        routes_pool,
+        routes_messages,
+        routes_inbox,
+        routes_webhooks,
+    ):
         app.router.add_routes(module.routes)
     return app

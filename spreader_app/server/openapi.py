@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from spreader_app import __version__
 from spreader_app.core.models import DeliveryStatus, MessageMode, MessageStatus
+from spreader_app.server.openapi_pool import POOL_COMPONENTS
 from spreader_app.server.openapi_schemas import COMPONENTS, TIME, S, enum, ref, whole
 from spreader_app.server.params import MAX_DELIVERIES_PAGE, MAX_MESSAGES_PAGE
 
@@ -66,6 +67,10 @@ _OPS: Final[tuple[tuple[str, str, str, int, str | None, str | None, tuple[int, .
     ("get", P + "/suppressions", "listSuppressions", 200, "SuppressionList", None, ()),
     ("post", P + "/suppressions", "addSuppression", 201, "SuppressionAdded", "SuppressionAdd", ()),
     ("delete", P + "/suppressions", "removeSuppression", 204, None, None, (422,)),
+    ("post", P + "/pool/resume", "resumePool", 200, "Pool", "PoolResume", (409,)),
+    ("post", P + "/held/release", "releaseHeld", 200, "HeldReleased", None, ()),
+    ("post", P + "/held/cancel", "cancelHeld", 200, "HeldCancelled", None, ()),
+    ("get", P + "/events", "poolEvents", 200, "PoolEventList", None, (422,)),
 )
 _SUMMARY: Final = {
     "listPackages": "List packages",
@@ -94,6 +99,10 @@ _SUMMARY: Final = {
     "listSuppressions": "Numbers never messaged again",
     "addSuppression": "Suppress a number; its queued sends end skipped",
     "removeSuppression": "Lift a suppression",
+    "resumePool": "Resume the package's paused Open Chat, with a note saying why",
+    "releaseHeld": "Send the held recipients on through the profiles that can send",
+    "cancelHeld": "Cancel the held recipients",
+    "poolEvents": "Blocks, breaker trips, pauses, resumes and releases, oldest first",
 }
 
 
@@ -115,6 +124,7 @@ _QUERY: Final = {
         _query("limit", whole(1, MAX_DELIVERIES_PAGE), "page size (default 100)"),
         _query("offset", whole(0, 10**9), "items to skip"),
     ],
+    "poolEvents": [_query("since", TIME, "at or after (ISO 8601 with offset)")],
     "removeSuppression": [
         {
             **_query("phone", {"type": "string", "minLength": 1, "maxLength": 64}, "the number"),
@@ -240,7 +250,7 @@ def _document() -> S:
         },
         "paths": _paths(),
         "components": {
-            "schemas": COMPONENTS,
+            "schemas": COMPONENTS | POOL_COMPONENTS,
             "securitySchemes": {
                 "ApiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
                 "Bearer": {"type": "http", "scheme": "bearer"},

@@ -116,8 +116,14 @@ COMPONENTS: Final[S] = {
     "PackageCreate": obj(PACKAGE_FIELDS, ("name",), closed=True),
     "PackageUpdate": obj(PACKAGE_FIELDS, closed=True),
     "Package": obj(
-        {"id": STR, **PACKAGE_FIELDS, "created_at": null(TIME), "updated_at": null(TIME)},
-        ("id", "name", "status", "distribution_mode", "timezone"),
+        {
+            "id": STR,
+            **PACKAGE_FIELDS,
+            "created_at": null(TIME),
+            "updated_at": null(TIME),
+            "pool": {**ref("Pool"), "readOnly": True},
+        },
+        ("id", "name", "status", "distribution_mode", "timezone", "pool"),
     ),
     "PackageDetail": {
         "allOf": [
@@ -192,8 +198,9 @@ COMPONENTS: Final[S] = {
                 "description": "mode → delivery status → count since local midnight",
                 "additionalProperties": {"type": "object", "additionalProperties": INT},
             },
+            "pool": ref("Pool"),
         },
-        ("package_id", "limits_status", "today"),
+        ("package_id", "limits_status", "today", "pool"),
     ),
     "OpenRequest": obj(
         {
@@ -274,6 +281,7 @@ COMPONENTS: Final[S] = {
             "sent_count": INT,
             "failed_count": INT,
             "skipped_count": INT,
+            "held_count": INT,
             "estimated_completion": null(TIME),
             "created_at": null(TIME),
             "updated_at": null(TIME),

@@ -86,6 +86,14 @@ def read_message_filter(query: Mapping[str, str]) -> MessageFilter:
     )
 
 
+def read_since(query: Mapping[str, str]) -> float | None:
+    """An optional ``since`` (ISO 8601 with offset) as POSIX seconds."""
+    r = _query_reader(query)
+    since = r.when("since")
+    r.finish("The query")
+    return since.timestamp() if since is not None else None
+
+
 def read_delivery_query(query: Mapping[str, str]) -> tuple[str | None, int, int]:
     """A delivery ``status`` filter, ``limit`` (1..1000, default 100) and ``offset``."""
     r = _query_reader(query)

@@ -18,9 +18,11 @@ from spreader_app.core.models import (
     Message,
     MessageMode,
     Package,
+    PoolEvent,
     Profile,
     Suppression,
 )
+from spreader_app.core.pool import PoolView
 from spreader_app.core.reply_router import ReplyResult
 from spreader_app.core.services.inbox import WebhookReceipt
 from spreader_app.core.services.profiles import ProfileHealthReport
@@ -46,8 +48,30 @@ def hhmm(value: time) -> str:
     return value.strftime("%H:%M")
 
 
-def package_json(p: Package) -> Json:
-    """A package with every policy field (see ``Package``)."""
+def pool_json(v: PoolView) -> Json:
+    """A package's pool breaker: state, factor on caps and pace, since when, until when."""
+    return {
+        "state": v.state.value,
+        "factor": v.factor,
+        "since": iso(v.since),
+        "until": iso(v.until),
+        "reason": v.reason,
+    }
+
+
+def pool_event_json(e: PoolEvent) -> Json:
+    """One thing that happened to a pool (a block, a breaker trip, a pause, a resume...)."""
+    return {
+        "type": e.type,
+        "at": iso(e.at),
+        "profile_id": e.profile_id,
+        "reason": e.reason,
+        "note": e.note,
+    }
+
+
+def package_json(p: Package, pool: PoolView) -> Json:
+    """A package with every policy field (see ``Package``) and its read-only ``pool``."""
     return {
         "id": p.id,
         "name": p.name,
@@ -66,6 +90,7 @@ def package_json(p: Package) -> Json:
         "sticky_open_chat": p.sticky_open_chat,
         "created_at": iso(p.created_at),
         "updated_at": iso(p.updated_at),
+        "pool": pool_json(pool),
     }
 
 
@@ -149,6 +174,7 @@ def stats_json(s: PackageStats) -> Json:
         "at": iso(s.at),
         "limits_status": limits_status(s.profiles),
         "today": today,
+        "pool": pool_json(s.pool),
     }
 
 
@@ -173,6 +199,7 @@ def message_json(m: Message) -> Json:
         "sent_count": m.sent_count,
         "failed_count": m.failed_count,
         "skipped_count": m.skipped_count,
+        "held_count": m.held_count,
         "estimated_completion": iso(m.estimated_completion),
         "created_at": iso(m.created_at),
         "updated_at": iso(m.updated_at),

@@ -40,13 +40,14 @@ from spreader_app.core.models import (
     MessageMode,
     MessageStatus,
     MessageType,
-    OutcomeKind,
     Package,
+    PoolEvent,
     Profile,
     ProfileUpdate,
     Resolution,
     RoundResult,
 )
+from spreader_app.core.outcomes import kinds_where
 from spreader_app.storage.catalog_store import get_package, list_profiles
 from spreader_app.storage.inbox_store import route_for
 from spreader_app.storage.ledger import MessageLedger, remember_route, remember_routes
@@ -58,6 +59,7 @@ from spreader_app.storage.orm import (
     ProfileRow,
     table_of,
 )
+from spreader_app.storage.pool_store import add_pool_events, bump_held, hold_pending
 from spreader_app.storage.prepared import Prepared, insert_row
 
 RAW_LIMIT = 4096
@@ -107,7 +109,7 @@ _STATUS = Prepared(select(_D.c.status).where(_D.c.id == bindparam("did")))
 _HISTORY = Prepared(
     select(_A.c.profile_id, _A.c.outcome).where(_A.c.delivery_id == bindparam("did"))
 )
-_RETRIED = frozenset({OutcomeKind.TRANSIENT.value, OutcomeKind.RATE_LIMITED.value})
+_RETRIED = frozenset(kind.value for kind in kinds_where("retry"))
 # Guarded: the row must still be pending and on the claiming profile. Another engine (or a
 # failover) may have taken it since the head was read, and then the update changes nothing.
 _MARK_SENDING = Prepared(
@@ -190,8 +192,10 @@ def dispatch_round(
     heads_for: Sequence[str],
     failover: Failover | None,
     now: float,
+    pool_events: Sequence[PoolEvent] = (),
 ) -> RoundResult:
-    """Records answers, moves stranded work, claims due deliveries and reports next heads.
+    """Records answers and ``pool_events``, holds or moves stranded work, claims due
+    deliveries and reports next heads.
 
     The cost is a few statements per round plus one indexed read per claimed profile:
     answers and claims are written with one batched statement each.
@@ -200,6 +204,7 @@ def dispatch_round(
     ledger = MessageLedger(session, now)
     result = RoundResult()
     _record_answers(conn, ledger, resolutions)
+    add_pool_events(conn, pool_events)
     if failover is not None:
         result.reassigned, result.orphans = _fail_over(conn, failover, now)
     paused = {mid for (mid,) in _PAUSED.run(conn)}
@@ -392,6 +397,7 @@ def _record_answers(
     notes: list[dict[str, Any]] = []
     routes: list[tuple[str, str, str, float]] = []
     updates: list[tuple[ProfileUpdate, float, bool]] = []
+    held: list[str] = []
     for res in resolutions:
         claim, at, status = res.claim, res.finished_at, res.delivery_status
         if claim.delivery_id not in current:  # its message was deleted meanwhile
@@ -422,6 +428,8 @@ def _record_answers(
             routes.append((claim.package_id, claim.recipient, claim.profile_id, at))
         if status.is_final:
             ledger.final(claim.message_id, status)
+        elif status is DeliveryStatus.HELD:
+            held.append(claim.message_id)
         updates.extend(
             (up, at, sent and up.profile_id == claim.profile_id) for up in res.profile_updates
         )
@@ -429,11 +437,13 @@ def _record_answers(
         _SETTLE.run_many(conn, settles)
     if notes:
         _NOTE_RAW.run_many(conn, notes)
+    bump_held(conn, held)
     remember_routes(conn, routes, "open")
     apply_profile_updates(conn, updates)
 
 
 def _fail_over(conn: Connection, failover: Failover, now: float) -> tuple[int, int]:
+    hold_pending(conn, failover.hold, now)
     stranded = sorted(failover.stranded)
     cond: ColumnElement[bool] = _D.c.profile_id.is_(None)
     if stranded:
@@ -512,6 +522,7 @@ def begin_reply(
             "sent_count": 0,
             "failed_count": 0,
             "skipped_count": 0,
+            "held_count": 0,
             "estimated_completion": None,
             "created_at": now,
             "updated_at": now,

@@ -149,6 +149,7 @@ def message_from_row(row: MessageRow) -> Message:
         sent_count=row.sent_count,
         failed_count=row.failed_count,
         skipped_count=row.skipped_count,
+        held_count=row.held_count,
         estimated_completion=row.estimated_completion,
         created_at=row.created_at,
         updated_at=row.updated_at,

@@ -183,7 +183,10 @@ def cancel_message(session: Session, message_id: str, now: float) -> MessageChan
     n = affected(
         session.execute(
             update(DeliveryRow)
-            .where(DeliveryRow.message_id == message_id, DeliveryRow.status == _PENDING)
+            .where(
+                DeliveryRow.message_id == message_id,
+                DeliveryRow.status.in_((_PENDING, DeliveryStatus.HELD.value)),
+            )
             .values(
                 status=DeliveryStatus.CANCELLED.value,
                 error="cancelled by the user",
@@ -192,6 +195,7 @@ def cancel_message(session: Session, message_id: str, now: float) -> MessageChan
         )
     )
     row.status = MessageStatus.CANCELLED.value
+    row.held_count = 0
     session.flush()
     ledger = MessageLedger(session, now)
     ledger.final(message_id, DeliveryStatus.CANCELLED, n)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # The newest revision in ``migrations/versions``; a new migration must update it (a unit test
 # compares it with the scripts).
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 VERSION_TABLE = "alembic_version"
 
 

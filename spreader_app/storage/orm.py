@@ -128,6 +128,7 @@ class MessageRow(Base):
     sent_count: Mapped[int] = mapped_column(Integer, default=0)
     failed_count: Mapped[int] = mapped_column(Integer, default=0)
     skipped_count: Mapped[int] = mapped_column(Integer, default=0)
+    held_count: Mapped[int] = mapped_column(Integer, default=0)
     estimated_completion: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
@@ -258,3 +259,18 @@ class AuditEventRow(Base):
     action: Mapped[str] = mapped_column(String(64))
     target: Mapped[str] = mapped_column(String(128), default="")
     details: Mapped[str] = mapped_column(Text, default="")
+
+
+class PoolEventRow(Base):
+    """What happened to a package's pool: blocks, breaker trips, pauses, resumes, releases."""
+
+    __tablename__ = "pool_events"
+    __table_args__ = (Index("ix_pool_events_package_at", "package_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    package_id: Mapped[str] = mapped_column(ForeignKey("packages.id", ondelete="CASCADE"))
+    type: Mapped[str] = mapped_column(String(24))
+    at: Mapped[datetime] = mapped_column(Timestamp)
+    profile_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -25,6 +25,7 @@ from spreader_app.core.models import (
     MessageFilter,
     NewDelivery,
     Package,
+    PoolEvent,
     Profile,
     ProfileUpdate,
     ReplyPlan,
@@ -37,6 +38,7 @@ from spreader_app.storage import catalog_store as cat
 from spreader_app.storage import dispatch_store as disp
 from spreader_app.storage import inbox_store as inbox
 from spreader_app.storage import message_store as msgs
+from spreader_app.storage import pool_store as pool
 from spreader_app.storage.database import Database
 
 
@@ -220,10 +222,43 @@ class SqlStore:
         heads_for: Sequence[str],
         failover: Failover | None,
         now: float,
+        pool_events: Sequence[PoolEvent] = (),
     ) -> RoundResult:
         return await self.db.run(
-            lambda s: disp.dispatch_round(s, resolutions, claim_for, heads_for, failover, now)
+            lambda s: disp.dispatch_round(
+                s, resolutions, claim_for, heads_for, failover, now, pool_events
+            )
         )
+
+    # --- pool breaker --------------------------------------------------------------------
+
+    async def pool_events(
+        self, package_id: str | None = None, since: float | None = None
+    ) -> list[PoolEvent]:
+        return await self.db.run(lambda s: pool.pool_events(s, package_id, since))
+
+    async def add_pool_event(self, event: PoolEvent, actor: str) -> None:
+        def tx(s: Any) -> None:
+            pool.add_pool_events(s.connection(), [event])
+            cat.audit(s, event.at, actor, f"pool_{event.type}", event.package_id, _details(event))
+
+        await self.db.run(tx)
+
+    async def release_held(self, event: PoolEvent, actor: str) -> int:
+        def tx(s: Any) -> int:
+            n = pool.release_held(s, event)
+            cat.audit(s, event.at, actor, "held_released", event.package_id, {"count": n})
+            return n
+
+        return await self.db.run(tx)
+
+    async def cancel_held(self, event: PoolEvent, actor: str) -> int:
+        def tx(s: Any) -> int:
+            n = pool.cancel_held(s, event)
+            cat.audit(s, event.at, actor, "held_cancelled", event.package_id, {"count": n})
+            return n
+
+        return await self.db.run(tx)
 
     async def begin_reply(
         self, package_id: str, recipient: str, plan: ReplyPlanner, now: float
@@ -319,3 +354,7 @@ class SqlStore:
 
     async def conversation(self, package_id: str, phone: str) -> list[ConversationItem]:
         return await self.db.run(lambda s: inbox.conversation(s, package_id, phone))
+
+
+def _details(event: PoolEvent) -> dict[str, Any]:
+    return {"profile_id": event.profile_id, "reason": event.reason, "note": event.note}

@@ -76,6 +76,10 @@ class PassphraseStore:
     def exists(self) -> bool:
         return self.path.exists()
 
+    def weakness(self, passphrase: str) -> str | None:
+        """``weakness(passphrase)``: what ``create`` would refuse, and why."""
+        return weakness(passphrase)
+
     def create(self, passphrase: str) -> bytes:
         """Makes a new store for ``passphrase`` and returns its key. Raises ``ValueError``
         with advice when the passphrase is weak, ``FileExistsError`` when a store exists

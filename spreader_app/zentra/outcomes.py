@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -21,6 +22,9 @@ _DETAIL_LIMIT = 300
 _ACCEPTED_MSG = "MESSAGE_CREATED"
 _NUMBER_KEYS = ("exists", "on_whatsapp", "onWhatsApp", "is_whatsapp", "isWhatsapp", "registered")
 _STATUS_KEYS = ("status", "state", "connection", "connection_status")
+# A profile-side refusal in these words is a ban or an ended subscription, not a dropped
+# session: the device must leave the rotation instead of resting and trying again.
+_BANNED_WORDS = re.compile(r"\b(?:banned|blocked|expired|not allowed)\b", re.IGNORECASE)
 
 
 def classify_response(
@@ -51,11 +55,16 @@ def classify_response(
         )
 
     http = f"HTTP {status_code}"
+    banned = ""
+    if _BANNED_WORDS.search(reason):
+        banned = _sentence(f"The gateway says this device may not send ({http})", reason)
     if 200 <= status_code < 300:
         success = data.get("success") if data is not None else None
         if success is True and data is not None and data.get("msg") == _ACCEPTED_MSG:
             return result(OutcomeKind.ACCEPTED, "Accepted by the gateway.")
         if data is not None and "success" in data and success is not True:
+            if banned:
+                return result(OutcomeKind.BANNED, banned)
             return result(
                 OutcomeKind.DEVICE_UNAVAILABLE,
                 _sentence(
@@ -85,6 +94,8 @@ def classify_response(
             _sentence(f"The gateway is rate limiting requests ({http}{wait})", reason),
         )
     if status_code in (401, 403):
+        if banned:
+            return result(OutcomeKind.BANNED, banned)
         return result(
             OutcomeKind.AUTH_ERROR,
             _sentence(

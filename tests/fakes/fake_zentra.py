@@ -7,7 +7,8 @@ describes the real one (multipart ``POST /v1/messages``, ``x-api-token``, device
 
 Run alone: ``python -m tests.fakes.fake_zentra --port 0 --device UUID:TOKEN`` prints the base
 URL on the first line and serves until SIGTERM or SIGINT; ``--fault KIND:RATE`` injects faults,
-and ``GET /__received`` answers what it received and every attempt, as JSON.
+``GET /__received`` answers what it received and every attempt, as JSON, and
+``POST /__device_state`` switches a device's state (``{"device": UUID, "state": "banned"}``).
 """
 
 from __future__ import annotations
@@ -165,6 +166,7 @@ class FakeZentra:
         app.router.add_post("/v1/check-whatsapp", self._on_lookup)
         app.router.add_get("/v1/devices/{uuid}/status", self._on_lookup)
         app.router.add_get("/__received", self._on_received)
+        app.router.add_post("/__device_state", self._on_device_state)
         # handler_cancellation: a handler stops when its client hangs up, like a real server.
         runner = web.AppRunner(
             app, handler_cancellation=True, access_log=None, shutdown_timeout=1.0
@@ -274,6 +276,16 @@ class FakeZentra:
                 "attempts": [dataclasses.asdict(a) for a in self.attempts],
             }
         )
+
+    async def _on_device_state(self, request: web.Request) -> web.Response:
+        """``{"device": UUID, "state": ...}``: ``set_device_state`` for tests driving the
+        fake as a process (a device banned mid-campaign); 422 for an unknown one."""
+        body = await request.json()
+        try:
+            self.set_device_state(str(body.get("device")), str(body.get("state")))
+        except (KeyError, ValueError) as exc:
+            return web.json_response({"message": str(exc)}, status=422)
+        return web.json_response({"success": True})
 
     async def _on_lookup(self, request: web.Request) -> web.Response:
         """``/check-whatsapp`` (form) and ``/devices/{uuid}/status``, or 404 when disabled."""

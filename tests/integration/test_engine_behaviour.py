@@ -122,10 +122,12 @@ async def test_engine_blocks_a_device_when_others_deliver_what_it_failed(
         max_messages_per_profile_per_day=5000,
         cooldown_seconds=30,
     )
-    fake_zentra.set_device_state("dev-0", "banned")
+    fake_zentra.set_device_state("dev-0", "disconnected")
     result = await send(container, package_id, numbers(60))
     await drain(container, clock)
-    assert delivery_statuses(container, result.message.id) == Counter({"sent": 60})
+    statuses = delivery_statuses(container, result.message.id)
+    # Anything the device still had when the evidence blocked it would be held, not handed on.
+    assert statuses["sent"] + statuses["held"] == 60
     profile = await container.profiles.get(package_id, p0)
     # Each pause ends with another try, whose recipient another device then delivers.
     assert profile.status is ProfileStatus.BLOCKED
@@ -134,6 +136,37 @@ async def test_engine_blocks_a_device_when_others_deliver_what_it_failed(
     assert len(tries) == 3 and all(c[4] == "device_unavailable" for c in tries)
     healthy = await container.profiles.get(package_id, p1)
     assert healthy.status is ProfileStatus.ACTIVE
+    pool = await container.packages.pool.view_of(package_id)
+    assert (pool.state.value, pool.factor) == ("slowed", 0.5)
+
+
+async def test_engine_holds_a_banned_device_s_work_and_slows_the_pool(
+    container: Container, fake_zentra: FakeZentra, clock: ManualClock
+) -> None:
+    package_id, (p0, p1, p2) = await make_package(container, fake_zentra, 3)
+    fake_zentra.set_device_state("dev-0", "banned")
+    seen: list[object] = []
+    container.events.subscribe(seen.append)
+    result = await send(container, package_id, numbers(30))
+    await drain(container, clock)
+    statuses = delivery_statuses(container, result.message.id)
+    assert statuses == Counter({"sent": 20, "held": 10})
+    assert "dev-0" not in {m.device_uuid for m in fake_zentra.received}
+    assert len([a for a in fake_zentra.attempts if a.device_uuid == "dev-0"]) == 1
+    message = await container.sending.message(package_id, result.message.id)
+    assert message.held_count == 10 and message.finished_at is None
+    profile = await container.profiles.get(package_id, p0)
+    assert profile.status is ProfileStatus.BLOCKED and "Device banned" in profile.status_reason
+    blocked = [e for e in seen if isinstance(e, ProfileStatusChanged) and e.profile_id == p0]
+    assert blocked and blocked[-1].status is ProfileStatus.BLOCKED
+    assert [e.type for e in await container.packages.pool.events(package_id)] == [
+        "blocked",
+        "breaker_tripped",
+    ]
+    assert await container.packages.pool.release(package_id) == 10
+    await drain(container, clock)
+    assert delivery_statuses(container, result.message.id) == Counter({"sent": 30})
+    assert "dev-0" not in {m.device_uuid for m in fake_zentra.received}
 
 
 async def test_engine_marks_sends_in_flight_at_a_crash_uncertain_and_never_resends_them(

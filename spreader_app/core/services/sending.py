@@ -30,8 +30,10 @@ from spreader_app.core.models import (
 )
 from spreader_app.core.phones import Screening, screen_recipients
 from spreader_app.core.planner import Plan, plan
+from spreader_app.core.pool import pool_chain
 from spreader_app.core.ports import Store
-from spreader_app.core.rules import ProfileState, RuleChain
+from spreader_app.core.rules import ProfileState
+from spreader_app.core.services.pool import current_pool
 from spreader_app.core.services.stats import ProfileLimits, StatsService
 
 MAX_RECIPIENTS = 200_000
@@ -150,6 +152,7 @@ class SendingService:
             None, lambda: screen_recipients(req.recipients, region, suppressed)
         )
         states, start = await self._planning_states(package, profiles, req, now)
+        pool = await current_pool(self._store, package_id)
         sticky = await self._store.routes(package_id) if package.sticky_open_chat else {}
         drip = req.drip_interval_minutes * 60.0 if req.drip_interval_minutes else None
         result = await loop.run_in_executor(
@@ -157,7 +160,7 @@ class SendingService:
             lambda: plan(
                 screening.valid,
                 states,
-                RuleChain.for_package(package),
+                pool_chain(package, pool),
                 mode=package.distribution_mode,
                 strategy=req.strategy,
                 start=start,

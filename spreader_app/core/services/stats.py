@@ -12,8 +12,10 @@ from zoneinfo import ZoneInfo
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import NotFound
 from spreader_app.core.models import LimitState, Package, Profile
+from spreader_app.core.pool import NORMAL_POOL, Pool, PoolView, pool_chain, scaled_cap
 from spreader_app.core.ports import Store
-from spreader_app.core.rules import DAY, HOUR, ProfileState, RuleChain
+from spreader_app.core.rules import DAY, HOUR, ProfileState
+from spreader_app.core.services.pool import current_pool
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,7 @@ class PackageStats:
     at: float
     profiles: list[ProfileLimits]
     today: dict[str, dict[str, int]]
+    pool: PoolView = NORMAL_POOL
 
 
 class StatsService:
@@ -75,16 +78,33 @@ class StatsService:
             raise NotFound(f"No package with id {package_id}.")
         profiles = await self._store.list_profiles(package_id)
         now = self._clock.timestamp()
-        limits = await self.limits(package, profiles, now)
+        pool = await current_pool(self._store, package_id)
+        limits = self._limits(
+            package, profiles, pool, await self.send_logs([p.id for p in profiles], now), now
+        )
         midnight = _local_midnight(now, package.timezone)
         today = await self._store.mode_totals(package_id, midnight)
-        return PackageStats(package_id, now, limits, today)
+        created = package.created_at.timestamp() if package.created_at else None
+        return PackageStats(package_id, now, limits, today, pool.view(now, created))
 
     async def limits(
         self, package: Package, profiles: list[Profile], now: float
     ) -> list[ProfileLimits]:
+        """Each profile's usage and caps at ``now``, with the pool's factor applied."""
         sends = await self.send_logs([p.id for p in profiles], now)
-        chain = RuleChain.for_package(package)
+        pool = await current_pool(self._store, package.id)
+        return self._limits(package, profiles, pool, sends, now)
+
+    def _limits(
+        self,
+        package: Package,
+        profiles: list[Profile],
+        pool: Pool,
+        sends: Mapping[str, list[float]],
+        now: float,
+    ) -> list[ProfileLimits]:
+        chain = pool_chain(package, pool)
+        factor = pool.factor(now)
         out: list[ProfileLimits] = []
         for p in profiles:
             state = ProfileState.from_profile(p, package, sends.get(p.id, []))
@@ -96,9 +116,9 @@ class StatsService:
                     p.name,
                     chain.limit_state(state, now),
                     state.count_within(now, HOUR),
-                    state.hourly_cap,
+                    scaled_cap(state.hourly_cap, factor),
                     state.count_within(now, DAY),
-                    state.daily_cap,
+                    scaled_cap(state.daily_cap, factor),
                     cooldown_left,
                     chain.earliest(state, now).at,
                     p.health_score,

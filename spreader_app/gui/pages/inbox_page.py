@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import ConversationItem, ConversationSummary, DeliveryStatus
+from spreader_app.core.outcomes import OUTCOMES
 from spreader_app.core.phones import display
 from spreader_app.core.reply_router import ReplyResult, read_reply_request
 from spreader_app.gui.context import AppContext
@@ -50,16 +51,7 @@ WEBHOOK_HINT = (
     "customers' messages appear here."
 )
 # Gateway outcome codes (the part of ``ReplyResult.error`` before ": ") in plain words.
-_OUTCOME_WORDS = {
-    "device_unavailable": "the device is not connected to WhatsApp; reconnect it in Zentra",
-    "auth_error": "Zentra refused the device's token; check the profile's token",
-    "rate_limited": "Zentra asked to slow down; try again in a minute",
-    "transient": (
-        "Zentra did not answer properly; the customer may still have received it, "
-        "so check before sending again"
-    ),
-    "rejected": "Zentra refused the message",
-}
+_OUTCOME_WORDS = {kind.value: cls.words for kind, cls in OUTCOMES.items()}
 
 
 def describe_reply(result: ReplyResult, names: dict[str, str]) -> tuple[str, bool]:

@@ -4,23 +4,7 @@ import random
 
 import pytest
 
-from spreader_app.core.models import OutcomeKind
-from spreader_app.core.retry import backoff_seconds, is_retryable, needs_failover
-
-
-def test_is_retryable_only_for_failures_that_pass_with_time() -> None:
-    assert {k for k in OutcomeKind if is_retryable(k)} == {
-        OutcomeKind.TRANSIENT,
-        OutcomeKind.RATE_LIMITED,
-    }
-
-
-def test_needs_failover_for_the_device_s_own_trouble() -> None:
-    assert {k for k in OutcomeKind if needs_failover(k)} == {
-        OutcomeKind.DEVICE_UNAVAILABLE,
-        OutcomeKind.AUTH_ERROR,
-    }
-    assert not is_retryable(OutcomeKind.REJECTED) and not needs_failover(OutcomeKind.REJECTED)
+from spreader_app.core.retry import backoff_seconds
 
 
 @pytest.mark.parametrize(("attempt", "low"), [(1, 5.0), (2, 10.0), (3, 20.0), (5, 80.0)])

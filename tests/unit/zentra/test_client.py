@@ -302,7 +302,7 @@ async def test_client_send_unusable_token_is_an_auth_error_without_a_call(
             {"success": False, "msg": "Device is not connected. Please scan QR code first"},
             OutcomeKind.DEVICE_UNAVAILABLE,
         ),
-        (200, {"success": False, "msg": "Device expired"}, OutcomeKind.DEVICE_UNAVAILABLE),
+        (200, {"success": False, "msg": "Device expired"}, OutcomeKind.BANNED),
         (200, {"success": True, "msg": "SOMETHING_ELSE"}, OutcomeKind.TRANSIENT),
         (200, "<html>maintenance</html>", OutcomeKind.TRANSIENT),
         (429, {"message": "Too Many Attempts."}, OutcomeKind.RATE_LIMITED),

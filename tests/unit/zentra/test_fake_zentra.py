@@ -123,15 +123,23 @@ async def test_fake_zentra_stamps_received_with_the_injected_clock() -> None:
 
 
 @pytest.mark.parametrize(
-    ("state", "status", "detail"),
-    [("disconnected", 201, NOT_CONNECTED), ("banned", 200, "Device banned")],
+    ("state", "status", "detail", "kind"),
+    [
+        ("disconnected", 201, NOT_CONNECTED, OutcomeKind.DEVICE_UNAVAILABLE),
+        ("banned", 200, "Device banned", OutcomeKind.BANNED),
+    ],
 )
 async def test_fake_zentra_device_states_answer_2xx_success_false(
-    fake: FakeZentra, client: ZentraClient, state: str, status: int, detail: str
+    fake: FakeZentra,
+    client: ZentraClient,
+    state: str,
+    status: int,
+    detail: str,
+    kind: OutcomeKind,
 ) -> None:
     fake.set_device_state(DEVICE, state)
     result = await client.send(_send())
-    assert result.kind is OutcomeKind.DEVICE_UNAVAILABLE
+    assert result.kind is kind
     assert result.status_code == status and detail in result.detail
     assert fake.received == []
     fake.set_device_state(DEVICE, "connected")

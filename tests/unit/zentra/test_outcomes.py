@@ -34,7 +34,7 @@ def test_classify_accepted_needs_success_true_and_message_created() -> None:
 
 @pytest.mark.parametrize(
     ("status", "msg"),
-    [(201, "Device is not connected. Please scan QR code first"), (200, "Device banned")],
+    [(201, "Device is not connected. Please scan QR code first"), (200, "Device not found")],
 )
 def test_classify_2xx_success_false_is_device_unavailable(status: int, msg: str) -> None:
     result = _classify(status, {"success": False, "msg": msg})

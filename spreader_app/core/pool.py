@@ -1,0 +1,235 @@
+"""The pool breaker (BAN_SAFETY.md section 4): one package's profiles as one body.
+
+The pool's state is a pure function of its stored events and the time: nothing runs on a
+timer. A ban (a profile becoming ``blocked``) trips the breaker: every profile's caps and
+pace are scaled by 0.5 for 24 h, by 0.75 for the 24 h after that, then the pool is normal
+again. A second ban within 24 h of another pauses the package's Open Chat until the owner
+resumes it with a note. ``PoolRule`` is the breaker's place in the ``RuleChain``, so the
+planner and the dispatcher keep the same factor and pause. Reply Chat ignores all of it.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spreader_app.core.models import Package, PoolEvent
+from spreader_app.core.rules import DAY, HOUR, Hold, ProfileState, RuleChain, cap_release
+
+SLOW_FACTOR = 0.5
+RECOVERING_FACTOR = 0.75
+# A second ban this soon after another one pauses the pool.
+PAUSE_WINDOW = DAY
+
+
+class PoolEventType(enum.StrEnum):
+    BLOCKED = "blocked"  # a profile left the rotation (banned, or evidence of a ban)
+    BREAKER_TRIPPED = "breaker_tripped"  # caps and pace scaled down
+    PAUSED = "paused"  # no Open Chat for the package until the owner resumes it
+    RESUMED = "resumed"  # the owner resumed Open Chat (with a note)
+    RELEASED = "released"  # the owner sent held recipients on
+    CANCELLED = "cancelled"  # the owner cancelled held recipients
+
+
+class PoolState(enum.StrEnum):
+    NORMAL = "normal"
+    SLOWED = "slowed"
+    PAUSED = "paused"
+
+
+@dataclass(frozen=True, slots=True)
+class PoolView:
+    """The pool as the API and the GUI show it; times are POSIX seconds."""
+
+    state: PoolState
+    factor: float
+    since: float | None
+    until: float | None
+    reason: str
+
+
+NORMAL_POOL = PoolView(PoolState.NORMAL, 1.0, None, None, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """A package's breaker: ``tripped_at`` is the latest ban, ``paused_at`` the pause in
+    force (``None``: not paused). Build it with ``Pool.from_events``."""
+
+    tripped_at: float | None = None
+    paused_at: float | None = None
+    reason: str = ""
+
+    @classmethod
+    def from_events(cls, events: Iterable[PoolEvent]) -> Pool:
+        """The pool after ``events`` (any order; other packages' events must be left out)."""
+        tripped: PoolEvent | None = None
+        pause: PoolEvent | None = None
+        for event in sorted(events, key=lambda e: e.at):
+            if event.type == PoolEventType.BLOCKED:
+                tripped = event
+            elif event.type == PoolEventType.PAUSED:
+                pause = event
+            elif event.type == PoolEventType.RESUMED:
+                pause = None
+        latest = pause or tripped
+        return cls(
+            tripped.at if tripped else None,
+            pause.at if pause else None,
+            latest.reason if latest else "",
+        )
+
+    def factor(self, t: float) -> float:
+        """The share of every cap and pace the pool allows at ``t``."""
+        if self.tripped_at is None or t < self.tripped_at:
+            return 1.0
+        age = t - self.tripped_at
+        if age < DAY:
+            return SLOW_FACTOR
+        return RECOVERING_FACTOR if age < 2 * DAY else 1.0
+
+    def next_change(self, t: float) -> float | None:
+        """When the factor next rises after ``t`` (``None``: it does not)."""
+        if self.tripped_at is None:
+            return None
+        for step in (self.tripped_at + DAY, self.tripped_at + 2 * DAY):
+            if step > t:
+                return step
+        return None
+
+    def view(self, t: float, created_at: float | None = None) -> PoolView:
+        """The pool at ``t``; ``created_at`` (the package's) dates a pool never tripped."""
+        factor = self.factor(t)
+        if self.paused_at is not None:
+            return PoolView(PoolState.PAUSED, factor, self.paused_at, None, self.reason)
+        if factor == 1.0 or self.tripped_at is None:
+            since = self.tripped_at + 2 * DAY if self.tripped_at is not None else created_at
+            return PoolView(PoolState.NORMAL, 1.0, since, None, "")
+        since = self.tripped_at if factor == SLOW_FACTOR else self.tripped_at + DAY
+        return PoolView(PoolState.SLOWED, factor, since, self.next_change(t), self.reason)
+
+
+def scaled_cap(cap: int, factor: float) -> int:
+    """A cap under the pool factor: ``floor(cap * factor)``, at least 1 (0 stays 0)."""
+    return cap if factor >= 1.0 or cap <= 0 else max(1, math.floor(cap * factor))
+
+
+def breaker_events(
+    history: Sequence[PoolEvent], package_id: str, profile_id: str, reason: str, at: float
+) -> list[PoolEvent]:
+    """What a profile becoming ``blocked`` at ``at`` does to its package's pool.
+
+    ``history`` is the package's earlier events. Always: the block itself and the breaker
+    trip (factor 0.5 from ``at``). Also a pause when another profile was blocked within
+    ``PAUSE_WINDOW`` before and the pool is not paused already.
+    """
+    blocked = PoolEvent(package_id, PoolEventType.BLOCKED, at, profile_id, reason)
+    tripped = PoolEvent(
+        package_id,
+        PoolEventType.BREAKER_TRIPPED,
+        at,
+        profile_id,
+        f"Every device's caps and pace are halved for 24 hours: {reason}",
+    )
+    out = [blocked, tripped]
+    recent = [
+        e
+        for e in history
+        if e.type == PoolEventType.BLOCKED and at - e.at < PAUSE_WINDOW and e.at <= at
+    ]
+    if recent and Pool.from_events(history).paused_at is None:
+        out.append(
+            PoolEvent(
+                package_id,
+                PoolEventType.PAUSED,
+                at,
+                profile_id,
+                f"A second device was blocked within 24 hours; Open Chat waits for the "
+                f"owner to resume it. {reason}",
+            )
+        )
+    return out
+
+
+class PoolRule:
+    """The breaker in the rule chain: no Open Chat while paused; otherwise caps scaled to
+    ``scaled_cap(cap, factor)`` and the cooldown divided by the factor.
+
+    Monotone: the factor only rises with time (until a new ban, which rebuilds the chain).
+    A hold never reaches past the factor's next rise, where the chain asks again.
+    """
+
+    name = "pool"
+
+    def __init__(self, pool: Pool) -> None:
+        self.pool = pool
+
+    def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
+        pool = self.pool
+        if pool.paused_at is not None:
+            return Hold(None, "Open Chat of this package is paused after a second ban")
+        factor = pool.factor(t)
+        if factor >= 1.0:
+            return None
+        until = t
+        sends = state.sends
+        if sends:
+            until = max(until, sends[-1] + state.cooldown / factor + state.jitter)
+        upto = bisect_right(sends, t)
+        for span, cap in ((HOUR, state.hourly_cap), (DAY, state.daily_cap)):
+            limit = scaled_cap(cap, factor)
+            if upto - bisect_right(sends, t - span) >= limit:
+                release = cap_release(sends, upto, span, limit, "pool cap")
+                if release.until is None:
+                    return release
+                until = max(until, release.until)
+        if until <= t:
+            return None
+        change = pool.next_change(t)
+        if change is not None:
+            until = min(until, change)
+        return Hold(until, f"pool slowed to {factor:g} after a ban")
+
+
+class PoolBreaker:
+    """The engine's memory of every package's pool: its event history (loaded from
+    storage), the events decided since the last write, and the ``Pool`` they give."""
+
+    def __init__(self) -> None:
+        self._history: dict[str, list[PoolEvent]] = {}
+        self._unrecorded: list[PoolEvent] = []
+
+    def load(self, events: Iterable[PoolEvent]) -> None:
+        """Replaces the history with the stored ``events``, keeping unwritten ones."""
+        history: dict[str, list[PoolEvent]] = {}
+        for event in [*events, *self._unrecorded]:
+            history.setdefault(event.package_id, []).append(event)
+        self._history = history
+
+    def pool(self, package_id: str) -> Pool:
+        return Pool.from_events(self._history.get(package_id, ()))
+
+    def trip(self, package_id: str, profile_id: str, reason: str, at: float) -> list[PoolEvent]:
+        """A profile of ``package_id`` became blocked: returns the new events (also kept
+        until ``take_unrecorded``)."""
+        history = self._history.setdefault(package_id, [])
+        events = breaker_events(history, package_id, profile_id, reason, at)
+        history.extend(events)
+        self._unrecorded.extend(events)
+        return events
+
+    def unrecorded(self) -> list[PoolEvent]:
+        """The events not written yet; ``recorded()`` once the write committed."""
+        return list(self._unrecorded)
+
+    def recorded(self, count: int) -> None:
+        del self._unrecorded[:count]
+
+
+def pool_chain(package: Package, pool: Pool) -> RuleChain:
+    """The package's rule chain with its pool breaker: what planner, dispatcher and live
+    limits all use."""
+    return RuleChain.for_package(package, extra=(PoolRule(pool),))

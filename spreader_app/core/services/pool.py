@@ -1,0 +1,96 @@
+"""Pool breaker use cases: read the pool, resume a paused pool with a note, release or
+cancel held recipients, and list what happened. The owner decides; the engine only holds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from spreader_app.core.clock import Clock
+from spreader_app.core.errors import Conflict, NotFound, ValidationFailed
+from spreader_app.core.models import Package, PoolEvent
+from spreader_app.core.pool import Pool, PoolEventType, PoolView
+from spreader_app.core.ports import Store
+
+NOTE_LIMIT = 2000
+
+
+async def current_pool(store: Store, package_id: str) -> Pool:
+    """The package's pool as its stored events give it."""
+    return Pool.from_events(await store.pool_events(package_id))
+
+
+class PoolService:
+    """The owner's side of the pool breaker. ``on_change`` tells the engine to re-read the
+    pool (a resume or a release takes effect on its next round)."""
+
+    def __init__(self, store: Store, clock: Clock, on_change: Callable[[], None]) -> None:
+        self._store = store
+        self._clock = clock
+        self._on_change = on_change
+
+    async def _package(self, package_id: str) -> Package:
+        pkg = await self._store.get_package(package_id)
+        if pkg is None:
+            raise NotFound(f"No package with id {package_id}.")
+        return pkg
+
+    async def view(self, package: Package) -> PoolView:
+        """The pool of ``package`` now."""
+        created = package.created_at.timestamp() if package.created_at else None
+        pool = await current_pool(self._store, package.id)
+        return pool.view(self._clock.timestamp(), created)
+
+    async def view_of(self, package_id: str) -> PoolView:
+        """``view`` by id; raises ``NotFound``."""
+        return await self.view(await self._package(package_id))
+
+    async def resume(
+        self, package_id: str, data: Mapping[str, Any], actor: str = "api"
+    ) -> PoolView:
+        """Resumes a paused pool. ``data["note"]`` must be non-blank text (``ValidationFailed``
+        otherwise); raises ``NotFound`` and ``Conflict`` (not paused)."""
+        note = data.get("note") if isinstance(data, Mapping) else None
+        if not isinstance(note, str) or not note.strip() or len(note) > NOTE_LIMIT:
+            raise ValidationFailed(
+                "Say why Open Chat may go on: a note is required to resume.",
+                details=[{"field": "note", "message": f"non-blank text, at most {NOTE_LIMIT}"}],
+            )
+        package = await self._package(package_id)
+        if (await current_pool(self._store, package_id)).paused_at is None:
+            raise Conflict(f"Open Chat of package {package.name} is not paused.")
+        event = PoolEvent(
+            package_id,
+            PoolEventType.RESUMED,
+            self._clock.timestamp(),
+            reason=f"Resumed by the owner: {note.strip()}",
+            note=note.strip(),
+        )
+        await self._store.add_pool_event(event, actor)
+        self._on_change()
+        return await self.view(package)
+
+    async def release(self, package_id: str, actor: str = "api") -> int:
+        """Sends the held recipients on through the profiles that can send, at the pool's
+        current pace; returns how many. Raises ``NotFound``."""
+        reason = "The owner released the held recipients."
+        return await self._settle(package_id, PoolEventType.RELEASED, reason, actor)
+
+    async def cancel(self, package_id: str, actor: str = "api") -> int:
+        """Cancels the held recipients; returns how many. Raises ``NotFound``."""
+        reason = "The owner cancelled the held recipients."
+        return await self._settle(package_id, PoolEventType.CANCELLED, reason, actor)
+
+    async def _settle(self, package_id: str, kind: PoolEventType, reason: str, actor: str) -> int:
+        await self._package(package_id)
+        event = PoolEvent(package_id, kind, self._clock.timestamp(), reason=reason)
+        store = self._store
+        settle = store.release_held if kind is PoolEventType.RELEASED else store.cancel_held
+        count = await settle(event, actor)
+        self._on_change()
+        return count
+
+    async def events(self, package_id: str, since: float | None = None) -> list[PoolEvent]:
+        """What happened to the pool at or after ``since`` (POSIX seconds), oldest first."""
+        await self._package(package_id)
+        return await self._store.pool_events(package_id, since)
