@@ -17,6 +17,7 @@ from spreader_app.core.events import (
     InboundReceived,
     MessageFinished,
     MessageProgress,
+    PoolChanged,
     ProfileStatusChanged,
     ReplySent,
 )
@@ -33,6 +34,7 @@ class EventBridge(QObject):
     profiles_changed = Signal(list)  # list[ProfileStatusChanged], latest per profile
     inbound_received = Signal(list)  # list[InboundReceived]
     replies_sent = Signal(list)  # list[ReplySent]
+    pool_changed = Signal(list)  # list[PoolChanged], every one (each is news for the owner)
     flushed = Signal()  # after any non-empty flush: a cue for views that poll
 
     def __init__(self, bus: EventBus, parent: QObject | None = None, interval_ms: int = FLUSH_MS):
@@ -43,6 +45,7 @@ class EventBridge(QObject):
         self._profiles: dict[str, ProfileStatusChanged] = {}
         self._inbound: list[InboundReceived] = []
         self._replies: list[ReplySent] = []
+        self._pool: list[PoolChanged] = []
         self.flush_count = 0
         self._unsubscribe = bus.subscribe(self._on_event)
         self._timer = QTimer(self)
@@ -64,6 +67,8 @@ class EventBridge(QObject):
                 self._inbound.append(event)
             case ReplySent():
                 self._replies.append(event)
+            case PoolChanged():
+                self._pool.append(event)
 
     def flush(self) -> None:
         """Emits everything gathered since the last flush (called by the timer)."""
@@ -91,6 +96,10 @@ class EventBridge(QObject):
         if self._replies:
             replies, self._replies = self._replies, []
             self.replies_sent.emit(replies)
+            emitted = True
+        if self._pool:
+            pool, self._pool = self._pool, []
+            self.pool_changed.emit(pool)
             emitted = True
         if emitted:
             self.flush_count += 1

@@ -6,7 +6,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
-from spreader_app.core.events import MessageFinished, MessageProgress, ProfileStatusChanged
+from spreader_app.core.events import (
+    MessageFinished,
+    MessageProgress,
+    PoolChanged,
+    ProfileStatusChanged,
+)
 from spreader_app.core.models import ProfileStatus
 from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.icons import app_icon
@@ -41,6 +46,7 @@ class Tray(QObject):
         bridge.messages_progressed.connect(self._on_bridge_progress)
         bridge.messages_finished.connect(self._on_bridge_finished)
         bridge.profiles_changed.connect(self._on_bridge_profiles)
+        bridge.pool_changed.connect(self._on_bridge_pool)
         self.notifications: list[tuple[str, str]] = []
         if self.available:
             self.icon.show()
@@ -83,6 +89,18 @@ class Tray(QObject):
                 self.notify("Device disconnected", ch.reason or "A device cannot send right now.")
             elif ch.status is ProfileStatus.INACTIVE and ch.reason:
                 self.notify("Profile stopped", ch.reason)
+
+    def _on_bridge_pool(self, changes: list[PoolChanged]) -> None:
+        """A tripped breaker or a paused pool is news for the owner at once (a block is
+        already told through the profile's status)."""
+        for ch in changes:
+            if ch.type == "paused":
+                self.notify("Open Chat paused", f"{ch.reason} Replies to customers still go out.")
+            elif ch.type == "breaker_tripped":
+                self.notify(
+                    "Sending slowed down",
+                    f"{ch.reason} The blocked device's recipients are held until you release them.",
+                )
 
     def hide(self) -> None:
         self.icon.hide()
