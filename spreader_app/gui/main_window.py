@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.icons import app_icon, icon
+from spreader_app.gui.widgets.accessibility import show_value
 
 # Each page module is imported when its page is first shown, not with the window: importing
 # and building all six up front took a large share of the time to the first paint. The
@@ -156,8 +157,9 @@ class MainWindow(QMainWindow):
 
         self.api_label = QLabel()
         self.api_label.setAccessibleName("Local API status")
-        self.activity_label = QLabel("Idle")
+        self.activity_label = QLabel()
         self.activity_label.setAccessibleName("Sending activity")
+        show_value(self.activity_label, "Idle")
         self.statusBar().addWidget(self.activity_label, 1)
         self.statusBar().addPermanentWidget(self.api_label)
 
@@ -199,7 +201,7 @@ class MainWindow(QMainWindow):
         return PAGES[self.stack.currentIndex()].key
 
     def set_api_status(self, text: str) -> None:
-        self.api_label.setText(text)
+        show_value(self.api_label, text)
 
     def _on_sidebar_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(PAGES):
@@ -209,11 +211,12 @@ class MainWindow(QMainWindow):
         running = [p for p in progress if p.status.value in ("processing", "queued")]
         if running:
             p = running[-1]
-            self.activity_label.setText(
-                f"Sending: {p.processed}/{p.total} processed, {p.failed} failed"
+            show_value(
+                self.activity_label,
+                f"Sending: {p.processed}/{p.total} processed, {p.failed} failed",
             )
         else:
-            self.activity_label.setText("Idle")
+            show_value(self.activity_label, "Idle")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._keep_running():
