@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
             self.addAction(action)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
+        self.sidebar.selectionModel().selectionChanged.connect(self._on_sidebar_selection_changed)
         self.sidebar.setCurrentRow(0)
 
         body = QWidget()
@@ -206,6 +207,21 @@ class MainWindow(QMainWindow):
     def _on_sidebar_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(PAGES):
             self.stack.setCurrentWidget(self.page(PAGES[row].key))
+
+    def _on_sidebar_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        # Assistive tools choose an entry by selecting it (the item's Toggle action, AT-SPI's
+        # Selection), which moves no current row: follow the selection. When a tool unselects
+        # the shown section, select it again once the tool's own change is complete.
+        rows = [index.row() for index in selected.indexes()]
+        if rows:
+            self.sidebar.setCurrentRow(rows[0])
+        elif not self.sidebar.selectedIndexes():
+            QTimer.singleShot(0, self, self._reselect_current_section)
+
+    def _reselect_current_section(self) -> None:
+        if not self.sidebar.selectedIndexes():
+            flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.sidebar.setCurrentRow(self.sidebar.currentRow(), flag)
 
     def _on_bridge_progress(self, progress: list) -> None:  # type: ignore[type-arg]
         running = [p for p in progress if p.status.value in ("processing", "queued")]

@@ -7,27 +7,32 @@ UI Automation and NSAccessibility bridges read from."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from spreader_app.core.content import MAX_TEXT
-from spreader_app.gui.main_window import MainWindow
+from spreader_app.core.errors import VaultUnavailable
+from spreader_app.desktop import start_error
+from spreader_app.gui.dialogs import confirm
+from spreader_app.gui.main_window import PAGE_KEYS, PAGES, MainWindow
 from spreader_app.gui.pages.campaign_view import CampaignView
 from spreader_app.gui.pages.inbox_page import InboxPage
 from spreader_app.gui.pages.messages_page import MessagesPage
 from spreader_app.gui.pages.send_page import SendPage
 from tests.gui.conftest import GuiEnv
-from tests.gui.helpers import answer_file_dialog
+from tests.gui.helpers import answer_file_dialog, visible_window
 from tests.gui.test_campaign_view import send
 from tests.gui.test_inbox_page import open_first, receive
 from tests.gui.test_messages_page import CUSTOMERS, send_campaign
 
 NAME = QAccessible.Text.Name
 DESCRIPTION = QAccessible.Text.Description
+PRESS = QAccessibleActionInterface.pressAction()
 
 
 def spoken(widget: QWidget) -> tuple[str, str]:
@@ -122,3 +127,59 @@ def test_status_bar_reads_sending_activity_and_api_status(qtbot: QtBot, gui_env:
     send(gui_env, waiting_strategy="drip", drip_interval_minutes=1)
     gui_env.wait(lambda: window.activity_label.text().startswith("Sending: "))
     assert spoken(window.activity_label) == ("Sending activity", window.activity_label.text())
+
+
+def press_through_accessibility(env: GuiEnv, text: str) -> None:
+    """Presses the button labelled ``text`` in the open message box the way a screen reader
+    does, after checking that every button of the box offers Press."""
+    env.wait(lambda: visible_window(QMessageBox) is not None)
+    box = visible_window(QMessageBox)
+    assert box is not None
+    actions = {
+        b.text(): QAccessible.queryAccessibleInterface(b).actionInterface() for b in box.buttons()
+    }
+    assert all(a is not None and PRESS in a.actionNames() for a in actions.values())
+    actions[text].doAction(PRESS)
+
+
+def test_start_up_message_box_ok_is_pressed_through_accessibility(gui_env: GuiEnv) -> None:
+    shown_error = asyncio.ensure_future(start_error(VaultUnavailable("No keyring.")))
+    press_through_accessibility(gui_env, "OK")
+    gui_env.wait(shown_error.done)
+    assert visible_window(QMessageBox) is None
+
+
+def test_question_buttons_are_pressed_through_accessibility(qtbot: QtBot, gui_env: GuiEnv) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    answer = asyncio.ensure_future(confirm(parent, "Cancel this campaign?", "Sure?", yes="Yes"))
+    press_through_accessibility(gui_env, "Yes")
+    gui_env.wait(answer.done)
+    assert visible_window(QMessageBox) is None
+    assert answer.result() is True
+
+
+def test_sidebar_entry_chosen_through_accessibility_switches_the_page(
+    qtbot: QtBot, gui_env: GuiEnv
+) -> None:
+    window = MainWindow(gui_env.context)
+    qtbot.addWidget(window)
+    window.show()
+    sidebar = QAccessible.queryAccessibleInterface(window.sidebar)
+    for key in ("inbox", "settings", "settings", "packages"):
+        entry = sidebar.child(PAGE_KEYS.index(key))
+        title = PAGES[PAGE_KEYS.index(key)].title
+        assert entry.text(NAME) == title
+        actions = entry.actionInterface()
+        assert actions is not None and actions.actionNames()
+        actions.doAction(actions.actionNames()[0])
+        assert window.current_page_key() == key
+        assert window.stack.currentWidget() is window.page(key)
+        assert window.sidebar.currentRow() == PAGE_KEYS.index(key)
+        # Toggling the shown entry again unselects it; the sidebar selects it back.
+        gui_env.wait(lambda t=title: selected_titles(window) == [t])
+
+
+def selected_titles(window: MainWindow) -> list[str]:
+    return [item.text() for item in window.sidebar.selectedItems()]
