@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.icons import app_icon, icon
+from spreader_app.gui.widgets.accessibility import show_value
 
 # Each page module is imported when its page is first shown, not with the window: importing
 # and building all six up front took a large share of the time to the first paint. The
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
             self.addAction(action)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
+        self.sidebar.selectionModel().selectionChanged.connect(self._on_sidebar_selection_changed)
         self.sidebar.setCurrentRow(0)
 
         body = QWidget()
@@ -156,8 +158,9 @@ class MainWindow(QMainWindow):
 
         self.api_label = QLabel()
         self.api_label.setAccessibleName("Local API status")
-        self.activity_label = QLabel("Idle")
+        self.activity_label = QLabel()
         self.activity_label.setAccessibleName("Sending activity")
+        show_value(self.activity_label, "Idle")
         self.statusBar().addWidget(self.activity_label, 1)
         self.statusBar().addPermanentWidget(self.api_label)
 
@@ -199,21 +202,37 @@ class MainWindow(QMainWindow):
         return PAGES[self.stack.currentIndex()].key
 
     def set_api_status(self, text: str) -> None:
-        self.api_label.setText(text)
+        show_value(self.api_label, text)
 
     def _on_sidebar_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(PAGES):
             self.stack.setCurrentWidget(self.page(PAGES[row].key))
 
+    def _on_sidebar_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        # Assistive tools choose an entry by selecting it (the item's Toggle action, AT-SPI's
+        # Selection), which moves no current row: follow the selection. When a tool unselects
+        # the shown section, select it again once the tool's own change is complete.
+        rows = [index.row() for index in selected.indexes()]
+        if rows:
+            self.sidebar.setCurrentRow(rows[0])
+        elif not self.sidebar.selectedIndexes():
+            QTimer.singleShot(0, self, self._reselect_current_section)
+
+    def _reselect_current_section(self) -> None:
+        if not self.sidebar.selectedIndexes():
+            flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.sidebar.setCurrentRow(self.sidebar.currentRow(), flag)
+
     def _on_bridge_progress(self, progress: list) -> None:  # type: ignore[type-arg]
         running = [p for p in progress if p.status.value in ("processing", "queued")]
         if running:
             p = running[-1]
-            self.activity_label.setText(
-                f"Sending: {p.processed}/{p.total} processed, {p.failed} failed"
+            show_value(
+                self.activity_label,
+                f"Sending: {p.processed}/{p.total} processed, {p.failed} failed",
             )
         else:
-            self.activity_label.setText("Idle")
+            show_value(self.activity_label, "Idle")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._keep_running():

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.errors import VaultUnavailable
 from spreader_app.gui.dialogs import run_dialog
-from spreader_app.gui.widgets.accessibility import buddy_label
+from spreader_app.gui.widgets.accessibility import buddy_label, show_value
 
 KEYRING_HINT = (
     "This computer has no keyring to keep Spreader's vault key in (on Linux, installing "
@@ -102,12 +102,10 @@ class PassphraseDialog(QDialog):
 
     def _advise(self, text: str) -> None:
         problem = self._store.weakness(text)
-        self.advice.setText(problem or "Strong enough.")
-        self.advice.setAccessibleDescription(self.advice.text())
+        show_value(self.advice, problem or "Strong enough.")
 
     def _say(self, problem: str) -> None:
-        self.problem.setText(problem)
-        self.problem.setAccessibleDescription(problem)
+        show_value(self.problem, problem)
         self.passphrase.setFocus()
 
     def _check(self) -> None:

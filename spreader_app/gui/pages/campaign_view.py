@@ -27,6 +27,7 @@ from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.widgets.accessibility import show_value
 from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 from spreader_app.gui.widgets.text_direction import show_text
@@ -273,12 +274,12 @@ class CampaignView(QWidget):
 
     def _render(self, m: Message) -> None:
         self._message = m
-        self.status_label.setText(f"Status: {STATUS_TEXT[m.status]}")
+        show_value(self.status_label, f"Status: {STATUS_TEXT[m.status]}")
         self.progress.setRange(0, max(m.total_recipients, 1))
         self.progress.setValue(min(m.processed_count, max(m.total_recipients, 1)))
-        self.sent_label.setText(f"{m.sent_count:,}")
-        self.failed_label.setText(f"{m.failed_count:,}")
-        self.skipped_label.setText(f"{m.skipped_count:,}")
+        show_value(self.sent_label, f"{m.sent_count:,}")
+        show_value(self.failed_label, f"{m.failed_count:,}")
+        show_value(self.skipped_label, f"{m.skipped_count:,}")
         self.pause_button.setEnabled(m.status in PAUSABLE)
         self.resume_button.setEnabled(m.status is MessageStatus.PAUSED)
         self.cancel_button.setEnabled(m.status in CANCELLABLE)
@@ -292,16 +293,16 @@ class CampaignView(QWidget):
         now = datetime.now(UTC)
         if m.status in FINISHED:
             when = m.finished_at.astimezone().strftime("%H:%M") if m.finished_at else ""
-            self.eta_label.setText(f"Finished at {when}." if when else "Finished.")
+            show_value(self.eta_label, f"Finished at {when}." if when else "Finished.")
         elif m.status is MessageStatus.SCHEDULED and m.scheduled_at is not None:
-            self.eta_label.setText(f"Starts at {format_eta(m.scheduled_at, now)}.")
+            show_value(self.eta_label, f"Starts at {format_eta(m.scheduled_at, now)}.")
         elif m.status is MessageStatus.PAUSED:
-            self.eta_label.setText("Paused: resume to continue sending.")
+            show_value(self.eta_label, "Paused: resume to continue sending.")
         elif m.estimated_completion is not None:
             text = format_eta(m.estimated_completion, now)
-            self.eta_label.setText(f"Estimated completion: {text}.")
+            show_value(self.eta_label, f"Estimated completion: {text}.")
         else:
-            self.eta_label.setText("")
+            show_value(self.eta_label, "")
 
     def _set_error(self, text: str) -> None:
         show_message(self.error_label, text)

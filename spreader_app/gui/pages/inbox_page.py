@@ -37,7 +37,7 @@ from spreader_app.gui.tables.inbox_table import (
 from spreader_app.gui.tables.messages_table import QuickFilterProxy
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
 from spreader_app.gui.tasks import describe, run_task
-from spreader_app.gui.widgets.accessibility import name_internals
+from spreader_app.gui.widgets.accessibility import name_internals, show_value
 from spreader_app.gui.widgets.bubble_delegate import BubbleDelegate
 from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.package_picker import PackagePicker
@@ -324,32 +324,34 @@ class InboxPage(QWidget):
             return
         self.detail_stack.setCurrentIndex(1)
         s = row.summary
-        self.customer_label.setText(display(s.customer_phone))
+        show_value(self.customer_label, display(s.customer_phone))
         if row.profile_name:
-            self.sticky_label.setText(f"Talks to {row.profile_name}: replies go through it.")
+            show_value(self.sticky_label, f"Talks to {row.profile_name}: replies go through it.")
         else:
-            self.sticky_label.setText("No sticky profile yet: the best available one replies.")
+            show_value(self.sticky_label, "No sticky profile yet: the best available one replies.")
         if s.suppressed:
-            self.flag_label.setText(
+            show_value(
+                self.flag_label,
                 "Suppressed: Open Chat messages to this number are skipped. "
-                "Replies still go through."
+                "Replies still go through.",
             )
             set_role(self.flag_label, "error")
         elif s.possible_opt_out:
-            self.flag_label.setText(
+            show_value(
+                self.flag_label,
                 "This customer may have asked to stop. Read their message: if they opted out, "
-                "suppress the number."
+                "suppress the number.",
             )
             set_role(self.flag_label, "error")
         else:
-            self.flag_label.setText("")
+            show_value(self.flag_label, "")
             set_role(self.flag_label, "hint")
         self.suppress_button.setVisible(not s.suppressed)
         set_role(self.suppress_button, "primary" if s.possible_opt_out else "")
         self.unsuppress_button.setVisible(s.suppressed)
 
     def _show_result(self, text: str, ok: bool | None) -> None:
-        self.result_label.setText(text)
+        show_value(self.result_label, text)
         set_role(self.result_label, "hint" if ok is None else "ok" if ok else "error")
 
     # --- actions -----------------------------------------------------------------------

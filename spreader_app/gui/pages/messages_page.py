@@ -49,7 +49,7 @@ from spreader_app.gui.tables.messages_table import (
 )
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
 from spreader_app.gui.tasks import describe, run_task
-from spreader_app.gui.widgets.accessibility import name_internals
+from spreader_app.gui.widgets.accessibility import name_internals, show_value
 from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.file_dialogs import ask_save_csv
 from spreader_app.gui.widgets.package_picker import PackagePicker
@@ -441,7 +441,7 @@ class MessagesPage(QWidget):
         self._show_export(f"The export failed: {describe(exc)}", False)
 
     def _show_export(self, text: str, ok: bool) -> None:
-        self.export_label.setText(text)
+        show_value(self.export_label, text)
         set_role(self.export_label, "ok" if ok else "error")
 
     async def _ask_path(self, title: str, name: str) -> Path | None:

@@ -30,6 +30,7 @@ from spreader_app.core.services.profiles import ProfileHealthReport
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.tables.profiles_table import PROFILE_STATUS_LABELS
 from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.widgets.accessibility import show_value
 from spreader_app.gui.widgets.roles import error_label
 
 log = logging.getLogger(__name__)
@@ -290,10 +291,10 @@ class ProfileDialog(QDialog):
     def _on_test_clicked(self) -> None:
         if self.profile is None:
             return
-        self.test_result.setText("Testing…")
+        show_value(self.test_result, "Testing…")
         run_task(
             self.context.services.profiles.health(self.package_id, self.profile.id),
             busy=self.test_button,
-            on_done=lambda report: self.test_result.setText(health_text(report)),
-            on_error=lambda exc: self.test_result.setText(describe(exc)),
+            on_done=lambda report: show_value(self.test_result, health_text(report)),
+            on_error=lambda exc: show_value(self.test_result, describe(exc)),
         )

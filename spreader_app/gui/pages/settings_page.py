@@ -31,8 +31,8 @@ from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.theme import THEMES, apply_theme
-from spreader_app.gui.widgets.accessibility import name_internals
-from spreader_app.gui.widgets.roles import error_label, set_role
+from spreader_app.gui.widgets.accessibility import name_internals, show_value
+from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 
 NO_REGION = "None: international numbers only"
 RESTART_NOTE = "Changes to the address, port and gateway URL apply after Spreader restarts."
@@ -296,7 +296,7 @@ class SettingsPage(QWidget):
         return {k: v for k, v in edited.items() if v != getattr(self.view, k)}
 
     def _say(self, text: str, ok: bool) -> None:
-        self.status_label.setText(text)
+        show_value(self.status_label, text)
         set_role(self.status_label, "ok" if ok else "error")
 
     def _flash(self, text: str) -> None:
@@ -306,7 +306,7 @@ class SettingsPage(QWidget):
 
     def _clear_flash(self, text: str) -> None:
         if self.status_label.text() == text:
-            self.status_label.setText("")
+            show_value(self.status_label, "")
 
     def _show_errors(self, exc: BaseException) -> None:
         details = exc.details if isinstance(exc, ValidationFailed) else None
@@ -314,8 +314,7 @@ class SettingsPage(QWidget):
         for item in details or []:
             label = self.errors.get(str(item.get("field", "")))
             if label is not None:
-                label.setText(str(item.get("message", "")))
-                label.show()
+                show_message(label, str(item.get("message", "")))
                 placed = True
         self._say(
             "Not saved: correct the fields marked in red." if placed else describe(exc), False

@@ -1,4 +1,5 @@
-"""Accessible names for the parts Qt builds inside composite controls."""
+"""What assistive tools read: names for the parts Qt builds inside composite controls, and
+the changing text of labels that carry a value."""
 
 from __future__ import annotations
 
@@ -34,3 +35,17 @@ def buddy_label(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
     return label
+
+
+def show_value(label: QLabel, text: str) -> None:
+    """Shows ``text`` in ``label`` and gives assistive tools the same text as the label's
+    accessible description, which Qt announces as changed (``DescriptionChanged``).
+
+    A label with an accessible name ("Sent") reports that name instead of its text, and Qt's
+    label interface has no value, so without this a screen reader keeps saying "Sent" however
+    the count changes. A label without a name already reads its text as its name, so it gets
+    no description and nothing is read twice. Labels whose text changes at run time are set
+    through here."""
+    label.setText(text)
+    if label.accessibleName():
+        label.setAccessibleDescription(text)

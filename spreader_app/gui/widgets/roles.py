@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from spreader_app.gui.widgets.accessibility import show_value
+
 
 def set_role(widget: QWidget, role: str) -> None:
     """Switches a widget's style role (``ok``, ``error``, ``hint``, ``primary``) and re-applies
@@ -23,6 +25,6 @@ def error_label() -> QLabel:
 
 
 def show_message(label: QLabel, text: str) -> None:
-    """Shows ``text`` in ``label``; an empty text hides the label."""
-    label.setText(text)
+    """Shows ``text`` in ``label`` (and to assistive tools); an empty text hides the label."""
+    show_value(label, text)
     label.setVisible(bool(text))

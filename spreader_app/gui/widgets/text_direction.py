@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication, QTextOption
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem
 
 from spreader_app.core.bidi import Direction, isolate_numbers, text_direction
+from spreader_app.gui.widgets.accessibility import show_value
 
 LTR = Qt.LayoutDirection.LeftToRight
 RTL = Qt.LayoutDirection.RightToLeft
@@ -71,7 +72,7 @@ def show_text(label: QLabel, text: str) -> None:
     label.setWordWrap(True)
     label.setLayoutDirection(direction)
     label.setAlignment(leading_edge(direction) | Qt.AlignmentFlag.AlignTop)
-    label.setText(isolate_numbers(text))
+    show_value(label, isolate_numbers(text))
 
 
 def tooltip_html(text: str) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from spreader_app.core.content import MAX_CAPTION, MAX_TEXT
 from spreader_app.core.models import MessageType
 from spreader_app.gui.tasks import run_task
-from spreader_app.gui.widgets.accessibility import buddy_label
+from spreader_app.gui.widgets.accessibility import buddy_label, show_value
 from spreader_app.gui.widgets.file_dialogs import ask_open_file
 from spreader_app.gui.widgets.roles import error_label, set_role
 from spreader_app.gui.widgets.text_direction import follow_text_direction
@@ -121,7 +121,7 @@ class ContentBox(QGroupBox):
         text = f"{n:,} / {limit:,} characters"
         if n > limit:
             text += f": {n - limit:,} too many"
-        self.counter_label.setText(text)
+        show_value(self.counter_label, text)
         set_role(self.counter_label, "error" if n > limit else "hint")
 
     def _on_browse_button_clicked(self) -> None:

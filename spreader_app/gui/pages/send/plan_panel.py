@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLa
 
 from spreader_app.core.services.sending import OpenPreview
 from spreader_app.gui.pages.campaign_view import format_eta
+from spreader_app.gui.widgets.accessibility import show_value
 from spreader_app.gui.widgets.roles import error_label, show_message
 
 
@@ -66,9 +67,9 @@ class PlanPanel(QFrame):
             self.grid.addWidget(QLabel(f"{count:,} ({share})"), row, 2)
         if plan.estimated_completion is not None:
             when = datetime.fromtimestamp(plan.estimated_completion, UTC)
-            self.eta_label.setText(f"Estimated completion: {format_eta(when, now)}")
+            show_value(self.eta_label, f"Estimated completion: {format_eta(when, now)}")
         else:
-            self.eta_label.setText("Nothing to send.")
+            show_value(self.eta_label, "Nothing to send.")
         reasons = sorted({i.reason for i in plan.items if i.profile_id is None and i.reason})
         show_message(
             self.warning_label,

@@ -39,7 +39,7 @@ from spreader_app.gui.tables.recipients_table import (
     write_rejected_csv,
 )
 from spreader_app.gui.tasks import describe, run_task
-from spreader_app.gui.widgets.accessibility import buddy_label
+from spreader_app.gui.widgets.accessibility import buddy_label, show_value
 from spreader_app.gui.widgets.column_picker import ColumnPicker, api_values
 from spreader_app.gui.widgets.file_dialogs import ask_save_csv
 from spreader_app.gui.widgets.live_table import setup_live_table
@@ -202,7 +202,7 @@ class RecipientsBox(QGroupBox):
             else [s.valid_count, s.rejected_count, s.duplicate_count, s.suppressed_count]
         )
         for label, name, n in zip(self._summary_labels, SUMMARY_NAMES, counts, strict=True):
-            label.setText(f"{name}: {'–' if n is None else f'{n:,}'}")
+            show_value(label, f"{name}: {'–' if n is None else f'{n:,}'}")
         reasons = Counter(r.reason.value for r in s.rejected) if s is not None else Counter()
         self.reasons_label.setText(
             "Invalid: "
