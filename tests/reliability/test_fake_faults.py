@@ -66,11 +66,7 @@ async def test_fake_faults_ban_and_reconnect_on_schedule(
     fake.faults.add(Fault.BAN_DEVICE, at={2}, device="dev-a")
     fake.faults.add(Fault.CONNECT_DEVICE, at={4}, device="dev-a")
     kinds = [(await client.send(request("dev-a"))).kind for _ in range(4)]
-    assert kinds == [
-        OutcomeKind.ACCEPTED,
-        *[OutcomeKind.DEVICE_UNAVAILABLE] * 2,
-        OutcomeKind.ACCEPTED,
-    ]
+    assert kinds == [OutcomeKind.ACCEPTED, *[OutcomeKind.BANNED] * 2, OutcomeKind.ACCEPTED]
     assert [a.outcome for a in fake.attempts] == [
         "accepted",
         "device_banned",
