@@ -109,6 +109,11 @@ class Container:
         self.tokens.invalidate()
         self.dispatcher.wake(reload=True)
 
+    async def database_ready(self) -> str:
+        """The configured database's schema revision when it answers at head (``/health``);
+        raises ``StorageUnavailable`` saying why not."""
+        return await migrate.ready_revision(self.db)
+
     async def start(self, *, dispatch: bool = True) -> None:
         """Loads the vault key (off the loop: keyring calls block), recovers interrupted
         sends and starts the dispatcher. Raises ``VaultUnavailable`` without a key.

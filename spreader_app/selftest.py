@@ -30,9 +30,10 @@ import keyring
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import make_url
 
 from spreader_app import __version__, paths
-from spreader_app.config import Settings, default_database_url
+from spreader_app.config import ENV_VARS, Settings, default_database_url
 from spreader_app.core.phones import check_phone
 from spreader_app.storage import migrate
 from spreader_app.storage.database import make_engine
@@ -141,6 +142,22 @@ def check_database(url: str) -> str:
         shown = "; ".join(str(item) for item in diff[:3])
         raise CheckFailed(f"the migrated schema differs from the ORM in {len(diff)} ways: {shown}")
     return f"migrated a new SQLite database to head {head}; schema matches the ORM"
+
+
+def check_configured_database(env: Mapping[str, str]) -> str:
+    """Reach the database ``SPREADER_DATABASE_URL`` names, without writing, and check that
+    its schema is at head (or not made yet: the first start makes it)."""
+    url = env.get(ENV_VARS["database_url"], "").strip()
+    if not url:
+        return "SPREADER_DATABASE_URL not set: the data folder's SQLite file, migrated at start"
+    shown = make_url(url).render_as_string(hide_password=True)
+    current = migrate.revision_at(url)
+    if current is None:
+        return f"reached {shown}: no schema yet, made at the first start"
+    problem = migrate.revision_problem(current)
+    if problem is not None:
+        raise CheckFailed(f"{shown}: {problem}")
+    return f"reached {shown}: at head {current}"
 
 
 def real_key_source(env: Mapping[str, str]) -> str:
@@ -430,6 +447,7 @@ def run_self_test(
             database_ok = report.run("database", lambda: check_database(settings.database_url))
         else:
             database_ok = report.skip("database", "no data folder")
+        report.run("configured database", lambda: check_configured_database(os.environ))
         report.run("vault", check_vault)
         report.run("phone numbers", check_phone_numbers)
         if not have_folder or not database_ok:

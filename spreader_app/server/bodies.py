@@ -67,7 +67,7 @@ def parse_json(body: bytes) -> Any:
             details={"position": exc.start},
         ) from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise MalformedBody(
             f"The request body is not valid JSON: {exc.msg} at line {exc.lineno}, "
@@ -79,6 +79,22 @@ def parse_json(body: bytes) -> Any:
     except ValueError as exc:
         # Integers with thousands of digits, or the NaN/Infinity constants.
         raise MalformedBody(f"The request body has a value JSON cannot carry: {exc}.") from None
+    # PostgreSQL's text cannot hold a NUL character; refusing it on every database keeps
+    # both alike. The substring test is C speed; the walk runs only when it may be one.
+    if "\\u0000" in text and _has_nul(value):
+        raise MalformedBody("The request body has a NUL character (\\u0000) in a text value.")
+    return value
+
+
+def _has_nul(value: Any) -> bool:
+    """Whether a string anywhere in the decoded JSON ``value`` (keys too) holds U+0000."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 def _check_media_type(request: web.Request) -> None:

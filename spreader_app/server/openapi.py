@@ -202,7 +202,14 @@ def _paths() -> S:
             op_id, _SUMMARY[op_id], path=path, ok=ok, answer=answer, body=body, errors=errors
         )
     paths["/health"] = {
-        "get": op("health", "Liveness", path="/health", answer="Health", errors=(403,), public=True)
+        "get": op(
+            "health",
+            "Liveness and the database",
+            path="/health",
+            answer="Health",
+            errors=(403, 503),
+            public=True,
+        )
     }
     paths["/api/v1/openapi.json"] = {
         "get": {

@@ -111,7 +111,10 @@ COMPONENTS: Final[S] = {
         {"error": obj({"code": STR, "message": STR, "details": {}}, ("code", "message"))},
         ("error",),
     ),
-    "Health": obj({"status": STR, "version": STR}, ("status", "version")),
+    "Health": obj(
+        {"status": STR, "version": STR, "database": STR, "revision": STR},
+        ("status", "version", "database", "revision"),
+    ),
     "Status": obj({"status": STR}, ("status",)),
     "PackageCreate": obj(PACKAGE_FIELDS, ("name",), closed=True),
     "PackageUpdate": obj(PACKAGE_FIELDS, closed=True),

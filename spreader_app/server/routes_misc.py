@@ -26,8 +26,18 @@ LOOKUP_CONCURRENCY: Final = 8
 
 @routes.get("/health", name="health")
 async def health(request: web.Request) -> web.Response:
-    """200 while the process serves; no key needed."""
-    return web.json_response({"status": "ok", "version": __version__})
+    """200 while the process serves and its configured database answers at the schema's
+    head revision; 503 (``StorageUnavailable``) saying why not. No key needed."""
+    c = request.app[CONTAINER]
+    revision = await c.database_ready()
+    return web.json_response(
+        {
+            "status": "ok",
+            "version": __version__,
+            "database": c.db.engine.dialect.name,
+            "revision": revision,
+        }
+    )
 
 
 @routes.get("/api/v1/openapi.json", name="openapi")

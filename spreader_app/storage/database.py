@@ -68,6 +68,11 @@ def storage_error(exc: OperationalError) -> StorageUnavailable:
         hint = "The disk is full. Free some space; queued work resumes by itself."
     elif "unable to open" in lowered:
         hint = "The database file cannot be opened. Check SPREADER_DATA_DIR and permissions."
+    elif "connect" in lowered or "connection" in lowered or "authentication" in lowered:
+        hint = (
+            "The database server cannot be reached. Check that it is running and that "
+            "SPREADER_DATABASE_URL names the right host, port, database, user and password."
+        )
     else:
         hint = "The database could not be written."
     return StorageUnavailable(f"{hint} ({text})", details={"driver_error": text})

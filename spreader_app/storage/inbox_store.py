@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, case, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from spreader_app.core.models import (
@@ -31,9 +31,18 @@ from spreader_app.storage.orm import (
 from spreader_app.storage.prepared import Prepared
 
 
+def _fit(value: str | None, length: int | None = None) -> str | None:
+    """``value`` as both databases can keep it: NUL characters as U+FFFD (PostgreSQL's
+    text cannot hold one) and cut to ``length`` (which PostgreSQL enforces, SQLite not)."""
+    if value is None:
+        return None
+    return value.replace("\x00", "\ufffd")[:length]
+
+
 def store_payload(session: Session, body: str, content_type: str, now: float) -> int:
-    """Keeps a webhook body verbatim; returns its id. Runs before any parsing."""
-    row = InboundPayloadRow(received_at=now, content_type=content_type[:128], body=body)
+    """Keeps a webhook body verbatim but for NUL characters (see ``_fit``); returns its id.
+    Runs before any parsing."""
+    row = InboundPayloadRow(received_at=now, content_type=_fit(content_type, 128), body=_fit(body))
     session.add(row)
     session.flush()
     return row.id
@@ -117,10 +126,10 @@ def _inbound_row(
         payload_id=payload_id,
         package_id=package_id,
         profile_id=profile_id,
-        device_uuid=msg.device_uuid,
-        sender=msg.sender,
-        text=msg.text,
-        external_id=msg.message_id,
+        device_uuid=_fit(msg.device_uuid, 64),
+        sender=_fit(msg.sender, 32),
+        text=_fit(msg.text),
+        external_id=_fit(msg.message_id, 128),
         opt_verdict=verdict,
         received_at=msg.timestamp or now,
     )
@@ -230,7 +239,7 @@ def list_conversations(
             InboundMessageRow.sender,
             func.max(InboundMessageRow.id).label("last_id"),
             func.count().label("n"),
-            func.max(func.iif(InboundMessageRow.opt_verdict == "possible_opt_out", 1, 0)).label(
+            func.max(case((InboundMessageRow.opt_verdict == "possible_opt_out", 1), else_=0)).label(
                 "possible"
             ),
         )

@@ -6,12 +6,13 @@ import and run on the driver (``Prepared``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, case, or_, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, Table, bindparam, case, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import ClauseElement
 
 from spreader_app.core.models import DeliveryStatus, MessageChange, MessageStatus
 from spreader_app.storage.orm import ConversationRouteRow, MessageRow, table_of
@@ -127,8 +128,15 @@ class MessageLedger:
         return out
 
 
-def _route_upsert(*, override: bool) -> Prepared:
-    stmt = sqlite_insert(_R).values(
+# Both dialects spell the upsert alike, from their own ``insert``.
+_UPSERTS: dict[str, Callable[[Table], sqlite.Insert | postgresql.Insert]] = {
+    "sqlite": sqlite.insert,
+    "postgresql": postgresql.insert,
+}
+
+
+def _route_upsert(dialect: str, *, override: bool) -> ClauseElement:
+    stmt = _UPSERTS[dialect](_R).values(
         package_id=bindparam("pkg"),
         customer_phone=bindparam("phone"),
         profile_id=bindparam("pid"),
@@ -142,13 +150,11 @@ def _route_upsert(*, override: bool) -> Prepared:
         # SET reads the old row, so the source changes only when the profile does.
         changes["source"] = case((_R.c.profile_id == new.profile_id, _R.c.source), else_=new.source)
         changes["profile_id"] = new.profile_id
-    return Prepared(
-        stmt.on_conflict_do_update(index_elements=["package_id", "customer_phone"], set_=changes)
-    )
+    return stmt.on_conflict_do_update(index_elements=["package_id", "customer_phone"], set_=changes)
 
 
-_ROUTE_KEEP = _route_upsert(override=False)
-_ROUTE_MOVE = _route_upsert(override=True)
+_ROUTE_KEEP = Prepared(lambda dialect: _route_upsert(dialect, override=False))
+_ROUTE_MOVE = Prepared(lambda dialect: _route_upsert(dialect, override=True))
 
 
 def remember_routes(

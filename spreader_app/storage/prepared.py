@@ -1,45 +1,63 @@
-"""Core statements compiled once and run on the SQLite driver connection.
+"""Core statements compiled once per dialect and run on the driver connection.
 
 The sending engine runs a handful of statements for every send. Through
 ``Connection.execute`` each call spends more time in SQLAlchemy (parameter processing,
-execution context, result wrapping) than in SQLite itself, and that time holds the GIL the
-event loop needs. A ``Prepared`` statement keeps the SQLAlchemy Core definition (one source
-of truth for table and column names) but is compiled to SQL text once and executed on the
-DB-API connection of the same transaction, so it commits or rolls back with everything else.
+execution context, result wrapping) than in the database itself, and that time holds the
+GIL the event loop needs. A ``Prepared`` statement keeps the SQLAlchemy Core definition (one
+source of truth for table and column names) but is compiled to SQL text once per dialect
+(SQLite, PostgreSQL), on first use, and executed on the DB-API connection of the same
+transaction (``sqlite3`` or psycopg), so it commits or rolls back with everything else.
+psycopg prepares a statement on the server after a few executions of the same text.
 
-Values are passed in storage form: timestamps as POSIX seconds (what ``Timestamp`` binds),
-enums as their ``.value``. ``run`` gives the driver's plain tuples (timestamps as floats);
-``rows`` gives named rows with each column's type applied, as ``Connection.execute`` would.
+Values are passed in storage form: timestamps as POSIX seconds (what ``Timestamp`` binds,
+a double on both databases), enums as their ``.value``. ``run`` gives the driver's plain
+tuples (timestamps as floats); ``rows`` gives named rows with each column's type applied,
+as ``Connection.execute`` would.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections import namedtuple
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, cast
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Protocol, cast
 
-from sqlalchemy import Connection, Select, Table, bindparam, insert
-from sqlalchemy.dialects import sqlite
+from sqlalchemy import Connection, Insert, Select, Table, bindparam, insert
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 
-_DIALECT = sqlite.dialect()
+# Positional placeholders on both (``?`` and ``%s``), so parameters travel as tuples.
+_DIALECTS: dict[str, Dialect] = {
+    "sqlite": sqlite.dialect(),
+    "postgresql": postgresql.psycopg.dialect(paramstyle="format"),  # type: ignore[no-untyped-call]
+}
 _REQUIRED = object()
 
+StatementSource = ClauseElement | Callable[[str], ClauseElement]
 
-class Prepared:
-    """One Core statement as SQLite SQL text with its parameters in positional order.
 
-    Parameters without a value in the statement (``bindparam("name")``) must be given by
-    name; literals inside the statement (``column + 1``) are bound by the statement itself.
-    Expanding ``IN`` parameters are not supported (their SQL depends on the values).
-    """
+class Cursor(Protocol):
+    """What ``run`` returns: the driver's cursor (``sqlite3`` or psycopg)."""
 
-    __slots__ = ("sql", "_slots", "_row", "_convert")
+    @property
+    def rowcount(self) -> int: ...
 
-    def __init__(self, statement: ClauseElement) -> None:
-        compiled = cast(SQLCompiler, statement.compile(dialect=_DIALECT))
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class _Compiled:
+    """One statement compiled for one dialect: SQL text, positional slots, row shape."""
+
+    __slots__ = ("sql", "slots", "convert")
+
+    def __init__(self, statement: ClauseElement, dialect: Dialect) -> None:
+        compiled = cast(SQLCompiler, statement.compile(dialect=dialect))
         self.sql = str(compiled)
         slots: list[tuple[str, object]] = []
         for name in compiled.positiontup or ():
@@ -47,34 +65,74 @@ class Prepared:
             if bind.expanding:
                 raise ValueError(f"{name}: expanding parameters cannot be prepared")
             slots.append((name, _REQUIRED if bind.required else bind.value))
-        self._slots = tuple(slots)
-        self._row: Any = None
-        self._convert: tuple[tuple[int, Callable[[Any], Any]], ...] = ()
+        self.slots = tuple(slots)
+        self.convert: tuple[tuple[int, Callable[[Any], Any]], ...] = ()
         if isinstance(statement, Select):
-            columns = list(statement.selected_columns)
-            # rename: an unnamed expression's field becomes _<position>
-            keys = [str(c.key) for c in columns]
-            self._row = namedtuple("Row", keys, rename=True)  # type: ignore[misc]
-            self._convert = tuple(
+            self.convert = tuple(
                 (i, convert)
-                for i, c in enumerate(columns)
-                if (convert := c.type.result_processor(_DIALECT, None)) is not None
+                for i, c in enumerate(statement.selected_columns)
+                if (convert := c.type.result_processor(dialect, None)) is not None
             )
 
-    def _values(self, params: Mapping[str, Any]) -> tuple[Any, ...]:
+    def values(self, params: Mapping[str, Any]) -> tuple[Any, ...]:
         """The positional values for ``params``; raises ``KeyError`` for a missing name."""
-        return tuple(params[n] if v is _REQUIRED else v for n, v in self._slots)
+        return tuple(params[n] if v is _REQUIRED else v for n, v in self.slots)
 
-    def run(self, conn: Connection, params: Mapping[str, Any] | None = None) -> sqlite3.Cursor:
+
+class Prepared:
+    """One Core statement, compiled for each dialect it runs on, with its parameters in
+    positional order.
+
+    ``source`` is the statement, or, for a dialect-specific construct (an upsert), a
+    function building it from the dialect name. Parameters without a value in the
+    statement (``bindparam("name")``) must be given by name; literals inside the statement
+    (``column + 1``) are bound by the statement itself. Expanding ``IN`` parameters are not
+    supported (their SQL depends on the values). Compiling is not locked: two threads may
+    both compile a dialect's form once, and either result is the same.
+    """
+
+    __slots__ = ("_source", "_forms", "_row")
+
+    def __init__(self, source: StatementSource) -> None:
+        self._source = source
+        self._forms: dict[str, _Compiled] = {}
+        self._row: Any = None
+        first = self._statement("sqlite")
+        # Compiled for SQLite at once, so a statement that cannot be prepared fails at import.
+        self._form("sqlite", first)
+        if isinstance(first, Select):
+            # rename: an unnamed expression's field becomes _<position>
+            keys = [str(c.key) for c in first.selected_columns]
+            self._row = namedtuple("Row", keys, rename=True)  # type: ignore[misc]
+
+    def _statement(self, dialect: str) -> ClauseElement:
+        source = self._source
+        return source if isinstance(source, ClauseElement) else source(dialect)
+
+    def _form(self, dialect: str, statement: ClauseElement | None = None) -> _Compiled:
+        form = self._forms.get(dialect)
+        if form is None:
+            if dialect not in _DIALECTS:
+                raise TypeError(f"prepared statements support SQLite and PostgreSQL, not {dialect}")
+            stmt = statement if statement is not None else self._statement(dialect)
+            form = self._forms[dialect] = _Compiled(stmt, _DIALECTS[dialect])
+        return form
+
+    def run(self, conn: Connection, params: Mapping[str, Any] | None = None) -> Cursor:
         """Executes once in ``conn``'s transaction; the cursor holds any rows."""
-        return driver(conn).execute(self.sql, self._values(params or {}))
+        form = self._form(conn.dialect.name)
+        values = form.values(params or {})
+        try:
+            return cast(Cursor, driver(conn).execute(form.sql, values))
+        except conn.dialect.loaded_dbapi.Error as exc:
+            raise translated(conn, form.sql, exc) from exc
 
     def rows(self, conn: Connection, params: Mapping[str, Any] | None = None) -> list[Any]:
         """A select's rows with attribute access by column key and typed values
         (``Timestamp`` columns as aware datetimes, booleans as ``bool``)."""
         if self._row is None:
             raise TypeError("only a select statement has rows")
-        make, convert = self._row._make, self._convert
+        make, convert = self._row._make, self._form(conn.dialect.name).convert
         if not convert:
             return [make(raw) for raw in self.run(conn, params)]
         out = []
@@ -86,15 +144,43 @@ class Prepared:
         return out
 
     def run_many(self, conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
-        """Executes once per parameter set, in one driver call (no rows come back)."""
-        driver(conn).executemany(self.sql, [self._values(p) for p in rows])
+        """Executes once per parameter set, in one driver call (no rows come back; psycopg
+        sends them in one pipeline)."""
+        form = self._form(conn.dialect.name)
+        params = [form.values(p) for p in rows]
+        dbapi = driver(conn)
+        try:
+            if conn.dialect.name == "sqlite":
+                dbapi.executemany(form.sql, params)
+            else:
+                with dbapi.cursor() as cursor:
+                    cursor.executemany(form.sql, params)
+        except conn.dialect.loaded_dbapi.Error as exc:
+            raise translated(conn, form.sql, exc) from exc
 
     def insert(self, conn: Connection, params: Mapping[str, Any]) -> int:
-        """Executes an INSERT and returns the new row's id."""
-        row_id = self.run(conn, params).lastrowid
+        """Executes an INSERT and returns the new row's id (``lastrowid`` on SQLite,
+        ``RETURNING`` the primary key on PostgreSQL)."""
+        name = conn.dialect.name
+        if name == "sqlite":
+            row_id = cast(Any, self.run(conn, params)).lastrowid
+        else:
+            key = f"{name}+returning"
+            form = self._forms.get(key)
+            if form is None:
+                statement = self._statement(name)
+                if not isinstance(statement, Insert):
+                    raise ValueError("the statement inserts no row")
+                returning = statement.returning(*cast(Table, statement.table).primary_key.columns)
+                form = self._forms[key] = _Compiled(returning, _DIALECTS[name])
+            try:
+                row = driver(conn).execute(form.sql, form.values(params)).fetchone()
+            except conn.dialect.loaded_dbapi.Error as exc:
+                raise translated(conn, form.sql, exc) from exc
+            row_id = None if row is None else row[0]
         if row_id is None:  # only for statements that are not INSERTs
             raise ValueError("the statement inserted no row")
-        return row_id
+        return int(row_id)
 
 
 def insert_row(table: Table, *, generated: tuple[str, ...] = ()) -> Prepared:
@@ -107,9 +193,16 @@ def insert_row(table: Table, *, generated: tuple[str, ...] = ()) -> Prepared:
     )
 
 
-def driver(conn: Connection) -> sqlite3.Connection:
-    """The DB-API connection under ``conn``; work on it joins ``conn``'s transaction."""
-    dbapi = conn.connection.driver_connection
-    if not isinstance(dbapi, sqlite3.Connection):
-        raise TypeError("prepared statements need the sqlite3 driver")
-    return dbapi
+def driver(conn: Connection) -> Any:
+    """The DB-API connection under ``conn`` (``sqlite3`` or psycopg); work on it joins
+    ``conn``'s transaction."""
+    if conn.dialect.name not in _DIALECTS:
+        raise TypeError(f"prepared statements need SQLite or PostgreSQL, not {conn.dialect.name}")
+    return conn.connection.driver_connection
+
+
+def translated(conn: Connection, sql: str, exc: Exception) -> StatementError:
+    """The driver's error ``exc`` as SQLAlchemy would raise it (``IntegrityError``,
+    ``OperationalError``...), so callers handle one family whichever the driver."""
+    base = conn.dialect.loaded_dbapi.Error
+    return DBAPIError.instance(sql, None, exc, base, dialect=conn.dialect)

@@ -13,13 +13,17 @@ Spawn = Callable[..., tuple[FakeProcess, ServeProcess]]
 
 
 @pytest.fixture
-def spawn(tmp_path: Path) -> Iterator[Spawn]:
-    """Starts a fake gateway with ``devices`` and a ``spreader serve`` on it; cleans up both."""
+def spawn(tmp_path: Path, backend: str, database_url: str) -> Iterator[Spawn]:
+    """Starts a fake gateway with ``devices`` and a ``spreader serve`` on it; cleans up both.
+
+    On PostgreSQL the served process gets ``SPREADER_DATABASE_URL``; on SQLite it keeps the
+    file in its own data folder."""
     procs = Processes(tmp_path)
+    env = {"SPREADER_DATABASE_URL": database_url} if backend == "postgresql" else {}
 
     def make(devices: dict[str, str], latency_ms: float = 0) -> tuple[FakeProcess, ServeProcess]:
         fake = procs.fake(devices, latency_ms=latency_ms)
-        serve = procs.serve(fake)
+        serve = procs.serve(fake, **env)
         serve.start()
         return fake, serve
 

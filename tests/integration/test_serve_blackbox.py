@@ -1,5 +1,6 @@
 """``spreader serve`` as a user runs it: a real process, real HTTP, the fake gateway in its
-own process, a stop signal in the middle of a campaign and a crash (SIGKILL)."""
+own process, a stop signal in the middle of a campaign and a crash (SIGKILL); each on SQLite
+and on PostgreSQL (``SPREADER_DATABASE_URL``)."""
 
 from __future__ import annotations
 
@@ -55,11 +56,12 @@ def assert_clean(serve: ServeProcess) -> None:
     assert all(token not in text for token in DEVICES.values())
 
 
-def test_serve_drives_every_endpoint_over_real_http(spawn: Spawn) -> None:
+def test_serve_drives_every_endpoint_over_real_http(spawn: Spawn, backend: str) -> None:
     fake, serve = spawn(DEVICES)
     anon = httpx.Client(base_url=serve.url, timeout=30)
     with serve.client() as c, anon:
-        assert anon.get("/health").json()["status"] == "ok"
+        health = anon.get("/health").json()
+        assert (health["status"], health["database"]) == ("ok", backend)
         assert anon.get("/api/v1/openapi.json").json()["openapi"] == "3.1.0"
         assert anon.get("/api/v1/packages").status_code == 401
 

@@ -11,6 +11,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from spreader_app.instance import LOCK_FILE_NAME, read_holder
 from tests.campaign_data import numbers
 from tests.integration.conftest import Spawn
@@ -22,6 +24,9 @@ from tests.integration.test_serve_blackbox import (
     message,
 )
 from tests.serve_process import ROOT, ServeProcess, free_port, wait_until
+
+# The lock guards one data folder's SQLite file; engines sharing PostgreSQL are item 4's.
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_second_serve_is_refused_and_leaves_the_first_ones_sends_alone(spawn: Spawn) -> None:

@@ -5,17 +5,40 @@ from __future__ import annotations
 import dataclasses
 
 import httpx
+from sqlalchemy import text
 
 from spreader_app import __version__
 from spreader_app.bootstrap import Container
+from spreader_app.storage import migrate
 from tests.unit.server.conftest import Shop, assert_error
 
 VALIDATE = "/api/v1/validate-numbers"
 
 
-async def test_health_needs_no_key(anon: httpx.AsyncClient) -> None:
+async def test_health_needs_no_key_and_names_the_configured_database(
+    anon: httpx.AsyncClient, backend: str
+) -> None:
     r = await anon.get("/health")
-    assert r.status_code == 200 and r.json() == {"status": "ok", "version": __version__}
+    assert r.status_code == 200
+    assert r.json() == {
+        "status": "ok",
+        "version": __version__,
+        "database": backend,
+        "revision": migrate.HEAD_REVISION,
+    }
+
+
+async def test_health_is_503_when_the_database_is_not_at_head(
+    anon: httpx.AsyncClient, container: Container
+) -> None:
+    container.db.run_sync(
+        lambda s: s.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    )
+
+    r = await anon.get("/health")
+
+    assert_error(r, 503, "storage_unavailable")
+    assert "revision 0001, expected 0002" in r.json()["error"]["message"]
 
 
 async def test_validate_numbers_gives_a_verdict_per_input(client: httpx.AsyncClient) -> None:

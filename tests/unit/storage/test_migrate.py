@@ -1,12 +1,15 @@
 """Migrations build exactly the schema the ORM describes, re-running them is harmless, and
-a database already up to date starts without loading Alembic."""
+a database already up to date starts without loading Alembic. The first two also run on
+PostgreSQL, from an empty database."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -23,12 +26,26 @@ _PACKAGE = (
     " cooldown_seconds, active_hours_start, active_hours_end, timezone,"
     " retry_failed_messages, retry_attempts, retry_delay_ms, sticky_open_chat,"
     " created_at, updated_at) VALUES ('p', 'Shop', '', 'active', 'round_robin',"
-    " 50, 500, 2, '08:00', '22:00', 'UTC', 1, 3, 5000, 1, 0, 0)"
+    " 50, 500, 2, '08:00', '22:00', 'UTC', TRUE, 3, 5000, TRUE, 0, 0)"
 )
 
 
-def test_migrate_builds_the_orm_schema_exactly(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'a.db'}")
+@pytest.fixture
+def empty_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A database with no tables at all: a new SQLite file or PostgreSQL database."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'a.db'}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    url = server.create_database(migrated=False)
+    try:
+        yield url
+    finally:
+        server.drop_database(url)
+
+
+def test_migrate_builds_the_orm_schema_exactly(empty_url: str) -> None:
+    db = Database(empty_url)
     migrate.upgrade(db.engine)
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
@@ -36,8 +53,8 @@ def test_migrate_builds_the_orm_schema_exactly(tmp_path: Path) -> None:
     assert diff == []
 
 
-def test_migrate_twice_changes_nothing_and_keeps_data(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'b.db'}")
+def test_migrate_twice_changes_nothing_and_keeps_data(empty_url: str) -> None:
+    db = Database(empty_url)
     migrate.upgrade(db.engine)
     with db.engine.begin() as conn:
         conn.execute(text(_PACKAGE))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import bindparam, insert, select, update
@@ -31,8 +30,8 @@ _READ = Prepared(select(_AUDIT.c.action, _AUDIT.c.at).where(_AUDIT.c.id == bindp
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'spreader.db'}")
+def db(database_url: str) -> Iterator[Database]:
+    database = Database(database_url)
     _AUDIT.metadata.create_all(database.engine, tables=[_AUDIT])
     try:
         yield database
