@@ -113,7 +113,9 @@ def test_pool_breaker_holds_slows_pauses_and_releases(spawn: Spawn) -> None:
         _reply_goes(c, base, "dev-c", "+201088888888")
         wait_until(lambda: len(_received(fake)) == before + 1, 30, "the reply")
         pending = message(c, package_id, second)
-        assert pending["sent_count"] == 0 and pending["finished_at"] is None
+        # dev-c may send one before dev-b's first "banned" answer trips the pause (its pace
+        # is halved: one send per 2 s); once paused, nothing more goes out (checked below).
+        assert pending["sent_count"] <= 1 and pending["finished_at"] is None
         assert c.post(f"{base}/pool/resume", json={}).status_code == 422
         assert c.post(f"{base}/pool/resume", json={"note": "  "}).status_code == 422
         assert c.get(base).json()["pool"]["state"] == "paused"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from spreader_app.selftest import run_self_test
+from spreader_app.storage.migrate import HEAD_REVISION
 from tests.postgres import PostgresServer
 
 CHECKS = [
@@ -103,7 +104,7 @@ def test_selftest_checks_the_configured_postgresql_database(
 
     line = _line(lines, "configured database")
     assert line.startswith("PASS configured database: reached postgresql")
-    assert "at head 0002" in line
+    assert f"at head {HEAD_REVISION}" in line
 
 
 def test_selftest_fails_when_the_configured_database_is_unreachable(

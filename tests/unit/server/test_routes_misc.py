@@ -38,7 +38,7 @@ async def test_health_is_503_when_the_database_is_not_at_head(
     r = await anon.get("/health")
 
     assert_error(r, 503, "storage_unavailable")
-    assert "revision 0001, expected 0002" in r.json()["error"]["message"]
+    assert f"revision 0001, expected {migrate.HEAD_REVISION}" in r.json()["error"]["message"]
 
 
 async def test_validate_numbers_gives_a_verdict_per_input(client: httpx.AsyncClient) -> None:
