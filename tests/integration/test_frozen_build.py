@@ -83,7 +83,8 @@ def test_frozen_build_serves_the_api_and_stops_cleanly(tmp_path: Path) -> None:
                 response = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1, trust_env=False)
             except httpx.TransportError:
                 return False
-            return response.json() == {"status": "ok", "version": "0.1.0"}
+            body = response.json()
+            return (body["status"], body["version"], body["database"]) == ("ok", "0.1.0", "sqlite")
 
         wait_until(healthy, 60, "the frozen `serve` to answer /health")
         proc.send_signal(signal.SIGTERM)
