@@ -28,6 +28,7 @@ from spreader_app.core.ports import Gateway
 from spreader_app.core.reply_router import ReplyRouter
 from spreader_app.core.services.inbox import InboxService
 from spreader_app.core.services.packages import PackageService
+from spreader_app.core.services.pool import PoolService
 from spreader_app.core.services.profiles import ProfileService
 from spreader_app.core.services.sending import SendingService
 from spreader_app.core.services.settings import SettingsService
@@ -101,6 +102,7 @@ class Container:
     stats: StatsService
     inbox: InboxService
     app_settings: SettingsService
+    pool: PoolService
     supervisor: Supervisor = field(default_factory=Supervisor)
     vault_source: str = ""
 
@@ -205,6 +207,7 @@ def build(
         stats=stats,
         inbox=InboxService(store, clock, events, parse, wake),
         app_settings=SettingsService(ConfigSettings(holder, settings), store, clock),
+        pool=PoolService(store, clock, changed),
     )
     holder.append(container)
     return container

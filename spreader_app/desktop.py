@@ -140,7 +140,7 @@ async def open_vault(settings: Settings, env: Mapping[str, str]) -> KeySource | 
     cancels; ``VaultUnavailable`` for a configuration that is there but broken."""
     store = PassphraseStore(settings.data_dir)
     configured = env.get(MASTER_KEY_VAR, "").strip() or env.get(PASSPHRASE_VAR, "").strip()
-    if not (store.exists() and not configured):
+    if configured or not store.exists():
         chain = default_key_chain(env, settings.data_dir)
         try:
             await asyncio.get_running_loop().run_in_executor(None, chain.load)
@@ -204,14 +204,19 @@ def main() -> int:
         print(f"spreader: {exc.message}", file=sys.stderr)
         return 2
     try:
-        try:
-            settings = load_settings()
-        except SpreaderError as exc:
-            print(f"spreader: {exc.message}", file=sys.stderr)
-            return 2
-        setup_logging(log_dir(settings.data_dir), settings.log_level)
-        app = make_app()
-        apply_theme(app, settings.theme)
-        return int(qasync.run(run_desktop(app, settings, lock)))
+        return _open_window(lock)
     finally:
         lock.release()
+
+
+def _open_window(lock: InstanceLock) -> int:
+    """Everything after the data folder is locked: settings, logging, the window."""
+    try:
+        settings = load_settings()
+    except SpreaderError as exc:
+        print(f"spreader: {exc.message}", file=sys.stderr)
+        return 2
+    setup_logging(log_dir(settings.data_dir), settings.log_level)
+    app = make_app()
+    apply_theme(app, settings.theme)
+    return int(qasync.run(run_desktop(app, settings, lock)))

@@ -78,10 +78,6 @@ class InstanceLock:
         self._fd: int | None = None
         self._holder: Holder | None = None
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def acquire(self, role: str) -> None:
         """Takes the lock for ``role`` or raises ``DataFolderInUse`` at once (never waits).
 

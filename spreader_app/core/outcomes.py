@@ -46,7 +46,15 @@ class OutcomeClass:
 OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
     {
         OutcomeKind.ACCEPTED: OutcomeClass(
-            False, False, False, False, False, False, None, 2, "accepted by the gateway"
+            retry=False,
+            failover=False,
+            recipient=False,
+            evidence=False,
+            not_sent=False,
+            holds=False,
+            profile_status=None,
+            health=2,
+            words="accepted by the gateway",
         ),
         OutcomeKind.DEVICE_UNAVAILABLE: OutcomeClass(
             retry=False,

@@ -13,6 +13,7 @@ from spreader_app.core.events import (
     ProfileStatusChanged,
 )
 from spreader_app.core.models import ProfileStatus
+from spreader_app.core.pool import PoolEventType
 from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.icons import app_icon
 
@@ -94,9 +95,9 @@ class Tray(QObject):
         """A tripped breaker or a paused pool is news for the owner at once (a block is
         already told through the profile's status)."""
         for ch in changes:
-            if ch.type == "paused":
+            if ch.type == PoolEventType.PAUSED:
                 self.notify("Open Chat paused", f"{ch.reason} Replies to customers still go out.")
-            elif ch.type == "breaker_tripped":
+            elif ch.type == PoolEventType.BREAKER_TRIPPED:
                 self.notify(
                     "Sending slowed down",
                     f"{ch.reason} The blocked device's recipients are held until you release them.",

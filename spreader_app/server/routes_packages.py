@@ -42,19 +42,19 @@ async def _profile_answer(
 @routes.get("/api/v1/packages", name="packages")
 async def list_packages(request: web.Request) -> web.Response:
     """200: every package, oldest first."""
-    service = request.app[CONTAINER].packages
-    packages = await service.list()
-    items = [package_json(p, await service.pool.view(p)) for p in packages]
+    c = request.app[CONTAINER]
+    packages = await c.packages.list()
+    items = [package_json(p, await c.pool.view(p)) for p in packages]
     return web.json_response(page_json(items, len(packages)))
 
 
 @routes.post("/api/v1/packages", name="package_create")
 async def create_package(request: web.Request) -> web.Response:
     """201 with the package (plan defaults filled in); 422 names each bad field."""
-    service = request.app[CONTAINER].packages
-    package = await service.create(await read_json(request))
+    c = request.app[CONTAINER]
+    package = await c.packages.create(await read_json(request))
     return web.json_response(
-        {**package_json(package, await service.pool.view(package)), "profiles": []},
+        {**package_json(package, await c.pool.view(package)), "profiles": []},
         status=201,
         headers={"Location": f"/api/v1/packages/{package.id}"},
     )
@@ -67,7 +67,7 @@ async def get_package(request: web.Request) -> web.Response:
     package = await c.packages.get(request.match_info["id"])
     profiles = await c.profiles.list(package.id)
     limits = await _limits(request, package, profiles)
-    pool = await c.packages.pool.view(package)
+    pool = await c.pool.view(package)
     return web.json_response(
         {**package_json(package, pool), "profiles": profiles_json(profiles, limits)}
     )
@@ -78,7 +78,7 @@ async def update_package(request: web.Request) -> web.Response:
     """200: the package after the change; only the fields given change."""
     c = request.app[CONTAINER]
     package = await c.packages.update(request.match_info["id"], await read_json(request))
-    return web.json_response(package_json(package, await c.packages.pool.view(package)))
+    return web.json_response(package_json(package, await c.pool.view(package)))
 
 
 @routes.delete(PKG, name="package_delete")

@@ -18,7 +18,7 @@ PKG = "/api/v1/packages/{id}"
 async def resume_pool(request: web.Request) -> web.Response:
     """200: the pool after the owner resumed Open Chat; 422 without a non-blank ``note``;
     409 when the pool is not paused."""
-    pool = request.app[CONTAINER].packages.pool
+    pool = request.app[CONTAINER].pool
     view = await pool.resume(request.match_info["id"], await read_json(request))
     return web.json_response(pool_json(view))
 
@@ -26,7 +26,7 @@ async def resume_pool(request: web.Request) -> web.Response:
 @routes.post(PKG + "/held/release", name="held_release")
 async def release_held(request: web.Request) -> web.Response:
     """200: how many held recipients go out again, through the profiles that can send."""
-    pool = request.app[CONTAINER].packages.pool
+    pool = request.app[CONTAINER].pool
     count = await pool.release(request.match_info["id"])
     return web.json_response({"released": count})
 
@@ -34,7 +34,7 @@ async def release_held(request: web.Request) -> web.Response:
 @routes.post(PKG + "/held/cancel", name="held_cancel")
 async def cancel_held(request: web.Request) -> web.Response:
     """200: how many held recipients were cancelled."""
-    pool = request.app[CONTAINER].packages.pool
+    pool = request.app[CONTAINER].pool
     count = await pool.cancel(request.match_info["id"])
     return web.json_response({"cancelled": count})
 
@@ -42,6 +42,6 @@ async def cancel_held(request: web.Request) -> web.Response:
 @routes.get(PKG + "/events", name="pool_events")
 async def pool_events(request: web.Request) -> web.Response:
     """200: the pool's events at or after ``since`` (ISO 8601), oldest first."""
-    pool = request.app[CONTAINER].packages.pool
+    pool = request.app[CONTAINER].pool
     events = await pool.events(request.match_info["id"], read_since(request.query))
     return web.json_response(page_json([pool_event_json(e) for e in events], len(events)))

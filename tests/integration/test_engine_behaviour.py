@@ -136,7 +136,7 @@ async def test_engine_blocks_a_device_when_others_deliver_what_it_failed(
     assert len(tries) == 3 and all(c[4] == "device_unavailable" for c in tries)
     healthy = await container.profiles.get(package_id, p1)
     assert healthy.status is ProfileStatus.ACTIVE
-    pool = await container.packages.pool.view_of(package_id)
+    pool = await container.pool.view_of(package_id)
     assert (pool.state.value, pool.factor) == ("slowed", 0.5)
 
 
@@ -159,11 +159,11 @@ async def test_engine_holds_a_banned_device_s_work_and_slows_the_pool(
     assert profile.status is ProfileStatus.BLOCKED and "Device banned" in profile.status_reason
     blocked = [e for e in seen if isinstance(e, ProfileStatusChanged) and e.profile_id == p0]
     assert blocked and blocked[-1].status is ProfileStatus.BLOCKED
-    assert [e.type for e in await container.packages.pool.events(package_id)] == [
+    assert [e.type for e in await container.pool.events(package_id)] == [
         "blocked",
         "breaker_tripped",
     ]
-    assert await container.packages.pool.release(package_id) == 10
+    assert await container.pool.release(package_id) == 10
     await drain(container, clock)
     assert delivery_statuses(container, result.message.id) == Counter({"sent": 30})
     assert "dev-0" not in {m.device_uuid for m in fake_zentra.received}

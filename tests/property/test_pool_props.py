@@ -158,7 +158,7 @@ def test_pool_held_recipients_are_never_sent_before_the_release(
         await drain(c, clock)
         held = {r for r, _, _ in _times(c, message_id)} - {"+" + m.recipient for m in fake.received}
         released_at = clock.timestamp()
-        assert await c.packages.pool.release(package_id) == len(held)
+        assert await c.pool.release(package_id) == len(held)
         await drain(c, clock)
         late = {"+" + m.recipient: m.at for m in fake.received if "+" + m.recipient in held}
         assert set(late) == held and all(at >= released_at for at in late.values())

@@ -156,7 +156,7 @@ async def run_campaign(
         if d.status.value == "held"
     }
     assert held and not held & {"+" + m.recipient for m in fake.received}
-    assert await engine.packages.pool.release(package_id) == len(held)
+    assert await engine.pool.release(package_id) == len(held)
     await drain(engine, clock)
     statuses = delivery_statuses(engine, message_id)
     # Nothing is lost: every recipient is final, and the message knows it finished.

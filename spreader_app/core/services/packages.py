@@ -12,7 +12,6 @@ from spreader_app.core.errors import NotFound
 from spreader_app.core.fields import FieldReader
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
 from spreader_app.core.ports import Store
-from spreader_app.core.services.pool import PoolService
 
 PACKAGE_FIELDS = {
     "name",
@@ -68,8 +67,7 @@ def apply_package_fields(base: Package, data: Mapping[str, Any], *, creating: bo
 
 
 class PackageService:
-    """Package CRUD, and the package's pool breaker as ``pool``. ``on_change`` tells the
-    engine to re-read its policy."""
+    """Package CRUD. ``on_change`` tells the engine to re-read its policy."""
 
     def __init__(
         self, store: Store, clock: Clock, on_change: Callable[[], None], *, default_timezone: str
@@ -78,7 +76,6 @@ class PackageService:
         self._clock = clock
         self._on_change = on_change
         self._default_timezone = default_timezone
-        self.pool = PoolService(store, clock, on_change)
 
     async def create(self, data: Mapping[str, Any], actor: str = "api") -> Package:
         now = self._clock.now()
