@@ -20,11 +20,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
+from spreader_app.core.contact_log import ContactHistory
 from spreader_app.core.distribution import Selector, make_selector
 from spreader_app.core.events import (
     DeliveryRecorded,
     EventBus,
+    InboundReceived,
     MessageFinished,
     MessageProgress,
     PoolChanged,
@@ -47,10 +50,11 @@ from spreader_app.core.models import (
     SendRequest,
 )
 from spreader_app.core.outcome_policy import resolve
-from spreader_app.core.pool import PoolBreaker, pool_chain
+from spreader_app.core.pool import PoolBreaker
 from spreader_app.core.ports import Gateway, Store
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
+from spreader_app.core.warmup import contact_log, contact_query
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +103,7 @@ class Dispatcher:
         self._failover_needed = True
         self._accepting = True
         self._stopped = asyncio.Event()
+        events.subscribe(self._heard)
 
     # --- control -------------------------------------------------------------------------
 
@@ -212,7 +217,7 @@ class Dispatcher:
         for claim in result.claims:
             state = self._states[claim.profile_id]
             jitter = self._rng.uniform(0.0, state.cooldown * self._jitter_fraction)
-            state.record_send(claim.started_at, jitter)
+            state.record_send(claim.started_at, jitter, claim.recipient)
             self._inflight[claim.profile_id] = asyncio.create_task(
                 self._send(claim), name=f"send-{claim.delivery_id}"
             )
@@ -353,7 +358,7 @@ class Dispatcher:
         events = self._breaker.trip(package_id, profile_id, reason, at)
         rt = self._packages[package_id]
         pool = self._breaker.pool(package_id)
-        rt.chain = pool_chain(rt.package, pool)
+        rt.chain = package_chain(rt.package, pool)
         view = pool.view(at)
         for event in events:
             self._events.publish(
@@ -365,8 +370,16 @@ class Dispatcher:
     # --- state ---------------------------------------------------------------------------
 
     async def _reload(self) -> None:
-        snapshot = await self._store.engine_snapshot(self._clock.timestamp())
+        now = self._clock.timestamp()
+        snapshot = await self._store.engine_snapshot(now)
         self._breaker.load(await self._store.pool_events())
+        queries = {
+            profile.id: query
+            for package, profiles in snapshot
+            for profile, _ in profiles
+            if (query := contact_query(profile, package)) is not None
+        }
+        histories = await self._store.contact_histories(queries, now) if queries else {}
         self._reload_needed = False
         packages: dict[str, _PackageRuntime] = {}
         states: dict[str, ProfileState] = {}
@@ -378,12 +391,14 @@ class Dispatcher:
                 if old and old.package.distribution_mode is package.distribution_mode
                 else make_selector(package.distribution_mode, self._rng)
             )
-            chain = pool_chain(package, self._breaker.pool(package.id))
+            chain = package_chain(package, self._breaker.pool(package.id))
             rt = _PackageRuntime(package, chain, selector)
             health = self._health.setdefault(package.id, {})
             for profile, sends in profiles:
                 rt.profiles[profile.id] = profile
-                state = ProfileState.from_profile(profile, package, sends)
+                history = histories.get(profile.id, ContactHistory())
+                contacts = contact_log(profile, package, history)
+                state = ProfileState.from_profile(profile, package, sends, contacts)
                 previous = self._states.get(profile.id)
                 if previous is not None:
                     state.jitter = previous.jitter
@@ -393,6 +408,16 @@ class Dispatcher:
                 self._evidence.restore(profile.id, profile.evidence_run)
             packages[package.id] = rt
         self._packages, self._states, self._owner = packages, states, owner
+
+    def _heard(self, event: object) -> None:
+        """A customer wrote to a package: the sends to them are answered (the unanswered
+        budget), and they are known to the device they wrote to (warm-up)."""
+        if not isinstance(event, InboundReceived) or event.sender is None:
+            return
+        for pid, package_id in self._owner.items():
+            contacts = self._states[pid].contacts
+            if package_id == event.package_id and contacts is not None:
+                contacts.answered(event.sender, to_this_profile=pid == event.profile_id)
 
     def _release_expired_pauses(self, now: float) -> None:
         for state in self._states.values():

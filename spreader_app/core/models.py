@@ -127,6 +127,9 @@ class Package:
     retry_attempts: int = 3
     retry_delay_ms: int = 5000
     sticky_open_chat: bool = True
+    # Ban protection (issue 14): warm-up of new numbers and the unanswered budget (0 = off).
+    warmup_enabled: bool = True
+    max_unanswered_per_profile_per_30d: int = 1000
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -147,6 +150,8 @@ class Profile:
     daily_message_limit: int = 500
     health_score: int = 100
     evidence_run: int = 0
+    # 1-9: warming up (new recipients rationed); 10: graduated (core.warmup).
+    warmup_stage: int = 1
     paused_until: datetime | None = None
     last_message_at: datetime | None = None
     last_error: str = ""

@@ -16,8 +16,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spreader_app.core.models import Package, PoolEvent
-from spreader_app.core.rules import DAY, HOUR, Hold, ProfileState, RuleChain, cap_release
+from spreader_app.core.models import PoolEvent
+from spreader_app.core.rules import DAY, HOUR, Hold, ProfileState, cap_release
 
 SLOW_FACTOR = 0.5
 RECOVERING_FACTOR = 0.75
@@ -227,9 +227,3 @@ class PoolBreaker:
 
     def recorded(self, count: int) -> None:
         del self._unrecorded[:count]
-
-
-def pool_chain(package: Package, pool: Pool) -> RuleChain:
-    """The package's rule chain with its pool breaker: what planner, dispatcher and live
-    limits all use."""
-    return RuleChain.for_package(package, extra=(PoolRule(pool),))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
+from spreader_app.core.contact_log import ContactHistory, ContactQuery
 from spreader_app.core.models import (
     Claim,
     ConversationItem,
@@ -106,6 +107,12 @@ class Store(Protocol):
     async def delete_profile(self, profile_id: str, now: float, actor: str) -> bool: ...
 
     async def token_ciphertext(self, profile_id: str) -> str: ...
+
+    async def contact_histories(
+        self, queries: Mapping[str, ContactQuery], now: float
+    ) -> dict[str, ContactHistory]:
+        """Each queried profile's contacts at ``now`` (see ``ContactHistory``)."""
+        ...
 
     async def open_send_times(
         self, since: float, profile_ids: list[str] | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from spreader_app.core.content import MAX_CAPTION, MAX_TEXT
+from spreader_app.core.health_band import HealthBand
 from spreader_app.core.models import (
     DeliveryStatus,
     DistributionMode,
@@ -82,6 +83,8 @@ PACKAGE_FIELDS: Final[S] = {
     "retry_attempts": whole(0, 10),
     "retry_delay_ms": whole(100, 3_600_000),
     "sticky_open_chat": BOOL,
+    "warmup_enabled": BOOL,
+    "max_unanswered_per_profile_per_30d": whole(0, 1_000_000),
 }
 PROFILE_FIELDS: Final[S] = {
     "name": text(1, 255),
@@ -91,6 +94,7 @@ PROFILE_FIELDS: Final[S] = {
     "priority": whole(0, 1000),
     "weight": whole(0, 1000),
     "daily_message_limit": whole(1, 100_000),
+    "warmup_stage": {**whole(1, 10), "description": "1-9 warming up; 10 graduated (already warm)"},
 }
 CONTENT_FIELDS: Final[S] = {
     "type": enum(MessageType),
@@ -147,6 +151,16 @@ COMPONENTS: Final[S] = {
             "next_send_at": null(TIME),
             "health_score": INT,
             "status_reason": STR,
+            "health_band": enum(HealthBand),
+            "warmup": obj(
+                {
+                    "stage": INT,
+                    "new_recipients_cap": null(INT),
+                    "new_recipients_used": INT,
+                },
+                ("stage", "new_recipients_cap", "new_recipients_used"),
+            ),
+            "unanswered": obj({"used": INT, "cap": INT}, ("used", "cap")),
         },
         ("hourly", "daily", "status"),
     ),
@@ -168,6 +182,8 @@ COMPONENTS: Final[S] = {
             "weight": INT,
             "daily_message_limit": INT,
             "health_score": INT,
+            "health_band": {**enum(HealthBand), "readOnly": True},
+            "warmup_stage": INT,
             "paused_until": null(TIME),
             "last_message_at": null(TIME),
             "last_error": STR,

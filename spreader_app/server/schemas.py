@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Any, Final
 
+from spreader_app.core.health_band import health_band
 from spreader_app.core.models import (
     ConversationItem,
     ConversationSummary,
@@ -88,6 +89,8 @@ def package_json(p: Package, pool: PoolView) -> Json:
         "retry_attempts": p.retry_attempts,
         "retry_delay_ms": p.retry_delay_ms,
         "sticky_open_chat": p.sticky_open_chat,
+        "warmup_enabled": p.warmup_enabled,
+        "max_unanswered_per_profile_per_30d": p.max_unanswered_per_profile_per_30d,
         "created_at": iso(p.created_at),
         "updated_at": iso(p.updated_at),
         "pool": pool_json(pool),
@@ -108,6 +111,13 @@ def limits_json(x: ProfileLimits) -> Json:
         "next_send_at": iso(x.next_send_at),
         "health_score": x.health_score,
         "status_reason": x.status_reason,
+        "health_band": x.health_band.value,
+        "warmup": {
+            "stage": x.warmup_stage,
+            "new_recipients_cap": x.new_recipients_cap,
+            "new_recipients_used": x.new_recipients_used,
+        },
+        "unanswered": {"used": x.unanswered_used, "cap": x.unanswered_cap},
     }
 
 
@@ -130,6 +140,8 @@ def profile_json(p: Profile, limits: ProfileLimits | None = None) -> Json:
         "weight": p.weight,
         "daily_message_limit": p.daily_message_limit,
         "health_score": p.health_score,
+        "health_band": health_band(p.status, p.health_score).value,
+        "warmup_stage": p.warmup_stage,
         "paused_until": iso(p.paused_until),
         "last_message_at": iso(p.last_message_at),
         "last_error": p.last_error,

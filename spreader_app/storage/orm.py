@@ -71,6 +71,8 @@ class PackageRow(Base):
     retry_attempts: Mapped[int] = mapped_column(Integer, default=3)
     retry_delay_ms: Mapped[int] = mapped_column(Integer, default=5000)
     sticky_open_chat: Mapped[bool] = mapped_column(Boolean, default=True)
+    warmup_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    max_unanswered_per_profile_per_30d: Mapped[int] = mapped_column(Integer, default=1000)
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
 
@@ -96,6 +98,7 @@ class ProfileRow(Base):
     daily_message_limit: Mapped[int] = mapped_column(Integer, default=500)
     health_score: Mapped[int] = mapped_column(Integer, default=100)
     evidence_run: Mapped[int] = mapped_column(Integer, default=0)
+    warmup_stage: Mapped[int] = mapped_column(Integer, default=1)
     paused_until: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
     last_message_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
     last_error: Mapped[str] = mapped_column(Text, default="")

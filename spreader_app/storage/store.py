@@ -7,9 +7,10 @@ live in the ``*_store`` modules, each taking the session of that one transaction
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from spreader_app.core.contact_log import ContactHistory, ContactQuery
 from spreader_app.core.models import (
     Claim,
     ConversationItem,
@@ -35,6 +36,7 @@ from spreader_app.core.models import (
     Suppression,
 )
 from spreader_app.storage import catalog_store as cat
+from spreader_app.storage import contact_store as contacts
 from spreader_app.storage import dispatch_store as disp
 from spreader_app.storage import inbox_store as inbox
 from spreader_app.storage import message_store as msgs
@@ -139,6 +141,11 @@ class SqlStore:
 
     async def token_ciphertext(self, profile_id: str) -> str:
         return await self.db.run(lambda s: cat.token_ciphertext(s, profile_id), urgent=True)
+
+    async def contact_histories(
+        self, queries: Mapping[str, ContactQuery], now: float
+    ) -> dict[str, ContactHistory]:
+        return await self.db.run(lambda s: contacts.contact_histories(s, queries, now))
 
     async def open_send_times(
         self, since: float, profile_ids: list[str] | None = None

@@ -121,6 +121,8 @@ async def test_engine_blocks_a_device_when_others_deliver_what_it_failed(
         max_messages_per_profile_per_hour=500,
         max_messages_per_profile_per_day=5000,
         cooldown_seconds=30,
+        # The evidence needs the healthy device to deliver at the package's pace.
+        warmup_enabled=False,
     )
     fake_zentra.set_device_state("dev-0", "disconnected")
     result = await send(container, package_id, numbers(60))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
 from spreader_app.core.content import CONTENT_FIELDS, read_content
 from spreader_app.core.errors import Conflict, NoProfileAvailable, NotFound, ValidationFailed
@@ -30,7 +31,6 @@ from spreader_app.core.models import (
 )
 from spreader_app.core.phones import Screening, screen_recipients
 from spreader_app.core.planner import Plan, plan
-from spreader_app.core.pool import pool_chain
 from spreader_app.core.ports import Store
 from spreader_app.core.rules import ProfileState
 from spreader_app.core.services.pool import current_pool
@@ -160,7 +160,7 @@ class SendingService:
             lambda: plan(
                 screening.valid,
                 states,
-                pool_chain(package, pool),
+                package_chain(package, pool),
                 mode=package.distribution_mode,
                 strategy=req.strategy,
                 start=start,
@@ -175,15 +175,13 @@ class SendingService:
     async def _planning_states(
         self, package: Package, profiles: list[Profile], req: OpenRequest, now: float
     ) -> tuple[list[ProfileState], float]:
-        history = await self._stats.send_logs([p.id for p in profiles], now)
         start = max(now, req.schedule_at.timestamp() if req.schedule_at else now)
+        pending: dict[str, list[float]] = {}
         if req.strategy is WaitingStrategy.QUEUED:
             pending = await self._store.pending_planned_times(package.id)
-            for pid, times in pending.items():
-                history.setdefault(pid, []).extend(times)
             tail = max((t for times in pending.values() for t in times), default=start)
             start = max(start, tail)
-        states = [ProfileState.from_profile(p, package, history.get(p.id, [])) for p in profiles]
+        states = await self._stats.profile_states(package, profiles, now, pending)
         return states, start
 
     async def send_open(self, package_id: str, req: OpenRequest, actor: str = "api") -> OpenResult:

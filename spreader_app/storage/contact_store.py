@@ -1,0 +1,96 @@
+"""Who each profile has talked to: the history warm-up and the unanswered budget count."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import Session
+
+from spreader_app.core.contact_log import (
+    FIRST_CONTACT_SPAN,
+    MONTH,
+    ContactHistory,
+    ContactQuery,
+)
+from spreader_app.core.models import MessageMode, OutcomeKind
+from spreader_app.storage.orm import AttemptRow, InboundMessageRow, ProfileRow
+
+
+def contact_histories(
+    session: Session, queries: Mapping[str, ContactQuery], now: float
+) -> dict[str, ContactHistory]:
+    """The history of each profile in ``queries`` at ``now``; see ``ContactHistory``."""
+    out: dict[str, ContactHistory] = {}
+    for pid, query in queries.items():
+        known: frozenset[str] = frozenset()
+        first: tuple[float, ...] = ()
+        if query.first_contacts:
+            known, first = _first_contacts(session, pid, now)
+        unanswered = (
+            _unanswered(session, pid, query.unanswered_cap, now) if query.unanswered_cap > 0 else ()
+        )
+        out[pid] = ContactHistory(known, first, unanswered)
+    return out
+
+
+def _first_contacts(
+    session: Session, profile_id: str, now: float
+) -> tuple[frozenset[str], tuple[float, ...]]:
+    # A profile in warm-up is young: its whole history is small enough to walk.
+    sent = session.execute(
+        select(AttemptRow.started_at, AttemptRow.recipient, AttemptRow.mode).where(
+            AttemptRow.profile_id == profile_id
+        )
+    )
+    heard = session.execute(
+        select(InboundMessageRow.received_at, InboundMessageRow.sender).where(
+            InboundMessageRow.profile_id == profile_id, InboundMessageRow.sender.is_not(None)
+        )
+    )
+    # (time, order, number, first contact counts): at one instant a message heard
+    # comes before one sent, so a send answering it is not a first contact.
+    timeline = [(at.timestamp(), 0, str(sender), False) for at, sender in heard]
+    timeline += [
+        (at.timestamp(), 1, recipient, mode == MessageMode.OPEN.value)
+        for at, recipient, mode in sent
+    ]
+    timeline.sort()
+    known: set[str] = set()
+    first: list[float] = []
+    horizon = now - FIRST_CONTACT_SPAN
+    for t, _, number, counts in timeline:
+        if number not in known:
+            known.add(number)
+            if counts and horizon < t <= now:
+                first.append(t)
+    return frozenset(known), tuple(first)
+
+
+def _unanswered(
+    session: Session, profile_id: str, cap: int, now: float
+) -> tuple[tuple[float, str], ...]:
+    package_id = select(ProfileRow.package_id).where(ProfileRow.id == profile_id).scalar_subquery()
+    answered = exists().where(
+        InboundMessageRow.package_id == package_id,
+        InboundMessageRow.sender == AttemptRow.recipient,
+        InboundMessageRow.received_at >= AttemptRow.started_at,
+    )
+    rows = session.execute(
+        select(AttemptRow.started_at, AttemptRow.recipient)
+        .where(
+            AttemptRow.profile_id == profile_id,
+            AttemptRow.mode == MessageMode.OPEN.value,
+            AttemptRow.started_at > now - MONTH,
+            AttemptRow.started_at <= now,
+            # Sends the gateway took, or whose answer is not known: not those it refused.
+            or_(
+                AttemptRow.outcome.is_(None),
+                AttemptRow.outcome == OutcomeKind.ACCEPTED.value,
+            ),
+            ~answered,
+        )
+        .order_by(AttemptRow.started_at.desc(), AttemptRow.id.desc())
+        .limit(cap)
+    )
+    return tuple(sorted((at.timestamp(), recipient) for at, recipient in rows))
