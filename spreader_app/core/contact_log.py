@@ -14,11 +14,17 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+HOUR = 3600.0
 DAY = 86400.0
 # The unanswered budget is a rolling 30 days.
 MONTH = 30 * DAY
 # Warm-up reviews look at the previous local day, so first contacts are kept for two.
 FIRST_CONTACT_SPAN = 2 * DAY
+
+
+def hourly_share(cap: int) -> int:
+    """A warm-up stage's new recipients per rolling hour: a sixth of its day, at least 5."""
+    return max(5, cap // 6)
 
 
 class ContactHistory(NamedTuple):
@@ -110,19 +116,29 @@ class ContactLog:
                 self.unanswered_at.popleft()
                 self.unanswered_to.popleft()
 
-    def answered(self, sender: str, *, to_this_profile: bool) -> None:
+    def answered(self, sender: str, *, to_this_profile: bool) -> bool:
         """``sender`` wrote to the package: its sends no longer count against the budget;
-        it is known to this profile when it wrote to this profile's device."""
+        it is known to this profile when it wrote to this profile's device. Returns
+        whether the budget gained room."""
         if to_this_profile and self.new_cap is not None:
             self.known.add(sender)
-        if sender in self.unanswered_to:
-            kept = [
-                (t, r)
-                for t, r in zip(self.unanswered_at, self.unanswered_to, strict=True)
-                if r != sender
-            ]
-            self.unanswered_at = deque(t for t, _ in kept)
-            self.unanswered_to = deque(r for _, r in kept)
+        if sender not in self.unanswered_to:
+            return False
+        pairs = zip(self.unanswered_at, self.unanswered_to, strict=True)
+        kept = [(t, r) for t, r in pairs if r != sender]
+        self.unanswered_at = deque(t for t, _ in kept)
+        self.unanswered_to = deque(r for _, r in kept)
+        return True
+
+    def full(self, t: float) -> bool:
+        """Whether a first contact or an unanswered send at ``t`` would break a cap."""
+        cap = self.new_cap
+        if cap is not None and (
+            self.first_contacts_within(t, DAY) >= cap
+            or self.first_contacts_within(t, HOUR) >= hourly_share(cap)
+        ):
+            return True
+        return 0 < self.unanswered_cap <= self.unanswered_within(t)
 
     def first_contacts_within(self, t: float, span: float) -> int:
         """First contacts in ``(t - span, t]``."""

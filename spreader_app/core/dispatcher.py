@@ -22,7 +22,7 @@ from typing import Any
 
 from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
-from spreader_app.core.contact_log import ContactHistory
+from spreader_app.core.contact_log import ContactHistory, ContactLog
 from spreader_app.core.distribution import Selector, make_selector
 from spreader_app.core.events import (
     DeliveryRecorded,
@@ -67,6 +67,13 @@ class _PackageRuntime:
     profiles: dict[str, Profile] = field(default_factory=dict)
 
 
+def _more_room(before: ContactLog | None, after: ContactLog | None) -> bool:
+    """Whether a profile's warm-up cap rose (or ended) between two loads."""
+    old = before.new_cap if before is not None else None
+    new = after.new_cap if after is not None else None
+    return old is not None and (new is None or new > old)
+
+
 class Dispatcher:
     """Sends Open Chat work. Create once per process; ``run()`` is its long-lived task."""
 
@@ -103,6 +110,9 @@ class Dispatcher:
         self._failover_needed = True
         self._accepting = True
         self._stopped = asyncio.Event()
+        # Profiles whose rules gained room early (an answer, a higher warm-up stage):
+        # their queue, planned later, may move now.
+        self._gained: set[str] = set()
         events.subscribe(self._heard)
 
     # --- control -------------------------------------------------------------------------
@@ -186,6 +196,9 @@ class Dispatcher:
             await self._reload()
         now = self._clock.timestamp()
         self._release_expired_pauses(now)
+        if self._gained:
+            gained, self._gained = self._gained, set()
+            await self._store.advance_waiting(gained, now)
         resolutions = self._unrecorded = self._unrecorded + self._take_resolutions()
 
         idle = [pid for pid in self._states if pid not in self._inflight]
@@ -402,6 +415,8 @@ class Dispatcher:
                 previous = self._states.get(profile.id)
                 if previous is not None:
                     state.jitter = previous.jitter
+                    if _more_room(previous.contacts, contacts):
+                        self._gained.add(profile.id)
                 states[profile.id] = state
                 owner[profile.id] = package.id
                 health[profile.id] = profile.health_score
@@ -416,8 +431,12 @@ class Dispatcher:
             return
         for pid, package_id in self._owner.items():
             contacts = self._states[pid].contacts
-            if package_id == event.package_id and contacts is not None:
-                contacts.answered(event.sender, to_this_profile=pid == event.profile_id)
+            if package_id != event.package_id or contacts is None:
+                continue
+            if contacts.answered(event.sender, to_this_profile=pid == event.profile_id):
+                # The profile may have been waiting on its budget: look again now.
+                self._gained.add(pid)
+                self._wake.set()
 
     def _release_expired_pauses(self, now: float) -> None:
         for state in self._states.values():

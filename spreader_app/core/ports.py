@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Protocol
 
 from spreader_app.core.contact_log import ContactHistory, ContactQuery
@@ -112,6 +112,12 @@ class Store(Protocol):
         self, queries: Mapping[str, ContactQuery], now: float
     ) -> dict[str, ContactHistory]:
         """Each queried profile's contacts at ``now`` (see ``ContactHistory``)."""
+        ...
+
+    async def advance_waiting(self, profile_ids: Collection[str], now: float) -> int:
+        """Pending deliveries of ``profile_ids`` that wait only on the rules become due at
+        ``now`` (a rule gained room early: an answer, a higher warm-up stage); returns how
+        many. Drip, smart and future schedules keep their times."""
         ...
 
     async def open_send_times(

@@ -363,6 +363,7 @@ class RuleChain:
         if (
             state.count_within(t, HOUR) >= state.hourly_cap
             or state.count_within(t, DAY) >= state.daily_cap
+            or (state.contacts is not None and state.contacts.full(t))
         ):
             return LimitState.LIMIT_REACHED
         last = state.last_send

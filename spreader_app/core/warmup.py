@@ -17,7 +17,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spreader_app.core.contact_log import MONTH, ContactHistory, ContactLog, ContactQuery
+from spreader_app.core.contact_log import (
+    MONTH,
+    ContactHistory,
+    ContactLog,
+    ContactQuery,
+    hourly_share,
+)
 from spreader_app.core.models import Package, Profile
 from spreader_app.core.pool import Pool, scaled_cap
 from spreader_app.core.rules import DAY, HOUR, Hold, ProfileState, cap_release
@@ -33,11 +39,6 @@ def stage_cap(stage: int) -> int | None:
     if stage >= GRADUATED:
         return None
     return STAGE_CAPS[max(FIRST_STAGE, stage) - 1]
-
-
-def hourly_share(cap: int) -> int:
-    """A stage's new recipients per rolling hour: a sixth of its day, at least 5."""
-    return max(5, cap // 6)
 
 
 def new_recipient_cap(profile: Profile, package: Package) -> int | None:

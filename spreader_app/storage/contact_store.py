@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from spreader_app.core.contact_log import (
@@ -13,8 +13,15 @@ from spreader_app.core.contact_log import (
     ContactHistory,
     ContactQuery,
 )
-from spreader_app.core.models import MessageMode, OutcomeKind
-from spreader_app.storage.orm import AttemptRow, InboundMessageRow, ProfileRow
+from spreader_app.core.models import DeliveryStatus, MessageMode, OutcomeKind, WaitingStrategy
+from spreader_app.storage.database import affected
+from spreader_app.storage.orm import (
+    AttemptRow,
+    DeliveryRow,
+    InboundMessageRow,
+    MessageRow,
+    ProfileRow,
+)
 
 
 def contact_histories(
@@ -94,3 +101,28 @@ def _unanswered(
         .limit(cap)
     )
     return tuple(sorted((at.timestamp(), recipient) for at, recipient in rows))
+
+
+def advance_waiting(session: Session, profile_ids: Collection[str], now: float) -> int:
+    """Makes pending deliveries of ``profile_ids`` that wait only on the rules due now;
+    returns how many. Drip and smart campaigns and a schedule still in the future set
+    times of their own and keep them. The dispatcher asks every rule before it sends,
+    so this only lets a queue move as soon as a rule that gained room allows."""
+    if not profile_ids:
+        return 0
+    paced = (WaitingStrategy.IMMEDIATE.value, WaitingStrategy.QUEUED.value)
+    own_time = select(MessageRow.id).where(
+        or_(MessageRow.waiting_strategy.not_in(paced), MessageRow.scheduled_at > now)
+    )
+    result = session.execute(
+        update(DeliveryRow)
+        .where(
+            DeliveryRow.status == DeliveryStatus.PENDING.value,
+            DeliveryRow.profile_id.in_(list(profile_ids)),
+            DeliveryRow.not_before > now,
+            DeliveryRow.message_id.not_in(own_time),
+        )
+        .values(not_before=now)
+        .execution_options(synchronize_session=False)
+    )
+    return affected(result)

@@ -7,7 +7,7 @@ live in the ``*_store`` modules, each taking the session of that one transaction
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from spreader_app.core.contact_log import ContactHistory, ContactQuery
@@ -146,6 +146,9 @@ class SqlStore:
         self, queries: Mapping[str, ContactQuery], now: float
     ) -> dict[str, ContactHistory]:
         return await self.db.run(lambda s: contacts.contact_histories(s, queries, now))
+
+    async def advance_waiting(self, profile_ids: Collection[str], now: float) -> int:
+        return await self.db.run(lambda s: contacts.advance_waiting(s, profile_ids, now))
 
     async def open_send_times(
         self, since: float, profile_ids: list[str] | None = None
