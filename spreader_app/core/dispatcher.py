@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -43,6 +44,7 @@ from spreader_app.core.models import (
     OutcomeKind,
     Package,
     PackageStatus,
+    PoolEvent,
     Profile,
     ProfileStatus,
     Resolution,
@@ -55,6 +57,7 @@ from spreader_app.core.ports import Gateway, Store
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
 from spreader_app.core.warmup import contact_log, contact_query
+from spreader_app.core.warmup_review import StageReview, next_midnight, review
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +68,8 @@ class _PackageRuntime:
     chain: RuleChain
     selector: Selector
     profiles: dict[str, Profile] = field(default_factory=dict)
+    # When the package's next warm-up review is due (its next local midnight).
+    review_at: float = -math.inf
 
 
 def _more_room(before: ContactLog | None, after: ContactLog | None) -> bool:
@@ -196,6 +201,7 @@ class Dispatcher:
             await self._reload()
         now = self._clock.timestamp()
         self._release_expired_pauses(now)
+        await self._review_warmup(now)
         if self._gained:
             gained, self._gained = self._gained, set()
             await self._store.advance_waiting(gained, now)
@@ -372,13 +378,21 @@ class Dispatcher:
         rt = self._packages[package_id]
         pool = self._breaker.pool(package_id)
         rt.chain = package_chain(rt.package, pool)
-        view = pool.view(at)
         for event in events:
-            self._events.publish(
-                PoolChanged(
-                    package_id, event.type, profile_id, view.state.value, view.factor, event.reason
-                )
+            self._publish_pool(event, package_id)
+
+    def _publish_pool(self, event: PoolEvent, package_id: str) -> None:
+        view = self._breaker.pool(package_id).view(event.at)
+        self._events.publish(
+            PoolChanged(
+                package_id,
+                event.type,
+                event.profile_id,
+                view.state.value,
+                view.factor,
+                event.reason,
             )
+        )
 
     # --- state ---------------------------------------------------------------------------
 
@@ -423,6 +437,32 @@ class Dispatcher:
                 self._evidence.restore(profile.id, profile.evidence_run)
             packages[package.id] = rt
         self._packages, self._states, self._owner = packages, states, owner
+
+    async def _review_warmup(self, now: float) -> None:
+        """The daily warm-up review of every package whose local day turned."""
+        reviews: list[StageReview] = []
+        for rt in self._packages.values():
+            if now < rt.review_at:
+                continue
+            rt.review_at = next_midnight(now, rt.package.timezone)
+            for pid, profile in rt.profiles.items():
+                evidence = self._evidence.evidence_run(pid) > 0
+                done = review(profile, rt.package, self._states[pid], now, ban_evidence=evidence)
+                if done is None:
+                    continue
+                reviews.append(done)
+                rt.profiles[pid] = replace(
+                    profile, warmup_stage=done.stage, warmup_reviewed_on=done.day
+                )
+        if not reviews:
+            return
+        await self._store.record_stage_reviews(reviews)
+        for done in reviews:
+            if done.event is None:
+                continue
+            self._publish_pool(done.event, self._owner[done.profile_id])
+            # New caps: rebuild the rule states (and let a queue move if a cap rose).
+            self._reload_needed = True
 
     def _heard(self, event: object) -> None:
         """A customer wrote to a package: the sends to them are answered (the unanswered

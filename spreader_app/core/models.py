@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
 
@@ -152,6 +152,8 @@ class Profile:
     evidence_run: int = 0
     # 1-9: warming up (new recipients rationed); 10: graduated (core.warmup).
     warmup_stage: int = 1
+    # The local day of the last warm-up review (``None``: never; counted from creation).
+    warmup_reviewed_on: date | None = None
     paused_until: datetime | None = None
     last_message_at: datetime | None = None
     last_error: str = ""

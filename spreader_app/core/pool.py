@@ -32,6 +32,7 @@ class PoolEventType(enum.StrEnum):
     RESUMED = "resumed"  # the owner resumed Open Chat (with a note)
     RELEASED = "released"  # the owner sent held recipients on
     CANCELLED = "cancelled"  # the owner cancelled held recipients
+    STAGE_CHANGED = "stage_changed"  # a profile's warm-up stage went up or down
 
 
 class PoolState(enum.StrEnum):

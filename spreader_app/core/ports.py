@@ -32,6 +32,7 @@ from spreader_app.core.models import (
     SendRequest,
     Suppression,
 )
+from spreader_app.core.warmup_review import StageReview
 
 
 class Gateway(Protocol):
@@ -112,6 +113,10 @@ class Store(Protocol):
         self, queries: Mapping[str, ContactQuery], now: float
     ) -> dict[str, ContactHistory]:
         """Each queried profile's contacts at ``now`` (see ``ContactHistory``)."""
+        ...
+
+    async def record_stage_reviews(self, reviews: Sequence[StageReview]) -> None:
+        """Stores each profile's reviewed warm-up stage and day, and the stage changes."""
         ...
 
     async def advance_waiting(self, profile_ids: Collection[str], now: float) -> int:

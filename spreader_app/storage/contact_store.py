@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
-from sqlalchemy import exists, or_, select, update
+from sqlalchemy import Connection, exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from spreader_app.core.contact_log import (
@@ -14,6 +14,7 @@ from spreader_app.core.contact_log import (
     ContactQuery,
 )
 from spreader_app.core.models import DeliveryStatus, MessageMode, OutcomeKind, WaitingStrategy
+from spreader_app.core.warmup_review import StageReview
 from spreader_app.storage.database import affected
 from spreader_app.storage.orm import (
     AttemptRow,
@@ -22,6 +23,7 @@ from spreader_app.storage.orm import (
     MessageRow,
     ProfileRow,
 )
+from spreader_app.storage.pool_store import add_pool_events
 
 
 def contact_histories(
@@ -126,3 +128,14 @@ def advance_waiting(session: Session, profile_ids: Collection[str], now: float) 
         .execution_options(synchronize_session=False)
     )
     return affected(result)
+
+
+def record_stage_reviews(conn: Connection, reviews: Sequence[StageReview]) -> None:
+    """Writes each profile's warm-up stage and review day, and the stage changes."""
+    for r in reviews:
+        conn.execute(
+            update(ProfileRow)
+            .where(ProfileRow.id == r.profile_id)
+            .values(warmup_stage=r.stage, warmup_reviewed_on=r.day.isoformat())
+        )
+    add_pool_events(conn, [r.event for r in reviews if r.event is not None])

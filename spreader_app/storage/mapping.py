@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 from typing import Any
 
 from sqlalchemy import Row
@@ -99,6 +99,9 @@ def profile_from_row(row: ProfileRow | Row[Any]) -> Profile:
         health_score=row.health_score,
         evidence_run=row.evidence_run,
         warmup_stage=row.warmup_stage,
+        warmup_reviewed_on=(
+            date.fromisoformat(row.warmup_reviewed_on) if row.warmup_reviewed_on else None
+        ),
         paused_until=row.paused_until,
         last_message_at=row.last_message_at,
         last_error=row.last_error,
@@ -121,6 +124,7 @@ def profile_to_row(p: Profile, row: ProfileRow) -> ProfileRow:
     row.health_score = p.health_score
     row.evidence_run = p.evidence_run
     row.warmup_stage = p.warmup_stage
+    row.warmup_reviewed_on = p.warmup_reviewed_on.isoformat() if p.warmup_reviewed_on else None
     row.paused_until = p.paused_until
     if p.created_at is not None:
         row.created_at = p.created_at

@@ -99,6 +99,7 @@ class ProfileRow(Base):
     health_score: Mapped[int] = mapped_column(Integer, default=100)
     evidence_run: Mapped[int] = mapped_column(Integer, default=0)
     warmup_stage: Mapped[int] = mapped_column(Integer, default=1)
+    warmup_reviewed_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
     paused_until: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
     last_message_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
     last_error: Mapped[str] = mapped_column(Text, default="")

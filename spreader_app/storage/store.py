@@ -35,6 +35,7 @@ from spreader_app.core.models import (
     RoundResult,
     Suppression,
 )
+from spreader_app.core.warmup_review import StageReview
 from spreader_app.storage import catalog_store as cat
 from spreader_app.storage import contact_store as contacts
 from spreader_app.storage import dispatch_store as disp
@@ -146,6 +147,9 @@ class SqlStore:
         self, queries: Mapping[str, ContactQuery], now: float
     ) -> dict[str, ContactHistory]:
         return await self.db.run(lambda s: contacts.contact_histories(s, queries, now))
+
+    async def record_stage_reviews(self, reviews: Sequence[StageReview]) -> None:
+        await self.db.run(lambda s: contacts.record_stage_reviews(s.connection(), reviews))
 
     async def advance_waiting(self, profile_ids: Collection[str], now: float) -> int:
         return await self.db.run(lambda s: contacts.advance_waiting(s, profile_ids, now))

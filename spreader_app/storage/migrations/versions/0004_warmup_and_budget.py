@@ -28,6 +28,7 @@ def upgrade() -> None:
     op.add_column(
         "profiles", sa.Column("warmup_stage", sa.Integer(), nullable=False, server_default="10")
     )
+    op.add_column("profiles", sa.Column("warmup_reviewed_on", sa.String(10), nullable=True))
     op.add_column(
         "packages",
         sa.Column("warmup_enabled", sa.Boolean(), nullable=False, server_default=sa.true()),
@@ -44,4 +45,5 @@ def downgrade() -> None:
     # DROP COLUMN in place (SQLite 3.35+), for the same reason as above.
     op.drop_column("packages", "max_unanswered_per_profile_per_30d")
     op.drop_column("packages", "warmup_enabled")
+    op.drop_column("profiles", "warmup_reviewed_on")
     op.drop_column("profiles", "warmup_stage")
