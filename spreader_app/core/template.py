@@ -256,14 +256,17 @@ class Renderer:
             v.key: (index[v.key], v.fallback if v.fallback is not None else extra.get(v.key))
             for v in template.variables
         }
-        self._salt = blake2b(template.text.encode(), digest_size=16).digest()
+        # Keyed by the text: the same text and recipient give the same variant anywhere.
+        self._hash = blake2b(key=blake2b(template.text.encode(), digest_size=16).digest(), digest_size=8)
+        self._flat: dict[int, tuple[str, tuple[tuple[int, str | None, str, str], ...]]] = {}
 
     def variant(self, recipient: str) -> int:
         """The index of ``recipient``'s variant: stable across runs, processes and machines."""
         if self.template.variants == 1:
             return 0
-        digest = blake2b(recipient.encode(), digest_size=8, key=self._salt).digest()
-        return int.from_bytes(digest, "big") % self.template.variants
+        h = self._hash.copy()
+        h.update(recipient.encode())
+        return int.from_bytes(h.digest(), "big") % self.template.variants
 
     def render(self, row: Sequence[str], recipient: str) -> tuple[str, list[str]]:
         """``recipient``'s text from ``row`` (values in ``columns`` order) and the names of
@@ -271,39 +274,75 @@ class Renderer:
         missing: list[str] = []
         if self.template.plain:
             return self.template.text, missing
-        out: list[str] = []
-        self._emit(self.template.nodes, self.variant(recipient), row, out, missing)
-        return "".join(out), missing
+        head, slots = self._variant(self.variant(recipient))
+        parts = [head]
+        width = len(row)
+        for column, fallback, name, literal in slots:
+            value = row[column] if column < width else ""
+            if not value or value.isspace():
+                if fallback is None:
+                    missing.append(name)
+                    value = ""
+                else:
+                    value = fallback
+            parts.append(value)
+            parts.append(literal)
+        return "".join(parts), missing
 
     def render_variant(self, index: int, row: Sequence[str]) -> str:
         """Variant number ``index`` (``0 <= index < variants``) for ``row``."""
-        out: list[str] = []
-        self._emit(self.template.nodes, index, row, out, [])
+        head, slots = self._variant(index)
+        out = [head]
+        for column, fallback, _, literal in slots:
+            value = row[column] if column < len(row) else ""
+            out += (value if value.strip() else fallback or "", literal)
         return "".join(out)
 
-    def _emit(
-        self, nodes: Sequence[Node], index: int, row: Sequence[str], out: list[str], missing: list[str]
-    ) -> int:
-        for node in nodes:
-            if isinstance(node, str):
-                out.append(node)
-            elif isinstance(node, Var):
-                column, fallback = self._slots[node.key]
-                value = row[column] if column < len(row) else ""
-                if value.strip():
-                    out.append(value)
-                elif fallback is not None:
-                    out.append(fallback)
-                else:
-                    missing.append(node.name)
-            else:
-                index, pick = divmod(index, node.count)
-                for option, count in zip(node.options, node.counts, strict=True):
-                    if pick < count:
-                        self._emit(option, pick, row, out, missing)
-                        break
-                    pick -= count
-        return index
+    def _variant(self, index: int) -> tuple[str, tuple[tuple[int, str | None, str, str], ...]]:
+        """Variant ``index`` as its leading text and (column, fallback, name, text after)
+        per variable: rendering a recipient is then a few appends. Cached (bounded)."""
+        flat = self._flat.get(index)
+        if flat is not None:
+            return flat
+        pieces: list[str | Var] = []
+        _pick(self.template.nodes, index, pieces)
+        head: list[str] = []
+        slots: list[tuple[int, str | None, str, str]] = []
+        tail = head
+        for piece in pieces:
+            if isinstance(piece, str):
+                tail.append(piece)
+                continue
+            if slots:
+                slots[-1] = (*slots[-1][:3], "".join(tail))
+            column, fallback = self._slots[piece.key]
+            slots.append((column, fallback, piece.name, ""))
+            tail = []
+        if slots:
+            slots[-1] = (*slots[-1][:3], "".join(tail))
+        flat = ("".join(head), tuple(slots))
+        if len(self._flat) < _CACHED_VARIANTS:
+            self._flat[index] = flat
+        return flat
+
+
+_CACHED_VARIANTS = 4096
+
+
+def _pick(nodes: Sequence[Node], index: int, out: list[str | Var]) -> int:
+    """Appends the literal pieces and variables of variant ``index`` (mixed radix: each
+    choice takes ``index % count`` and passes ``index // count`` on)."""
+    for node in nodes:
+        if isinstance(node, str | Var):
+            out.append(node)
+            continue
+        index, pick = divmod(index, node.count)
+        for option, count in zip(node.options, node.counts, strict=True):
+            if pick < count:
+                _pick(option, pick, out)
+                break
+            pick -= count
+    return index
 
 
 def unknown_variables(names: Sequence[str], columns: Sequence[str]) -> ValidationFailed:
