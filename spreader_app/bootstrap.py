@@ -31,9 +31,9 @@ from spreader_app.core.services.packages import PackageService
 from spreader_app.core.services.pool import PoolService
 from spreader_app.core.services.profiles import ProfileService
 from spreader_app.core.services.sending import SendingService
-from spreader_app.core.services.templates import TemplateService
 from spreader_app.core.services.settings import SettingsService
 from spreader_app.core.services.stats import StatsService
+from spreader_app.core.services.templates import TemplateService
 from spreader_app.core.supervisor import Supervisor
 from spreader_app.core.tokens import TokenCache
 from spreader_app.storage import migrate

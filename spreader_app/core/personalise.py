@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from spreader_app.core.fields import FieldReader
 from spreader_app.core.phones import Screening
@@ -138,6 +137,7 @@ class Problem:
     recipient: str
     reason: str  # "missing_variable" or "too_long"
     message: str
+    names: tuple[str, ...] = ()  # the empty variables
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,17 +184,22 @@ def personalise(
                 for phone, row in zip(screening.valid, screening.valid_rows, strict=True)
             ]
         if screening.valid:
-            out.samples.append(Sample("first", screening.valid_rows[0], screening.valid[0], template.text))
+            out.samples.append(
+                Sample("first", screening.valid_rows[0], screening.valid[0], template.text)
+            )
         return out
     texts, longest, render = out.texts, -1, renderer.render
     longest_at = 0
-    rows = recipients.rows if recipients.rows is not None else [[]] * (max(screening.valid_rows) + 1)
+    rows = (
+        recipients.rows if recipients.rows is not None else [[]] * (max(screening.valid_rows) + 1)
+    )
     for n, (phone, row) in enumerate(zip(screening.valid, screening.valid_rows, strict=True)):
         text, missing = render(rows[row], phone)
         if missing:
-            names = ", ".join("{{" + m + "}}" for m in dict.fromkeys(missing))
+            empty = tuple(dict.fromkeys(missing))
+            names = ", ".join("{{" + m + "}}" for m in empty)
             out.missing.append(
-                Problem(row, phone, "missing_variable", f"Empty {names} and no fallback.")
+                Problem(row, phone, "missing_variable", f"Empty {names} and no fallback.", empty)
             )
             if len(out.samples) < MAX_SAMPLES:
                 out.samples.append(Sample("missing", row, phone, text, tuple(missing)))

@@ -257,7 +257,9 @@ class Renderer:
             for v in template.variables
         }
         # Keyed by the text: the same text and recipient give the same variant anywhere.
-        self._hash = blake2b(key=blake2b(template.text.encode(), digest_size=16).digest(), digest_size=8)
+        self._hash = blake2b(
+            key=blake2b(template.text.encode(), digest_size=16).digest(), digest_size=8
+        )
         self._flat: dict[int, tuple[str, tuple[tuple[int, str | None, str, str], ...]]] = {}
 
     def variant(self, recipient: str) -> int:

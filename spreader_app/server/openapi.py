@@ -10,12 +10,12 @@ from typing import Any, Final
 from spreader_app import __version__
 from spreader_app.core.models import DeliveryStatus, MessageMode, MessageStatus
 from spreader_app.server.openapi_pool import POOL_COMPONENTS
+from spreader_app.server.openapi_schemas import COMPONENTS, TIME, S, enum, ref, whole
 from spreader_app.server.openapi_templates import (
     TEMPLATE_COMPONENTS,
     TEMPLATE_OPS,
     TEMPLATE_SUMMARY,
 )
-from spreader_app.server.openapi_schemas import COMPONENTS, TIME, S, enum, ref, whole
 from spreader_app.server.params import MAX_DELIVERIES_PAGE, MAX_MESSAGES_PAGE
 
 _WHY: Final = {

@@ -41,7 +41,9 @@ async def create_template(request: web.Request) -> web.Response:
 async def get_template(request: web.Request) -> web.Response:
     """200 with the template; 404 when the package has none of that id."""
     m = request.match_info
-    return web.json_response(template_json(await request.app[CONTAINER].templates.get(m["id"], m["tid"])))
+    return web.json_response(
+        template_json(await request.app[CONTAINER].templates.get(m["id"], m["tid"]))
+    )
 
 
 @routes.put(TPL, name="template_update")

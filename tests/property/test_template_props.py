@@ -108,9 +108,9 @@ def test_recipients_spread_over_every_variant() -> None:
     assert len(seen) == renderer.template.variants == 12
 
 
-NAMES = st.text(st.characters(blacklist_characters="{}|", blacklist_categories=("Cs",)), min_size=1, max_size=8).filter(
-    str.strip
-)
+NAMES = st.text(
+    st.characters(blacklist_characters="{}|", blacklist_categories=("Cs",)), min_size=1, max_size=8
+).filter(str.strip)
 
 
 @given(variables=st.lists(NAMES, min_size=1, max_size=4), columns=st.lists(NAMES, max_size=4))

@@ -376,7 +376,14 @@ def _new_deliveries(
     pending, text = DeliveryStatus.PENDING, texts.get
     return [
         NewDelivery(
-            i.recipient, pending, i.profile_id, i.at, " ".join(i.decided_by), "", "", text(i.recipient)
+            i.recipient,
+            pending,
+            i.profile_id,
+            i.at,
+            " ".join(i.decided_by),
+            "",
+            "",
+            text(i.recipient),
         )
         for i in result.items
     ] + [

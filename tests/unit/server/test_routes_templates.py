@@ -60,7 +60,9 @@ async def test_open_chat_with_a_template_sends_each_recipient_its_own_text(
 ) -> None:
     package_id = await shop.package(**ALL_DAY)
     await shop.profile(package_id, "dev-a")
-    template = (await client.post(tpls(package_id), json={"name": "Ready", "text": GREETING})).json()
+    template = (
+        await client.post(tpls(package_id), json={"name": "Ready", "text": GREETING})
+    ).json()
     body = {
         "template_id": template["template_id"],
         "recipients": [
@@ -94,7 +96,10 @@ async def test_a_missing_value_without_fallback_refuses_the_request_naming_the_r
     await shop.profile(package_id, "dev-a")
     body: dict[str, Any] = {
         "text": "Hi {{name}}, your code is {{code}}",
-        "recipients": [recipient(AHMED, name="Ahmed", code="A1"), recipient(SARA, name="", code="B2")],
+        "recipients": [
+            recipient(AHMED, name="Ahmed", code="A1"),
+            recipient(SARA, name="", code="B2"),
+        ],
     }
     url = f"/api/v1/packages/{package_id}/messages/open"
 
@@ -125,7 +130,10 @@ async def test_unknown_variables_name_the_columns_there_are(
 ) -> None:
     package_id = await shop.package(**ALL_DAY)
     await shop.profile(package_id, "dev-a")
-    body = {"text": "Hi {{nmae}}", "recipients": [recipient(AHMED, name="Ahmed", city="Giza"), OMAR]}
+    body = {
+        "text": "Hi {{nmae}}",
+        "recipients": [recipient(AHMED, name="Ahmed", city="Giza"), OMAR],
+    }
 
     r = await client.post(f"/api/v1/packages/{package_id}/messages/open", json=body)
 
