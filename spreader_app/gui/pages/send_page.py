@@ -224,7 +224,12 @@ class SendPage(QWidget):
         blocked = bool(preview.personal.missing) and not self.samples.skips_missing()
         can_send = bool(preview.plan.items) and not preview.plan.unassigned and not blocked
         self.send_button.setEnabled(can_send)
-        self.send_hint.setText("Check the plan, then send." if can_send else "Nothing to send.")
+        if blocked:
+            self.send_hint.setText(
+                self.tr("Skip the rows with an empty value, or give a fallback.")
+            )
+        else:
+            self.send_hint.setText("Check the plan, then send." if can_send else "Nothing to send.")
 
     def _on_send_button_clicked(self) -> None:
         run_task(self._send(), busy=self.action_box)

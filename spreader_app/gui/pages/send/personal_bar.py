@@ -135,15 +135,22 @@ class PersonalBar(QWidget):
             parts = []
             for var in template.variables:
                 column = keys.get(var.key)
+                name = _isolated(var.name)
                 unknown = unknown or column is None
                 parts.append(
-                    self.tr("{{%1}} ← column “%2”").replace("%1", var.name).replace("%2", column)
+                    self.tr("{{%1}} ← column “%2”")
+                    .replace("%1", name)
+                    .replace("%2", _isolated(column))
                     if column is not None
-                    else self.tr("{{%1}}: no such column").replace("%1", var.name)
+                    else self.tr("{{%1}}: no such column").replace("%1", name)
                 )
             sentences.append(self.tr("Variables: %1.").replace("%1", "; ".join(parts)))
             if unknown:
-                have = ", ".join(self.columns) if self.columns else self.tr("none (pasted numbers)")
+                have = (
+                    ", ".join(map(_isolated, self.columns))
+                    if self.columns
+                    else self.tr("none (pasted numbers)")
+                )
                 sentences.append(self.tr("The list's columns: %1.").replace("%1", have))
         if template.variants > 1:
             sentences.append(
@@ -155,3 +162,9 @@ class PersonalBar(QWidget):
         show_value(self.info_label, text)
         set_role(self.info_label, "error" if error else "hint")
         self.info_label.setVisible(bool(text))
+
+
+def _isolated(name: str) -> str:
+    """A name for a mixed-direction label: first-strong isolated (FSI … PDI), so an Arabic
+    column name cannot pull the braces and arrows around it out of place."""
+    return f"\u2068{name}\u2069"
