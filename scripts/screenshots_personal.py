@@ -40,10 +40,11 @@ CSV = "الاسم,الجوال,المدينة\n" + "".join(
 
 
 async def walk(out: Path) -> None:
-    from scripts.screenshots import FakeZentra, build, load_settings, DesktopSession  # noqa: PLC0415
     import os
 
     from cryptography.fernet import Fernet
+
+    from scripts.screenshots import DesktopSession, FakeZentra, build, load_settings
 
     fake = FakeZentra(latency=0.05)
     await fake.start()
@@ -89,7 +90,8 @@ async def walk(out: Path) -> None:
     send.recipients.file_radio.setChecked(True)
     await send.recipients.picker.load(csv)
     send.content.text_edit.setPlainText(
-        "{مرحبا|أهلا وسهلا} {{الاسم}}، عرض نهاية الأسبوع في فرع {{المدينة}}: خصم ٢٠٪ على كل الطلبات."
+        "{مرحبا|أهلا وسهلا} {{الاسم}}، عرض نهاية الأسبوع في فرع {{المدينة}}:"
+        " خصم ٢٠٪ على كل الطلبات."
     )
     await settle(1.5)
     shot("11-personal-composer")

@@ -116,7 +116,8 @@ class _Parser:
 
     def sequence(self, i: int, end: int, in_group: bool) -> tuple[list[Node], int]:
         """Nodes from ``i`` to ``end``, or to the next ``|`` of this level inside a group."""
-        text, nodes, start = self.text, [], i
+        text, start = self.text, i
+        nodes: list[Node] = []
         literal: list[str] = []
         while i < end:
             ch = text[i]

@@ -16,7 +16,7 @@ from spreader_app.core.template import Renderer, column_key, parse
 VALUES = st.text(min_size=1, max_size=40).filter(str.strip) | st.sampled_from(
     ["{{name}}", "{a|b}", "{0}", "{name!r}", "__import__('os')", "}}{{", "{{ name | x }}", "%s"]
 )
-WORDS = st.text(st.characters(blacklist_characters="{}|", blacklist_categories=("Cs",)), max_size=6)
+WORDS = st.text(st.characters(blacklist_characters="{}|", blacklist_categories=["Cs"]), max_size=6)
 
 
 def _tree(depth: int) -> st.SearchStrategy[object]:
@@ -109,7 +109,7 @@ def test_recipients_spread_over_every_variant() -> None:
 
 
 NAMES = st.text(
-    st.characters(blacklist_characters="{}|", blacklist_categories=("Cs",)), min_size=1, max_size=8
+    st.characters(blacklist_characters="{}|", blacklist_categories=["Cs"]), min_size=1, max_size=8
 ).filter(str.strip)
 
 

@@ -125,7 +125,9 @@ class SendPage(QWidget):
         self.content = ContentBox()
         layout.addWidget(self.content)
         self.personal = PersonalBar(self.context, self.content)
-        self.content.layout().addWidget(self.personal)
+        content_layout = self.content.layout()
+        assert content_layout is not None
+        content_layout.addWidget(self.personal)
         self.recipients = RecipientsBox(self.context)
         layout.addWidget(self.recipients)
         self.timing = TimingBox()
