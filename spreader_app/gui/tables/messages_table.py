@@ -110,17 +110,6 @@ def delivery_columns() -> list[Column[DeliveryLine]]:
         Column("Profile", lambda r: r.profile_name),
         Column("Attempts", lambda r: r.delivery.attempt_count, align=RIGHT),
         Column(
-            QCoreApplication.translate("DeliveryColumns", "Own text"),
-            lambda r: r.delivery.text or "",
-            preview,
-            tooltip=lambda r: tooltip_html(r.delivery.text or ""),
-            header_tooltip=QCoreApplication.translate(
-                "DeliveryColumns",
-                "The text this recipient got when the message was personalised;"
-                " empty: the message's own text",
-            ),
-        ),
-        Column(
             "Error",
             lambda r: r.delivery.error,
             preview,
@@ -137,6 +126,17 @@ def delivery_columns() -> list[Column[DeliveryLine]]:
             lambda r: r.delivery.skip_reason,
             skip_reason_text,
             header_tooltip="Why the number was not messaged: invalid, duplicate or opted out",
+        ),
+        Column(
+            QCoreApplication.translate("DeliveryColumns", "Own text"),
+            lambda r: r.delivery.text or "",
+            preview,
+            tooltip=lambda r: tooltip_html(r.delivery.text or ""),
+            header_tooltip=QCoreApplication.translate(
+                "DeliveryColumns",
+                "The text this recipient got when the message was personalised;"
+                " empty: the message's own text",
+            ),
         ),
     ]
 
