@@ -33,11 +33,13 @@ from spreader_app.core.services.profiles import ProfileService
 from spreader_app.core.services.sending import SendingService
 from spreader_app.core.services.settings import SettingsService
 from spreader_app.core.services.stats import StatsService
+from spreader_app.core.services.templates import TemplateService
 from spreader_app.core.supervisor import Supervisor
 from spreader_app.core.tokens import TokenCache
 from spreader_app.storage import migrate
 from spreader_app.storage.database import Database
 from spreader_app.storage.store import SqlStore
+from spreader_app.storage.template_store import SqlTemplateStore
 from spreader_app.vault.key_sources import KeySource, default_key_chain
 from spreader_app.vault.vault import Vault
 from spreader_app.zentra.client import ZentraClient
@@ -98,6 +100,7 @@ class Container:
     packages: PackageService
     profiles: ProfileService
     sending: SendingService
+    templates: TemplateService
     replies: ReplyRouter
     stats: StatsService
     inbox: InboxService
@@ -177,6 +180,7 @@ def build(
     tokens = TokenCache(store, vault)
     dispatcher = Dispatcher(store, gateway, tokens, clock, events, rng)
     stats = StatsService(store, clock, live=dispatcher.states)
+    templates = TemplateService(store, SqlTemplateStore(db), clock)
     holder: list[Container] = []
 
     def changed() -> None:
@@ -201,8 +205,14 @@ def build(
         packages=PackageService(store, clock, changed, default_timezone=local_timezone()),
         profiles=ProfileService(store, vault, gateway, clock, changed),
         sending=SendingService(
-            store, clock, stats, wake, region=lambda: holder[0].settings.default_region
+            store,
+            clock,
+            stats,
+            wake,
+            region=lambda: holder[0].settings.default_region,
+            templates=templates,
         ),
+        templates=templates,
         replies=ReplyRouter(store, gateway, tokens, clock, events),
         stats=stats,
         inbox=InboxService(store, clock, events, parse, wake),

@@ -71,6 +71,7 @@ def services_of(container: Container) -> Services:
         stats=container.stats,
         inbox=container.inbox,
         settings=container.app_settings,
+        templates=container.templates,
     )
 
 

@@ -173,6 +173,18 @@ class MessageContent:
 
 
 @dataclass(frozen=True, slots=True)
+class MessageTemplate:
+    """A saved message of a package: a name and its content (``{{variables}}`` and spintax)."""
+
+    id: str
+    package_id: str
+    name: str
+    content: MessageContent
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Message:
     id: str
     package_id: str
@@ -215,6 +227,8 @@ class Delivery:
     gateway_response: str = ""
     sent_at: datetime | None = None
     updated_at: datetime | None = None
+    # What this recipient was sent when it differs from the message's text (personalised).
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +289,8 @@ class NewDelivery(NamedTuple):
     decided_by: str = ""
     skip_reason: str = ""
     error: str = ""
+    # The recipient's own text (or caption) when the message is personalised, else None.
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from spreader_app.core.models import (
     Message,
     MessageChange,
     MessageFilter,
+    MessageTemplate,
     NewDelivery,
     Package,
     PoolEvent,
@@ -265,3 +266,21 @@ class SettingsPort(Protocol):
     def snapshot(self) -> dict[str, Any]: ...
 
     def save(self, changes: dict[str, Any]) -> dict[str, Any]: ...
+
+
+class TemplateStore(Protocol):
+    """Saved message templates; one transaction per call, audited like ``Store``.
+
+    ``add_template`` and ``update_template`` raise ``Conflict`` when the package already has a
+    template of that name.
+    """
+
+    async def list_templates(self, package_id: str) -> list[MessageTemplate]: ...
+
+    async def get_template(self, template_id: str) -> MessageTemplate | None: ...
+
+    async def add_template(self, template: MessageTemplate, now: float, actor: str) -> None: ...
+
+    async def update_template(self, template: MessageTemplate, now: float, actor: str) -> None: ...
+
+    async def delete_template(self, template_id: str, now: float, actor: str) -> bool: ...

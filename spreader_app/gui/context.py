@@ -14,6 +14,7 @@ from spreader_app.core.services.profiles import ProfileService
 from spreader_app.core.services.sending import SendingService
 from spreader_app.core.services.settings import SettingsService
 from spreader_app.core.services.stats import StatsService
+from spreader_app.core.services.templates import TemplateService
 from spreader_app.gui.bridge import EventBridge
 
 
@@ -28,6 +29,7 @@ class Services:
     stats: StatsService
     inbox: InboxService
     settings: SettingsService
+    templates: TemplateService
 
 
 class AppContext(QObject):

@@ -106,9 +106,24 @@ OPTION_FIELDS: Final[S] = {
     "waiting_strategy": enum(WaitingStrategy),
     "drip_interval_minutes": null(whole(1, 24 * 60)),
     "schedule_at": null(TIME),
+    "on_missing": {
+        "type": "string",
+        "enum": ["refuse", "skip"],
+        "description": "a recipient with an empty {{variable}} and no fallback: refuse the"
+        " request (default) or skip that recipient",
+    },
+    "fallbacks": {"type": "object", "additionalProperties": STR},
 }
 REGION: Final[S] = {"type": "string", "maxLength": 2, "description": "ISO 3166 code, e.g. EG"}
-RECIPIENT: Final[S] = {"anyOf": [text(1, 64), {"type": "integer", "minimum": 0}]}
+NUMBER: Final[S] = {"anyOf": [text(1, 64), {"type": "integer", "minimum": 0}]}
+VARIABLES: Final[S] = {
+    "type": "object",
+    "description": "values for {{name}} in the text, by column name",
+    "additionalProperties": {"anyOf": [text(0, 4096), {"type": "number"}, {"type": "null"}]},
+}
+RECIPIENT: Final[S] = {
+    "anyOf": [NUMBER, obj({"phone": NUMBER, "variables": VARIABLES}, ("phone",), closed=True)]
+}
 
 COMPONENTS: Final[S] = {
     "Error": obj(
@@ -232,6 +247,7 @@ COMPONENTS: Final[S] = {
             },
             "options": null(obj(OPTION_FIELDS, closed=True)),
             "region": REGION,
+            "template_id": {"type": "string", "description": "send a saved template's content"},
         },
         ("recipients",),
         closed=True,
@@ -312,6 +328,7 @@ COMPONENTS: Final[S] = {
         {
             "id": INT,
             "recipient": STR,
+            "text": {"type": "string", "description": "the text (or caption) this one got"},
             "profile_id": null(STR),
             "status": enum(DeliveryStatus),
             "attempt_count": INT,
@@ -344,7 +361,7 @@ COMPONENTS: Final[S] = {
                 "type": "array",
                 "minItems": 1,
                 "maxItems": MAX_NUMBERS,
-                "items": RECIPIENT,
+                "items": NUMBER,
             },
             "region": REGION,
             "package_id": text(1, 64),

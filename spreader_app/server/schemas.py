@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Any, Final
 
+from spreader_app.core.content import personal_text
 from spreader_app.core.health_band import health_band
 from spreader_app.core.models import (
     ConversationItem,
@@ -18,6 +19,7 @@ from spreader_app.core.models import (
     DeliveryStatus,
     Message,
     MessageMode,
+    MessageTemplate,
     Package,
     PoolEvent,
     Profile,
@@ -219,11 +221,13 @@ def message_json(m: Message) -> Json:
     }
 
 
-def delivery_json(d: Delivery) -> Json:
-    """One recipient of a message and what became of it."""
+def delivery_json(d: Delivery, text: str = "") -> Json:
+    """One recipient of a message, the text it gets (``text``: the message's, unless the
+    delivery has its own) and what became of it."""
     return {
         "id": d.id,
         "recipient": d.recipient,
+        "text": d.text if d.text is not None else text,
         "profile_id": d.profile_id,
         "status": d.status.value,
         "attempt_count": d.attempt_count,
@@ -242,10 +246,26 @@ def message_detail_json(
     """A message plus one page of its deliveries."""
     return {
         **message_json(m),
-        "deliveries": [delivery_json(d) for d in deliveries],
+        "deliveries": [delivery_json(d, personal_text(m.content)[0]) for d in deliveries],
         "deliveries_total": total,
         "limit": limit,
         "offset": offset,
+    }
+
+
+def template_json(t: MessageTemplate) -> Json:
+    """A saved template: its name and content."""
+    c = t.content
+    return {
+        "template_id": t.id,
+        "package_id": t.package_id,
+        "name": t.name,
+        "type": c.type.value,
+        "text": c.text,
+        "media_url": c.media_url,
+        "caption": c.caption,
+        "created_at": iso(t.created_at),
+        "updated_at": iso(t.updated_at),
     }
 
 

@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from spreader_app.core.content import with_personal_text
 from spreader_app.core.models import (
     Claim,
     DeliveryStatus,
@@ -87,6 +88,7 @@ class _Head(NamedTuple):
     package_id: str
     recipient: str
     attempt_count: int
+    text: str | None  # the recipient's own text, when the message is personalised
 
 
 _HEAD_COLUMNS = (
@@ -96,6 +98,7 @@ _HEAD_COLUMNS = (
     _D.c.package_id,
     _D.c.recipient,
     _D.c.attempt_count,
+    _D.c.text,
 )
 _PENDING_OPEN = (_D.c.status == _PENDING, _D.c.mode == _OPEN)
 _HEAD = Prepared(
@@ -287,7 +290,7 @@ def _claim(
                 package_id=head.package_id,
                 profile_id=profile_id,
                 recipient=head.recipient,
-                content=_content(conn, contents, head.message_id),
+                content=with_personal_text(_content(conn, contents, head.message_id), head.text),
                 attempt_count=head.attempt_count + 1,
                 started_at=now,
                 tried_profiles=tried,
@@ -547,6 +550,7 @@ def begin_reply(
             "gateway_response": "",
             "sent_at": None,
             "updated_at": now,
+            "text": None,
         },
     )
     return _open_attempt(conn, message, delivery_id, recipient, profile_id, 1, now)

@@ -185,4 +185,5 @@ def delivery_from_row(row: DeliveryRow) -> Delivery:
         gateway_response=row.gateway_response,
         sent_at=row.sent_at,
         updated_at=row.updated_at,
+        text=row.text,
     )

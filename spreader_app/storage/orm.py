@@ -168,6 +168,8 @@ class DeliveryRow(Base):
     gateway_response: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
     updated_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
+    # The recipient's own text when personalised; NULL means the message's text.
+    text: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class AttemptRow(Base):
@@ -278,3 +280,21 @@ class PoolEventRow(Base):
     profile_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     reason: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class TemplateRow(Base):
+    """A saved message of a package; names are unique within the package."""
+
+    __tablename__ = "message_templates"
+    __table_args__ = (UniqueConstraint("package_id", "name", name="uq_template_name"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    package_id: Mapped[str] = mapped_column(ForeignKey("packages.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    type: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text, default="")
+    media_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    caption: Mapped[str | None] = mapped_column(Text, nullable=True)
+    media_path: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp)

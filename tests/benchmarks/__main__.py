@@ -29,6 +29,7 @@ from tests.benchmarks.figures import Figure, render
 SECTIONS = {
     "planner": "tests.benchmarks.bench_planner",
     "accept": "tests.benchmarks.bench_accept",
+    "content": "tests.benchmarks.bench_content",
     "dispatch": "tests.benchmarks.bench_dispatch",
     "reply": "tests.benchmarks.bench_reply_load",
     "desktop": "tests.benchmarks.bench_desktop",

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.errors import SpreaderError
 from spreader_app.core.events import MessageFinished, MessageProgress
-from spreader_app.core.models import Message, MessageStatus, MessageType
+from spreader_app.core.models import Message, MessageStatus, MessageTemplate, MessageType
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.icons import icon
@@ -30,6 +30,7 @@ from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import show_value
 from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
+from spreader_app.gui.widgets.save_template import save_as_template
 from spreader_app.gui.widgets.text_direction import show_text
 
 STATUS_TEXT = {
@@ -151,6 +152,10 @@ class CampaignView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.action_box)
         bottom.addStretch(1)
+        self.save_template_button = QPushButton(self.tr("Save as te&mplate…"))
+        self.save_template_button.setToolTip(self.tr("Keep this message as a template"))
+        self.save_template_button.clicked.connect(self._on_save_template_button_clicked)
+        bottom.addWidget(self.save_template_button)
         bottom.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
@@ -186,6 +191,21 @@ class CampaignView(QWidget):
         self.text_label.setVisible(bool(text))
         self._render(message)
         self.refresh()  # events published before this call may be gone already
+
+    def _on_save_template_button_clicked(self) -> None:
+        if self._message is not None:
+            run_task(self._save_template(self._message), busy=self.save_template_button)
+
+    async def _save_template(self, message: Message) -> None:
+        templates = self.context.services.templates
+
+        async def save(name: str) -> MessageTemplate:
+            return await templates.save_message(message.package_id, message.id, name)
+
+        saved, sentence = await save_as_template(self, save)
+        self._set_error("" if saved is not None else sentence)
+        if saved is not None:
+            self.status_label.setText(sentence)
 
     def refresh(self) -> None:
         """Re-reads the message: one read at a time (overlapping calls collapse into one

@@ -11,7 +11,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from spreader_app.core.models import Delivery, Message, MessageMode
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, display
@@ -120,6 +126,17 @@ def delivery_columns() -> list[Column[DeliveryLine]]:
             lambda r: r.delivery.skip_reason,
             skip_reason_text,
             header_tooltip="Why the number was not messaged: invalid, duplicate or opted out",
+        ),
+        Column(
+            QCoreApplication.translate("DeliveryColumns", "Own text"),
+            lambda r: r.delivery.text or "",
+            preview,
+            tooltip=lambda r: tooltip_html(r.delivery.text or ""),
+            header_tooltip=QCoreApplication.translate(
+                "DeliveryColumns",
+                "The text this recipient got when the message was personalised;"
+                " empty: the message's own text",
+            ),
         ),
     ]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -90,6 +91,16 @@ def api_value(cell: object) -> str | int:
 def api_values(table: Table, column: int) -> list[str | int]:
     """The recipients of ``column``, one per data row, as :func:`api_value` gives them."""
     return [api_value(row[column]) for row in table.rows]
+
+
+def api_recipients(table: Table, column: int) -> list[dict[str, Any]]:
+    """Each row as an Open Chat recipient object: its number and its other cells as
+    variables by header (for ``{{column}}`` in the text)."""
+    others = [(i, h) for i, h in enumerate(table.headers) if i != column]
+    return [
+        {"phone": api_value(row[column]), "variables": {h: cell_text(row[i]) for i, h in others}}
+        for row in table.rows
+    ]
 
 
 class ColumnPicker(QWidget):
