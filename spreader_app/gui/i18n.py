@@ -179,15 +179,19 @@ def install_language(app: QCoreApplication, setting: str) -> InstalledLanguage:
     """
     language = interface_language(setting)
     installed = InstalledLanguage(language)
+    # English needs its catalogue too, for the plural forms of counted texts ("%n
+    # message(s)"); Qt's own strings are English already.
+    paths = [catalogue(language)]
     if language != ENGLISH:
-        for path in (catalogue(language), qt_catalogue(language)):
-            translator = QTranslator(app)
-            if path is not None and translator.load(str(path)):
-                app.installTranslator(translator)
-                installed.translators.append(translator)
-                installed.catalogues.append(path)
-            elif path is not None:
-                log.warning("Qt could not read the translation %s", path)
+        paths.append(qt_catalogue(language))
+    for path in paths:
+        translator = QTranslator(app)
+        if path is not None and translator.load(str(path)):
+            app.installTranslator(translator)
+            installed.translators.append(translator)
+            installed.catalogues.append(path)
+        elif path is not None:
+            log.warning("Qt could not read the translation %s", path)
     # QLocale's default stays the system's: Arabic's own would write every number with
     # Arabic-Indic digits, while phone numbers, caps and times are typed with Latin ones.
     if isinstance(app, QApplication):

@@ -70,19 +70,19 @@ class PassphraseDialog(QDialog):
             else "Type the passphrase that protects your devices' tokens."
         )
         intro.setWordWrap(True)
-        self.passphrase = _secret_field("Passphrase")
-        self.repeat = _secret_field("Passphrase again")
+        self.passphrase = _secret_field(self.tr("Passphrase"))
+        self.repeat = _secret_field(self.tr("Passphrase again"))
         self.advice = QLabel()
         self.advice.setWordWrap(True)
-        self.advice.setAccessibleName("Passphrase advice")
+        self.advice.setAccessibleName(self.tr("Passphrase advice"))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.setStyleSheet("color: #c62828;")
         form = QFormLayout()
-        form.addRow(buddy_label("&Passphrase:", self.passphrase), self.passphrase)
+        form.addRow(buddy_label(self.tr("&Passphrase:"), self.passphrase), self.passphrase)
         if self.creating:
-            form.addRow(buddy_label("&Again:", self.repeat), self.repeat)
+            form.addRow(buddy_label(self.tr("&Again:"), self.repeat), self.repeat)
             self.passphrase.textChanged.connect(self._advise)
             self._advise("")
         else:
@@ -113,10 +113,10 @@ class PassphraseDialog(QDialog):
         try:
             if self.creating:
                 if self._store.weakness(text) is not None:
-                    self._say("Choose a stronger passphrase: see the advice above.")
+                    self._say(self.tr("Choose a stronger passphrase: see the advice above."))
                     return
                 if text != self.repeat.text():
-                    self._say("The two passphrases differ: type the same one twice.")
+                    self._say(self.tr("The two passphrases differ: type the same one twice."))
                     return
                 self.key = self._store.create(text)
             else:

@@ -52,10 +52,12 @@ class SendPage(QWidget):
         self._preview: tuple[int, dict[str, Any], OpenPreview] | None = None
 
         self.empty = EmptyState(
-            "No package yet",
-            "Messages go out through the profiles of a package: create one, add a profile,"
-            " then come back here.",
-            "Go to Packages",
+            self.tr("No package yet"),
+            self.tr(
+                "Messages go out through the profiles of a package: create one, add a profile,"
+                " then come back here."
+            ),
+            self.tr("Go to Packages"),
             "packages",
         )
         self.empty.action_clicked.connect(lambda: context.navigate.emit("packages"))
@@ -80,19 +82,21 @@ class SendPage(QWidget):
 
     def _build_composer(self) -> QWidget:
         body = QWidget()
-        title = QLabel("Send a message")
+        title = QLabel(self.tr("Send a message"))
         title.setProperty("role", "title")
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(PackagePicker(self.context))
         self.send_error = error_label()
-        self.preview_button = QPushButton(icon("refresh"), "Pre&view")
-        self.preview_button.setToolTip("Check the recipients and plan the sending (Ctrl+Enter)")
+        self.preview_button = QPushButton(icon("refresh"), self.tr("Pre&view"))
+        self.preview_button.setToolTip(
+            self.tr("Check the recipients and plan the sending (Ctrl+Enter)")
+        )
         self.preview_button.clicked.connect(self._on_preview_button_clicked)
-        self.send_button = QPushButton(icon("send"), "&Send…")
+        self.send_button = QPushButton(icon("send"), self.tr("&Send…"))
         self.send_button.setProperty("role", "primary")
-        self.send_button.setToolTip("Send the previewed message (Ctrl+Shift+Enter)")
+        self.send_button.setToolTip(self.tr("Send the previewed message (Ctrl+Shift+Enter)"))
         self.send_button.clicked.connect(self._on_send_button_clicked)
         # Extra keys as shortcuts, so the buttons keep their Alt mnemonics; a click on a
         # disabled button does nothing, as it should.
@@ -143,7 +147,7 @@ class SendPage(QWidget):
             self._preview = None
             self.plan_panel.hide()
         self.send_button.setEnabled(False)
-        self.send_hint.setText("Preview the plan, then send.")
+        self.send_hint.setText(self.tr("Preview the plan, then send."))
 
     # --- preview and send ------------------------------------------------------------------
 
@@ -211,10 +215,10 @@ class SendPage(QWidget):
             + (f" {skipped:,} rows will be skipped." if skipped else "")
             + (f"\n\n{eta}." if eta else "")
         )
-        if not await confirm(self, "Send this message?", text, yes="Send"):
+        if not await confirm(self, self.tr("Send this message?"), text, yes=self.tr("Send")):
             return
         if revision != self._revision:
-            self.send_hint.setText("The message changed: preview it again before sending.")
+            self.send_hint.setText(self.tr("The message changed: preview it again before sending."))
             return
         try:
             result = await self.context.services.sending.send_open(

@@ -80,9 +80,28 @@ def rejected_entries(screening: Screening, first_row: int = 1) -> list[RejectedE
     return out
 
 
+_REASON_LABELS = {
+    "empty": QT_TRANSLATE_NOOP("RecipientsTable", "Empty"),
+    "scientific_notation": QT_TRANSLATE_NOOP("RecipientsTable", "Scientific notation"),
+    "not_a_number": QT_TRANSLATE_NOOP("RecipientsTable", "Not a number"),
+    "missing_country_code": QT_TRANSLATE_NOOP("RecipientsTable", "Missing country code"),
+    "invalid_country_code": QT_TRANSLATE_NOOP("RecipientsTable", "Invalid country code"),
+    "too_short": QT_TRANSLATE_NOOP("RecipientsTable", "Too short"),
+    "too_long": QT_TRANSLATE_NOOP("RecipientsTable", "Too long"),
+    "invalid_number": QT_TRANSLATE_NOOP("RecipientsTable", "Invalid number"),
+    "not_mobile": QT_TRANSLATE_NOOP("RecipientsTable", "Not mobile"),
+    DUPLICATE: QT_TRANSLATE_NOOP("RecipientsTable", "Duplicate"),
+    OPTED_OUT: QT_TRANSLATE_NOOP("RecipientsTable", "Opted out"),
+}
+
+
 def reason_label(reason: str) -> str:
     """A short name for a skip reason code: ``invalid:too_short`` → ``Too short``."""
-    return reason.removeprefix("invalid:").replace("_", " ").capitalize()
+    code = reason.removeprefix("invalid:")
+    label = _REASON_LABELS.get(code)
+    if label is None:
+        return code.replace("_", " ").capitalize()
+    return translate("RecipientsTable", label)
 
 
 def _isolated(raw: str) -> str:

@@ -108,35 +108,35 @@ class ColumnPicker(QWidget):
         self._table: Table | None = None
         self._load_seq = 0
 
-        self.choose_button = QPushButton(icon("import"), "Choose &file…")
-        self.choose_button.setToolTip("Read the numbers from a CSV, TXT or Excel file")
+        self.choose_button = QPushButton(icon("import"), self.tr("Choose &file…"))
+        self.choose_button.setToolTip(self.tr("Read the numbers from a CSV, TXT or Excel file"))
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
-        self.file_label = QLabel("No file chosen yet.")
+        self.file_label = QLabel(self.tr("No file chosen yet."))
         self.file_label.setProperty("role", "hint")
         self.file_label.setWordWrap(True)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumWidth(160)
-        self.busy_bar.setAccessibleName("Reading the file")
+        self.busy_bar.setAccessibleName(self.tr("Reading the file"))
         self.busy_bar.hide()
         self.error_label = error_label()
 
-        self.header_check = QCheckBox("First row is a &header")
-        self.header_check.setToolTip("Untick when row 1 already holds a recipient")
+        self.header_check = QCheckBox(self.tr("First row is a &header"))
+        self.header_check.setToolTip(self.tr("Untick when row 1 already holds a recipient"))
         self.header_check.toggled.connect(self._on_header_check_toggled)
         self.encoding_combo = QComboBox()
-        self.encoding_combo.setAccessibleName("Text encoding")
+        self.encoding_combo.setAccessibleName(self.tr("Text encoding"))
         self.encoding_combo.setToolTip(
-            "How the text file is encoded; pick another one when letters look garbled"
+            self.tr("How the text file is encoded; pick another one when letters look garbled")
         )
         self.encoding_combo.activated.connect(self._on_encoding_combo_activated)
-        self.encoding_label = QLabel("&Encoding:")
+        self.encoding_label = QLabel(self.tr("&Encoding:"))
         self.encoding_label.setBuddy(self.encoding_combo)
         self.column_combo = QComboBox()
-        self.column_combo.setAccessibleName("Phone column")
-        self.column_combo.setToolTip("The column that holds the phone numbers")
+        self.column_combo.setAccessibleName(self.tr("Phone column"))
+        self.column_combo.setToolTip(self.tr("The column that holds the phone numbers"))
         self.column_combo.currentIndexChanged.connect(self._on_column_combo_changed)
-        column_label = QLabel("Phone &column:")
+        column_label = QLabel(self.tr("Phone &column:"))
         column_label.setBuddy(self.column_combo)
         self.info_label = QLabel()
         self.info_label.setProperty("role", "hint")
@@ -145,7 +145,7 @@ class ColumnPicker(QWidget):
         self.model = TablePreviewModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Preview of the file")
+        self.view.setAccessibleName(self.tr("Preview of the file"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectColumns)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -156,7 +156,7 @@ class ColumnPicker(QWidget):
         )
         corner = self.view.findChild(QAbstractButton)
         if corner is not None:
-            corner.setAccessibleName("Select the whole preview")
+            corner.setAccessibleName(self.tr("Select the whole preview"))
 
         top = QHBoxLayout()
         top.addWidget(self.choose_button)
@@ -212,7 +212,7 @@ class ColumnPicker(QWidget):
         self._table = None
         self.model.show_table([], [])
         self.column_combo.clear()
-        self.file_label.setText("No file chosen yet.")
+        self.file_label.setText(self.tr("No file chosen yet."))
         self.info_label.clear()
         self._set_error("")
         self._show_options(False)
@@ -242,7 +242,9 @@ class ColumnPicker(QWidget):
     # --- work ----------------------------------------------------------------------------
 
     async def _choose(self) -> None:
-        path = await ask_open_file(self, "Import recipients", [FILE_FILTER, "All files (*)"])
+        path = await ask_open_file(
+            self, self.tr("Import recipients"), [FILE_FILTER, "All files (*)"]
+        )
         if path is not None:
             await self._load(path, None, None)
 
@@ -325,7 +327,7 @@ class ColumnPicker(QWidget):
             self.file_label.setText(f"{self.path.name}: {len(self._table.rows):,} rows")
             self.file_label.setToolTip(str(self.path))
         else:
-            self.file_label.setText("No file chosen yet.")
+            self.file_label.setText(self.tr("No file chosen yet."))
 
     def _set_error(self, text: str) -> None:
         show_message(self.error_label, text)

@@ -61,16 +61,16 @@ class RecipientsBox(QGroupBox):
         self._screen_seq = 0
         self._screen_on_show = False
 
-        self.paste_radio = QRadioButton("Paste &numbers")
-        self.file_radio = QRadioButton("&Import a file (CSV, TXT, XLSX)")
+        self.paste_radio = QRadioButton(self.tr("Paste &numbers"))
+        self.file_radio = QRadioButton(self.tr("&Import a file (CSV, TXT, XLSX)"))
         self.paste_radio.setChecked(True)
         self._source_group = QButtonGroup(self)
         self._source_group.addButton(self.paste_radio)
         self._source_group.addButton(self.file_radio)
         self.paste_edit = QPlainTextEdit()
-        self.paste_edit.setAccessibleName("Pasted numbers")
+        self.paste_edit.setAccessibleName(self.tr("Pasted numbers"))
         self.paste_edit.setPlaceholderText(
-            "One number per line, or separated by commas, e.g. +20 106 618 3456"
+            self.tr("One number per line, or separated by commas, e.g. +20 106 618 3456")
         )
         self.paste_edit.setTabChangesFocus(True)
         self.picker = ColumnPicker()
@@ -80,16 +80,18 @@ class RecipientsBox(QGroupBox):
         self.source_stack.setMinimumHeight(150)
 
         self.region_edit = QLineEdit(context.services.settings.view().default_region)
-        self.region_edit.setAccessibleName("Default region")
+        self.region_edit.setAccessibleName(self.tr("Default region"))
         self.region_edit.setMaxLength(2)
         self.region_edit.setMaximumWidth(60)
-        self.region_edit.setPlaceholderText("EG")
+        self.region_edit.setPlaceholderText(self.tr("EG"))
         self.region_edit.setToolTip(
-            "Two-letter country code used for numbers written without + and a country code"
+            self.tr("Two-letter country code used for numbers written without + and a country code")
         )
         region_hint = QLabel(
-            "Numbers without a country code (like 0106 618 3456) are read as numbers of this"
-            " country. Leave it empty to accept only numbers with + and the country code."
+            self.tr(
+                "Numbers without a country code (like 0106 618 3456) are read as numbers of this"
+                " country. Leave it empty to accept only numbers with + and the country code."
+            )
         )
         region_hint.setProperty("role", "hint")
         region_hint.setWordWrap(True)
@@ -101,18 +103,22 @@ class RecipientsBox(QGroupBox):
         for label, name in zip(self._summary_labels, SUMMARY_NAMES, strict=True):
             label.setAccessibleName(name)
         self.valid_label.setProperty("role", "ok")
-        self.suppressed_label.setToolTip("Opted out or suppressed in this package: never sent")
+        self.suppressed_label.setToolTip(
+            self.tr("Opted out or suppressed in this package: never sent")
+        )
         self.reasons_label = QLabel()
         self.reasons_label.setProperty("role", "hint")
         self.reasons_label.setWordWrap(True)
         self.screen_status = QLabel()
         self.screen_status.setProperty("role", "hint")
-        self.rejected_button = QPushButton("Sh&ow rejected rows")
+        self.rejected_button = QPushButton(self.tr("Sh&ow rejected rows"))
         self.rejected_button.setCheckable(True)
-        self.rejected_button.setToolTip("Every row that will not be messaged, with the reason")
+        self.rejected_button.setToolTip(
+            self.tr("Every row that will not be messaged, with the reason")
+        )
         self.rejected_button.toggled.connect(self._on_rejected_button_toggled)
-        self.export_button = QPushButton(icon("export"), "Export re&jected…")
-        self.export_button.setToolTip("Save the rejected rows and reasons as a CSV file")
+        self.export_button = QPushButton(icon("export"), self.tr("Export re&jected…"))
+        self.export_button.setToolTip(self.tr("Save the rejected rows and reasons as a CSV file"))
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.rejected_model = RejectedTableModel(self)
         self.rejected_view = QTableView()
@@ -128,7 +134,7 @@ class RecipientsBox(QGroupBox):
         sources.addWidget(self.file_radio)
         sources.addStretch(1)
         region_row = QHBoxLayout()
-        region_row.addWidget(buddy_label("Default &region:", self.region_edit))
+        region_row.addWidget(buddy_label(self.tr("Default &region:"), self.region_edit))
         region_row.addWidget(self.region_edit)
         region_row.addWidget(region_hint, 1)
         summary = QHBoxLayout()
@@ -259,7 +265,7 @@ class RecipientsBox(QGroupBox):
             self.show_screening(None)
             return
         values, first_row = source
-        self.screen_status.setText("Checking numbers…")
+        self.screen_status.setText(self.tr("Checking numbers…"))
         try:
             suppressions = await self.context.services.inbox.suppressions(package_id)
             suppressed = {s.phone for s in suppressions}
