@@ -51,12 +51,20 @@ TEXT_CALLS: dict[str, frozenset[int] | None] = {
             "setText setToolTip setAccessibleName setAccessibleDescription setPlaceholderText "
             "setWindowTitle setTitle setStatusTip setWhatsThis setLabelText setSuffix setPrefix "
             "setSpecialValueText showMessage setHeaderLabels notify QLabel QPushButton "
-            "QCheckBox QRadioButton QGroupBox QAction QToolButton QListWidgetItem QMessageBox "
-            "EmptyState"
+            "QCheckBox QRadioButton QGroupBox QAction QToolButton QListWidgetItem QMessageBox"
         ).split(),
         None,
     ),
     "addItem": frozenset({0}),
+    "EmptyState": frozenset({0, 1, 2}),
+    "page_action": frozenset({1, 4}),
+    "setup_live_table": frozenset({2}),
+    "configure_table": frozenset({2}),
+    "filter_table": frozenset({1}),
+    "filter_edit": frozenset({1, 2, 3}),
+    "confirm": frozenset({1, 2}),
+    "ask_open_file": frozenset({1}),
+    "ask_save_csv": frozenset({1}),
     "insertItem": frozenset({1}),
     "addTab": frozenset({1}),
     "setTabText": frozenset({1}),
@@ -66,11 +74,11 @@ TEXT_CALLS: dict[str, frozenset[int] | None] = {
     "show_message": frozenset({1}),
     "buddy_label": frozenset({0}),
 }
-TEXT_KEYWORDS = frozenset({"text", "title", "tip", "hint", "placeholder", "yes"})
+TEXT_KEYWORDS = frozenset({"text", "title", "tip", "hint", "placeholder", "yes", "action"})
 TRANSLATING = frozenset({"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"})
 NOT_SHOWN = "# not translated:"
-"""A line carrying this comment (followed by why) holds a text that is not for people,
-such as a style sheet, a file-format name or a log message."""
+"""This comment (followed by why) on a statement, or on the line above it, marks its texts
+as not for people to read in their language: file headers, formats, a language's own name."""
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|%\d")
 _SENTENCE = re.compile(r"[A-Za-z]{2,}[^\n]*\s[A-Za-z]")
@@ -146,7 +154,9 @@ def _exempt(tree: ast.Module) -> set[int]:
             name = _call_name(node)
             is_log = isinstance(node.func, ast.Attribute) and name in _LOGGING
             skip = name in TRANSLATING or is_log
-        skip = skip or isinstance(node, ast.Raise | ast.JoinedStr)
+        skip = skip or isinstance(node, ast.Raise)
+        if isinstance(node, ast.JoinedStr):  # judged as a whole, not by its parts
+            exempt.update(id(child) for child in ast.walk(node) if child is not node)
         if skip:
             exempt.update(id(child) for child in ast.walk(node) if child is not node)
     return exempt
@@ -159,7 +169,8 @@ def untranslated_literals(files: Iterable[Path]) -> list[Finding]:
     f-string inside ``tr()``/``translate()`` (lupdate cannot look it up), (3) a
     ``translate()``/``QT_TRANSLATE_NOOP()`` whose context is not a literal (lupdate files it
     under no context), and (4) any other string literal that reads like words, outside
-    docstrings, translation calls, logging and exceptions. A line marked ``# not
+    docstrings, translation calls, logging and exceptions (an f-string by its literal
+    parts). A line marked ``# not
     translated: <why>`` is left alone.
     """
     findings: list[Finding] = []
@@ -170,9 +181,17 @@ def untranslated_literals(files: Iterable[Path]) -> list[Finding]:
         where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         exempt = _exempt(tree)
 
+        statement_of: dict[int, ast.stmt] = {}
+        for statement in ast.walk(tree):
+            if isinstance(statement, ast.stmt):
+                for child in ast.walk(statement):
+                    statement_of[id(child)] = statement  # the innermost statement wins
+
         def marked(node: ast.AST) -> bool:
-            first, last = node.lineno, getattr(node, "end_lineno", None) or node.lineno
-            return any(NOT_SHOWN in line for line in lines[first - 1 : last])
+            around = statement_of.get(id(node), node)
+            first = min(node.lineno, around.lineno) - 1  # the line above counts too
+            last = max(getattr(node, "end_lineno", 0) or 0, around.end_lineno or 0)
+            return any(NOT_SHOWN in line for line in lines[max(first - 1, 0) : last])
 
         def add(node: ast.AST, problem: str) -> None:
             if not marked(node):
@@ -208,14 +227,20 @@ def untranslated_literals(files: Iterable[Path]) -> list[Finding]:
                     )
                     reported.update(id(child) for child in ast.walk(keyword.value))
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Constant)
-                and isinstance(node.value, str)
-                and id(node) not in exempt
-                and id(node) not in reported
-                and _SENTENCE.search(node.value)
-            ):
-                add(node, f"{node.value[:60]!r} reads like words but is not translated")
+            if id(node) in exempt or id(node) in reported:
+                continue
+            if isinstance(node, ast.JoinedStr):
+                words = " ".join(
+                    part.value
+                    for part in node.values
+                    if isinstance(part, ast.Constant) and isinstance(part.value, str)
+                )
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                words = node.value
+            else:
+                continue
+            if _SENTENCE.search(words):
+                add(node, f"{ast.unparse(node)[:60]} reads like words but is not translated")
     return sorted(findings)
 
 

@@ -190,6 +190,7 @@ def already_running(exc: DataFolderInUse) -> int:
     """A second start on a data folder in use: brings the running window to the front
     (exit 0), or says which process holds the folder (exit 2)."""
     if exc.holder is not None and knock(exc.holder):
+        # not translated: the terminal's output, like the log
         print("spreader: already open; brought its window to the front", file=sys.stderr)
         return 0
     print(f"spreader: {exc.message}", file=sys.stderr)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,9 +21,10 @@ from spreader_app.core.errors import VaultUnavailable
 from spreader_app.gui.dialogs import run_dialog
 from spreader_app.gui.widgets.accessibility import buddy_label, show_value
 
-KEYRING_HINT = (
+KEYRING_HINT = QT_TRANSLATE_NOOP(
+    "PassphraseDialog",
     "This computer has no keyring to keep Spreader's vault key in (on Linux, installing "
-    "GNOME Keyring or KWallet provides one)."
+    "GNOME Keyring or KWallet provides one).",
 )
 
 
@@ -61,13 +63,19 @@ class PassphraseDialog(QDialog):
         self._store = store
         self.creating = not store.exists()
         self.key: bytes | None = None
-        self.setWindowTitle("Choose a passphrase" if self.creating else "Unlock Spreader")
+        self.setWindowTitle(
+            self.tr("Choose a passphrase") if self.creating else self.tr("Unlock Spreader")
+        )
         self.setAccessibleName(self.windowTitle())
         intro = QLabel(
-            f"{KEYRING_HINT} Choose a passphrase to protect your devices' tokens. You will "
-            "type it each time Spreader starts; without it the saved tokens cannot be read."
+            self.tr(KEYRING_HINT)
+            + " "
+            + self.tr(
+                "Choose a passphrase to protect your devices' tokens. You will type it each "
+                "time Spreader starts; without it the saved tokens cannot be read."
+            )
             if self.creating
-            else "Type the passphrase that protects your devices' tokens."
+            else self.tr("Type the passphrase that protects your devices' tokens.")
         )
         intro.setWordWrap(True)
         self.passphrase = _secret_field(self.tr("Passphrase"))
@@ -102,7 +110,7 @@ class PassphraseDialog(QDialog):
 
     def _advise(self, text: str) -> None:
         problem = self._store.weakness(text)
-        show_value(self.advice, problem or "Strong enough.")
+        show_value(self.advice, problem or self.tr("Strong enough."))
 
     def _say(self, problem: str) -> None:
         show_value(self.problem, problem)
@@ -126,7 +134,7 @@ class PassphraseDialog(QDialog):
             return
         except VaultUnavailable as exc:
             self.passphrase.clear()
-            self._say(f"{exc.message} Try again.")
+            self._say(self.tr("{problem} Try again.").format(problem=exc.message))
             return
         self.accept()
 

@@ -145,7 +145,9 @@ class InboxPage(QWidget):
             self.tr("Filter by number, profile or text"),
             self.tr("Shows the conversations containing every word typed (Ctrl+F)"),
         )
-        self.table = filter_table(self.proxy, self.tr("Conversations"), stretch="Last message")
+        self.table = filter_table(
+            self.proxy, self.tr("Conversations"), stretch="Last message"
+        )  # not translated: a header
         self.table.sortByColumn(TIME, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus)

@@ -196,7 +196,9 @@ class SendPage(QWidget):
         self._preview = (revision, body, preview)
         can_send = preview.screening.valid_count > 0 and not preview.plan.unassigned
         self.send_button.setEnabled(can_send)
-        self.send_hint.setText("Check the plan, then send." if can_send else "Nothing to send.")
+        self.send_hint.setText(
+            self.tr("Check the plan, then send.") if can_send else self.tr("Nothing to send.")
+        )
 
     def _on_send_button_clicked(self) -> None:
         run_task(self._send(), busy=self.action_box)
@@ -210,11 +212,12 @@ class SendPage(QWidget):
         skipped = preview.screening.total - valid
         eta = self.plan_panel.eta_label.text()
         senders = sum(1 for n in self.plan_panel.counts.values() if n)
-        text = (
-            f"Send this message to {valid:,} recipients through {senders} profiles?"
-            + (f" {skipped:,} rows will be skipped." if skipped else "")
-            + (f"\n\n{eta}." if eta else "")
-        )
+        text = self.tr("Send this message to %n recipient(s) through {profiles}?", "", valid)
+        text = text.format(profiles=self.tr("%n profile(s)", "", senders))
+        if skipped:
+            text += " " + self.tr("%n row(s) will be skipped.", "", skipped)
+        if eta:
+            text += f"\n\n{eta}."
         if not await confirm(self, self.tr("Send this message?"), text, yes=self.tr("Send")):
             return
         if revision != self._revision:

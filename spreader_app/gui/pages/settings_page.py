@@ -6,7 +6,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 import phonenumbers
-from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,19 +24,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spreader_app.config import LANGUAGES
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.services.settings import SettingsView
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
-from spreader_app.gui.i18n import translate
+from spreader_app.gui.i18n import ltr, translate
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.theme import THEMES, apply_theme
 from spreader_app.gui.widgets.accessibility import name_internals, show_value
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 
-NO_REGION = "None: international numbers only"
-RESTART_NOTE = "Changes to the address, port and gateway URL apply after Spreader restarts."
+NO_REGION = QT_TRANSLATE_NOOP("SettingsPage", "None: international numbers only")
+RESTART_NOTE = QT_TRANSLATE_NOOP(
+    "SettingsPage",
+    "Changes to the address, port, gateway URL and language apply after Spreader restarts.",
+)
+THEME_LABELS = {
+    "system": QT_TRANSLATE_NOOP("SettingsPage", "System"),
+    "light": QT_TRANSLATE_NOOP("SettingsPage", "Light"),
+    "dark": QT_TRANSLATE_NOOP("SettingsPage", "Dark"),
+}
+# Each language is named in itself, so a person who cannot read the current one finds theirs.
+LANGUAGE_LABELS = {
+    "system": QT_TRANSLATE_NOOP("SettingsPage", "System language"),
+    "en": "English",  # not translated: a language's own name
+    "ar": "العربية",  # not translated: a language's own name
+}
 FEEDBACK_MS = 4000
 
 
@@ -54,7 +69,7 @@ def parse_region(text: str, choices: list[tuple[str, str]]) -> str:
     name (any case); ``""`` for none. Unknown text comes back upper-cased for the service to
     reject with its own explanation."""
     typed = text.strip()
-    if not typed or typed == NO_REGION:
+    if not typed or typed in (NO_REGION, translate("SettingsPage", NO_REGION)):
         return ""
     folded = typed.casefold()
     for code, label in choices:
@@ -123,7 +138,8 @@ class SettingsPage(QWidget):
         label = QLabel(text)
         label.setBuddy(widgets[0])
         error = error_label()
-        error.setAccessibleName(f"{label.text().replace('&', '').rstrip(':')} error")
+        field = label.text().replace("&", "").rstrip(":")
+        error.setAccessibleName(self.tr("{field} error").format(field=field))
         self.errors[key] = error
         box = QWidget()
         stack = QVBoxLayout(box)
@@ -191,7 +207,9 @@ class SettingsPage(QWidget):
             self.regenerate_key_button,
         )
         note = QLabel(
-            "Programs send the key in the X-API-Key header or as a Bearer token. " + RESTART_NOTE
+            self.tr("Programs send the key in the X-API-Key header or as a Bearer token.")
+            + " "
+            + self.tr(RESTART_NOTE)
         )
         note.setProperty("role", "hint")
         note.setWordWrap(True)
@@ -248,7 +266,7 @@ class SettingsPage(QWidget):
                 "country. Empty: every number must be international."
             )
         )
-        self.region_combo.addItem(NO_REGION, "")
+        self.region_combo.addItem(self.tr(NO_REGION), "")
         for code, label in self.choices:
             self.region_combo.addItem(label, code)
         completer = QCompleter(self.region_combo.model(), self.region_combo)
@@ -258,8 +276,16 @@ class SettingsPage(QWidget):
         self.theme_combo = QComboBox()
         self.theme_combo.setAccessibleName(self.tr("Theme"))
         for theme in THEMES:
-            self.theme_combo.addItem(theme.capitalize(), theme)
+            self.theme_combo.addItem(self.tr(THEME_LABELS[theme]), theme)
         self.theme_combo.currentIndexChanged.connect(self._on_theme_changed)
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.setToolTip(
+            self.tr("The language of the window; right to left for Arabic. Applies on restart.")
+        )
+        for language in LANGUAGES:
+            label = LANGUAGE_LABELS[language]
+            self.language_combo.addItem(self.tr(label) if language == "system" else label, language)
         self.zentra_edit = QLineEdit()
         self.zentra_edit.setAccessibleName(self.tr("Gateway URL"))
         self.zentra_edit.setToolTip(
@@ -274,6 +300,7 @@ class SettingsPage(QWidget):
         )
         self._field(form, self.tr("Phone &region:"), "default_region", self.region_combo)
         self._field(form, self.tr("&Theme:"), "theme", self.theme_combo)
+        self._field(form, self.tr("&Language:"), "language", self.language_combo)
         self._field(form, self.tr("&Gateway URL:"), "zentra_url", self.zentra_edit)
         self._field(
             form, self.tr("&Data folder:"), "data_dir", self.data_dir_edit, self.open_folder_button
@@ -294,6 +321,7 @@ class SettingsPage(QWidget):
         self.theme_combo.blockSignals(True)
         self.theme_combo.setCurrentIndex(max(self.theme_combo.findData(view.theme), 0))
         self.theme_combo.blockSignals(False)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(view.language), 0))
         self.zentra_edit.setText(view.zentra_url)
         self.data_dir_edit.setText(view.data_dir)
         for error in self.errors.values():
@@ -306,6 +334,7 @@ class SettingsPage(QWidget):
             "port": self.port_spin.value(),
             "default_region": parse_region(self.region_combo.currentText(), self.choices),
             "theme": self.theme_combo.currentData(),
+            "language": self.language_combo.currentData(),
             "zentra_url": self.zentra_edit.text().strip(),
         }
         return {k: v for k, v in edited.items() if v != getattr(self.view, k)}
@@ -332,7 +361,8 @@ class SettingsPage(QWidget):
                 show_message(label, str(item.get("message", "")))
                 placed = True
         self._say(
-            "Not saved: correct the fields marked in red." if placed else describe(exc), False
+            self.tr("Not saved: correct the fields marked in red.") if placed else describe(exc),
+            False,
         )
 
     # --- slots ---------------------------------------------------------------------------
@@ -340,7 +370,7 @@ class SettingsPage(QWidget):
     def _on_show_key_toggled(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.api_key_edit.setEchoMode(mode)
-        self.show_key_button.setText("Hide" if shown else "Show")
+        self.show_key_button.setText(self.tr("Hide") if shown else self.tr("Show"))
 
     def _on_copy_key_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.view.api_key)
@@ -352,7 +382,8 @@ class SettingsPage(QWidget):
 
     def _on_open_folder_clicked(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(self.view.data_dir)):
-            self._say(f"Could not open {self.view.data_dir}; open it in your file manager.", False)
+            failed = self.tr("Could not open {folder}; open it in your file manager.")
+            self._say(failed.format(folder=ltr(self.view.data_dir)), False)
 
     def _on_theme_changed(self) -> None:
         app = QApplication.instance()
@@ -368,7 +399,7 @@ class SettingsPage(QWidget):
         done: str,
     ) -> None:
         async def run() -> SettingsView | None:
-            if not await confirm(self, title, text, yes=translate("SettingsPage", "Regenerate")):
+            if not await confirm(self, title, text, yes=self.tr("Regenerate")):
                 return None
             return await action()
 
@@ -390,21 +421,25 @@ class SettingsPage(QWidget):
     def _on_regenerate_key_clicked(self) -> None:
         self._regenerate(
             self.regenerate_key_button,
-            "Regenerate the API key?",
-            "Programs using the old key will be refused from now on, until you give them "
-            "the new one.",
+            self.tr("Regenerate the API key?"),
+            self.tr(
+                "Programs using the old key will be refused from now on, until you give them "
+                "the new one."
+            ),
             self.settings.regenerate_api_key,
-            "New API key saved: give it to the programs that use Spreader.",
+            self.tr("New API key saved: give it to the programs that use Spreader."),
         )
 
     def _on_regenerate_webhook_clicked(self) -> None:
         self._regenerate(
             self.regenerate_webhook_button,
-            "Make a new webhook URL?",
-            "The current URL stops working at once: customers' messages are not received "
-            "until you paste the new URL into the Zentra dashboard.",
+            self.tr("Make a new webhook URL?"),
+            self.tr(
+                "The current URL stops working at once: customers' messages are not received "
+                "until you paste the new URL into the Zentra dashboard."
+            ),
             self.settings.regenerate_webhook_secret,
-            "New webhook URL saved: paste it into the Zentra dashboard.",
+            self.tr("New webhook URL saved: paste it into the Zentra dashboard."),
         )
 
     def _on_discard_clicked(self) -> None:
@@ -425,7 +460,8 @@ class SettingsPage(QWidget):
         def saved(view: SettingsView) -> None:
             self._fill(view)
             restart = self.settings.restart_needed()
-            self._say("Saved. " + RESTART_NOTE if restart else "Saved.", True)
+            saved_text = self.tr("Saved.")
+            self._say(f"{saved_text} {self.tr(RESTART_NOTE)}" if restart else saved_text, True)
 
         run_task(
             self.settings.update(changes),

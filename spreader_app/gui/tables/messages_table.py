@@ -206,7 +206,10 @@ class QuickFilterProxy(QSortFilterProxyModel):
 
 
 # --- CSV export ----------------------------------------------------------------------
+# The exported headers and status codes stay English, whatever the interface language:
+# spreadsheets and scripts built on an export must keep working when the language changes.
 
+# not translated: CSV headers (above)
 MESSAGE_HEADER = [
     "Message ID",
     "Created (local time)",
@@ -220,6 +223,7 @@ MESSAGE_HEADER = [
     "Skipped",
     "Finished (local time)",
 ]
+# not translated: CSV headers (above)
 DELIVERY_HEADER = [
     "Message ID",
     "Recipient",

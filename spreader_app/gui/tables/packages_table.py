@@ -77,18 +77,18 @@ def active_hours_text(start: time, end: time, zone: str) -> str:
     """``"08:00–22:00, Africa/Cairo"``; ``"All day, …"`` when start equals end, and
     ``"(crosses midnight)"`` added when the window ends on the next day."""
     if start == end:
-        return translate(_CONTEXT, "All day, {zone}").format(zone=ltr(zone))
-    span = translate(_CONTEXT, "{hours}, {zone}").format(
+        return translate("PackagesTable", "All day, {zone}").format(zone=ltr(zone))
+    span = translate("PackagesTable", "{hours}, {zone}").format(
         hours=ltr(f"{start:%H:%M}–{end:%H:%M}"), zone=ltr(zone)
     )
     if end < start:
-        return translate(_CONTEXT, "{hours} (crosses midnight)").format(hours=span)
+        return translate("PackagesTable", "{hours} (crosses midnight)").format(hours=span)
     return span
 
 
 def caps_text(hourly: int, daily: int) -> str:
     """Per-profile caps, e.g. ``"50/h · 500/day"``."""
-    return translate(_CONTEXT, "{hourly}/h · {daily}/day").format(
+    return translate("PackagesTable", "{hourly}/h · {daily}/day").format(
         hourly=f"{hourly:,}", daily=f"{daily:,}"
     )
 
@@ -96,8 +96,8 @@ def caps_text(hourly: int, daily: int) -> str:
 def cooldown_hint(seconds: int) -> str:
     """``"2 s between messages per number."``, or that there is no pause at all."""
     if seconds <= 0:
-        return translate(_CONTEXT, "No pause between two messages of one number.")
-    return translate(_CONTEXT, "{pause} between messages per number.").format(
+        return translate("PackagesTable", "No pause between two messages of one number.")
+    return translate("PackagesTable", "{pause} between messages per number.").format(
         pause=countdown_text(seconds)
     )
 
@@ -106,12 +106,12 @@ def capacity_hint(profiles: int, hourly: int, daily: int) -> str:
     """What the per-profile caps add up to for the whole pool, in words."""
     if profiles <= 0:
         return translate(
-            _CONTEXT,
+            "PackagesTable",
             "Each profile may send up to {daily} messages a day and {hourly} an hour; "
             "add profiles to this package to use them.",
         ).format(daily=f"{daily:,}", hourly=f"{hourly:,}")
     return translate(
-        _CONTEXT,
+        "PackagesTable",
         "%n profile(s) × {daily}/day = up to {pool_daily} messages a day "
         "from this package, at most {pool_hourly} an hour.",
         "",

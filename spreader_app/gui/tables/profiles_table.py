@@ -80,9 +80,9 @@ def countdown_text(seconds: float | None) -> str:
     if seconds is None or seconds <= 0:
         return ""
     s = math.ceil(seconds)
-    hours = translate(_CONTEXT, "{n}\u00a0h")
-    minutes = translate(_CONTEXT, "{n}\u00a0min")
-    secs = translate(_CONTEXT, "{n}\u00a0s")
+    hours = translate("ProfilesTable", "{n}\u00a0h")
+    minutes = translate("ProfilesTable", "{n}\u00a0min")
+    secs = translate("ProfilesTable", "{n}\u00a0s")
     if s < 60:
         parts = [(s, secs)]
     elif s < 3600:
@@ -155,9 +155,13 @@ def _usage_tooltip(what: str) -> Any:
             return ""
         used, cap = pair
         if what == "hourly":
-            text = translate(_CONTEXT, "{used} of {cap} Open Chat messages in the last 60 minutes")
+            text = translate(
+                "ProfilesTable", "{used} of {cap} Open Chat messages in the last 60 minutes"
+            )
         else:
-            text = translate(_CONTEXT, "{used} of {cap} Open Chat messages in the last 24 hours")
+            text = translate(
+                "ProfilesTable", "{used} of {cap} Open Chat messages in the last 24 hours"
+            )
         return text.format(used=f"{used:,}", cap=f"{cap:,}")
 
     return tip
@@ -204,7 +208,7 @@ PROFILE_COLUMNS: list[Column[ProfileRow]] = [
         QT_TRANSLATE_NOOP("Column", "Health"),
         lambda r: r.profile.health_score / 100,
         display=lambda f: f"{round(f * 100)}",
-        tooltip=lambda r: translate(_CONTEXT, "Health {score} of 100").format(
+        tooltip=lambda r: translate("ProfilesTable", "Health {score} of 100").format(
             score=r.profile.health_score
         ),
         header_tooltip=QT_TRANSLATE_NOOP(

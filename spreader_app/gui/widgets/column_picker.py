@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -36,6 +36,7 @@ from spreader_app.core.recipients import (
     guess_phone_column,
     load_recipients_file,
 )
+from spreader_app.gui.i18n import ltr
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.recipients_table import PreviewRow, TablePreviewModel
 from spreader_app.gui.tasks import describe, run_task
@@ -43,17 +44,15 @@ from spreader_app.gui.widgets.file_dialogs import ask_open_file
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 
 PREVIEW_ROWS = 20
-FILE_FILTER = "Recipient lists ({})".format(
-    " ".join(f"*{ext}" for ext in sorted(TEXT_EXTENSIONS | SPREADSHEET_EXTENSIONS))
-)
+FILE_PATTERNS = " ".join(f"*{ext}" for ext in sorted(TEXT_EXTENSIONS | SPREADSHEET_EXTENSIONS))
 # Encodings people meet in recipient lists: Excel's exports in Arabic and Western locales.
 ENCODINGS = (
-    ("utf-8", "UTF-8"),
-    ("utf-8-sig", "UTF-8 with BOM"),
-    ("utf-16", "UTF-16 (Excel Unicode Text)"),
-    ("cp1256", "Windows Arabic (cp1256)"),
-    ("cp1252", "Windows Western (cp1252)"),
-    ("iso-8859-6", "ISO Arabic (iso-8859-6)"),
+    ("utf-8", QT_TRANSLATE_NOOP("ColumnPicker", "UTF-8")),
+    ("utf-8-sig", QT_TRANSLATE_NOOP("ColumnPicker", "UTF-8 with BOM")),
+    ("utf-16", QT_TRANSLATE_NOOP("ColumnPicker", "UTF-16 (Excel Unicode Text)")),
+    ("cp1256", QT_TRANSLATE_NOOP("ColumnPicker", "Windows Arabic (cp1256)")),
+    ("cp1252", QT_TRANSLATE_NOOP("ColumnPicker", "Windows Western (cp1252)")),
+    ("iso-8859-6", QT_TRANSLATE_NOOP("ColumnPicker", "ISO Arabic (iso-8859-6)")),
 )
 
 
@@ -242,9 +241,11 @@ class ColumnPicker(QWidget):
     # --- work ----------------------------------------------------------------------------
 
     async def _choose(self) -> None:
-        path = await ask_open_file(
-            self, self.tr("Import recipients"), [FILE_FILTER, "All files (*)"]
-        )
+        filters = [
+            self.tr("Recipient lists ({patterns})").format(patterns=FILE_PATTERNS),
+            self.tr("All files (*)"),
+        ]
+        path = await ask_open_file(self, self.tr("Import recipients"), filters)
         if path is not None:
             await self._load(path, None, None)
 
@@ -298,14 +299,14 @@ class ColumnPicker(QWidget):
             return
         notes = list(self._table.warnings)
         if self.column() is None:
-            notes.insert(0, "No column looks like phone numbers: choose the phone column.")
+            notes.insert(0, self.tr("No column looks like phone numbers: choose the phone column."))
         self.info_label.setText(" ".join(notes))
         set_role(self.info_label, "error" if self.column() is None else "hint")
 
     def _fill_encodings(self, encoding: str) -> None:
         self.encoding_combo.clear()
         for value, label in ENCODINGS:
-            self.encoding_combo.addItem(label, value)
+            self.encoding_combo.addItem(self.tr(label), value)
         if encoding and self.encoding_combo.findData(encoding) < 0:
             self.encoding_combo.addItem(encoding, encoding)
         self.encoding_combo.setCurrentIndex(max(self.encoding_combo.findData(encoding), 0))
@@ -322,9 +323,10 @@ class ColumnPicker(QWidget):
         self.header_check.setEnabled(not busy and self._table is not None)
         self.encoding_combo.setEnabled(not busy)
         if busy:
-            self.file_label.setText(f"Reading {path.name}…")
+            self.file_label.setText(self.tr("Reading {file}…").format(file=ltr(path.name)))
         elif self._table is not None and self.path is not None:
-            self.file_label.setText(f"{self.path.name}: {len(self._table.rows):,} rows")
+            rows = self.tr("{file}: %n row(s)", "", len(self._table.rows))
+            self.file_label.setText(rows.format(file=ltr(self.path.name)))
             self.file_label.setToolTip(str(self.path))
         else:
             self.file_label.setText(self.tr("No file chosen yet."))
