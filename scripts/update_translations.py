@@ -173,75 +173,116 @@ def untranslated_literals(files: Iterable[Path]) -> list[Finding]:
     parts). A line marked ``# not
     translated: <why>`` is left alone.
     """
+    return sorted(finding for path in files for finding in _scan(path))
+
+
+def _scan(path: Path) -> list[Finding]:
+    """``untranslated_literals`` for one file."""
     findings: list[Finding] = []
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        lines = text.splitlines()
-        tree = ast.parse(text, filename=str(path))
-        where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
-        exempt = _exempt(tree)
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    tree = ast.parse(text, filename=str(path))
+    where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    exempt = _exempt(tree)
 
-        statement_of: dict[int, ast.stmt] = {}
-        for statement in ast.walk(tree):
-            if isinstance(statement, ast.stmt):
-                for child in ast.walk(statement):
-                    statement_of[id(child)] = statement  # the innermost statement wins
+    statement_of: dict[int, ast.stmt] = {}
+    for statement in ast.walk(tree):
+        if isinstance(statement, ast.stmt):
+            for child in ast.walk(statement):
+                statement_of[id(child)] = statement  # the innermost statement wins
 
-        def marked(node: ast.AST) -> bool:
-            around = statement_of.get(id(node), node)
-            first = min(node.lineno, around.lineno) - 1  # the line above counts too
-            last = max(getattr(node, "end_lineno", 0) or 0, around.end_lineno or 0)
-            return any(NOT_SHOWN in line for line in lines[max(first - 1, 0) : last])
+    def marked(node: ast.AST) -> bool:
+        around = statement_of.get(id(node), node)
+        first = min(node.lineno, around.lineno) - 1  # the line above counts too
+        last = max(getattr(node, "end_lineno", 0) or 0, around.end_lineno or 0)
+        return any(NOT_SHOWN in line for line in lines[max(first - 1, 0) : last])
 
-        def add(node: ast.AST, problem: str) -> None:
-            if not marked(node):
-                findings.append(Finding(f"{where}:{node.lineno}", problem))
+    def add(node: ast.AST, problem: str) -> None:
+        if not marked(node):
+            findings.append(Finding(f"{where}:{node.lineno}", problem))
 
-        reported: set[int] = set()
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
-                continue
-            name = _call_name(node)
-            if name in TRANSLATING:
-                context_first = name in ("translate", "QT_TRANSLATE_NOOP")
-                texts = node.args[1:2] if context_first else node.args[:1]
-                if any(isinstance(arg, ast.JoinedStr) for arg in texts):
-                    add(node, f"an f-string in {name}(): use {{name}} and .format() after it")
-                context = node.args[0] if context_first and node.args else None
-                if context is not None and not isinstance(context, ast.Constant):
-                    if texts and isinstance(texts[0], ast.Constant):
-                        add(node, f"{name}() needs its context as a literal string")
-                continue
-            if name not in TEXT_CALLS:
-                continue
-            positions = TEXT_CALLS[name]
-            for i, arg in enumerate(node.args):
-                if (positions is None or i in positions) and _is_text(arg):
-                    add(arg, f"{ast.unparse(arg)[:60]} is shown untranslated by {name}()")
-                    reported.update(id(child) for child in ast.walk(arg))
-            for keyword in node.keywords:
-                if keyword.arg in TEXT_KEYWORDS and _is_text(keyword.value):
-                    add(
-                        keyword.value,
-                        f"{keyword.arg}={ast.unparse(keyword.value)[:60]} is shown untranslated",
-                    )
-                    reported.update(id(child) for child in ast.walk(keyword.value))
-        for node in ast.walk(tree):
-            if id(node) in exempt or id(node) in reported:
-                continue
-            if isinstance(node, ast.JoinedStr):
-                words = " ".join(
-                    part.value
-                    for part in node.values
-                    if isinstance(part, ast.Constant) and isinstance(part.value, str)
+    reported: set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _call_name(node)
+        if name in TRANSLATING:
+            context_first = name in ("translate", "QT_TRANSLATE_NOOP")
+            if name == "translate" and len(node.args) + len(node.keywords) > 3:
+                add(
+                    node,
+                    "a count in translate(): lupdate loses its plural forms; use "
+                    'self.tr(text, "", n) in a QObject class',
                 )
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-                words = node.value
-            else:
-                continue
-            if _SENTENCE.search(words):
-                add(node, f"{ast.unparse(node)[:60]} reads like words but is not translated")
-    return sorted(findings)
+            texts = node.args[1:2] if context_first else node.args[:1]
+            if any(isinstance(arg, ast.JoinedStr) for arg in texts):
+                add(node, f"an f-string in {name}(): use {{name}} and .format() after it")
+            context = node.args[0] if context_first and node.args else None
+            if context is not None and not isinstance(context, ast.Constant):
+                if texts and isinstance(texts[0], ast.Constant):
+                    add(node, f"{name}() needs its context as a literal string")
+            continue
+        if name not in TEXT_CALLS:
+            continue
+        positions = TEXT_CALLS[name]
+        for i, arg in enumerate(node.args):
+            if (positions is None or i in positions) and _is_text(arg):
+                add(arg, f"{ast.unparse(arg)[:60]} is shown untranslated by {name}()")
+                reported.update(id(child) for child in ast.walk(arg))
+        for keyword in node.keywords:
+            if keyword.arg in TEXT_KEYWORDS and _is_text(keyword.value):
+                add(
+                    keyword.value,
+                    f"{keyword.arg}={ast.unparse(keyword.value)[:60]} is shown untranslated",
+                )
+                reported.update(id(child) for child in ast.walk(keyword.value))
+    for node in ast.walk(tree):
+        if id(node) in exempt or id(node) in reported:
+            continue
+        if isinstance(node, ast.JoinedStr):
+            words = " ".join(
+                part.value
+                for part in node.values
+                if isinstance(part, ast.Constant) and isinstance(part.value, str)
+            )
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            words = node.value
+        else:
+            continue
+        if _SENTENCE.search(words):
+            add(node, f"{ast.unparse(node)[:60]} reads like words but is not translated")
+    return findings
+
+
+def code_messages(files: Iterable[Path]) -> set[tuple[str, str]]:
+    """(context, source) of every translation call with literal texts, read from the code
+    itself: ``self.tr()`` in a class (its name is the context), ``translate()`` and
+    ``QT_TRANSLATE_NOOP()``. Compared with what lupdate found, it shows calls lupdate
+    silently skips."""
+    found: set[tuple[str, str]] = set()
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]:
+            for node in ast.walk(cls):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "tr"
+                    and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id == "self"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                ):
+                    found.add((cls.name, node.args[0].value))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and _call_name(node) in ("translate", "QT_TRANSLATE_NOOP")
+                and len(node.args) >= 2
+                and all(isinstance(arg, ast.Constant) for arg in node.args[:2])
+            ):
+                found.add((node.args[0].value, node.args[1].value))
+    return found
 
 
 # --- the catalogues --------------------------------------------------------------------
@@ -341,9 +382,17 @@ def catalogue_drift(
     with tempfile.TemporaryDirectory() as folder:
         fresh = Path(folder) / catalogue.name
         run_lupdate(fresh, language, options, sources)
-        wanted = {m.key for m in read_catalogue(fresh)}
+        found = list(read_catalogue(fresh))
+    wanted = {m.key for m in found}
+    findings: list[Finding] = []
+    if not options:  # a full catalogue: every call of the code must have reached it
+        skipped = code_messages(python_sources(sources)) - wanted
+        findings += [
+            Finding(f"[{context}] {source[:70]!r}", "lupdate cannot read this call")
+            for context, source in sorted(skipped)
+        ]
     have = {m.key for m in read_catalogue(catalogue)} if catalogue.is_file() else set()
-    findings = [
+    findings += [
         Finding(f"{catalogue.name} [{context}] {source[:70]!r}", "is not in the catalogue")
         for context, source in sorted(wanted - have)
     ]

@@ -14,7 +14,7 @@ from datetime import time
 from typing import Any, TypeVar
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTime, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -108,20 +108,29 @@ def retry_hint(enabled: bool, attempts: int, delay_ms: int) -> str:
         return translate("PackageEditor", "Failed messages are not tried again.")
     first = countdown_text(delay_ms / 1000)
     if not first:
-        return translate(
-            "PackageEditor",
+        return RetryCounts().at_once(attempts)
+    return RetryCounts().after(attempts).format(delay=first)
+
+
+class RetryCounts(QObject):
+    """This module's texts with a count: lupdate reads the plural forms of a count only
+    from ``tr()`` in a class, so they are methods here."""
+
+    def at_once(self, attempts: int) -> str:
+        return self.tr(
             "Up to %n more try(s) after network errors, timeouts and busy answers: the first "
             "at once, then longer each time.",
             "",
             attempts,
         )
-    return translate(
-        "PackageEditor",
-        "Up to %n more try(s) after network errors, timeouts and busy answers: the first after "
-        "{delay}, then longer each time.",
-        "",
-        attempts,
-    ).format(delay=first)
+
+    def after(self, attempts: int) -> str:
+        return self.tr(
+            "Up to %n more try(s) after network errors, timeouts and busy answers: the first "
+            "after {delay}, then longer each time.",
+            "",
+            attempts,
+        )
 
 
 def package_data(package: Package) -> dict[str, Any]:

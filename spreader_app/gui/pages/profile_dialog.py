@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,6 +51,17 @@ FIELD_LABELS = TranslatedLabels(
 )
 
 
+NO_STATUS_CHECK = QT_TRANSLATE_NOOP("ProfileDialog", "The gateway does not offer a status check.")
+
+
+class ProfileCounts(QObject):
+    """This module's texts with a count: lupdate reads the plural forms of a count only
+    from ``tr()`` in a class, so they are methods here."""
+
+    def accepted(self, attempts: int) -> str:
+        return self.tr("{share} % of the last %n send(s) were accepted.", "", attempts)
+
+
 def health_text(report: ProfileHealthReport) -> str:
     """What a connection test found, in sentences."""
     lines = [
@@ -58,18 +69,11 @@ def health_text(report: ProfileHealthReport) -> str:
             status=ltr(report.device_status)
         )
         if report.device_status_supported
-        else translate("ProfileDialog", "The gateway does not offer a status check.")
+        else translate("ProfileDialog", NO_STATUS_CHECK)
     ]
     if report.recent_success_rate is not None:
         share = round(report.recent_success_rate * 100)
-        lines.append(
-            translate(
-                "ProfileDialog",
-                "{share} % of the last %n send(s) were accepted.",
-                "",
-                report.recent_attempts,
-            ).format(share=share)
-        )
+        lines.append(ProfileCounts().accepted(report.recent_attempts).format(share=share))
     lines.append(
         translate("ProfileDialog", "Health {score} of 100.").format(score=report.health_score)
     )

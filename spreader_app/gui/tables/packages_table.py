@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
 from spreader_app.gui.i18n import TranslatedLabels, ltr, translate
@@ -110,17 +110,28 @@ def capacity_hint(profiles: int, hourly: int, daily: int) -> str:
             "Each profile may send up to {daily} messages a day and {hourly} an hour; "
             "add profiles to this package to use them.",
         ).format(daily=f"{daily:,}", hourly=f"{hourly:,}")
-    return translate(
-        "PackagesTable",
-        "%n profile(s) × {daily}/day = up to {pool_daily} messages a day "
-        "from this package, at most {pool_hourly} an hour.",
-        "",
-        profiles,
-    ).format(
-        daily=f"{daily:,}",
-        pool_daily=f"{profiles * daily:,}",
-        pool_hourly=f"{profiles * hourly:,}",
+    return (
+        PackageCounts()
+        .pool(profiles)
+        .format(
+            daily=f"{daily:,}",
+            pool_daily=f"{profiles * daily:,}",
+            pool_hourly=f"{profiles * hourly:,}",
+        )
     )
+
+
+class PackageCounts(QObject):
+    """This module's texts with a count: lupdate reads the plural forms of a count only
+    from ``tr()`` in a class, so they are methods here."""
+
+    def pool(self, profiles: int) -> str:
+        return self.tr(
+            "%n profile(s) × {daily}/day = up to {pool_daily} messages a day "
+            "from this package, at most {pool_hourly} an hour.",
+            "",
+            profiles,
+        )
 
 
 @dataclass(frozen=True)
