@@ -68,6 +68,10 @@ class TranslatedLabels(Mapping[K, str]):
     def __getitem__(self, key: K) -> str:
         return translate(self._context, self._labels[key])
 
+    def source(self, key: K) -> str:
+        """The English label, whatever the interface language (for files and logs)."""
+        return self._labels[key]
+
     def __iter__(self) -> Iterator[K]:
         return iter(self._labels)
 

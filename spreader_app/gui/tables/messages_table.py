@@ -264,7 +264,7 @@ def message_csv_row(m: Message) -> list[str]:
     return [
         m.id,
         csv_time(m.created_at),
-        m.mode.value,
+        MODE_NAMES.source(m.mode),
         m.content.type.value,
         m.status.value,
         text_cell(message_text(m)),
