@@ -57,6 +57,7 @@ TEXT_CALLS: dict[str, frozenset[int] | None] = {
     ),
     "addItem": frozenset({0}),
     "EmptyState": frozenset({0, 1, 2}),
+    "Column": frozenset({0}),
     "page_action": frozenset({1, 4}),
     "setup_live_table": frozenset({2}),
     "configure_table": frozenset({2}),
@@ -74,13 +75,18 @@ TEXT_CALLS: dict[str, frozenset[int] | None] = {
     "show_message": frozenset({1}),
     "buddy_label": frozenset({0}),
 }
-TEXT_KEYWORDS = frozenset({"text", "title", "tip", "hint", "placeholder", "yes", "action"})
+TEXT_KEYWORDS = frozenset(
+    {"text", "title", "tip", "hint", "placeholder", "yes", "action", "header_tooltip"}
+)
 TRANSLATING = frozenset({"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"})
 NOT_SHOWN = "# not translated:"
 """This comment (followed by why) on a statement, or on the line above it, marks its texts
 as not for people to read in their language: file headers, formats, a language's own name."""
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n|%\d")
+# Qt underlines a mnemonic letter, which on an Arabic letter covers its dots (ب reads ي):
+# Arabic texts carry the English mnemonic after them instead, "الحالة (&S):".
+_ARABIC_MNEMONIC = re.compile(r"&[\u0600-\u06ff]")
 _SENTENCE = re.compile(r"[A-Za-z]{2,}[^\n]*\s[A-Za-z]")
 _LOGGING = frozenset({"debug", "info", "warning", "error", "exception", "critical"})
 
@@ -362,6 +368,10 @@ def translation_problems(path: Path) -> list[Finding]:
         if not m.finished or not all(t.strip() for t in m.translations):
             findings.append(Finding(where, "has no finished translation"))
             continue
+        if any(_ARABIC_MNEMONIC.search(t) for t in m.translations):
+            findings.append(
+                Finding(where, "a mnemonic on an Arabic letter hides its dots: end with (&X)")
+            )
         wanted = sorted(set(_PLACEHOLDER.findall(m.source)) - ({"%n"} if m.numerus else set()))
         for text in m.translations:
             got = sorted(set(_PLACEHOLDER.findall(text)) - ({"%n"} if m.numerus else set()))

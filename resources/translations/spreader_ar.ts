@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation>&amp;إيقاف مؤقت</translation>
+        <translation>إيقاف مؤقت (&amp;P)</translation>
     </message>
     <message>
         <source>Stop sending for now; nothing is lost</source>
@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation>&amp;استئناف</translation>
+        <translation>استئناف (&amp;R)</translation>
     </message>
     <message>
         <source>Continue sending where it stopped</source>
@@ -136,7 +136,7 @@
     </message>
     <message>
         <source>&amp;Cancel campaign…</source>
-        <translation>إ&amp;لغاء الحملة…</translation>
+        <translation>إلغاء الحملة (&amp;C)…</translation>
     </message>
     <message>
         <source>Cancel every recipient not sent yet</source>
@@ -144,7 +144,7 @@
     </message>
     <message>
         <source>&amp;New message</source>
-        <translation>رسالة &amp;جديدة</translation>
+        <translation>رسالة جديدة (&amp;N)</translation>
     </message>
     <message>
         <source>Back to the composer</source>
@@ -272,6 +272,10 @@
     <message>
         <source>Status</source>
         <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
     </message>
     <message>
         <source>Recipients</source>
@@ -482,7 +486,7 @@
     </message>
     <message>
         <source>Choose &amp;file…</source>
-        <translation>اختيار &amp;ملف…</translation>
+        <translation>اختيار ملف (&amp;F)…</translation>
     </message>
     <message>
         <source>Read the numbers from a CSV, TXT or Excel file</source>
@@ -498,7 +502,7 @@
     </message>
     <message>
         <source>First row is a &amp;header</source>
-        <translation>الصف الأول &amp;عناوين</translation>
+        <translation>الصف الأول عناوين (&amp;H)</translation>
     </message>
     <message>
         <source>Untick when row 1 already holds a recipient</source>
@@ -514,7 +518,7 @@
     </message>
     <message>
         <source>&amp;Encoding:</source>
-        <translation>ال&amp;ترميز:</translation>
+        <translation>الترميز (&amp;E):</translation>
     </message>
     <message>
         <source>Phone column</source>
@@ -526,7 +530,7 @@
     </message>
     <message>
         <source>Phone &amp;column:</source>
-        <translation>&amp;عمود الهاتف:</translation>
+        <translation>عمود الهاتف (&amp;C):</translation>
     </message>
     <message>
         <source>Preview of the file</source>
@@ -612,7 +616,7 @@
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;استعراض…</translation>
+        <translation>استعراض (&amp;B)…</translation>
     </message>
     <message>
         <source>Choose the file to send</source>
@@ -632,23 +636,23 @@
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation>ال&amp;نوع:</translation>
+        <translation>النوع (&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Media file:</source>
-        <translation>&amp;ملف الوسائط:</translation>
+        <translation>ملف الوسائط (&amp;M):</translation>
     </message>
     <message>
         <source>Media &amp;URL:</source>
-        <translation>&amp;رابط الوسائط:</translation>
+        <translation>رابط الوسائط (&amp;U):</translation>
     </message>
     <message>
         <source>Caption te&amp;xt (optional):</source>
-        <translation>&amp;نص التعليق (اختياري):</translation>
+        <translation>نص التعليق (اختياري) (&amp;X):</translation>
     </message>
     <message>
         <source>Message te&amp;xt:</source>
-        <translation>&amp;نص الرسالة:</translation>
+        <translation>نص الرسالة (&amp;X):</translation>
     </message>
     <message>
         <source>Caption</source>
@@ -1074,7 +1078,7 @@
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;من:</translation>
+        <translation>من (&amp;F):</translation>
     </message>
     <message>
         <source>From date</source>
@@ -1086,7 +1090,7 @@
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;إلى:</translation>
+        <translation>إلى (&amp;T):</translation>
     </message>
     <message>
         <source>To date</source>
@@ -1106,11 +1110,11 @@
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation>ال&amp;حالة:</translation>
+        <translation>الحالة (&amp;S):</translation>
     </message>
     <message>
         <source>M&amp;ode:</source>
-        <translation>ال&amp;نوع:</translation>
+        <translation>النوع (&amp;O):</translation>
     </message>
     <message>
         <source>Filter messages</source>
@@ -1162,7 +1166,7 @@
     </message>
     <message>
         <source>&amp;Deliveries:</source>
-        <translation>&amp;عمليات التسليم:</translation>
+        <translation>عمليات التسليم (&amp;D):</translation>
     </message>
     <message>
         <source>No package yet</source>
@@ -1407,7 +1411,7 @@
     </message>
     <message>
         <source>&amp;Retry failed messages</source>
-        <translation>&amp;إعادة محاولة الرسائل الفاشلة</translation>
+        <translation>إعادة محاولة الرسائل الفاشلة (&amp;R)</translation>
     </message>
     <message>
         <source>Retry failed messages</source>
@@ -1427,7 +1431,7 @@
     </message>
     <message>
         <source>&amp;Keep each recipient on one number</source>
-        <translation>&amp;إبقاء كل مستلم على رقم واحد</translation>
+        <translation>إبقاء كل مستلم على رقم واحد (&amp;K)</translation>
     </message>
     <message>
         <source>A recipient who already talked to one of the profiles gets Open Chat messages from that profile again: two unknown numbers make people distrust both</source>
@@ -1435,7 +1439,7 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;الاسم:</translation>
+        <translation>الاسم (&amp;N):</translation>
     </message>
     <message>
         <source>Required: how the package shows in lists.</source>
@@ -1443,27 +1447,27 @@
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation>ال&amp;وصف:</translation>
+        <translation>الوصف (&amp;D):</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation>ال&amp;حالة:</translation>
+        <translation>الحالة (&amp;S):</translation>
     </message>
     <message>
         <source>D&amp;istribution:</source>
-        <translation>ال&amp;توزيع:</translation>
+        <translation>التوزيع (&amp;I):</translation>
     </message>
     <message>
         <source>&amp;Hourly cap:</source>
-        <translation>الحد في ال&amp;ساعة:</translation>
+        <translation>الحد في الساعة (&amp;H):</translation>
     </message>
     <message>
         <source>Dail&amp;y cap:</source>
-        <translation>الحد الي&amp;ومي:</translation>
+        <translation>الحد اليومي (&amp;Y):</translation>
     </message>
     <message>
         <source>&amp;Cooldown:</source>
-        <translation>&amp;فترة التهدئة:</translation>
+        <translation>فترة التهدئة (&amp;C):</translation>
     </message>
     <message>
         <source>to</source>
@@ -1471,19 +1475,19 @@
     </message>
     <message>
         <source>&amp;Active hours:</source>
-        <translation>ساعات ال&amp;عمل:</translation>
+        <translation>ساعات العمل (&amp;A):</translation>
     </message>
     <message>
         <source>&amp;Time zone:</source>
-        <translation>المنطقة ال&amp;زمنية:</translation>
+        <translation>المنطقة الزمنية (&amp;T):</translation>
     </message>
     <message>
         <source>Retry atte&amp;mpts:</source>
-        <translation>عدد ال&amp;محاولات:</translation>
+        <translation>عدد المحاولات (&amp;M):</translation>
     </message>
     <message>
         <source>Retry de&amp;lay:</source>
-        <translation>&amp;مهلة إعادة المحاولة:</translation>
+        <translation>مهلة إعادة المحاولة (&amp;L):</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1526,14 +1530,14 @@
     </message>
     <message>
         <source>&amp;Package:</source>
-        <translation>ال&amp;باقة:</translation>
+        <translation>الباقة (&amp;P):</translation>
     </message>
 </context>
 <context>
     <name>PackagesPage</name>
     <message>
         <source>Ne&amp;w package</source>
-        <translation>باقة &amp;جديدة</translation>
+        <translation>باقة جديدة (&amp;W)</translation>
     </message>
     <message>
         <source>Create a package with its sending policy</source>
@@ -1541,7 +1545,7 @@
     </message>
     <message>
         <source>Delete packa&amp;ge…</source>
-        <translation>&amp;حذف الباقة…</translation>
+        <translation>حذف الباقة (&amp;G)…</translation>
     </message>
     <message>
         <source>Delete the selected package</source>
@@ -1741,11 +1745,11 @@
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation>&amp;عبارة المرور:</translation>
+        <translation>عبارة المرور (&amp;P):</translation>
     </message>
     <message>
         <source>&amp;Again:</source>
-        <translation>&amp;مرة أخرى:</translation>
+        <translation>مرة أخرى (&amp;A):</translation>
     </message>
     <message>
         <source>Strong enough.</source>
@@ -1964,11 +1968,11 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;الاسم:</translation>
+        <translation>الاسم (&amp;N):</translation>
     </message>
     <message>
         <source>&amp;Device UUID:</source>
-        <translation>&amp;معرّف الجهاز:</translation>
+        <translation>معرّف الجهاز (&amp;D):</translation>
     </message>
     <message>
         <source>Leave empty to keep the current token.</source>
@@ -1980,27 +1984,27 @@
     </message>
     <message>
         <source>API &amp;token:</source>
-        <translation>&amp;رمز API:</translation>
+        <translation>رمز API (&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Priority:</source>
-        <translation>الأ&amp;ولوية:</translation>
+        <translation>الأولوية (&amp;P):</translation>
     </message>
     <message>
         <source>&amp;Weight:</source>
-        <translation>ال&amp;وزن:</translation>
+        <translation>الوزن (&amp;W):</translation>
     </message>
     <message>
         <source>Daily &amp;limit:</source>
-        <translation>الحد ال&amp;يومي:</translation>
+        <translation>الحد اليومي (&amp;L):</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation>ال&amp;حالة:</translation>
+        <translation>الحالة (&amp;S):</translation>
     </message>
     <message>
         <source>Test &amp;connection</source>
-        <translation>&amp;اختبار الاتصال</translation>
+        <translation>اختبار الاتصال (&amp;C)</translation>
     </message>
     <message>
         <source>Checks the saved token and device with the gateway; save a new token first</source>
@@ -2043,7 +2047,7 @@
     </message>
     <message>
         <source>&amp;Add profile…</source>
-        <translation>&amp;إضافة حساب…</translation>
+        <translation>إضافة حساب (&amp;A)…</translation>
     </message>
     <message>
         <source>Add a WhatsApp number to this package</source>
@@ -2051,7 +2055,7 @@
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation>&amp;تعديل…</translation>
+        <translation>تعديل (&amp;E)…</translation>
     </message>
     <message>
         <source>Edit the selected profile</source>
@@ -2059,7 +2063,7 @@
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation>&amp;حذف…</translation>
+        <translation>حذف (&amp;D)…</translation>
     </message>
     <message>
         <source>Delete the selected profile</source>
@@ -2067,7 +2071,7 @@
     </message>
     <message>
         <source>Ac&amp;tive on/off</source>
-        <translation>&amp;تفعيل/إيقاف</translation>
+        <translation>تفعيل/إيقاف (&amp;T)</translation>
     </message>
     <message>
         <source>Set the selected profile active or inactive</source>
@@ -2099,11 +2103,11 @@
     </message>
     <message>
         <source>Set &amp;inactive</source>
-        <translation>&amp;إيقاف</translation>
+        <translation>إيقاف (&amp;I)</translation>
     </message>
     <message>
         <source>Set ac&amp;tive</source>
-        <translation>&amp;تفعيل</translation>
+        <translation>تفعيل (&amp;T)</translation>
     </message>
     <message>
         <source>Live limits are not updating: {error}</source>
@@ -2252,11 +2256,11 @@
     </message>
     <message>
         <source>Paste &amp;numbers</source>
-        <translation>لصق ال&amp;أرقام</translation>
+        <translation>لصق الأرقام (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Import a file (CSV, TXT, XLSX)</source>
-        <translation>&amp;استيراد ملف (CSV أو TXT أو XLSX)</translation>
+        <translation>استيراد ملف (CSV أو TXT أو XLSX) (&amp;I)</translation>
     </message>
     <message>
         <source>Pasted numbers</source>
@@ -2288,7 +2292,7 @@
     </message>
     <message>
         <source>Sh&amp;ow rejected rows</source>
-        <translation>&amp;عرض الصفوف المرفوضة</translation>
+        <translation>عرض الصفوف المرفوضة (&amp;O)</translation>
     </message>
     <message>
         <source>Every row that will not be messaged, with the reason</source>
@@ -2296,7 +2300,7 @@
     </message>
     <message>
         <source>Export re&amp;jected…</source>
-        <translation>تصدير ال&amp;مرفوض…</translation>
+        <translation>تصدير المرفوض (&amp;J)…</translation>
     </message>
     <message>
         <source>Save the rejected rows and reasons as a CSV file</source>
@@ -2308,7 +2312,7 @@
     </message>
     <message>
         <source>Default &amp;region:</source>
-        <translation>المنطقة الا&amp;فتراضية:</translation>
+        <translation>المنطقة الافتراضية (&amp;R):</translation>
     </message>
     <message>
         <source>Choose the column that holds the phone numbers.</source>
@@ -2340,7 +2344,7 @@
     </message>
     <message>
         <source>Sh&amp;ow rejected rows ({count})</source>
-        <translation>&amp;عرض الصفوف المرفوضة ({count})</translation>
+        <translation>عرض الصفوف المرفوضة ({count}) (&amp;O)</translation>
     </message>
     <message>
         <source>Export rejected rows</source>
@@ -2502,7 +2506,7 @@
     </message>
     <message>
         <source>Pre&amp;view</source>
-        <translation>&amp;معاينة</translation>
+        <translation>معاينة (&amp;V)</translation>
     </message>
     <message>
         <source>Check the recipients and plan the sending (Ctrl+Enter)</source>
@@ -2510,7 +2514,7 @@
     </message>
     <message>
         <source>&amp;Send…</source>
-        <translation>&amp;إرسال…</translation>
+        <translation>إرسال (&amp;S)…</translation>
     </message>
     <message>
         <source>Send the previewed message (Ctrl+Shift+Enter)</source>
@@ -2686,19 +2690,19 @@
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation>ال&amp;عنوان:</translation>
+        <translation>العنوان (&amp;A):</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation>ال&amp;مضيف:</translation>
+        <translation>المضيف (&amp;H):</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>الم&amp;نفذ:</translation>
+        <translation>المنفذ (&amp;P):</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation>&amp;مفتاح API:</translation>
+        <translation>مفتاح API (&amp;K):</translation>
     </message>
     <message>
         <source>Programs send the key in the X-API-Key header or as a Bearer token.</source>
@@ -2734,7 +2738,7 @@
     </message>
     <message>
         <source>&amp;Webhook URL:</source>
-        <translation>&amp;رابط Webhook:</translation>
+        <translation>رابط Webhook (&amp;W):</translation>
     </message>
     <message>
         <source>Paste this URL into the Zentra dashboard so customers&apos; messages reach the Inbox. Zentra must be able to reach this address from the internet.</source>
@@ -2786,23 +2790,23 @@
     </message>
     <message>
         <source>Phone &amp;region:</source>
-        <translation>&amp;منطقة الهاتف:</translation>
+        <translation>منطقة الهاتف (&amp;R):</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation>الم&amp;ظهر:</translation>
+        <translation>المظهر (&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;اللغة:</translation>
+        <translation>اللغة (&amp;L):</translation>
     </message>
     <message>
         <source>&amp;Gateway URL:</source>
-        <translation>رابط ال&amp;بوابة:</translation>
+        <translation>رابط البوابة (&amp;G):</translation>
     </message>
     <message>
         <source>&amp;Data folder:</source>
-        <translation>مجلد البيا&amp;نات:</translation>
+        <translation>مجلد البيانات (&amp;D):</translation>
     </message>
     <message>
         <source>Not saved: correct the fields marked in red.</source>
@@ -2912,7 +2916,7 @@
     </message>
     <message>
         <source>Start &amp;at:</source>
-        <translation>البدء &amp;في:</translation>
+        <translation>البدء في (&amp;A):</translation>
     </message>
     <message>
         <source>Hold the campaign until this local date and time</source>
@@ -2924,11 +2928,11 @@
     </message>
     <message>
         <source>&amp;Waiting strategy:</source>
-        <translation>&amp;أسلوب الانتظار:</translation>
+        <translation>أسلوب الانتظار (&amp;W):</translation>
     </message>
     <message>
         <source>&amp;Drip interval:</source>
-        <translation>&amp;فاصل التنقيط:</translation>
+        <translation>فاصل التنقيط (&amp;D):</translation>
     </message>
 </context>
 <context>

@@ -96,7 +96,8 @@ def test_checker_finds_unfinished_and_broken_translations(tmp_path: Path) -> Non
     problems = [str(f) for f in translation_problems(catalogue)]
 
     assert problems == [
-        "spreader_ar.ts [CouponPanel] 'Coupons for returning customers': has no finished translation",
+        "spreader_ar.ts [CouponPanel] 'Coupons for returning customers': "
+        "has no finished translation",
         "spreader_ar.ts [CouponPanel] 'Valid for {days} days': translation 'صالحة لعدة أيام' "
         "has placeholders [], not ['{days}']",
     ]

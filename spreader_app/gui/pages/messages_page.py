@@ -97,6 +97,7 @@ def _date_edit(text: str, name: str, tip: str, days_ago: int) -> tuple[QCheckBox
     whole_days = translate("MessagesPage", "{tip} (whole days in this computer's time zone)")
     check.setToolTip(whole_days.format(tip=tip))
     edit = QDateEdit(QDate.currentDate().addDays(-days_ago))
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # 2026-11-30 reads so in Arabic too
     edit.setAccessibleName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")

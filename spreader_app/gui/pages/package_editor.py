@@ -172,6 +172,7 @@ def _spin(hi: int, suffix: str, name: str, tip: str = "") -> QSpinBox:
 
 def _time(name: str, tip: str = "") -> QTimeEdit:
     edit = _named(QTimeEdit(), name, tip)
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # 08:30 reads so in Arabic too
     edit.setDisplayFormat(_TIME_FORMAT)
     return edit
 

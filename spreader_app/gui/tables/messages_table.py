@@ -91,7 +91,7 @@ def message_columns() -> list[Column[Message]]:
         Column(QT_TRANSLATE_NOOP("Column", "Type"), lambda m: MESSAGE_TYPE_LABELS[m.content.type]),
         Column(QT_TRANSLATE_NOOP("Column", "Status"), lambda m: MESSAGE_STATUS_LABELS[m.status]),
         Column(
-            "Text",
+            QT_TRANSLATE_NOOP("Column", "Text"),
             message_text,
             preview,
             tooltip=lambda m: tooltip_html(message_text(m)[:TOOLTIP_CHARS]),

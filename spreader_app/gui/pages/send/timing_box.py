@@ -68,6 +68,8 @@ class TimingBox(QGroupBox):
         self.schedule_check = QCheckBox(self.tr("Start &at:"))
         self.schedule_check.setToolTip(self.tr("Hold the campaign until this local date and time"))
         self.schedule_edit = QDateTimeEdit()
+        # A date and time read left to right in Arabic too.
+        self.schedule_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.schedule_edit.setCalendarPopup(True)
         self.schedule_edit.setDisplayFormat("yyyy-MM-dd HH:mm")  # not translated: a format
         self.schedule_edit.setAccessibleName(self.tr("Start time"))
