@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -89,3 +90,27 @@ def test_qt_own_buttons_and_numbers_in_arabic(qtbot: QtBot, arabic: None) -> Non
 
 def test_numbers_are_left_alone_in_an_english_interface() -> None:
     assert ltr("+966 50 123 4567") == "+966 50 123 4567"
+
+
+def test_direction_icons_are_mirrored_right_to_left(qapp: QApplication) -> None:
+    from spreader_app.gui.icons import icon
+
+    left_to_right = icon("send").pixmap(32, 32).toImage()
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        right_to_left = icon("send").pixmap(32, 32).toImage()
+        play = icon("play").pixmap(32, 32).toImage()
+    finally:
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    flipped = left_to_right.flipped(Qt.Orientation.Horizontal)
+    # Antialiasing differs by a shade at the edges; the shapes must coincide.
+    assert alpha_distance(right_to_left, flipped) < 0.02
+    assert alpha_distance(right_to_left, left_to_right) > 0.2
+    assert alpha_distance(play, icon("play").pixmap(32, 32).toImage()) == 0
+
+
+def alpha_distance(a: QImage, b: QImage) -> float:
+    """The mean difference in coverage of two same-sized images, 0 (same) to 1."""
+    cells = [(x, y) for x in range(a.width()) for y in range(a.height())]
+    total = sum(abs(a.pixelColor(x, y).alpha() - b.pixelColor(x, y).alpha()) for x, y in cells)
+    return total / (255 * len(cells))
