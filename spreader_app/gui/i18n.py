@@ -53,6 +53,12 @@ class InstalledLanguage:
     catalogues: list[Path] = field(default_factory=list)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate reads this name)
+    """Marks ``text`` for lupdate under ``context`` and returns it untranslated; translate it
+    where it is shown (``translate(context, text)``). Qt's own marker is typed ``object``."""
+    return text
+
+
 class TranslatedLabels(Mapping[K, str]):
     """A fixed table of labels (enum member → text) that answers in the interface language.
 

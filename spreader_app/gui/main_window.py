@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QItemSelection,
     QItemSelectionModel,
     QSize,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from spreader_app.gui.context import AppContext
-from spreader_app.gui.i18n import ltr, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
 from spreader_app.gui.icons import app_icon, icon
 from spreader_app.gui.widgets.accessibility import show_value
 

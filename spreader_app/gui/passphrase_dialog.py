@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.errors import VaultUnavailable
 from spreader_app.gui.dialogs import run_dialog
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP
 from spreader_app.gui.widgets.accessibility import buddy_label, show_value
 
 KEYRING_HINT = QT_TRANSLATE_NOOP(

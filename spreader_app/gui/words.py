@@ -6,8 +6,6 @@ carry; only the window shows these labels.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from spreader_app.core.models import (
     DeliveryStatus,
     MessageMode,
@@ -15,7 +13,7 @@ from spreader_app.core.models import (
     MessageType,
     WaitingStrategy,
 )
-from spreader_app.gui.i18n import TranslatedLabels
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels
 
 MESSAGE_STATUS_LABELS = TranslatedLabels(
     "Words",
@@ -73,8 +71,8 @@ MODE_NAMES = TranslatedLabels(
 def status_word(status: str) -> str:
     """A message or delivery status code (``"sent"``, ``"queued"``…) in the interface
     language; an unknown code comes back as it is."""
-    for labels in (DELIVERY_STATUS_LABELS, MESSAGE_STATUS_LABELS):
-        for code in labels:
-            if code.value == status:
-                return labels[code]
+    if status in DeliveryStatus.__members__.values():
+        return DELIVERY_STATUS_LABELS[DeliveryStatus(status)]
+    if status in MessageStatus.__members__.values():
+        return MESSAGE_STATUS_LABELS[MessageStatus(status)]
     return status

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,7 +25,7 @@ from spreader_app.core.events import MessageFinished, MessageProgress
 from spreader_app.core.models import Message, MessageStatus, MessageType
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
-from spreader_app.gui.i18n import TranslatedLabels, ltr, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, ltr, translate
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import show_value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,7 @@ from spreader_app.core.phones import display
 from spreader_app.core.reply_router import ReplyResult, read_reply_request
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
-from spreader_app.gui.i18n import ltr, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.inbox_table import (
     TIME,

@@ -38,7 +38,6 @@ from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.messages_table import (
     DELIVERY_HEADER,
     MESSAGE_HEADER,
-    MODE_NAMES,
     DeliveryLine,
     DeliveryTableModel,
     MessageTableModel,
@@ -57,7 +56,7 @@ from spreader_app.gui.widgets.package_picker import PackagePicker
 from spreader_app.gui.widgets.quick_filter import filter_edit, filter_table
 from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import set_role
-from spreader_app.gui.words import DELIVERY_STATUS_LABELS, MESSAGE_STATUS_LABELS
+from spreader_app.gui.words import DELIVERY_STATUS_LABELS, MESSAGE_STATUS_LABELS, MODE_NAMES
 
 PAGE = 100
 DELIVERY_PAGE = 500

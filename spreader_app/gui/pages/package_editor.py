@@ -14,7 +14,7 @@ from datetime import time
 from typing import Any, TypeVar
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QObject, Qt, QTime, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -38,7 +38,7 @@ from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
 from spreader_app.core.services.packages import PACKAGE_FIELDS, apply_package_fields
 from spreader_app.gui.context import AppContext
-from spreader_app.gui.i18n import TranslatedLabels, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, translate
 from spreader_app.gui.tables.packages_table import (
     DISTRIBUTION_HINTS,
     DISTRIBUTION_LABELS,

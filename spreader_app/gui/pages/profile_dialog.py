@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,7 +29,7 @@ from spreader_app.core.errors import Conflict, ValidationFailed
 from spreader_app.core.models import Profile, ProfileStatus
 from spreader_app.core.services.profiles import ProfileHealthReport
 from spreader_app.gui.context import AppContext
-from spreader_app.gui.i18n import TranslatedLabels, ltr, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, ltr, translate
 from spreader_app.gui.tables.profiles_table import PROFILE_STATUS_LABELS
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import show_value

@@ -6,7 +6,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 import phonenumbers
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QTimer, QUrl
+from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +29,7 @@ from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.services.settings import SettingsView
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
-from spreader_app.gui.i18n import ltr, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.theme import THEMES, apply_theme

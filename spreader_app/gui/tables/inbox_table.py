@@ -6,11 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from spreader_app.core.models import ConversationItem, ConversationSummary
 from spreader_app.core.phones import display
-from spreader_app.gui.i18n import ltr, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.messages_table import (
     RIGHT,

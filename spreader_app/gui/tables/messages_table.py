@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -21,6 +20,7 @@ from PySide6.QtCore import (
 
 from spreader_app.core.models import Delivery, Message
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, display
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SORT_ROLE, SnapshotTableModel
 from spreader_app.gui.widgets.text_direction import tooltip_html

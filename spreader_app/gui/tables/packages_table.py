@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
-from spreader_app.gui.i18n import TranslatedLabels, ltr, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, ltr, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.profiles_table import countdown_text
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel

@@ -11,13 +11,13 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from spreader_app.core.models import LimitState, Profile, ProfileStatus
 from spreader_app.core.phones import display
 from spreader_app.core.services.stats import PackageStats, ProfileLimits
-from spreader_app.gui.i18n import TranslatedLabels, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, Screening, display
-from spreader_app.gui.i18n import translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -36,7 +36,7 @@ from spreader_app.core.recipients import (
     guess_phone_column,
     load_recipients_file,
 )
-from spreader_app.gui.i18n import ltr
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.recipients_table import PreviewRow, TablePreviewModel
 from spreader_app.gui.tasks import describe, run_task

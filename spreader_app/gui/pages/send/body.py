@@ -7,11 +7,9 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import MessageType, WaitingStrategy
-from spreader_app.gui.i18n import TranslatedLabels
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels
 
 _FIELD_LABELS = TranslatedLabels(
     "SendPage",

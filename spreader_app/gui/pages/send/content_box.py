@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.content import MAX_CAPTION, MAX_TEXT
 from spreader_app.core.models import MessageType
-from spreader_app.gui.i18n import TranslatedLabels
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels
 from spreader_app.gui.tasks import run_task
 from spreader_app.gui.widgets.accessibility import buddy_label, show_value
 from spreader_app.gui.widgets.file_dialogs import ask_open_file

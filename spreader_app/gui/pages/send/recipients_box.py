@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,7 +31,7 @@ from spreader_app.core.errors import SpreaderError
 from spreader_app.core.phones import Screening, screen_recipients
 from spreader_app.core.recipients import parse_pasted
 from spreader_app.gui.context import AppContext
-from spreader_app.gui.i18n import ltr
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.recipients_table import (
     RejectedTableModel,

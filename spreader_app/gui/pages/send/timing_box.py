@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from spreader_app.core.models import WaitingStrategy
-from spreader_app.gui.i18n import TranslatedLabels
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels
 from spreader_app.gui.pages.send.body import utc_iso
 from spreader_app.gui.widgets.accessibility import buddy_label
 from spreader_app.gui.widgets.roles import error_label
