@@ -112,8 +112,18 @@ def python_sources(sources: Iterable[Path] = SOURCES) -> list[Path]:
     return files
 
 
+_APPLICATIONS = frozenset({"QCoreApplication", "QGuiApplication", "QApplication"})
+
+
 def _call_name(node: ast.Call) -> str | None:
+    """The called function's name; ``painter.translate()`` and the like are not
+    ``translate``: only the bare name and the application classes' are."""
     if isinstance(node.func, ast.Attribute):
+        owner = node.func.value
+        if node.func.attr == "translate" and not (
+            isinstance(owner, ast.Name) and owner.id in _APPLICATIONS
+        ):
+            return None
         return node.func.attr
     if isinstance(node.func, ast.Name):
         return node.func.id
