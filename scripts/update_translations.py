@@ -186,8 +186,7 @@ def untranslated_literals(files: Iterable[Path]) -> list[Finding]:
     ``translate()``/``QT_TRANSLATE_NOOP()`` whose context is not a literal (lupdate files it
     under no context), and (4) any other string literal that reads like words, outside
     docstrings, translation calls, logging and exceptions (an f-string by its literal
-    parts). A line marked ``# not
-    translated: <why>`` is left alone.
+    parts). A statement marked ``# not translated: <why>`` is left alone.
     """
     return sorted(finding for path in files for finding in _scan(path))
 
