@@ -30,6 +30,8 @@ DEFAULT_ZENTRA_URL: Final = "https://api.zentramsg.com/v1"
 DEFAULT_HOST: Final = "127.0.0.1"
 DEFAULT_PORT: Final = 8765
 THEMES: Final = ("system", "light", "dark")
+LANGUAGES: Final = ("system", "en", "ar")
+"""Interface languages: ``system`` follows the desktop's locale, else English or Arabic."""
 LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 MIN_SECRET_LENGTH: Final = 16
 MAX_RATE_LIMIT_PER_MINUTE: Final = 100_000
@@ -44,6 +46,7 @@ ENV_VARS: Final[Mapping[str, str]] = {
     "webhook_secret": "SPREADER_WEBHOOK_SECRET",
     "default_region": "SPREADER_DEFAULT_REGION",
     "log_level": "SPREADER_LOG_LEVEL",
+    "language": "SPREADER_LANGUAGE",
 }
 """Settings key → the environment variable that overrides it."""
 
@@ -56,6 +59,7 @@ FILE_KEYS: Final = (
     "webhook_secret",
     "default_region",
     "theme",
+    "language",
     "log_level",
     "api_rate_limit_per_minute",
 )
@@ -76,7 +80,7 @@ class Settings:
 
     ``default_region`` is ``""`` (numbers must be international, ``+<country code>...``) or
     an ISO 3166 region code such as ``"EG"`` used to read national numbers.
-    ``api_rate_limit_per_minute`` is per API key.
+    ``api_rate_limit_per_minute`` is per API key. ``language`` is one of ``LANGUAGES``.
     """
 
     data_dir: Path
@@ -88,6 +92,7 @@ class Settings:
     port: int = DEFAULT_PORT
     default_region: str = ""
     theme: str = "system"
+    language: str = "system"
     log_level: str = "INFO"
     api_rate_limit_per_minute: int = 600
 
@@ -259,6 +264,7 @@ _VALIDATORS: Final[Mapping[str, _Validator]] = {
     "webhook_secret": _secret,
     "default_region": _region,
     "theme": _choice(THEMES, str.lower),
+    "language": _choice(LANGUAGES, str.lower),
     "log_level": _choice(LOG_LEVELS, str.upper),
     "api_rate_limit_per_minute": _rate_limit,
 }

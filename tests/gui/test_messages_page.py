@@ -184,7 +184,7 @@ def test_messages_page_exports_the_filtered_message_list(
     target = tmp_path / "messages.csv"
     qtbot.mouseClick(page.export_messages_button, Qt.MouseButton.LeftButton)
     answer_file_dialog(gui_env, target)
-    gui_env.wait(lambda: page.export_label.text().startswith("Exported 1 messages"))
+    gui_env.wait(lambda: page.export_label.text().startswith("Exported 1 message to"))
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert [(r[2], r[4], r[5]) for r in rows[1:]] == [("Reply Chat", "failed", "Thanks")]
 

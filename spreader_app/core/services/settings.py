@@ -1,4 +1,4 @@
-"""User-editable settings: the API key, the webhook URL and secret, region, theme."""
+"""User-editable settings: the API key, the webhook URL and secret, region, theme, language."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from spreader_app.core.clock import Clock
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.ports import SettingsPort, Store
 
-EDITABLE = {"default_region", "theme", "zentra_url", "host", "port"}
+EDITABLE = {"default_region", "theme", "language", "zentra_url", "host", "port"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,7 @@ class SettingsView:
     webhook_url: str
     default_region: str
     theme: str
+    language: str
     zentra_url: str
     host: str
     port: int
@@ -36,15 +37,17 @@ class SettingsService:
         self._port = port
         self._store = store
         self._clock = clock
-        # What this process started with: address, port and gateway change only on restart.
+        # What this process started with: address, port, gateway and the interface language
+        # change only on restart.
         self._started_with = self._restart_keys()
 
     def _restart_keys(self) -> tuple[object, ...]:
         s = self._port.snapshot()
-        return (s["host"], int(s["port"]), s["zentra_url"])
+        return (s["host"], int(s["port"]), s["zentra_url"], s["language"])
 
     def restart_needed(self) -> bool:
-        """Whether saved address, port or gateway URL differ from what this process runs."""
+        """Whether saved address, port, gateway URL or language differ from what this process
+        runs."""
         return self._restart_keys() != self._started_with
 
     def view(self) -> SettingsView:
@@ -56,6 +59,7 @@ class SettingsService:
             webhook_url=f"{base}/webhooks/zentra/{s['webhook_secret']}",
             default_region=s["default_region"],
             theme=s["theme"],
+            language=s["language"],
             zentra_url=s["zentra_url"],
             host=s["host"],
             port=int(s["port"]),

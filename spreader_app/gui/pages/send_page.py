@@ -56,10 +56,12 @@ class SendPage(QWidget):
         self._preview: tuple[int, dict[str, Any], OpenPreview] | None = None
 
         self.empty = EmptyState(
-            "No package yet",
-            "Messages go out through the profiles of a package: create one, add a profile,"
-            " then come back here.",
-            "Go to Packages",
+            self.tr("No package yet"),
+            self.tr(
+                "Messages go out through the profiles of a package: create one, add a profile,"
+                " then come back here."
+            ),
+            self.tr("Go to Packages"),
             "packages",
         )
         self.empty.action_clicked.connect(lambda: context.navigate.emit("packages"))
@@ -85,19 +87,21 @@ class SendPage(QWidget):
 
     def _build_composer(self) -> QWidget:
         body = QWidget()
-        title = QLabel("Send a message")
+        title = QLabel(self.tr("Send a message"))
         title.setProperty("role", "title")
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(PackagePicker(self.context))
         self.send_error = error_label()
-        self.preview_button = QPushButton(icon("refresh"), "Pre&view")
-        self.preview_button.setToolTip("Check the recipients and plan the sending (Ctrl+Enter)")
+        self.preview_button = QPushButton(icon("refresh"), self.tr("Pre&view"))
+        self.preview_button.setToolTip(
+            self.tr("Check the recipients and plan the sending (Ctrl+Enter)")
+        )
         self.preview_button.clicked.connect(self._on_preview_button_clicked)
-        self.send_button = QPushButton(icon("send"), "&Send…")
+        self.send_button = QPushButton(icon("send"), self.tr("&Send…"))
         self.send_button.setProperty("role", "primary")
-        self.send_button.setToolTip("Send the previewed message (Ctrl+Shift+Enter)")
+        self.send_button.setToolTip(self.tr("Send the previewed message (Ctrl+Shift+Enter)"))
         self.send_button.clicked.connect(self._on_send_button_clicked)
         # Extra keys as shortcuts, so the buttons keep their Alt mnemonics; a click on a
         # disabled button does nothing, as it should.
@@ -165,7 +169,7 @@ class SendPage(QWidget):
             self.plan_panel.hide()
             self.samples.hide()
         self.send_button.setEnabled(False)
-        self.send_hint.setText("Preview the plan, then send.")
+        self.send_hint.setText(self.tr("Preview the plan, then send."))
 
     # --- preview and send ------------------------------------------------------------------
 
@@ -231,7 +235,9 @@ class SendPage(QWidget):
                 self.tr("Skip the rows with an empty value, or give a fallback.")
             )
         else:
-            self.send_hint.setText("Check the plan, then send." if can_send else "Nothing to send.")
+            self.send_hint.setText(
+                self.tr("Check the plan, then send.") if can_send else self.tr("Nothing to send.")
+            )
 
     def _on_send_button_clicked(self) -> None:
         run_task(self._send(), busy=self.action_box)
@@ -246,31 +252,26 @@ class SendPage(QWidget):
         skipped = preview.screening.total - preview.screening.valid_count
         eta = self.plan_panel.eta_label.text()
         senders = sum(1 for n in self.plan_panel.counts.values() if n)
-        text = (
-            f"Send this message to {valid:,} recipients through {senders} profiles?"
-            + (f" {skipped:,} rows will be skipped." if skipped else "")
-            + "".join(
-                "\n" + line
-                for line in (
-                    self.tr("Recipients with an empty variable, skipped: %1.").replace(
-                        "%1", f"{len(personal.missing):,}"
-                    )
-                    if personal.missing
-                    else "",
-                    self.tr("Recipients whose text is over WhatsApp's limit, skipped: %1.").replace(
-                        "%1", f"{len(personal.too_long):,}"
-                    )
-                    if personal.too_long
-                    else "",
-                )
-                if line
+        text = self.tr("Send this message to %n recipient(s) through {profiles}?", "", valid)
+        text = text.format(profiles=self.tr("%n profile(s)", "", senders))
+        if skipped:
+            text += " " + self.tr("%n row(s) will be skipped.", "", skipped)
+        if personal.missing:
+            text += "\n" + self.tr(
+                "%n recipient(s) with an empty variable will be skipped.", "", len(personal.missing)
             )
-            + (f"\n\n{eta}." if eta else "")
-        )
-        if not await confirm(self, "Send this message?", text, yes="Send"):
+        if personal.too_long:
+            text += "\n" + self.tr(
+                "%n recipient(s) whose text is over WhatsApp's limit will be skipped.",
+                "",
+                len(personal.too_long),
+            )
+        if eta:
+            text += f"\n\n{eta}."
+        if not await confirm(self, self.tr("Send this message?"), text, yes=self.tr("Send")):
             return
         if revision != self._revision:
-            self.send_hint.setText("The message changed: preview it again before sending.")
+            self.send_hint.setText(self.tr("The message changed: preview it again before sending."))
             return
         try:
             result = await self.context.services.sending.send_open(

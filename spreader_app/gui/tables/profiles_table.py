@@ -17,31 +17,52 @@ from PySide6.QtGui import QColor
 from spreader_app.core.models import LimitState, Profile, ProfileStatus
 from spreader_app.core.phones import display
 from spreader_app.core.services.stats import PackageStats, ProfileLimits
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 
-PROFILE_STATUS_LABELS = {
-    ProfileStatus.ACTIVE: "Active",
-    ProfileStatus.INACTIVE: "Inactive",
-    ProfileStatus.BLOCKED: "Blocked",
-    ProfileStatus.COOLDOWN: "Paused",
-}
-LIMIT_STATE_LABELS = {
-    LimitState.ACTIVE: "Ready",
-    LimitState.COOLDOWN: "Cooling down",
-    LimitState.LIMIT_REACHED: "Limit reached",
-    LimitState.OUTSIDE_HOURS: "Outside active hours",
-    LimitState.BLOCKED: "Blocked",
-    LimitState.INACTIVE: "Inactive",
-}
-LIMIT_STATE_HINTS = {
-    LimitState.ACTIVE: "Can send an Open Chat message now.",
-    LimitState.COOLDOWN: "Waiting: the pause between messages, or the device is paused.",
-    LimitState.LIMIT_REACHED: "The hourly or daily cap is used up; room frees as time passes.",
-    LimitState.OUTSIDE_HOURS: "Outside the package's active hours.",
-    LimitState.BLOCKED: "Likely banned; select it to see why and how to bring it back.",
-    LimitState.INACTIVE: "Set inactive: it sends nothing until set active again.",
-}
+_CONTEXT = "ProfilesTable"
+PROFILE_STATUS_LABELS = TranslatedLabels(
+    _CONTEXT,
+    {
+        ProfileStatus.ACTIVE: QT_TRANSLATE_NOOP("ProfilesTable", "Active"),
+        ProfileStatus.INACTIVE: QT_TRANSLATE_NOOP("ProfilesTable", "Inactive"),
+        ProfileStatus.BLOCKED: QT_TRANSLATE_NOOP("ProfilesTable", "Blocked"),
+        ProfileStatus.COOLDOWN: QT_TRANSLATE_NOOP("ProfilesTable", "Paused"),
+    },
+)
+LIMIT_STATE_LABELS = TranslatedLabels(
+    _CONTEXT,
+    {
+        LimitState.ACTIVE: QT_TRANSLATE_NOOP("ProfilesTable", "Ready"),
+        LimitState.COOLDOWN: QT_TRANSLATE_NOOP("ProfilesTable", "Cooling down"),
+        LimitState.LIMIT_REACHED: QT_TRANSLATE_NOOP("ProfilesTable", "Limit reached"),
+        LimitState.OUTSIDE_HOURS: QT_TRANSLATE_NOOP("ProfilesTable", "Outside active hours"),
+        LimitState.BLOCKED: QT_TRANSLATE_NOOP("ProfilesTable", "Blocked"),
+        LimitState.INACTIVE: QT_TRANSLATE_NOOP("ProfilesTable", "Inactive"),
+    },
+)
+LIMIT_STATE_HINTS = TranslatedLabels(
+    _CONTEXT,
+    {
+        LimitState.ACTIVE: QT_TRANSLATE_NOOP("ProfilesTable", "Can send an Open Chat message now."),
+        LimitState.COOLDOWN: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "Waiting: the pause between messages, or the device is paused."
+        ),
+        LimitState.LIMIT_REACHED: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "The hourly or daily cap is used up; room frees as time passes."
+        ),
+        LimitState.OUTSIDE_HOURS: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "Outside the package's active hours."
+        ),
+        LimitState.BLOCKED: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "Likely banned; select it to see why and how to bring it back."
+        ),
+        LimitState.INACTIVE: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "Set inactive: it sends nothing until set active again."
+        ),
+    },
+)
 # Text colours readable on both the light and the dark palette; "inactive" and "outside
 # hours" keep the normal text colour because nothing is wrong with them.
 LIMIT_STATE_COLORS = {
@@ -59,13 +80,16 @@ def countdown_text(seconds: float | None) -> str:
     if seconds is None or seconds <= 0:
         return ""
     s = math.ceil(seconds)
+    hours = translate("ProfilesTable", "{n}\u00a0h")
+    minutes = translate("ProfilesTable", "{n}\u00a0min")
+    secs = translate("ProfilesTable", "{n}\u00a0s")
     if s < 60:
-        parts = [(s, "s")]
+        parts = [(s, secs)]
     elif s < 3600:
-        parts = [(s // 60, "min"), (s % 60, "s")]
+        parts = [(s // 60, minutes), (s % 60, secs)]
     else:
-        parts = [(s // 3600, "h"), (s % 3600 // 60, "min")]
-    return " ".join(f"{n}\u00a0{unit}" for n, unit in parts if n)
+        parts = [(s // 3600, hours), (s % 3600 // 60, minutes)]
+    return " ".join(unit.format(n=n) for n, unit in parts if n)
 
 
 @dataclass(frozen=True)
@@ -124,13 +148,21 @@ def _usage_key(value: Any) -> float:
     return used / cap if cap > 0 else 1.0
 
 
-def _usage_tooltip(what: str, window: str) -> Any:
+def _usage_tooltip(what: str) -> Any:
     def tip(row: ProfileRow) -> str:
         pair = getattr(row, what)
         if pair is None:
             return ""
         used, cap = pair
-        return f"{used:,} of {cap:,} Open Chat messages in the last {window}"
+        if what == "hourly":
+            text = translate(
+                "ProfilesTable", "{used} of {cap} Open Chat messages in the last 60 minutes"
+            )
+        else:
+            text = translate(
+                "ProfilesTable", "{used} of {cap} Open Chat messages in the last 24 hours"
+            )
+        return text.format(used=f"{used:,}", cap=f"{cap:,}")
 
     return tip
 
@@ -143,70 +175,84 @@ def _state_tooltip(row: ProfileRow) -> str:
 
 
 PROFILE_COLUMNS: list[Column[ProfileRow]] = [
-    Column("Name", lambda r: r.profile.name),
+    Column(QT_TRANSLATE_NOOP("Column", "Name"), lambda r: r.profile.name),
     Column(
-        "Device",
+        QT_TRANSLATE_NOOP("Column", "Device"),
         lambda r: r.profile.zentra_uuid,
         display=display,
-        header_tooltip="The device UUID in the Zentra dashboard",
+        header_tooltip=QT_TRANSLATE_NOOP("Column", "The device UUID in the Zentra dashboard"),
     ),
     Column(
-        "Status",
+        QT_TRANSLATE_NOOP("Column", "Status"),
         lambda r: r.profile.status,
         display=lambda s: PROFILE_STATUS_LABELS[s],
         tooltip=lambda r: r.profile.status_reason,
     ),
     Column(
-        "Priority",
+        QT_TRANSLATE_NOOP("Column", "Priority"),
         lambda r: r.profile.priority,
         align=_RIGHT,
-        header_tooltip="Higher first in the priority distribution mode",
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "Higher first in the priority distribution mode"
+        ),
     ),
     Column(
-        "Weight",
+        QT_TRANSLATE_NOOP("Column", "Weight"),
         lambda r: r.profile.weight,
         align=_RIGHT,
-        header_tooltip="Share of recipients in the weighted and smart modes",
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "Share of recipients in the weighted and smart modes"
+        ),
     ),
     Column(
-        "Health",
+        QT_TRANSLATE_NOOP("Column", "Health"),
         lambda r: r.profile.health_score / 100,
         display=lambda f: f"{round(f * 100)}",
-        tooltip=lambda r: f"Health {r.profile.health_score} of 100",
-        header_tooltip="Falls with failed sends and ban evidence; 100 is healthy",
+        tooltip=lambda r: translate("ProfilesTable", "Health {score} of 100").format(
+            score=r.profile.health_score
+        ),
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "Falls with failed sends and ban evidence; 100 is healthy"
+        ),
     ),
     Column(
-        "Last hour",
+        QT_TRANSLATE_NOOP("Column", "Last hour"),
         lambda r: r.hourly,
         display=_usage_display,
         sort_key=lambda v: -1.0 if v is None else _usage_key(v),
-        tooltip=_usage_tooltip("hourly", "60 minutes"),
-        header_tooltip="Open Chat messages sent in the last 60 minutes, of the hourly cap",
+        tooltip=_usage_tooltip("hourly"),
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "Open Chat messages sent in the last 60 minutes, of the hourly cap"
+        ),
     ),
     Column(
-        "Last 24 h",
+        QT_TRANSLATE_NOOP("Column", "Last 24 h"),
         lambda r: r.daily,
         display=_usage_display,
         sort_key=lambda v: -1.0 if v is None else _usage_key(v),
-        tooltip=_usage_tooltip("daily", "24 hours"),
-        header_tooltip="Open Chat messages sent in the last 24 hours, of the daily cap",
+        tooltip=_usage_tooltip("daily"),
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "Open Chat messages sent in the last 24 hours, of the daily cap"
+        ),
     ),
     Column(
-        "Next send in",
+        QT_TRANSLATE_NOOP("Column", "Next send in"),
         lambda r: r.wait,
         display=countdown_text,
         align=_RIGHT,
         sort_key=lambda w: math.inf if w is None else w,
-        header_tooltip="Time until the next Open Chat message may go out "
-        "(cooldown, caps or active hours)",
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column",
+            "Time until the next Open Chat message may go out (cooldown, caps or active hours)",
+        ),
     ),
     Column(
-        "Limits",
+        QT_TRANSLATE_NOOP("Column", "Limits"),
         lambda r: r.state,
         display=lambda s: LIMIT_STATE_LABELS[s],
         sort_key=lambda s: "" if s is None else str(s),
         tooltip=_state_tooltip,
-        header_tooltip="What the profile can do right now",
+        header_tooltip=QT_TRANSLATE_NOOP("Column", "What the profile can do right now"),
     ),
 ]
 HEALTH_COLUMN = 5
