@@ -175,6 +175,14 @@
         <translation>{name}:</translation>
     </message>
     <message>
+        <source>Save as te&amp;mplate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this message as a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Campaign {id}</source>
         <translation>الحملة {id}</translation>
     </message>
@@ -328,6 +336,14 @@
     <message>
         <source>Why the number was not messaged: invalid, duplicate or opted out</source>
         <translation>لماذا لم يُراسَل الرقم: غير صالح أو مكرر أو ألغى الاشتراك</translation>
+    </message>
+    <message>
+        <source>Own text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text this recipient got when the message was personalised; empty: the message&apos;s own text</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name</source>
@@ -1769,6 +1785,61 @@
     </message>
 </context>
 <context>
+    <name>PersonalBar</name>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the message from a saved template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as te&amp;mplate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this message as a template of the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables and variants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;emplate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{{%1}} ← column “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{{%1}}: no such column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (pasted numbers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list&apos;s columns: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variants of the text: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlanPanel</name>
     <message>
         <source>Estimated completion</source>
@@ -2447,6 +2518,73 @@
     </message>
 </context>
 <context>
+    <name>SamplesPanel</name>
+    <message>
+        <source>What recipients will read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;kip them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to the others; these rows end skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use this fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write this text where a value is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients with an empty variable and no fallback: %1 (rows %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They will be skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip them, or give a fallback text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients whose text would be over WhatsApp&apos;s limit: %1. They will be skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longest text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 · %2 (%3):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SendPage</name>
     <message>
         <source>Type</source>
@@ -2525,6 +2663,10 @@
         <translation>عاين الخطة ثم أرسل.</translation>
     </message>
     <message>
+        <source>Skip the rows with an empty value, or give a fallback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Check the plan, then send.</source>
         <translation>راجع الخطة ثم أرسل.</translation>
     </message>
@@ -2563,6 +2705,28 @@
             <numerusform>ستُتخطى %n صفوف.</numerusform>
             <numerusform>سيُتخطى %n صفًا.</numerusform>
             <numerusform>سيُتخطى %n صف.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) with an empty variable will be skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) whose text is over WhatsApp&apos;s limit will be skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>

@@ -170,5 +170,19 @@
             <numerusform>%n rows will be skipped.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n recipient(s) with an empty variable will be skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) whose text is over WhatsApp&apos;s limit will be skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
