@@ -398,16 +398,21 @@ class Dispatcher:
 
     async def _reload(self) -> None:
         now = self._clock.timestamp()
-        snapshot = await self._store.engine_snapshot(now)
-        self._breaker.load(await self._store.pool_events())
-        queries = {
-            profile.id: query
-            for package, profiles in snapshot
-            for profile, _ in profiles
-            if (query := contact_query(profile, package)) is not None
-        }
-        histories = await self._store.contact_histories(queries, now) if queries else {}
+        # Cleared before the reads: a change while they run asks for another reload.
         self._reload_needed = False
+        try:
+            snapshot = await self._store.engine_snapshot(now)
+            self._breaker.load(await self._store.pool_events())
+            queries = {
+                profile.id: query
+                for package, profiles in snapshot
+                for profile, _ in profiles
+                if (query := contact_query(profile, package)) is not None
+            }
+            histories = await self._store.contact_histories(queries, now) if queries else {}
+        except BaseException:
+            self._reload_needed = True
+            raise
         packages: dict[str, _PackageRuntime] = {}
         states: dict[str, ProfileState] = {}
         owner: dict[str, str] = {}

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from spreader_app.core.health_band import HealthBand
 from spreader_app.core.models import LimitState, Profile, ProfileStatus
 from spreader_app.core.phones import display
 from spreader_app.core.services.stats import PackageStats, ProfileLimits
@@ -60,6 +61,21 @@ LIMIT_STATE_HINTS = TranslatedLabels(
         ),
         LimitState.INACTIVE: QT_TRANSLATE_NOOP(
             "ProfilesTable", "Set inactive: it sends nothing until set active again."
+        ),
+    },
+)
+HEALTH_BAND_HINTS = TranslatedLabels(
+    _CONTEXT,
+    {
+        HealthBand.OK: QT_TRANSLATE_NOOP("ProfilesTable", "OK: sends normally."),
+        HealthBand.AT_RISK: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "At risk: its caps and pace are halved until health recovers."
+        ),
+        HealthBand.CRITICAL: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "Critical: no Open Chat until health recovers."
+        ),
+        HealthBand.BANNED: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "Banned: out of rotation until you set it active again."
         ),
     },
 )
@@ -120,6 +136,19 @@ class ProfileRow:
         return (lim.daily_used, lim.daily_cap) if lim is not None else None
 
     @property
+    def warmup(self) -> tuple[int, int, int] | None:
+        """(stage, new recipients in 24 h, stage cap) while warming up, else ``None``."""
+        lim = self.limits
+        if lim is None or lim.new_recipients_cap is None:
+            return None
+        return (lim.warmup_stage, lim.new_recipients_used, lim.new_recipients_cap)
+
+    @property
+    def unanswered(self) -> tuple[int, int] | None:
+        lim = self.limits
+        return (lim.unanswered_used, lim.unanswered_cap) if lim and lim.unanswered_cap else None
+
+    @property
     def needs_attention(self) -> bool:
         """The engine (or the owner) stopped this profile and said why."""
         return self.profile.status is not ProfileStatus.ACTIVE and bool(self.profile.status_reason)
@@ -167,6 +196,37 @@ def _usage_tooltip(what: str) -> Any:
     return tip
 
 
+def _warmup_display(value: Any) -> str:
+    if value is None:
+        return translate("ProfilesTable", "Graduated")
+    stage, used, cap = value
+    return translate("ProfilesTable", "Stage {stage} · {used}/{cap} new").format(
+        stage=stage, used=f"{used:,}", cap=f"{cap:,}"
+    )
+
+
+def _warmup_tooltip(row: ProfileRow) -> str:
+    if row.warmup is None:
+        return translate(
+            "ProfilesTable", "Warmed up: only the package's caps apply to new recipients."
+        )
+    stage, used, cap = row.warmup
+    return translate(
+        "ProfilesTable",
+        "Warm-up stage {stage}: {used} of {cap} new recipients in the last 24 hours."
+        " Next stage tomorrow if health stays OK and at least half is used.",
+    ).format(stage=stage, used=f"{used:,}", cap=f"{cap:,}")
+
+
+def _health_tooltip(row: ProfileRow) -> str:
+    text = translate("ProfilesTable", "Health {score} of 100").format(
+        score=row.profile.health_score
+    )
+    if row.limits is None:
+        return text
+    return f"{text}\n{HEALTH_BAND_HINTS[row.limits.health_band]}"
+
+
 def _state_tooltip(row: ProfileRow) -> str:
     if row.state is None:
         return ""
@@ -208,9 +268,7 @@ PROFILE_COLUMNS: list[Column[ProfileRow]] = [
         QT_TRANSLATE_NOOP("Column", "Health"),
         lambda r: r.profile.health_score / 100,
         display=lambda f: f"{round(f * 100)}",
-        tooltip=lambda r: translate("ProfilesTable", "Health {score} of 100").format(
-            score=r.profile.health_score
-        ),
+        tooltip=_health_tooltip,
         header_tooltip=QT_TRANSLATE_NOOP(
             "Column", "Falls with failed sends and ban evidence; 100 is healthy"
         ),
@@ -253,6 +311,26 @@ PROFILE_COLUMNS: list[Column[ProfileRow]] = [
         sort_key=lambda s: "" if s is None else str(s),
         tooltip=_state_tooltip,
         header_tooltip=QT_TRANSLATE_NOOP("Column", "What the profile can do right now"),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Column", "Warm-up"),
+        lambda r: r.warmup,
+        display=_warmup_display,
+        sort_key=lambda v: 99 if v is None else v[0],
+        tooltip=_warmup_tooltip,
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "New numbers reach a few new people a day, more each good day"
+        ),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Column", "Unanswered (30 days)"),
+        lambda r: r.unanswered,
+        display=lambda v: translate("ProfilesTable", "Off") if v is None else _usage_display(v),
+        sort_key=lambda v: -1.0 if v is None else _usage_key(v),
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column",
+            "Open Chat messages in 30 days to people who have not written back, of the budget",
+        ),
     ),
 ]
 HEALTH_COLUMN = 5
