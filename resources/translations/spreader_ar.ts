@@ -176,11 +176,11 @@
     </message>
     <message>
         <source>Save as te&amp;mplate…</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ كقالب (&amp;M)…</translation>
     </message>
     <message>
         <source>Keep this message as a template</source>
-        <translation type="unfinished"></translation>
+        <translation>احتفظ بهذه الرسالة قالبًا</translation>
     </message>
     <message>
         <source>Campaign {id}</source>
@@ -339,11 +339,11 @@
     </message>
     <message>
         <source>Own text</source>
-        <translation type="unfinished"></translation>
+        <translation>النص الخاص</translation>
     </message>
     <message>
         <source>The text this recipient got when the message was personalised; empty: the message&apos;s own text</source>
-        <translation type="unfinished"></translation>
+        <translation>النص الذي تلقاه هذا المستلم عند تخصيص الرسالة؛ وإن كان فارغًا فقد تلقى نص الرسالة نفسه</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1788,55 +1788,55 @@
     <name>PersonalBar</name>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>القالب</translation>
     </message>
     <message>
         <source>Fill the message from a saved template</source>
-        <translation type="unfinished"></translation>
+        <translation>املأ الرسالة من قالب محفوظ</translation>
     </message>
     <message>
         <source>Save as te&amp;mplate…</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ كقالب (&amp;M)…</translation>
     </message>
     <message>
         <source>Keep this message as a template of the package</source>
-        <translation type="unfinished"></translation>
+        <translation>احتفظ بهذه الرسالة قالبًا في الباقة</translation>
     </message>
     <message>
         <source>Variables and variants</source>
-        <translation type="unfinished"></translation>
+        <translation>المتغيرات وصيغ النص</translation>
     </message>
     <message>
         <source>T&amp;emplate:</source>
-        <translation type="unfinished"></translation>
+        <translation>القالب (&amp;E):</translation>
     </message>
     <message>
         <source>Choose a template…</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر قالبًا…</translation>
     </message>
     <message>
         <source>{{%1}} ← column “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>{{%1}} من العمود «%2»</translation>
     </message>
     <message>
         <source>{{%1}}: no such column</source>
-        <translation type="unfinished"></translation>
+        <translation>{{%1}}: لا يوجد عمود بهذا الاسم</translation>
     </message>
     <message>
         <source>Variables: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>المتغيرات: %1.</translation>
     </message>
     <message>
         <source>none (pasted numbers)</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء (أرقام ملصقة)</translation>
     </message>
     <message>
         <source>The list&apos;s columns: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>أعمدة القائمة: %1.</translation>
     </message>
     <message>
         <source>Variants of the text: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد صيغ النص: %1.</translation>
     </message>
 </context>
 <context>
@@ -2521,67 +2521,90 @@
     <name>SamplesPanel</name>
     <message>
         <source>What recipients will read</source>
-        <translation type="unfinished"></translation>
+        <translation>ما سيقرؤه المستلمون</translation>
     </message>
     <message>
         <source>S&amp;kip them</source>
-        <translation type="unfinished"></translation>
+        <translation>تخطيهم (&amp;K)</translation>
     </message>
     <message>
         <source>Send to the others; these rows end skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>أرسل إلى الباقين، وتُتخطى هذه الصفوف</translation>
     </message>
     <message>
         <source>Fallback text</source>
-        <translation type="unfinished"></translation>
+        <translation>النص البديل</translation>
     </message>
     <message>
         <source>e.g. customer</source>
-        <translation type="unfinished"></translation>
+        <translation>مثلًا: عميلنا العزيز</translation>
     </message>
     <message>
         <source>&amp;Use this fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>استخدام هذا النص البديل (&amp;U)</translation>
     </message>
     <message>
         <source>Write this text where a value is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتب هذا النص مكان كل قيمة فارغة</translation>
     </message>
     <message>
         <source>Recipients with an empty variable and no fallback: %1 (rows %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>مستلمون لديهم متغير فارغ دون نص بديل: %1 (الصفوف %2).</translation>
     </message>
     <message>
         <source>They will be skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>سيتم تخطيهم.</translation>
     </message>
     <message>
         <source>Skip them, or give a fallback text:</source>
-        <translation type="unfinished"></translation>
+        <translation>تخطَّهم، أو أدخل نصًا بديلًا:</translation>
     </message>
     <message>
         <source>Recipients whose text would be over WhatsApp&apos;s limit: %1. They will be skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>مستلمون سيتجاوز نص رسالتهم حد الطول في واتساب: %1. سيتم تخطيهم.</translation>
     </message>
     <message>
         <source>first row</source>
-        <translation type="unfinished"></translation>
+        <translation>الصف الأول</translation>
     </message>
     <message>
         <source>longest text</source>
-        <translation type="unfinished"></translation>
+        <translation>أطول نص</translation>
     </message>
     <message>
         <source>empty value</source>
-        <translation type="unfinished"></translation>
+        <translation>قيمة فارغة</translation>
     </message>
     <message>
         <source>over the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>تجاوز الحد</translation>
     </message>
     <message>
         <source>Row %1 · %2 (%3):</source>
-        <translation type="unfinished"></translation>
+        <translation>الصف %1 · %2 (%3):</translation>
+    </message>
+</context>
+<context>
+    <name>SaveTemplate</name>
+    <message>
+        <source>Save as template</source>
+        <translation>حفظ كقالب</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>اسم القالب:</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>اسم القالب</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Saved as the template “{name}”.</source>
+        <translation>تم الحفظ كقالب باسم «{name}».</translation>
     </message>
 </context>
 <context>
@@ -2664,7 +2687,7 @@
     </message>
     <message>
         <source>Skip the rows with an empty value, or give a fallback.</source>
-        <translation type="unfinished"></translation>
+        <translation>تخطَّ الصفوف ذات القيم الفارغة، أو أدخل نصًا بديلًا.</translation>
     </message>
     <message>
         <source>Check the plan, then send.</source>
@@ -2709,24 +2732,24 @@
     </message>
     <message numerus="yes">
         <source>%n recipient(s) with an empty variable will be skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لن يُتخطى أي مستلم لديه متغير فارغ.</numerusform>
+            <numerusform>سيُتخطى مستلم واحد لديه متغير فارغ.</numerusform>
+            <numerusform>سيُتخطى مستلمان لديهما متغير فارغ.</numerusform>
+            <numerusform>سيُتخطى %n مستلمين لديهم متغير فارغ.</numerusform>
+            <numerusform>سيُتخطى %n مستلمًا لديهم متغير فارغ.</numerusform>
+            <numerusform>سيُتخطى %n مستلم لديهم متغير فارغ.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) whose text is over WhatsApp&apos;s limit will be skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لن يُتخطى أي مستلم بسبب تجاوز نصه حد الطول في واتساب.</numerusform>
+            <numerusform>سيُتخطى مستلم واحد يتجاوز نصه حد الطول في واتساب.</numerusform>
+            <numerusform>سيُتخطى مستلمان يتجاوز نصهما حد الطول في واتساب.</numerusform>
+            <numerusform>سيُتخطى %n مستلمين تتجاوز نصوصهم حد الطول في واتساب.</numerusform>
+            <numerusform>سيُتخطى %n مستلمًا تتجاوز نصوصهم حد الطول في واتساب.</numerusform>
+            <numerusform>سيُتخطى %n مستلم تتجاوز نصوصهم حد الطول في واتساب.</numerusform>
         </translation>
     </message>
     <message>

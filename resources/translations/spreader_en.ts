@@ -172,16 +172,16 @@
     </message>
     <message numerus="yes">
         <source>%n recipient(s) with an empty variable will be skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n recipient with an empty variable will be skipped.</numerusform>
+            <numerusform>%n recipients with an empty variable will be skipped.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) whose text is over WhatsApp&apos;s limit will be skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n recipient whose text is over WhatsApp&apos;s limit will be skipped.</numerusform>
+            <numerusform>%n recipients whose text is over WhatsApp&apos;s limit will be skipped.</numerusform>
         </translation>
     </message>
 </context>

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
 from spreader_app.core.errors import SpreaderError
 from spreader_app.core.models import MessageTemplate
 from spreader_app.gui.dialogs import run_dialog
+from spreader_app.gui.i18n import translate
 from spreader_app.gui.tasks import describe
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SaveTemplate", text)
 
 
 async def save_as_template(
@@ -24,10 +20,10 @@ async def save_as_template(
     """Asks for a name and calls ``save`` with it. Returns the template (``None`` when the
     person cancelled or saving failed) and a sentence saying what happened."""
     dialog = QInputDialog(parent)
-    dialog.setWindowTitle(_tr("Save as template"))
-    dialog.setLabelText(_tr("Template name:"))
-    dialog.setAccessibleName(_tr("Template name"))
-    dialog.setOkButtonText(_tr("Save"))
+    dialog.setWindowTitle(translate("SaveTemplate", "Save as template"))
+    dialog.setLabelText(translate("SaveTemplate", "Template name:"))
+    dialog.setAccessibleName(translate("SaveTemplate", "Template name"))
+    dialog.setOkButtonText(translate("SaveTemplate", "Save"))
     if await run_dialog(dialog) != QDialog.DialogCode.Accepted:
         return None, ""
     name = dialog.textValue().strip()
@@ -36,4 +32,5 @@ async def save_as_template(
         template = await save(name)
     except SpreaderError as exc:
         return None, describe(exc)
-    return template, _tr("Saved as the template “{0}”.").format(template.name)
+    saved = translate("SaveTemplate", "Saved as the template “{name}”.")
+    return template, saved.format(name=template.name)
