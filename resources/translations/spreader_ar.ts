@@ -450,6 +450,22 @@
         <translation>ما يستطيع الحساب فعله الآن</translation>
     </message>
     <message>
+        <source>Warm-up</source>
+        <translation>التهيئة</translation>
+    </message>
+    <message>
+        <source>New numbers reach a few new people a day, more each good day</source>
+        <translation>الأرقام الجديدة تراسل عددًا قليلًا من الأشخاص الجدد يوميًا، ويزيد العدد مع كل يوم جيد</translation>
+    </message>
+    <message>
+        <source>Unanswered (30 days)</source>
+        <translation>بلا رد (30 يومًا)</translation>
+    </message>
+    <message>
+        <source>Open Chat messages in 30 days to people who have not written back, of the budget</source>
+        <translation>رسائل الإرسال المفتوح خلال 30 يومًا إلى أشخاص لم يردّوا، من الحد المسموح</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>الصف</translation>
     </message>
@@ -2256,6 +2272,22 @@
         <translation>غير نشط: لا يرسل شيئًا حتى يُفعَّل من جديد.</translation>
     </message>
     <message>
+        <source>OK: sends normally.</source>
+        <translation>جيدة: يرسل بشكل طبيعي.</translation>
+    </message>
+    <message>
+        <source>At risk: its caps and pace are halved until health recovers.</source>
+        <translation>معرّض للخطر: حدوده وسرعته إلى النصف حتى تتعافى سلامته.</translation>
+    </message>
+    <message>
+        <source>Critical: no Open Chat until health recovers.</source>
+        <translation>حرجة: لا إرسال مفتوح حتى تتعافى سلامته.</translation>
+    </message>
+    <message>
+        <source>Banned: out of rotation until you set it active again.</source>
+        <translation>محظور: خارج التناوب حتى تعيد تفعيله.</translation>
+    </message>
+    <message>
         <source>{n}&#xa0;h</source>
         <translation>{n}&#xa0;س</translation>
     </message>
@@ -2276,8 +2308,28 @@
         <translation>{used} من {cap} رسالة إرسال مفتوح في آخر 24 ساعة</translation>
     </message>
     <message>
+        <source>Graduated</source>
+        <translation>مكتمل التهيئة</translation>
+    </message>
+    <message>
+        <source>Stage {stage} · {used}/{cap} new</source>
+        <translation>المرحلة {stage} · {used}/{cap} جديد</translation>
+    </message>
+    <message>
+        <source>Warmed up: only the package&apos;s caps apply to new recipients.</source>
+        <translation>مكتمل التهيئة: تنطبق حدود الباقة وحدها على المستلمين الجدد.</translation>
+    </message>
+    <message>
+        <source>Warm-up stage {stage}: {used} of {cap} new recipients in the last 24 hours. Next stage tomorrow if health stays OK and at least half is used.</source>
+        <translation>مرحلة التهيئة {stage}: {used} من {cap} مستلمين جدد خلال آخر 24 ساعة. المرحلة التالية غدًا إذا بقيت السلامة جيدة واستُخدم النصف على الأقل.</translation>
+    </message>
+    <message>
         <source>Health {score} of 100</source>
         <translation>السلامة {score} من 100</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>متوقف</translation>
     </message>
 </context>
 <context>
