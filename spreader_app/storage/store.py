@@ -39,7 +39,6 @@ from spreader_app.storage import dispatch_store as disp
 from spreader_app.storage import inbox_store as inbox
 from spreader_app.storage import message_store as msgs
 from spreader_app.storage import pool_store as pool
-from spreader_app.storage import recovery
 from spreader_app.storage.database import Database
 
 
@@ -212,9 +211,6 @@ class SqlStore:
         return await self.db.run(lambda s: msgs.pending_planned_times(s, package_id))
 
     # --- engine --------------------------------------------------------------------------
-
-    async def recover(self, now: float) -> list[MessageChange]:
-        return await self.db.run(lambda s: recovery.recover(s, now))
 
     async def dispatch_round(
         self,
