@@ -194,7 +194,13 @@ class Dispatcher:
         moved, recovered = await self._leases.keep(
             self._clock.timestamp(), self._inflight.keys(), force=self._reload_needed
         )
-        self._publish_changes(recovered)
+        if recovered:
+            log.warning(
+                "an engine sharing the database stopped with sends in flight: "
+                "marked uncertain in %d messages",
+                len(recovered),
+            )
+            self._publish_changes(recovered)
         if moved or self._reload_needed:
             await self._reload()
         now = self._clock.timestamp()
