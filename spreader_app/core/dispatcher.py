@@ -393,9 +393,15 @@ class Dispatcher:
     # --- state ---------------------------------------------------------------------------
 
     async def _reload(self) -> None:
-        snapshot = await self._store.engine_snapshot(self._clock.timestamp())
-        self._breaker.load(await self._store.pool_events())
+        # Cleared first: a change that lands while the snapshot is read asks for another
+        # reload (and lease heartbeat), which then sees it.
         self._reload_needed = False
+        try:
+            snapshot = await self._store.engine_snapshot(self._clock.timestamp())
+            self._breaker.load(await self._store.pool_events())
+        except BaseException:
+            self._reload_needed = True
+            raise
         packages: dict[str, _PackageRuntime] = {}
         states: dict[str, ProfileState] = {}
         owner: dict[str, str] = {}

@@ -131,8 +131,9 @@ class LeaseKeeper:
         return self._held
 
     def holds(self, profile_id: str, now: float) -> bool:
-        """Whether this instance may dispatch the device's Open Chat at ``now``."""
-        return profile_id in self._held and (self.exclusive or now < self._valid_until)
+        """Whether this instance may dispatch the device's Open Chat at ``now``; alone on
+        the database, every device (one added a moment ago too)."""
+        return self.exclusive or (profile_id in self._held and now < self._valid_until)
 
     def next_look(self, now: float) -> float | None:
         """When the engine should run a round even if nothing woke it: the next heartbeat
