@@ -47,6 +47,7 @@ ENV_VARS: Final[Mapping[str, str]] = {
     "default_region": "SPREADER_DEFAULT_REGION",
     "log_level": "SPREADER_LOG_LEVEL",
     "language": "SPREADER_LANGUAGE",
+    "lease_seconds": "SPREADER_LEASE_SECONDS",
 }
 """Settings key → the environment variable that overrides it."""
 
@@ -62,6 +63,7 @@ FILE_KEYS: Final = (
     "language",
     "log_level",
     "api_rate_limit_per_minute",
+    "lease_seconds",
 )
 """The keys ``settings.json`` may hold and ``save_settings`` may change."""
 
@@ -81,6 +83,8 @@ class Settings:
     ``default_region`` is ``""`` (numbers must be international, ``+<country code>...``) or
     an ISO 3166 region code such as ``"EG"`` used to read national numbers.
     ``api_rate_limit_per_minute`` is per API key. ``language`` is one of ``LANGUAGES``.
+    ``lease_seconds`` is how long an engine sharing a PostgreSQL keeps its devices without
+    a heartbeat: another engine takes them over that long after it dies.
     """
 
     data_dir: Path
@@ -95,6 +99,7 @@ class Settings:
     language: str = "system"
     log_level: str = "INFO"
     api_rate_limit_per_minute: int = 600
+    lease_seconds: int = 15
 
     @property
     def settings_path(self) -> Path:
@@ -158,6 +163,10 @@ def _port(raw: object, label: str) -> int:
 
 def _rate_limit(raw: object, label: str) -> int:
     return _whole_number(raw, label, 1, MAX_RATE_LIMIT_PER_MINUTE, 600)
+
+
+def _lease_seconds(raw: object, label: str) -> int:
+    return _whole_number(raw, label, 3, 3600, 15)
 
 
 def _url(raw: object, label: str) -> str:
@@ -267,6 +276,7 @@ _VALIDATORS: Final[Mapping[str, _Validator]] = {
     "language": _choice(LANGUAGES, str.lower),
     "log_level": _choice(LOG_LEVELS, str.upper),
     "api_rate_limit_per_minute": _rate_limit,
+    "lease_seconds": _lease_seconds,
 }
 
 

@@ -177,7 +177,7 @@ async def run_desktop(
         return 2
     if key_source is None:
         return 0  # the owner chose not to unlock
-    container = build(settings, key_source=key_source)
+    container = build(settings, key_source=key_source, role="desktop")
     try:
         await container.start()
     except SpreaderError as exc:

@@ -15,6 +15,7 @@ import sys
 from spreader_app import __version__
 from spreader_app.bootstrap import build, settle_heap
 from spreader_app.config import load_settings
+from spreader_app.core.clock import Clock
 from spreader_app.core.errors import SpreaderError, StorageUnavailable
 from spreader_app.instance import lock_data_folder
 from spreader_app.logging_setup import setup_logging
@@ -26,17 +27,18 @@ log = logging.getLogger("spreader")
 DRAIN_SECONDS = 15.0
 
 
-async def serve() -> int:
+async def serve(clock: Clock | None = None) -> int:
     """Runs until a stop signal; returns the process exit code. The data folder stays
-    locked from before anything is written there until the process ends."""
+    locked from before anything is written there until the process ends. ``clock``
+    replaces the real one (black-box tests run time faster)."""
     lock = lock_data_folder("serve")
     try:
-        return await _serve()
+        return await _serve(clock)
     finally:
         lock.release()
 
 
-async def _serve() -> int:
+async def _serve(clock: Clock | None) -> int:
     settings = load_settings()
     try:
         setup_logging(log_dir(settings.data_dir), settings.log_level)
@@ -45,7 +47,7 @@ async def _serve() -> int:
             f"The log folder in {settings.data_dir} cannot be written ({exc.strerror}). "
             "Make the data folder writable, or set SPREADER_DATA_DIR to one that is."
         ) from exc
-    container = build(settings)
+    container = build(settings, clock=clock)
     await container.start()
     server = ApiServer(container)
     try:
@@ -73,9 +75,9 @@ async def _serve() -> int:
     return 0
 
 
-def main() -> int:
+def main(clock: Clock | None = None) -> int:
     try:
-        return asyncio.run(serve())
+        return asyncio.run(serve(clock))
     except SpreaderError as exc:
         print(f"spreader: {exc.message}", file=sys.stderr)
         return 2

@@ -89,6 +89,9 @@ class ServeProcess:
     port: int = field(default_factory=free_port)
     master_key: str = field(default_factory=lambda: Fernet.generate_key().decode())
     env: dict[str, str] = field(default_factory=dict)
+    # What runs after ``python``: ``spreader serve``, or a stand-in such as
+    # ``tests.fakes.scaled_serve``.
+    command: tuple[str, ...] = ("-m", "spreader_app", "serve")
     proc: subprocess.Popen[bytes] | None = None
     logs: list[Path] = field(default_factory=list)
 
@@ -131,7 +134,7 @@ class ServeProcess:
         self.logs.append(err)
         with err.open("wb") as stderr:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "spreader_app", "serve"],
+                [sys.executable, *self.command],
                 cwd=ROOT,
                 env=self.environment(),
                 stdout=subprocess.DEVNULL,

@@ -9,6 +9,9 @@ There is no polling.
 
 The rules are evaluated against in-memory ``ProfileState``s rebuilt from the delivery log on
 start, so caps survive restarts; a claim is committed (``sending``) before its gateway call.
+Only devices this instance leases (``LeaseKeeper``) are dispatched: engines sharing a
+PostgreSQL split the devices, and a device's state is rebuilt from the shared log whenever
+its lease changes hands.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from spreader_app.core.events import (
     ProfileStatusChanged,
 )
 from spreader_app.core.health import BanEvidence
+from spreader_app.core.leasing import LeaseKeeper
 from spreader_app.core.models import (
     Claim,
     DeliveryStatus,
@@ -90,10 +94,12 @@ class Dispatcher:
         clock: Clock,
         events: EventBus,
         rng: random.Random,
+        leases: LeaseKeeper,
         *,
         jitter_fraction: float = 0.25,
     ) -> None:
         self._store = store
+        self._leases = leases
         self._gateway = gateway
         self._tokens = tokens
         self._clock = clock
@@ -130,10 +136,12 @@ class Dispatcher:
         self._wake.set()
 
     async def recover(self) -> int:
-        """Marks deliveries left ``sending`` by a crash ``uncertain``; returns how many."""
-        changes = await self._store.recover(self._clock.timestamp())
+        """Registers this instance and takes its devices; the sends left ``sending`` by a
+        stopped instance (any other, when alone on the database) become ``uncertain``.
+        Returns how many messages had such sends."""
+        changes = await self._leases.start(self._clock.timestamp())
         self._publish_changes(changes)
-        return sum(1 for _ in changes)
+        return len(changes)
 
     async def run(self) -> None:
         """Dispatches until ``stop()``; survives storage errors by backing off and retrying."""
@@ -151,6 +159,10 @@ class Dispatcher:
                 backoff = min(backoff * 2, 60.0)
             if not self._accepting:
                 break
+            # Sharing the database: heartbeat the leases and look for others' work in time.
+            look = self._leases.next_look(self._clock.timestamp())
+            if look is not None and (wake_at is None or look < wake_at):
+                wake_at = look
             await self._sleep_until(wake_at)
         self._stopped.set()
 
@@ -186,8 +198,10 @@ class Dispatcher:
         return len(self._inflight)
 
     def states(self) -> dict[str, ProfileState]:
-        """The live rule states by profile id (read-only use: gauges and stats)."""
-        return self._states
+        """The live rule states of the devices this instance dispatches, by profile id
+        (read-only use: gauges and stats; another instance's devices are read from the log)."""
+        now = self._clock.timestamp()
+        return {pid: s for pid, s in self._states.items() if self._leases.holds(pid, now)}
 
     def chain_for(self, package_id: str) -> RuleChain | None:
         rt = self._packages.get(package_id)
@@ -197,7 +211,17 @@ class Dispatcher:
 
     async def tick(self) -> float | None:
         """Runs one dispatch round; returns when the next one is due (``None``: no work)."""
-        if self._reload_needed:
+        moved, recovered = await self._leases.keep(
+            self._clock.timestamp(), self._inflight.keys(), force=self._reload_needed
+        )
+        if recovered:
+            log.warning(
+                "an engine sharing the database stopped with sends in flight: "
+                "marked uncertain in %d messages",
+                len(recovered),
+            )
+            self._publish_changes(recovered)
+        if moved or self._reload_needed:
             await self._reload()
         now = self._clock.timestamp()
         self._release_expired_pauses(now)
@@ -207,7 +231,11 @@ class Dispatcher:
             await self._store.advance_waiting(gained, now)
         resolutions = self._unrecorded = self._unrecorded + self._take_resolutions()
 
-        idle = [pid for pid in self._states if pid not in self._inflight]
+        idle = [
+            pid
+            for pid in self._states
+            if pid not in self._inflight and self._leases.holds(pid, now)
+        ]
         ready: list[str] = []
         if self._accepting:
             for pid in idle:
@@ -451,6 +479,8 @@ class Dispatcher:
                 continue
             rt.review_at = next_midnight(now, rt.package.timezone)
             for pid, profile in rt.profiles.items():
+                if not self._leases.holds(pid, now):
+                    continue  # another engine reviews its own devices
                 evidence = self._evidence.evidence_run(pid) > 0
                 done = review(profile, rt.package, self._states[pid], now, ban_evidence=evidence)
                 if done is None:

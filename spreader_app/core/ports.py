@@ -160,8 +160,6 @@ class Store(Protocol):
 
     async def pending_planned_times(self, package_id: str) -> dict[str, list[float]]: ...
 
-    async def recover(self, now: float) -> list[MessageChange]: ...
-
     async def dispatch_round(
         self,
         resolutions: Sequence[Resolution],

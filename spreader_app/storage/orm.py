@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -179,6 +180,13 @@ class AttemptRow(Base):
     __table_args__ = (
         Index("ix_attempts_profile_mode_started", "profile_id", "mode", "started_at"),
         Index("ix_attempts_delivery", "delivery_id"),
+        # Only the attempts still in flight: what a dead instance's recovery looks up.
+        Index(
+            "ix_attempts_open",
+            "instance_id",
+            sqlite_where=text("outcome IS NULL"),
+            postgresql_where=text("outcome IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -192,6 +200,9 @@ class AttemptRow(Base):
     status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
     detail: Mapped[str] = mapped_column(Text, default="")
     elapsed_ms: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # The engine instance that made the call (``engine_instances.id``): if it dies, this
+    # attempt is what makes its send ``uncertain``.
+    instance_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
 class ConversationRouteRow(Base):
@@ -298,3 +309,33 @@ class TemplateRow(Base):
     media_path: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class InstanceRow(Base):
+    """A running engine (``spreader serve`` or the desktop app) on this database; it is
+    alive while ``expires_at`` is ahead, and renews it with every heartbeat."""
+
+    __tablename__ = "engine_instances"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    host: Mapped[str] = mapped_column(String(255), default="")
+    pid: Mapped[int] = mapped_column(Integer, default=0)
+    role: Mapped[str] = mapped_column(String(16), default="")
+    started_at: Mapped[datetime] = mapped_column(Timestamp)
+    heartbeat_at: Mapped[datetime] = mapped_column(Timestamp)
+    expires_at: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class DeviceLeaseRow(Base):
+    """Which instance dispatches one profile's Open Chat (``instance_id`` NULL: nobody),
+    until ``expires_at`` unless renewed."""
+
+    __tablename__ = "device_leases"
+    __table_args__ = (Index("ix_device_leases_instance", "instance_id"),)
+
+    profile_id: Mapped[str] = mapped_column(
+        ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True
+    )
+    instance_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    acquired_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
+    expires_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)

@@ -226,9 +226,6 @@ class SqlStore:
 
     # --- engine --------------------------------------------------------------------------
 
-    async def recover(self, now: float) -> list[MessageChange]:
-        return await self.db.run(lambda s: disp.recover(s, now))
-
     async def dispatch_round(
         self,
         resolutions: Sequence[Resolution],
