@@ -80,6 +80,9 @@ async def test_campaign_of_10000_over_5_profiles_keeps_every_rule(
         "max_messages_per_profile_per_hour": 60,
         "max_messages_per_profile_per_day": 700,
         "cooldown_seconds": 20,
+        # The package's caps are what is checked; warm-up (own tests) would ration these new
+        # numbers to 20 new recipients a day.
+        "warmup_enabled": False,
     }
     package_id, profile_ids = await make_package(container, fake_zentra, 5, **policy)
     recipients = numbers(10_000)
