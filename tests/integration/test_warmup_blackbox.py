@@ -16,7 +16,8 @@ DEVICE = {"dev-new": "token-new-12345678"}
 
 
 def _package(c: httpx.Client, **policy: object) -> str:
-    r = c.post("/api/v1/packages", json={"name": "Shop", **FAST, **policy})
+    body = {"name": "Shop", **FAST, "warmup_enabled": True, **policy}
+    r = c.post("/api/v1/packages", json=body)
     assert r.status_code == 201, r.text
     return str(r.json()["id"])
 

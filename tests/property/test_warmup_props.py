@@ -97,7 +97,7 @@ def test_warmup_planner_times_equal_dispatcher_times(
     profiles: int, count: int, budget: int
 ) -> None:
     async def run(c: Container, fake: FakeZentra, clock: ManualClock) -> None:
-        policy = {**FAST, "max_unanswered_per_profile_per_30d": budget}
+        policy = {**FAST, "warmup_enabled": True, "max_unanswered_per_profile_per_30d": budget}
         package_id, _ = await make_package(c, fake, profiles, **policy)
         message_id = await _send(c, package_id, numbers(count))
         await drain(c, clock)

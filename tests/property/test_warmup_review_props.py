@@ -53,7 +53,7 @@ def test_the_engine_raises_a_stage_at_midnight_only_after_half_the_day_s_cap(
     first_day: int,
 ) -> None:
     async def run(c: Container, fake: FakeZentra, clock: ManualClock) -> None:
-        package_id, (pid,) = await make_package(c, fake, 1, **FAST)
+        package_id, (pid,) = await make_package(c, fake, 1, **{**FAST, "warmup_enabled": True})
         if first_day:
             await _send(c, package_id, numbers(first_day))
             await drain(c, clock)
