@@ -22,7 +22,7 @@ from typing import Any
 from spreader_app.config import Settings, save_settings
 from spreader_app.core.clock import Clock, SystemClock
 from spreader_app.core.dispatcher import Dispatcher
-from spreader_app.core.events import EventBus
+from spreader_app.core.events import EventBus, TunnelChanged
 from spreader_app.core.models import InboundMessage
 from spreader_app.core.ports import Gateway
 from spreader_app.core.reply_router import ReplyRouter
@@ -30,6 +30,7 @@ from spreader_app.core.services.inbox import InboxService
 from spreader_app.core.services.packages import PackageService
 from spreader_app.core.services.pool import PoolService
 from spreader_app.core.services.profiles import ProfileService
+from spreader_app.core.services.receiving import ReceivingService
 from spreader_app.core.services.sending import SendingService
 from spreader_app.core.services.settings import SettingsService
 from spreader_app.core.services.stats import StatsService
@@ -38,6 +39,9 @@ from spreader_app.core.tokens import TokenCache
 from spreader_app.storage import migrate
 from spreader_app.storage.database import Database
 from spreader_app.storage.store import SqlStore
+from spreader_app.tunnel.child import find_tool
+from spreader_app.tunnel.probe import WebhookProber
+from spreader_app.tunnel.runner import STATE_FILE, QuickTunnel
 from spreader_app.vault.key_sources import KeySource, default_key_chain
 from spreader_app.vault.vault import Vault
 from spreader_app.zentra.client import ZentraClient
@@ -103,6 +107,7 @@ class Container:
     inbox: InboxService
     app_settings: SettingsService
     pool: PoolService
+    receiving: ReceivingService
     supervisor: Supervisor = field(default_factory=Supervisor)
     vault_source: str = ""
 
@@ -137,6 +142,7 @@ class Container:
 
     async def stop(self, timeout: float = 10.0) -> None:
         """Stops taking work, lets in-flight sends finish and be recorded, then closes."""
+        await self.receiving.stop()
         await self.dispatcher.stop(timeout)
         await self.supervisor.stop_all(timeout)
         await self.gateway.aclose()
@@ -163,8 +169,11 @@ def build(
     key_source: KeySource | None = None,
     rng: random.Random | None = None,
     env: dict[str, str] | None = None,
+    tunnel_loopback: bool = False,
 ) -> Container:
-    """Wires a container and brings the database schema up to date (synchronously)."""
+    """Wires a container and brings the database schema up to date (synchronously).
+    ``tunnel_loopback`` lets the tunnel take a stand-in's ``http://127.0.0.1`` address
+    (tests)."""
     clock = clock or SystemClock()
     rng = rng or random.Random()
     db = Database(settings.database_url)
@@ -184,6 +193,16 @@ def build(
 
     def wake() -> None:
         dispatcher.wake()
+
+    tunnel = QuickTunnel(
+        tool=lambda: find_tool(holder[0].settings.cloudflared_path),
+        local_url=lambda: holder[0].receiving.local_base,
+        clock=clock,
+        on_change=lambda state: events.publish(TunnelChanged(state)),
+        state_file=settings.data_dir / STATE_FILE,
+        allow_loopback=tunnel_loopback,
+    )
+    settings_port = ConfigSettings(holder, settings)
 
     def parse(body: bytes, content_type: str | None) -> list[InboundMessage]:
         return parse_inbound(decode_body(body, content_type))
@@ -206,8 +225,9 @@ def build(
         replies=ReplyRouter(store, gateway, tokens, clock, events),
         stats=stats,
         inbox=InboxService(store, clock, events, parse, wake),
-        app_settings=SettingsService(ConfigSettings(holder, settings), store, clock),
+        app_settings=SettingsService(settings_port, store, clock),
         pool=PoolService(store, clock, changed),
+        receiving=ReceivingService(settings_port, store, clock, tunnel, WebhookProber()),
     )
     holder.append(container)
     return container

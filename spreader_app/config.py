@@ -30,6 +30,7 @@ DEFAULT_ZENTRA_URL: Final = "https://api.zentramsg.com/v1"
 DEFAULT_HOST: Final = "127.0.0.1"
 DEFAULT_PORT: Final = 8765
 THEMES: Final = ("system", "light", "dark")
+RECEIVE_MODES: Final = ("off", "tunnel", "address")
 LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 MIN_SECRET_LENGTH: Final = 16
 MAX_RATE_LIMIT_PER_MINUTE: Final = 100_000
@@ -44,6 +45,8 @@ ENV_VARS: Final[Mapping[str, str]] = {
     "webhook_secret": "SPREADER_WEBHOOK_SECRET",
     "default_region": "SPREADER_DEFAULT_REGION",
     "log_level": "SPREADER_LOG_LEVEL",
+    "public_url": "SPREADER_PUBLIC_URL",
+    "cloudflared_path": "SPREADER_CLOUDFLARED",
 }
 """Settings key → the environment variable that overrides it."""
 
@@ -58,6 +61,9 @@ FILE_KEYS: Final = (
     "theme",
     "log_level",
     "api_rate_limit_per_minute",
+    "receive_mode",
+    "public_url",
+    "cloudflared_path",
 )
 """The keys ``settings.json`` may hold and ``save_settings`` may change."""
 
@@ -76,7 +82,10 @@ class Settings:
 
     ``default_region`` is ``""`` (numbers must be international, ``+<country code>...``) or
     an ISO 3166 region code such as ``"EG"`` used to read national numbers.
-    ``api_rate_limit_per_minute`` is per API key.
+    ``api_rate_limit_per_minute`` is per API key. ``receive_mode`` says how customers'
+    messages reach the webhook (``core.receiving.ReceiveMode``); ``public_url`` is the
+    owner's own public base URL for the ``address`` mode, ``""`` for none;
+    ``cloudflared_path`` is a chosen ``cloudflared``, ``""`` to look on ``PATH``.
     """
 
     data_dir: Path
@@ -90,6 +99,9 @@ class Settings:
     theme: str = "system"
     log_level: str = "INFO"
     api_rate_limit_per_minute: int = 600
+    receive_mode: str = "off"
+    public_url: str = ""
+    cloudflared_path: str = ""
 
     @property
     def settings_path(self) -> Path:
@@ -230,6 +242,28 @@ def _secret(raw: object, label: str) -> str:
     return text
 
 
+def _optional_url(raw: object, label: str) -> str:
+    if not _text(raw, label):
+        return ""
+    try:
+        return _url(raw, label)
+    except _Invalid:
+        raise _Invalid(
+            f"{label} must be the public http:// or https:// address that reaches this "
+            f"computer, like https://shop.example.com, or empty; not {raw!r}."
+        ) from None
+
+
+def _program(raw: object, label: str) -> str:
+    text = _text(raw, label)
+    if text and not Path(text).expanduser().is_file():
+        raise _Invalid(
+            f"{label} must be the full path of the cloudflared program, or empty to look "
+            f"for it on PATH; {raw!r} is not a file."
+        )
+    return text
+
+
 def _region(raw: object, label: str) -> str:
     text = _text(raw, label).upper()
     if text and text not in phonenumbers.SUPPORTED_REGIONS:
@@ -261,6 +295,9 @@ _VALIDATORS: Final[Mapping[str, _Validator]] = {
     "theme": _choice(THEMES, str.lower),
     "log_level": _choice(LOG_LEVELS, str.upper),
     "api_rate_limit_per_minute": _rate_limit,
+    "receive_mode": _choice(RECEIVE_MODES, str.lower),
+    "public_url": _optional_url,
+    "cloudflared_path": _program,
 }
 
 

@@ -79,7 +79,8 @@ class FakeProcess:
 
 @dataclass
 class ServeProcess:
-    """One ``spreader serve`` on ``data_dir``, restartable; ``env`` adds variables.
+    """One ``spreader serve`` on ``data_dir``, restartable; ``env`` adds variables and
+    ``args`` options of ``serve``.
 
     ``stderr-<n>.txt`` in ``data_dir`` keeps what the n-th run logged (``logs``).
     """
@@ -89,6 +90,7 @@ class ServeProcess:
     port: int = field(default_factory=free_port)
     master_key: str = field(default_factory=lambda: Fernet.generate_key().decode())
     env: dict[str, str] = field(default_factory=dict)
+    args: tuple[str, ...] = ()
     proc: subprocess.Popen[bytes] | None = None
     logs: list[Path] = field(default_factory=list)
 
@@ -131,7 +133,7 @@ class ServeProcess:
         self.logs.append(err)
         with err.open("wb") as stderr:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "spreader_app", "serve"],
+                [sys.executable, "-m", "spreader_app", "serve", *self.args],
                 cwd=ROOT,
                 env=self.environment(),
                 stdout=subprocess.DEVNULL,
