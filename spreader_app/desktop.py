@@ -71,6 +71,7 @@ def services_of(container: Container) -> Services:
         stats=container.stats,
         inbox=container.inbox,
         settings=container.app_settings,
+        receiving=container.receiving,
     )
 
 
@@ -106,10 +107,12 @@ class DesktopSession:
         try:
             await self.server.start(s.host, s.port)
             self.window.set_api_status(f"API: {self.server.url}")
+            self.container.receiving.serving_at(self.server.url)
         except OSError as exc:
             self.window.set_api_status(f"API off: port {s.port} busy")
             log.warning("local API not started: %s", exc)
         self.window.show()
+        self.container.receiving.resume()
         if self.lock is not None and self.tray is not None:
             self.knocks = await listen_for_knocks(self.lock, self.tray.show_window)
         await self.context.reload_packages()

@@ -11,6 +11,7 @@ from spreader_app.core.reply_router import ReplyRouter
 from spreader_app.core.services.inbox import InboxService
 from spreader_app.core.services.packages import PackageService
 from spreader_app.core.services.profiles import ProfileService
+from spreader_app.core.services.receiving import ReceivingService
 from spreader_app.core.services.sending import SendingService
 from spreader_app.core.services.settings import SettingsService
 from spreader_app.core.services.stats import StatsService
@@ -28,6 +29,7 @@ class Services:
     stats: StatsService
     inbox: InboxService
     settings: SettingsService
+    receiving: ReceivingService
 
 
 class AppContext(QObject):

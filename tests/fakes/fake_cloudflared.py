@@ -40,6 +40,32 @@ def install(folder: Path) -> Path:
     return tool
 
 
+def put_first_on_path(folder: Path, env: dict[str, str]) -> Path:
+    """Installs the fake in ``folder/bin``, puts it first on ``env["PATH"]`` and sets
+    ``FAKE_TUNNEL_PIDS``; returns the file of started process ids (``started_pids``)."""
+    tools = folder / "bin"
+    tools.mkdir(exist_ok=True)
+    install(tools)
+    pids = folder / "tunnel-pids.txt"
+    env["PATH"] = f"{tools}{os.pathsep}{env.get('PATH', '')}"
+    env["FAKE_TUNNEL_PIDS"] = str(pids)
+    return pids
+
+
+def started_pids(pids: Path) -> list[int]:
+    """The ids of the fakes started so far, in order."""
+    return [int(line) for line in pids.read_text().split()] if pids.exists() else []
+
+
+def alive(pid: int) -> bool:
+    """Whether ``pid`` is a running process (a zombie waiting to be reaped is gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "State:\tZ" not in status
+
+
 def forwarder(target: str) -> type[BaseHTTPRequestHandler]:
     parts = urlsplit(target)
 

@@ -93,9 +93,7 @@ def test_passphrase_start_then_restart_refuses_a_wrong_one_and_keeps_tokens(
         assert TOKEN.encode() not in (tmp_path / "spreader.db").read_bytes()
 
         again, problems = unlock([("copper lantern orchard tides", None), (GOOD, None)])
-        assert problems == [
-            "That passphrase is not the one this vault was locked with. Try again."
-        ]
+        assert problems == ["That passphrase is not the one this vault was locked with. Try again."]
         assert again is not None
         c = build(settings, key_source=again)
         run(qloop, c.start(dispatch=False))

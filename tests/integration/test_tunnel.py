@@ -21,35 +21,19 @@ from spreader_app.core.events import Event, TunnelChanged
 from spreader_app.core.receiving import Hop, ReceiveMode, TunnelPhase, TunnelState
 from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import MemoryKeySource
-from tests.fakes.fake_cloudflared import install
+from tests.fakes.fake_cloudflared import alive, put_first_on_path, started_pids
 from tests.serve_process import Processes, wait_until
 
 pytestmark = pytest.mark.sqlite_only
 
 
-def alive(pid: int) -> bool:
-    """Whether ``pid`` is a running process (a zombie waiting to be reaped is gone)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
-    return "State:\tZ" not in status
-
-
-def started_pids(pids: Path) -> list[int]:
-    return [int(line) for line in pids.read_text().split()] if pids.exists() else []
-
-
 @pytest.fixture
 def fake_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Puts the stand-in ``cloudflared`` first on ``PATH``; returns the file its processes
-    write their ids to."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    install(folder)
-    pids = tmp_path / "tunnel-pids.txt"
-    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
-    monkeypatch.setenv("FAKE_TUNNEL_PIDS", str(pids))
+    """The stand-in ``cloudflared`` first on ``PATH``; the file its process ids go to."""
+    env: dict[str, str] = {"PATH": os.environ["PATH"]}
+    pids = put_first_on_path(tmp_path, env)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
     return pids
 
 

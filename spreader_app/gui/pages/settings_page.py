@@ -29,6 +29,7 @@ from spreader_app.core.services.settings import SettingsView
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.icons import icon
+from spreader_app.gui.pages.settings.receiving_section import ReceivingSection
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.theme import THEMES, apply_theme
 from spreader_app.gui.widgets.accessibility import name_internals, show_value
@@ -80,6 +81,8 @@ class SettingsPage(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self._api_group())
         body_layout.addWidget(self._webhook_group())
+        self.receiving_section = ReceivingSection(context)
+        body_layout.addWidget(self.receiving_section)
         body_layout.addWidget(self._general_group())
         body_layout.addStretch(1)
         scroll = QScrollArea()

@@ -99,9 +99,7 @@ def test_racing_claimers_claim_each_delivery_exactly_once(tmp_path: Path) -> Non
     try:
         ids = Counter(c.delivery_id for per in claims for c in per)
         twice = {d: n for d, n in ids.items() if n > 1}
-        statuses = seed.run_sync(
-            lambda s: Counter(s.scalars(select(DeliveryRow.status)).all())
-        )
+        statuses = seed.run_sync(lambda s: Counter(s.scalars(select(DeliveryRow.status)).all()))
         attempts = seed.run_sync(lambda s: len(s.scalars(select(AttemptRow.id)).all()))
     finally:
         for db in (seed, *claimers):
