@@ -8,3 +8,4 @@ xvfb=$!
 trap 'kill $xvfb' EXIT
 sleep 1
 DISPLAY=:97 QT_QPA_PLATFORM=xcb python3 scripts/screenshots.py "$out"
+DISPLAY=:97 QT_QPA_PLATFORM=xcb python3 scripts/screenshots_receiving.py "$out"

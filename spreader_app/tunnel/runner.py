@@ -156,7 +156,7 @@ class QuickTunnel:
             self._set(TunnelState(TunnelPhase.RUNNING, public_url=base, changed=changed))
             self._write_state(base)
             code = await exited
-            return f"cloudflared stopped (exit code {code}){_last_error(said)}"
+            return f"cloudflared stopped (exit code {code}){_last_error(said)}."
         finally:
             self._proc = None
             self._write_state("")
@@ -171,7 +171,7 @@ class QuickTunnel:
                 if exited.done():
                     raise _RunEnded(
                         f"cloudflared exited before it had a public address "
-                        f"(exit code {exited.result()}){_last_error(said)}"
+                        f"(exit code {exited.result()}){_last_error(said)}."
                     )
                 for line in list(said):
                     found = base_from_line(line, allow_loopback=self._allow_loopback)
@@ -183,7 +183,7 @@ class QuickTunnel:
                 if self._clock.monotonic() >= deadline:
                     raise _RunEnded(
                         f"cloudflared gave no public address within {self._start_seconds:.0f} s"
-                        f"{_last_error(said)}"
+                        f"{_last_error(said)}."
                     )
                 await self._clock.sleep(POLL_SECONDS)
 
@@ -234,8 +234,12 @@ def _settle(exited: asyncio.Future[int], code: int) -> None:
 
 
 def _last_error(said: deque[str]) -> str:
+    """``": <what cloudflared last said went wrong>"`` without its time stamp, or ``""``."""
     errors = [line for line in said if " ERR " in line or "error" in line.lower()]
-    return f": {errors[-1][:300]}" if errors else ""
+    if not errors:
+        return ""
+    message = errors[-1].partition(" ERR ")[2] or errors[-1]
+    return f": {message.strip()[:300]}"
 
 
 def read_state_file(path: Path) -> str:

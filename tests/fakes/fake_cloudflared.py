@@ -9,7 +9,8 @@ first on ``PATH``. Environment:
   instead of a ``https://<name>.trycloudflare.com`` address;
 - ``FAKE_TUNNEL_PIDS``: a file each started fake appends its process id to;
 - ``FAKE_TUNNEL_FAIL=1``: print an error and exit 1 at once;
-- ``FAKE_TUNNEL_SILENT=1``: announce nothing on the output (only the metrics endpoint).
+- ``FAKE_TUNNEL_SILENT=1``: announce nothing on the output (only the metrics endpoint);
+- ``FAKE_TUNNEL_DELAY``: seconds to wait before announcing (a slow start).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import signal
 import stat
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -133,6 +135,9 @@ def main(argv: list[str]) -> int:
         hostname = f"{secrets.token_hex(4)}-fake-tunnel.trycloudflare.com"
         shown = f"https://{hostname}"
     metrics = ThreadingHTTPServer((metrics_host, int(metrics_port)), metrics_handler(hostname))
+    delay = float(os.environ.get("FAKE_TUNNEL_DELAY") or 0)
+    if delay:
+        time.sleep(delay)
     for server in (public, metrics):
         threading.Thread(target=server.serve_forever, daemon=True).start()
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))

@@ -123,12 +123,16 @@ class ReceivingService:
                 self._clock.timestamp(), actor, "settings_changed", "settings", changes
             )
         if mode is ReceiveMode.TUNNEL:
-            if "cloudflared_path" in changes:
-                await self._tunnel.stop()
             self._tunnel.start()
         else:
             await self._tunnel.stop()
         return self.view()
+
+    async def restart_tunnel(self, cloudflared_path: str, actor: str = "desktop") -> ReceivingView:
+        """Chooses the tunnel with the ``cloudflared`` at ``cloudflared_path`` (``""``: the one
+        on ``PATH``) and starts it afresh (a new address)."""
+        await self._tunnel.stop()
+        return await self.choose(ReceiveMode.TUNNEL, actor, cloudflared_path=cloudflared_path)
 
     async def test(self) -> ProbeResult:
         """Sends the self-probe through the public address of the current mode."""

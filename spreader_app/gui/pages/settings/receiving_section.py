@@ -160,7 +160,7 @@ class ReceivingSection(QGroupBox):
         browse.setAccessibleName(self.tr("Choose the cloudflared program"))
         browse.clicked.connect(self._on_browse_clicked)
         self.restart_button = QPushButton(self.tr("Restart tunnel"))
-        self.restart_button.setToolTip(self.tr("Starts the tunnel again with this program"))
+        self.restart_button.setToolTip(self.tr("Starts the tunnel (again) with this program"))
         self.restart_button.clicked.connect(self._on_restart_clicked)
         tool_row = QHBoxLayout()
         tool_label = QLabel(self.tr("cloud&flared:"))
@@ -224,7 +224,10 @@ class ReceivingSection(QGroupBox):
         form.addRow(listen_label, self.listen_combo)
         form.addRow(self.exposure_label)
         form.addRow(self.address_error)
-        form.addRow(self.apply_button)
+        apply_row = QHBoxLayout()
+        apply_row.addStretch(1)
+        apply_row.addWidget(self.apply_button)
+        form.addRow(apply_row)
         return page
 
     def _url_row(self) -> QHBoxLayout:
@@ -259,6 +262,7 @@ class ReceivingSection(QGroupBox):
         radio.blockSignals(False)
         self.pages.setCurrentIndex(list(ReceiveMode).index(view.mode))
         self.url_edit.setText(view.webhook_url)
+        self.url_edit.setCursorPosition(0)
         self.url_edit.setPlaceholderText(self._no_url_reason(view))
         self.copy_button.setEnabled(bool(view.webhook_url))
         self.test_button.setEnabled(view.mode is not ReceiveMode.OFF)
@@ -279,23 +283,21 @@ class ReceivingSection(QGroupBox):
 
     def _show_tunnel(self, state: TunnelState) -> None:
         self.install_help.setVisible(state.phase is TunnelPhase.NOT_INSTALLED)
-        self.restart_button.setEnabled(state.phase is not TunnelPhase.NOT_INSTALLED)
+        idle = state.phase in (TunnelPhase.NOT_INSTALLED, TunnelPhase.STOPPED)
+        self.restart_button.setText(self.tr("Start tunnel") if idle else self.tr("Restart tunnel"))
         self._countdown.stop()
         if state.phase is TunnelPhase.FAILED:
             self._retry_left = int(state.retry_in)
             self._countdown.start()
         show_value(self.tunnel_status, self._phase_text(state))
-        set_role(self.tunnel_status, "error" if state.phase is TunnelPhase.FAILED else "ok")
-        if state.phase is TunnelPhase.RUNNING and state.changed:
-            show_message(
-                self.changed_label,
-                self.tr(
-                    "The address changed: copy the new webhook URL below and paste it into "
-                    "the Zentra dashboard, or customers' messages will not arrive."
-                ),
-            )
-        elif state.phase is TunnelPhase.RUNNING:
-            show_message(self.changed_label, "")
+        running = state.phase is TunnelPhase.RUNNING
+        failed = state.phase is TunnelPhase.FAILED
+        set_role(self.tunnel_status, "ok" if running else "error" if failed else "hint")
+        changed = self.tr(
+            "The address changed: copy the new webhook URL below and paste it into the "
+            "Zentra dashboard, or customers' messages will not arrive."
+        )
+        show_message(self.changed_label, changed if running and state.changed else "")
 
     def _phase_text(self, state: TunnelState) -> str:
         if state.phase is TunnelPhase.RUNNING:
@@ -352,8 +354,12 @@ class ReceivingSection(QGroupBox):
         self._choose(mode)
 
     def _on_restart_clicked(self) -> None:
-        self._choose(
-            ReceiveMode.TUNNEL, self.restart_button, cloudflared_path=self.tool_edit.text().strip()
+        show_message(self.address_error, "")
+        run_task(
+            self.receiving.restart_tunnel(self.tool_edit.text().strip()),
+            busy=self.restart_button,
+            on_done=self._fill,
+            on_error=lambda e: self._say(describe(e), False),
         )
 
     def _on_browse_clicked(self) -> None:
