@@ -382,11 +382,11 @@ def _register_secrets(settings: Settings) -> None:
         SECRET_REGISTRY.add(getattr(settings, key))
 
 
-def data_folder(env: Mapping[str, str] | None = None) -> Path:
-    """The data folder (``paths.data_dir``), created when missing; raises ``ConfigError``
-    saying how to choose another when it cannot be created."""
+def data_folder(env: Mapping[str, str] | None = None, *, create: bool = True) -> Path:
+    """The data folder (``paths.data_dir``), created when missing unless ``create`` is
+    false; raises ``ConfigError`` saying how to choose another when it cannot be created."""
     try:
-        return paths.data_dir(os.environ if env is None else env)
+        return paths.data_dir(os.environ if env is None else env, create=create)
     except OSError as exc:
         message = (
             f"The data folder {exc.filename or ''} cannot be created ({exc.strerror}). "
@@ -397,17 +397,19 @@ def data_folder(env: Mapping[str, str] | None = None) -> Path:
         ) from None
 
 
-def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+def load_settings(env: Mapping[str, str] | None = None, *, read_only: bool = False) -> Settings:
     """Load the settings: defaults, then ``settings.json`` in the data folder, then ``env``.
 
     ``env`` defaults to ``os.environ``; blank variables count as unset. On first run the API
     key and webhook secret are generated and saved to ``settings.json`` (mode 0600) unless
     ``env`` supplies them. The secrets are registered so logs never show them. Raises
     ``ConfigError`` for any invalid value or an unreadable settings file (which is never
-    overwritten), and ``StorageUnavailable`` when the file cannot be written.
+    overwritten), and ``StorageUnavailable`` when the file cannot be written. ``read_only``
+    (the self-test) creates and writes nothing: secrets missing from the file are made up
+    for this call only.
     """
     environ = os.environ if env is None else env
-    folder = data_folder(environ)
+    folder = data_folder(environ, create=not read_only)
     file = paths.settings_file(folder)
     stored = _read_file(file)
 
@@ -423,7 +425,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         raw[key] = _Raw(value, key, key)
 
     values = _validate(raw)
-    if generated:
+    if generated and not read_only:
         _write_file(file, {**stored, **generated})
     values.setdefault("database_url", default_database_url(folder))
     settings = Settings(data_dir=folder, **values)
