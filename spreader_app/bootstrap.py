@@ -15,6 +15,7 @@ import logging
 import os
 import random
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from spreader_app.core.services.pool import PoolService
 from spreader_app.core.services.profiles import ProfileService
 from spreader_app.core.services.receiving import ReceivingService
 from spreader_app.core.services.sending import SendingService
-from spreader_app.core.services.settings import SettingsService
+from spreader_app.core.services.settings import Applier, SettingsService
 from spreader_app.core.services.stats import StatsService
 from spreader_app.core.supervisor import Supervisor
 from spreader_app.core.tokens import TokenCache
@@ -230,4 +231,18 @@ def build(
         receiving=ReceivingService(settings_port, store, clock, tunnel, WebhookProber()),
     )
     holder.append(container)
+    if isinstance(gateway, ZentraClient):
+        container.app_settings.add_applier(_rebase_gateway(gateway, holder))
     return container
+
+
+def _rebase_gateway(gateway: ZentraClient, holder: list[Container]) -> Applier:
+    """A new gateway URL takes effect at the next request."""
+
+    async def apply(changes: Mapping[str, Any]) -> set[str]:
+        if "zentra_url" not in changes:
+            return set()
+        gateway.rebase(holder[0].settings.zentra_url)
+        return {"zentra_url"}
+
+    return apply

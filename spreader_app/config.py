@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import ipaddress
 import json
@@ -9,6 +10,7 @@ import logging
 import os
 import re
 import secrets
+import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -242,6 +244,32 @@ def _secret(raw: object, label: str) -> str:
     return text
 
 
+_LOCALE_REGION = re.compile(r"^[a-z]{2,3}[_-]([A-Z]{2})\b")
+_LOCALE_VARS: Final = ("LC_ALL", "LC_TELEPHONE", "LC_MESSAGES", "LANG")
+
+
+def _windows_locale() -> str:
+    if sys.platform != "win32":
+        return ""
+    buffer = ctypes.create_unicode_buffer(85)
+    # GetUserDefaultLocaleName gives the owner's "ar-EG"; Python's getlocale() does not.
+    ctypes.windll.kernel32.GetUserDefaultLocaleName(buffer, len(buffer))
+    return buffer.value
+
+
+def locale_region(env: Mapping[str, str]) -> str:
+    """The region of the desktop's locale (``ar_EG.UTF-8`` → ``EG``) when phone numbers
+    have one, else ``""``: the POSIX locale variables, then the Windows user locale. (Not
+    ``locale.getlocale()``, which reports ``en_US`` for the neutral ``C.UTF-8``.)"""
+    names = [env.get(var, "") for var in _LOCALE_VARS] + [_windows_locale()]
+    for name in names:
+        found = _LOCALE_REGION.match(name.strip())
+        if found:
+            region = found.group(1)
+            return region if region in phonenumbers.SUPPORTED_REGIONS else ""
+    return ""
+
+
 def _optional_url(raw: object, label: str) -> str:
     if not _text(raw, label):
         return ""
@@ -420,7 +448,13 @@ def load_settings(env: Mapping[str, str] | None = None, *, read_only: bool = Fal
         value = environ.get(var, "").strip()
         if value:
             raw[key] = _Raw(value, var, var)
-    generated = {key: secrets.token_urlsafe(32) for key in SECRET_KEYS if key not in raw}
+    generated: dict[str, str] = {
+        key: secrets.token_urlsafe(32) for key in SECRET_KEYS if key not in raw
+    }
+    region = "" if "default_region" in raw else locale_region(environ)
+    if region:
+        # First start: numbers written as at home (010…) work in the owner's country.
+        generated["default_region"] = region
     for key, value in generated.items():
         raw[key] = _Raw(value, key, key)
 

@@ -99,6 +99,7 @@ class DesktopSession:
         self.quit_event = asyncio.Event()
         self.window.quit_requested.connect(self.quit_event.set)
         self.tray.quit_requested.connect(self.quit_event.set)
+        container.app_settings.add_applier(self._apply_address)
 
     async def open(self) -> None:
         self.reporter.install()
@@ -117,6 +118,25 @@ class DesktopSession:
             self.knocks = await listen_for_knocks(self.lock, self.tray.show_window)
         await self.context.reload_packages()
         settle_heap()
+
+    async def _apply_address(self, changes: Mapping[str, object]) -> set[str]:
+        """A new API address or port: the server moves there at once (back to the old one
+        when the new one is taken), and a running tunnel follows it."""
+        if not {"host", "port"} & set(changes):
+            return set()
+        s = self.container.settings
+        old = self.server.url
+        await self.server.stop()
+        try:
+            await self.server.start(s.host, s.port)
+        except OSError as exc:
+            log.warning("local API cannot move to %s:%s: %s", s.host, s.port, exc)
+            host, _, port = old.removeprefix("http://").rpartition(":")
+            await self.server.start(host.strip("[]"), int(port))
+            return set()
+        self.window.set_api_status(f"API: {self.server.url}")
+        await self.container.receiving.serving_moved(self.server.url)
+        return {"host", "port"}
 
     async def close(self) -> None:
         """Stops taking work, lets in-flight sends finish and be recorded, then closes."""

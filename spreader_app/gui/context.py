@@ -39,6 +39,7 @@ class AppContext(QObject):
     package_changed = Signal(str)  # package id, "" for none
     packages_changed = Signal(list)  # list[Package]
     navigate = Signal(str)  # page key to show, e.g. "profiles"
+    settings_saved = Signal(object)  # SettingsView, after Settings saved a change
 
     def __init__(self, services: Services, bridge: EventBridge, parent: QObject | None = None):
         super().__init__(parent)

@@ -52,15 +52,7 @@ class ZentraClient:
     """
 
     def __init__(self, base_url: str, *, timeout: float = 30.0, max_connections: int = 100) -> None:
-        try:
-            url = URL(base_url)
-        except (TypeError, ValueError):
-            url = URL()
-        if url.scheme not in ("http", "https") or not url.host:
-            raise ValueError(
-                f"Gateway URL {base_url!r} is not an http(s) address; "
-                "use the form https://api.zentramsg.com/v1."
-            )
+        url = _base(base_url)
         if timeout <= 0 or max_connections < 1:
             raise ValueError("timeout must be positive and max_connections at least 1.")
         self._root = str(url).rstrip("/")
@@ -70,6 +62,13 @@ class ZentraClient:
         self._max_connections = max_connections
         self._proxy = proxy_for(url)
         self._session: aiohttp.ClientSession | None = None
+
+    def rebase(self, base_url: str) -> None:
+        """Sends later requests to ``base_url`` (``ValueError`` as in the constructor);
+        requests already on the wire finish where they went."""
+        url = _base(base_url)
+        self._root = str(url).rstrip("/")
+        self._proxy = proxy_for(url)
 
     def _http(self) -> aiohttp.ClientSession:
         if self._session is None:
@@ -190,6 +189,19 @@ class ZentraClient:
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+
+def _base(base_url: str) -> URL:
+    try:
+        url = URL(base_url)
+    except (TypeError, ValueError):
+        url = URL()
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(
+            f"Gateway URL {base_url!r} is not an http(s) address; "
+            "use the form https://api.zentramsg.com/v1."
+        )
+    return url
 
 
 def proxy_for(url: URL) -> str | None:

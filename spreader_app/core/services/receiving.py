@@ -87,6 +87,13 @@ class ReceivingService:
         host, _, port = rest.rpartition(":")
         self._local_base = local_base_of(host.strip("[]"), int(port))
 
+    async def serving_moved(self, url: str) -> None:
+        """The local server moved to ``url``: a running tunnel starts again towards it."""
+        self.serving_at(url)
+        if self._port.snapshot()["receive_mode"] == ReceiveMode.TUNNEL:
+            await self._tunnel.stop()
+            self._tunnel.start()
+
     def view(self) -> ReceivingView:
         return receiving_view(self._port.snapshot(), self._tunnel.state, self.local_base)
 

@@ -36,7 +36,7 @@ from spreader_app.gui.widgets.accessibility import name_internals, show_value
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 
 NO_REGION = "None: international numbers only"
-RESTART_NOTE = "Changes to the address, port and gateway URL apply after Spreader restarts."
+RESTART_NOTE = "The new address or port is in use: it applies after Spreader restarts."
 FEEDBACK_MS = 4000
 
 
@@ -190,7 +190,8 @@ class SettingsPage(QWidget):
             self.regenerate_key_button,
         )
         note = QLabel(
-            "Programs send the key in the X-API-Key header or as a Bearer token. " + RESTART_NOTE
+            "Programs send the key in the X-API-Key header or as a Bearer token. "
+            "A new address or port applies at once."
         )
         note.setProperty("role", "hint")
         note.setWordWrap(True)
@@ -412,6 +413,7 @@ class SettingsPage(QWidget):
 
         def saved(view: SettingsView) -> None:
             self._fill(view)
+            self.context.settings_saved.emit(view)
             restart = self.settings.restart_needed()
             self._say("Saved. " + RESTART_NOTE if restart else "Saved.", True)
 

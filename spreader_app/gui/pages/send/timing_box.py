@@ -110,7 +110,7 @@ class TimingBox(QGroupBox):
         zone = QTimeZone(name.encode()) if name else QTimeZone.systemTimeZone()
         self.zone = zone if zone.isValid() else QTimeZone.systemTimeZone()
         self.schedule_edit.setTimeZone(self.zone)
-        self.zone_label.setText(self.tr("%1 time").replace("%1", bytes(self.zone.id()).decode()))
+        self.zone_label.setText(self.tr("%1 time").replace("%1", self.zone.id().toStdString()))
         self.keep_in_future()
 
     def keep_in_future(self) -> None:
