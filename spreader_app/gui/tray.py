@@ -7,15 +7,21 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
 from spreader_app.core.events import (
+    InboundReceived,
     MessageFinished,
     MessageProgress,
     PoolChanged,
     ProfileStatusChanged,
 )
 from spreader_app.core.models import ProfileStatus
+from spreader_app.core.phones import display
 from spreader_app.core.pool import PoolEventType
 from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.icons import app_icon
+from spreader_app.gui.pages.campaign_view import STATUS_TEXT
+
+MAX_INBOUND_NOTES = 3  # a burst of messages is not a burst of notifications
+NOTE_CHARS = 120
 
 
 class Tray(QObject):
@@ -48,6 +54,7 @@ class Tray(QObject):
         bridge.messages_finished.connect(self._on_bridge_finished)
         bridge.profiles_changed.connect(self._on_bridge_profiles)
         bridge.pool_changed.connect(self._on_bridge_pool)
+        bridge.inbound_received.connect(self._on_bridge_inbound)
         self.notifications: list[tuple[str, str]] = []
         if self.available:
             self.icon.show()
@@ -77,7 +84,8 @@ class Tray(QObject):
             if f.total > 1 or f.status.value != "completed":
                 self.notify(
                     "Campaign finished",
-                    f"{f.sent} of {f.total} sent, {f.failed} failed ({f.status.value}).",
+                    f"{f.sent} of {f.total} sent, {f.failed} failed "
+                    f"({STATUS_TEXT[f.status].lower()}).",
                 )
         self.progress_action.setText("No campaign running")
         self.icon.setToolTip("Spreader")
@@ -90,6 +98,23 @@ class Tray(QObject):
                 self.notify("Device disconnected", ch.reason or "A device cannot send right now.")
             elif ch.status is ProfileStatus.INACTIVE and ch.reason:
                 self.notify("Profile stopped", ch.reason)
+
+    def _on_bridge_inbound(self, received: list[InboundReceived]) -> None:
+        """A customer wrote: news unless the owner is looking at the window already."""
+        if self._window.isActiveWindow():
+            return
+        for message in received[-MAX_INBOUND_NOTES:]:
+            sender = display(message.sender) if message.sender else self.tr("a customer")
+            if message.opted_out:
+                title = self.tr("%1 opted out").replace("%1", sender)
+            else:
+                title = self.tr("Message from %1").replace("%1", sender)
+            text = (
+                message.text
+                if len(message.text) <= NOTE_CHARS
+                else (message.text[: NOTE_CHARS - 1] + "…")
+            )
+            self.notify(title, text)
 
     def _on_bridge_pool(self, changes: list[PoolChanged]) -> None:
         """A tripped breaker or a paused pool is news for the owner at once (a block is

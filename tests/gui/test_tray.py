@@ -1,11 +1,19 @@
-"""The tray tells the owner at once when the pool breaker slows sending or pauses Open Chat."""
+"""The tray tells the owner at once: the pool breaker slowing sending or pausing Open Chat, a
+customer's message, a device that stopped, a finished campaign in words."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
-from spreader_app.core.events import EventBus, PoolChanged
+from spreader_app.core.events import (
+    EventBus,
+    InboundReceived,
+    MessageFinished,
+    PoolChanged,
+    ProfileStatusChanged,
+)
+from spreader_app.core.models import MessageStatus, ProfileStatus
 from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.tray import Tray
 
@@ -27,3 +35,33 @@ def test_tray_notifies_a_tripped_breaker_and_a_pause_but_not_a_release(qtbot: Qt
         assert tray.notifications[0][1].startswith("Halved: banned.")
     finally:
         bridge.close()
+
+
+def test_tray_notifies_customer_messages_and_a_device_that_stopped(qtbot: QtBot) -> None:
+    bus = EventBus()
+    bridge = EventBridge(bus)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    tray = Tray(window, bridge)
+    try:
+        bus.publish(InboundReceived("pkg", "+201066183456", "p1", "Is the order ready?"))
+        bus.publish(InboundReceived("pkg", "+201066183457", "p1", "STOP", opted_out=True))
+        bus.publish(ProfileStatusChanged("p2", "pkg", ProfileStatus.COOLDOWN, 40, "Not connected."))
+        bus.publish(MessageFinished("m1", "pkg", MessageStatus.CANCELLED, 10, 4, 0))
+        bridge.flush()
+
+        notes = {isolate_free(title): text for title, text in tray.notifications}
+        assert set(notes) == {
+            "Message from +20 10 66183456",
+            "+20 10 66183457 opted out",
+            "Device disconnected",
+            "Campaign finished",
+        }
+        assert notes["Message from +20 10 66183456"] == "Is the order ready?"
+        assert notes["Campaign finished"] == "4 of 10 sent, 0 failed (cancelled)."
+    finally:
+        bridge.close()
+
+
+def isolate_free(text: str) -> str:
+    return text.replace("\u2066", "").replace("\u2069", "")
