@@ -25,6 +25,10 @@ _STATUS_KEYS = ("status", "state", "connection", "connection_status")
 # A profile-side refusal in these words is a ban or an ended subscription, not a dropped
 # session: the device must leave the rotation instead of resting and trying again.
 _BANNED_WORDS = re.compile(r"\b(?:banned|blocked|expired|not allowed)\b", re.IGNORECASE)
+_UNKNOWN_DEVICE = re.compile(
+    r"\bdevice\b.{0,40}\bnot (?:found|exist)|\b(?:unknown|invalid|no such) device\b",
+    re.IGNORECASE,
+)
 
 
 def classify_response(
@@ -65,6 +69,11 @@ def classify_response(
         if data is not None and "success" in data and success is not True:
             if banned:
                 return result(OutcomeKind.BANNED, banned)
+            if _UNKNOWN_DEVICE.search(reason):
+                return result(
+                    OutcomeKind.DEVICE_UNKNOWN,
+                    _sentence(f"The gateway does not know this device ({http})", reason),
+                )
             return result(
                 OutcomeKind.DEVICE_UNAVAILABLE,
                 _sentence(
