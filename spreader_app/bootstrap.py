@@ -219,7 +219,9 @@ def build(
         dispatcher=dispatcher,
         tokens=tokens,
         packages=PackageService(store, clock, changed, default_timezone=local_timezone()),
-        profiles=ProfileService(store, vault, gateway, clock, changed),
+        profiles=ProfileService(
+            store, vault, gateway, clock, changed, region=lambda: holder[0].settings.default_region
+        ),
         sending=SendingService(
             store, clock, stats, wake, region=lambda: holder[0].settings.default_region
         ),

@@ -16,6 +16,7 @@ from yarl import URL
 from spreader_app import __version__
 from spreader_app.core.models import GatewayResult, MessageType, OutcomeKind, SendRequest
 from spreader_app.zentra.outcomes import (
+    classify_device_status,
     classify_error,
     classify_response,
     read_device_status,
@@ -173,6 +174,25 @@ class ZentraClient:
             _log.debug("device status unavailable: %s", type(exc).__name__)
             return None
         return read_device_status(status, text)
+
+    async def device_check(self, device_uuid: str, token: str) -> GatewayResult | None:
+        """``GET /devices/{uuid}/status`` classified (``outcomes.classify_device_status``):
+        ``None`` when the gateway offers no status call; network trouble is ``TRANSIENT``."""
+        started = time.perf_counter()
+        try:
+            check_token(token)
+            async with self._http().get(
+                self._url(f"/devices/{quote(device_uuid, safe='')}/status"),
+                headers=_auth(token),
+                allow_redirects=False,
+                proxy=self._proxy,
+            ) as response:
+                status, text = response.status, await response.text(errors="replace")
+        except PayloadError as exc:
+            return _local_failure(OutcomeKind.AUTH_ERROR, exc, token, started)
+        except _NETWORK_ERRORS as exc:
+            return classify_error(exc, elapsed_ms=_ms_since(started))
+        return classify_device_status(status, _redact(text, token), elapsed_ms=_ms_since(started))
 
     async def aclose(self) -> None:
         """Close the pooled connections; the client cannot be used afterwards."""

@@ -198,6 +198,38 @@ def read_number_check(status_code: int, body: str) -> bool | None:
     return None
 
 
+_NOT_CONNECTED_WORDS = re.compile(
+    r"disconnect|not connected|offline|qr|scan|logged out|closed|pairing", re.IGNORECASE
+)
+
+
+def classify_device_status(
+    status_code: int, body: str, *, elapsed_ms: float = 0.0
+) -> GatewayResult | None:
+    """Classify a ``GET /devices/{uuid}/status`` answer like a send's: ``ACCEPTED`` when the
+    device says it is connected, ``DEVICE_UNAVAILABLE`` (or ``BANNED``) when its status says
+    otherwise, the send's classes for refusals (token, unknown device, server trouble), and
+    ``None`` when the gateway has no such call (a 404 that is not about the device, or an
+    answer in no known shape)."""
+    word = read_device_status(status_code, body)
+    if word is not None:
+        kind = OutcomeKind.ACCEPTED
+        if _BANNED_WORDS.search(word):
+            kind = OutcomeKind.BANNED
+        elif _NOT_CONNECTED_WORDS.search(word):
+            kind = OutcomeKind.DEVICE_UNAVAILABLE
+        detail = f"The gateway reports the device as {word!r}."
+        return GatewayResult(kind, status_code, detail, body[:RAW_LIMIT], elapsed_ms=elapsed_ms)
+    data = _json_object(body)
+    reason = _reason(data) if data is not None else ""
+    if status_code == 404 and not _UNKNOWN_DEVICE.search(reason):
+        return None
+    result = classify_response(status_code, {}, body, now=0.0, elapsed_ms=elapsed_ms)
+    if result.kind is OutcomeKind.TRANSIENT and 200 <= status_code < 300:
+        return None  # an answer, but not a status: the call is not what we think it is
+    return result
+
+
 def read_device_status(status_code: int, body: str) -> str | None:
     """A short status word from ``/devices/{uuid}/status``; ``None`` if not understood."""
     data = _json_object(body)
