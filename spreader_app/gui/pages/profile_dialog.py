@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.errors import Conflict, ValidationFailed
 from spreader_app.core.models import Profile, ProfileStatus
-from spreader_app.core.services.profiles import ProfileHealthReport
+from spreader_app.core.services.connection import ConnectionReport
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.tables.profiles_table import PROFILE_STATUS_LABELS
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import show_value
-from spreader_app.gui.widgets.roles import error_label
+from spreader_app.gui.widgets.roles import error_label, set_role
 
 log = logging.getLogger(__name__)
 
@@ -44,23 +44,6 @@ FIELD_LABELS = {
     "daily_message_limit": "Daily limit",
     "status": "Status",
 }
-NO_STATUS_CHECK = "The gateway does not offer a status check."
-
-
-def health_text(report: ProfileHealthReport) -> str:
-    """What a connection test found, in sentences."""
-    lines = [
-        f"Device status: {report.device_status}."
-        if report.device_status_supported
-        else NO_STATUS_CHECK
-    ]
-    if report.recent_success_rate is not None:
-        share = round(report.recent_success_rate * 100)
-        lines.append(f"{share} % of the last {report.recent_attempts} sends were accepted.")
-    lines.append(f"Health {report.health_score} of 100.")
-    if report.last_error:
-        lines.append(f"Last error: {report.last_error}")
-    return " ".join(lines)
 
 
 def _spin(lo: int, hi: int, name: str, tip: str) -> QSpinBox:
@@ -148,15 +131,22 @@ class ProfileDialog(QDialog):
         self._row("Daily &limit:", self.daily_limit, "daily_message_limit")
         self._row("&Status:", self.status, "status")
 
+        self.own_number_edit = QLineEdit()
+        self.own_number_edit.setAccessibleName(self.tr("Your own number"))
+        self.own_number_edit.setPlaceholderText(self.tr("only if the gateway has no status check"))
+        self.own_number_edit.setToolTip(
+            self.tr(
+                "Where the gateway offers no status check, the test sends a message labelled "
+                "as a connection test to this number"
+            )
+        )
+        self._row(self.tr("Your n&umber:"), self.own_number_edit, "own_number")
         self.test_button = QPushButton("Test &connection")
         self.test_button.setToolTip(
-            "Checks the saved token and device with the gateway; save a new token first"
+            self.tr("Asks the gateway about this device with this token, before saving")
         )
-        self.test_button.setEnabled(profile is not None)
         self.test_button.clicked.connect(self._on_test_clicked)
-        self.test_result = QLabel(
-            "" if profile else "Save the profile first, then test its connection."
-        )
+        self.test_result = QLabel()
         self.test_result.setProperty("role", "hint")
         self.test_result.setWordWrap(True)
         self.test_result.setAccessibleName("Connection test result")
@@ -239,6 +229,7 @@ class ProfileDialog(QDialog):
         filled = bool(self.name_edit.text().strip() and self.device_edit.text().strip())
         has_token = self.profile is not None or bool(self.token_edit.text())
         self.save_button.setEnabled(filled and has_token)
+        self.test_button.setEnabled(bool(self.device_edit.text().strip()) and has_token)
 
     def save(self) -> None:
         """Saves through the service; closes with ``Accepted`` once it succeeded."""
@@ -289,12 +280,32 @@ class ProfileDialog(QDialog):
         self._update_save()
 
     def _on_test_clicked(self) -> None:
-        if self.profile is None:
-            return
-        show_value(self.test_result, "Testing…")
+        show_value(self.test_result, self.tr("Testing…"))
+        set_role(self.test_result, "hint")
+        self._error_labels["own_number"].hide()
         run_task(
-            self.context.services.profiles.health(self.package_id, self.profile.id),
+            self.context.services.profiles.test_connection(
+                self.package_id,
+                self.device_edit.text().strip(),
+                self.token_edit.text().strip(),
+                self.own_number_edit.text().strip(),
+                self.profile.id if self.profile is not None else None,
+            ),
             busy=self.test_button,
-            on_done=lambda report: show_value(self.test_result, health_text(report)),
-            on_error=lambda exc: show_value(self.test_result, describe(exc)),
+            on_done=self._on_tested,
+            on_error=self._on_test_failed,
         )
+
+    def _on_tested(self, report: ConnectionReport) -> None:
+        show_value(self.test_result, report.words)
+        set_role(self.test_result, "ok" if report.connected else "error")
+
+    def _on_test_failed(self, exc: BaseException) -> None:
+        details = exc.details if isinstance(exc, ValidationFailed) else None
+        for item in details or []:
+            label = self._error_labels.get(str(item.get("field", "")))
+            if label is not None:
+                label.setText(str(item.get("message", "")).capitalize() + ".")
+                label.show()
+        show_value(self.test_result, describe(exc))
+        set_role(self.test_result, "error")
