@@ -23,23 +23,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scripts.screenshots import run_walk, until  # noqa: E402
 from spreader_app.bootstrap import build  # noqa: E402
 from spreader_app.config import load_settings  # noqa: E402
-from spreader_app.desktop import DesktopSession, make_app  # noqa: E402
+from spreader_app.desktop import DesktopSession  # noqa: E402
 from spreader_app.gui.pages.settings_page import SettingsPage  # noqa: E402
 from spreader_app.gui.passphrase_dialog import PassphraseDialog  # noqa: E402
-from spreader_app.gui.theme import apply_theme  # noqa: E402
 from spreader_app.vault.passphrase import PassphraseStore  # noqa: E402
 from tests.fakes.fake_cloudflared import put_first_on_path, started_pids  # noqa: E402
-
-
-async def until(predicate, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        if loop.time() > deadline:
-            raise TimeoutError("the window did not reach the expected state")
-        await asyncio.sleep(0.05)
 
 
 async def walk(out: Path) -> None:
@@ -127,14 +118,7 @@ async def walk(out: Path) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = make_app()
-    apply_theme(app, "light")
-    import qasync
-
-    qasync.run(walk(out))
-    return 0
+    return run_walk(walk)
 
 
 if __name__ == "__main__":

@@ -163,13 +163,7 @@ class ZentraClient:
         client does not understand.
         """
         try:
-            check_token(token)
-            async with self._http().get(
-                self._url(f"/devices/{quote(device_uuid, safe='')}/status"),
-                headers=_auth(token),
-                allow_redirects=False,
-            ) as response:
-                status, text = response.status, await response.text(errors="replace")
+            status, text = await self._get_status(device_uuid, token)
         except (PayloadError, *_NETWORK_ERRORS) as exc:
             _log.debug("device status unavailable: %s", type(exc).__name__)
             return None
@@ -180,19 +174,22 @@ class ZentraClient:
         ``None`` when the gateway offers no status call; network trouble is ``TRANSIENT``."""
         started = time.perf_counter()
         try:
-            check_token(token)
-            async with self._http().get(
-                self._url(f"/devices/{quote(device_uuid, safe='')}/status"),
-                headers=_auth(token),
-                allow_redirects=False,
-                proxy=self._proxy,
-            ) as response:
-                status, text = response.status, await response.text(errors="replace")
+            status, text = await self._get_status(device_uuid, token)
         except PayloadError as exc:
             return _local_failure(OutcomeKind.AUTH_ERROR, exc, token, started)
         except _NETWORK_ERRORS as exc:
             return classify_error(exc, elapsed_ms=_ms_since(started))
         return classify_device_status(status, _redact(text, token), elapsed_ms=_ms_since(started))
+
+    async def _get_status(self, device_uuid: str, token: str) -> tuple[int, str]:
+        check_token(token)
+        async with self._http().get(
+            self._url(f"/devices/{quote(device_uuid, safe='')}/status"),
+            headers=_auth(token),
+            allow_redirects=False,
+            proxy=self._proxy,
+        ) as response:
+            return response.status, await response.text(errors="replace")
 
     async def aclose(self) -> None:
         """Close the pooled connections; the client cannot be used afterwards."""

@@ -17,8 +17,6 @@ from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-import keyring
-import keyring.backends.fail
 import pytest
 import qasync
 from PySide6.QtCore import QEventLoop
@@ -143,14 +141,3 @@ def gui_env(qloop: qasync.QEventLoop, tmp_path: Path) -> Iterator[GuiEnv]:
         bridge.close()
         run(qloop, container.stop(timeout=5))
         run(qloop, fake.stop())
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    """A machine without an OS keyring, as headless Linux desktops often are."""
-    before = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(before)

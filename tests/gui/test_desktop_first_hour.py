@@ -6,7 +6,6 @@ right one, the profile's token intact."""
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from spreader_app.gui.main_window import MainWindow
 from spreader_app.gui.pages.settings_page import SettingsPage
 from spreader_app.gui.passphrase_dialog import PassphraseDialog
 from spreader_app.instance import InstanceLock
-from tests.fakes.fake_cloudflared import alive, put_first_on_path, started_pids
+from tests.fakes.fake_cloudflared import alive, started_pids
 from tests.fakes.fake_zentra import FakeZentra
 from tests.gui.conftest import run, until
 from tests.gui.helpers import visible_window
@@ -54,15 +53,13 @@ def test_desktop_first_hour_passphrase_tunnel_quit_and_restart(
     qapp: QApplication,
     tmp_path: Path,
     no_keyring: None,
+    fake_tool: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The session installs its error reporting process-wide: put it back afterwards.
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(tasks, "_error_sink", [])
-    env = {"PATH": os.environ["PATH"]}
-    pids = put_first_on_path(tmp_path, env)
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
+    pids = fake_tool
     fake = FakeZentra()
     run(qloop, fake.start())
     fake.add_device("dev-1", TOKEN)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from spreader_app.core.receiving import ReceiveMode, TunnelPhase
 from spreader_app.gui.pages.settings.receiving_section import ReceivingSection
 from spreader_app.server.runner import ApiServer
-from tests.fakes.fake_cloudflared import alive, put_first_on_path, started_pids
+from tests.fakes.fake_cloudflared import alive, started_pids
 from tests.gui.conftest import GuiEnv
 
 LEFT = Qt.MouseButton.LeftButton
@@ -40,13 +40,10 @@ def served(gui_env: GuiEnv) -> Iterator[ApiServer]:
 
 
 @pytest.fixture
-def fake_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    env: dict[str, str] = {"PATH": os.environ["PATH"]}
-    pids = put_first_on_path(tmp_path, env)
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
+def loopback_tool(fake_tool: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The stand-in ``cloudflared`` announcing an address reachable on this computer."""
     monkeypatch.setenv("FAKE_TUNNEL_LOOPBACK", "1")
-    return pids
+    return fake_tool
 
 
 @pytest.fixture
@@ -59,7 +56,7 @@ def section(qtbot: QtBot, gui_env: GuiEnv) -> ReceivingSection:
 
 
 def test_receiving_section_tunnel_shows_url_and_test_arrives(
-    qtbot: QtBot, gui_env: GuiEnv, served: ApiServer, fake_tool: Path, section: ReceivingSection
+    qtbot: QtBot, gui_env: GuiEnv, served: ApiServer, loopback_tool: Path, section: ReceivingSection
 ) -> None:
     assert section.off_radio.isChecked()
     assert section.url_edit.text() == ""
@@ -77,7 +74,7 @@ def test_receiving_section_tunnel_shows_url_and_test_arrives(
     assert " ms." in section.result_label.text()
     assert gui_env.container.settings.receive_mode == ReceiveMode.TUNNEL
 
-    [pid] = started_pids(fake_tool)
+    [pid] = started_pids(loopback_tool)
     pick(qtbot, section.off_radio)
     gui_env.wait(lambda: section.view.mode is ReceiveMode.OFF)
     assert not alive(pid)
@@ -85,12 +82,12 @@ def test_receiving_section_tunnel_shows_url_and_test_arrives(
 
 
 def test_receiving_section_restarted_tunnel_says_the_address_changed(
-    qtbot: QtBot, gui_env: GuiEnv, served: ApiServer, fake_tool: Path, section: ReceivingSection
+    qtbot: QtBot, gui_env: GuiEnv, served: ApiServer, loopback_tool: Path, section: ReceivingSection
 ) -> None:
     pick(qtbot, section.tunnel_radio)
     gui_env.wait(lambda: section.url_edit.text().startswith("http://"), 20)
     first = section.url_edit.text()
-    [pid] = started_pids(fake_tool)
+    [pid] = started_pids(loopback_tool)
 
     os.kill(pid, 9)
 

@@ -21,20 +21,10 @@ from spreader_app.core.events import Event, TunnelChanged
 from spreader_app.core.receiving import Hop, ReceiveMode, TunnelPhase, TunnelState
 from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import MemoryKeySource
-from tests.fakes.fake_cloudflared import alive, put_first_on_path, started_pids
+from tests.fakes.fake_cloudflared import alive, started_pids
 from tests.serve_process import Processes, wait_until
 
 pytestmark = pytest.mark.sqlite_only
-
-
-@pytest.fixture
-def fake_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The stand-in ``cloudflared`` first on ``PATH``; the file its process ids go to."""
-    env: dict[str, str] = {"PATH": os.environ["PATH"]}
-    pids = put_first_on_path(tmp_path, env)
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    return pids
 
 
 class States:

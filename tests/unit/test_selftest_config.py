@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import keyring.backends.fail
 import pytest
 from cryptography.fernet import Fernet
 
@@ -25,13 +22,8 @@ PASSPHRASE = "copper lantern orchard tide"
 
 
 @pytest.fixture(autouse=True)
-def no_keyring() -> Iterator[None]:
-    before = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(before)
+def _without_keyring(no_keyring: None) -> None:
+    """These checks are about machines without an OS keyring."""
 
 
 def save_a_profile(folder: Path, key: bytes) -> None:
