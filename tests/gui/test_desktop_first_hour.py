@@ -31,10 +31,26 @@ TOKEN = "token-1-abcdefgh"
 
 
 def _window(loop: asyncio.AbstractEventLoop) -> MainWindow:
-    run(loop, until(lambda: visible_window(MainWindow) is not None, 30), 40)
-    window = visible_window(MainWindow)
+    """The window this start opened (not one another test left behind)."""
+
+    def opened() -> MainWindow | None:
+        return next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and w.isVisible() and w not in _seen
+            ),
+            None,
+        )
+
+    run(loop, until(lambda: opened() is not None, 30), 40)
+    window = opened()
     assert window is not None
+    _seen.add(window)
     return window
+
+
+_seen: set[MainWindow] = set()
 
 
 def _answer(loop: asyncio.AbstractEventLoop, text: str, *, twice: bool) -> PassphraseDialog:
@@ -86,6 +102,7 @@ def test_desktop_first_hour_passphrase_tunnel_quit_and_restart(
         assert run(qloop, task, 30) == 0
         lock.release()
 
+    _seen.update(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
     try:
         task, lock = start()
         _answer(qloop, GOOD, twice=True)
