@@ -222,8 +222,8 @@ class SettingsPage(QWidget):
             self.regenerate_webhook_button,
         )
         note = QLabel(
-            "Paste this URL into the Zentra dashboard so customers' messages reach the Inbox. "
-            "Zentra must be able to reach this address from the internet."
+            "This address answers on this computer only. The section below gives it an "
+            "address Zentra can reach from the internet, to paste into the Zentra dashboard."
         )
         note.setProperty("role", "hint")
         note.setWordWrap(True)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +63,7 @@ class ReceivingSection(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Receive customers' messages"))
         self.receiving = context.services.receiving
+        self.settings = context.services.settings
         self.view: ReceivingView = self.receiving.view()
         self._retry_left = 0
         self._countdown = QTimer(self)
@@ -91,16 +91,14 @@ class ReceivingSection(QGroupBox):
             self.modes.addButton(radio)
             radio.toggled.connect(lambda on, m=mode: self._on_mode_toggled(m, on))
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._off_page())
-        self.pages.addWidget(self._tunnel_page())
-        self.pages.addWidget(self._address_page())
+        self.pages = [self._off_page(), self._tunnel_page(), self._address_page()]
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         for radio in self._radios().values():
             layout.addWidget(radio)
-        layout.addWidget(self.pages)
+        for page in self.pages:
+            layout.addWidget(page)
         layout.addLayout(self._url_row())
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
@@ -204,7 +202,7 @@ class ReceivingSection(QGroupBox):
             self.tr(
                 "Warning: Spreader's server then accepts connections from the network. "
                 "Every API call still needs the API key and the webhook its secret, but "
-                "forward only this port, and only to this computer. Applies after restart."
+                "forward only this port, and only to this computer."
             )
         )
         self.exposure_label.setWordWrap(True)
@@ -260,7 +258,7 @@ class ReceivingSection(QGroupBox):
         radio.blockSignals(True)
         radio.setChecked(True)
         radio.blockSignals(False)
-        self.pages.setCurrentIndex(list(ReceiveMode).index(view.mode))
+        self._show_page(view.mode)
         self.url_edit.setText(view.webhook_url)
         self.url_edit.setCursorPosition(0)
         self.url_edit.setPlaceholderText(self._no_url_reason(view))
@@ -273,6 +271,12 @@ class ReceivingSection(QGroupBox):
             self.listen_combo.setCurrentText(view.host)
         self.exposure_label.setVisible(view.exposed)
         self._show_tunnel(view.tunnel)
+
+    def _show_page(self, mode: ReceiveMode) -> None:
+        """Shows ``mode``'s page only; the section is as tall as that page needs."""
+        shown = list(ReceiveMode).index(mode)
+        for index, page in enumerate(self.pages):
+            page.setVisible(index == shown)
 
     def _no_url_reason(self, view: ReceivingView) -> str:
         if view.mode is ReceiveMode.OFF:
@@ -348,7 +352,7 @@ class ReceivingSection(QGroupBox):
     def _on_mode_toggled(self, mode: ReceiveMode, on: bool) -> None:
         if not on:
             return
-        self.pages.setCurrentIndex(list(ReceiveMode).index(mode))
+        self._show_page(mode)
         if mode is ReceiveMode.ADDRESS:
             return  # saved with Apply, once the address is typed
         self._choose(mode)
@@ -372,12 +376,20 @@ class ReceivingSection(QGroupBox):
         self.exposure_label.setVisible(not is_loopback_host(host.strip()))
 
     def _on_apply_clicked(self) -> None:
-        self._choose(
-            ReceiveMode.ADDRESS,
-            self.apply_button,
-            public_url=self.public_edit.text().strip(),
-            host=self.listen_combo.currentText().strip(),
-        )
+        host = self.listen_combo.currentText().strip()
+        public_url = self.public_edit.text().strip()
+
+        async def apply() -> ReceivingView:
+            if host != self.view.host:
+                # Through the settings service, so the running server moves at once.
+                await self.settings.update({"host": host})
+            return await self.receiving.choose(ReceiveMode.ADDRESS, public_url=public_url)
+
+        def failed(exc: BaseException) -> None:
+            show_message(self.address_error, describe(exc))
+
+        show_message(self.address_error, "")
+        run_task(apply(), busy=self.apply_button, on_done=self._fill, on_error=failed)
 
     def _on_copy_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.view.webhook_url)
