@@ -130,6 +130,9 @@ def _echo(body: bytes) -> str | None:
 
 
 def _without_secret(url: str) -> str:
-    """The address as shown in results: the webhook secret is not repeated there."""
-    head, sep, _ = url.rpartition("/")
-    return f"{head}/…" if sep and "/webhooks/" in url else url
+    """The address as shown in results: its last path segment (the webhook secret) is not
+    repeated there."""
+    parsed = URL(url)
+    if len(parsed.parts) < 2:
+        return url
+    return str(parsed.parent) + "/…"
