@@ -12,10 +12,12 @@ from spreader_app.core.events import (
     MessageProgress,
     PoolChanged,
     ProfileStatusChanged,
+    TunnelChanged,
 )
 from spreader_app.core.models import ProfileStatus
 from spreader_app.core.phones import display
 from spreader_app.core.pool import PoolEventType
+from spreader_app.core.receiving import TunnelPhase
 from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.icons import app_icon
 from spreader_app.gui.pages.campaign_view import STATUS_TEXT
@@ -55,6 +57,7 @@ class Tray(QObject):
         bridge.profiles_changed.connect(self._on_bridge_profiles)
         bridge.pool_changed.connect(self._on_bridge_pool)
         bridge.inbound_received.connect(self._on_bridge_inbound)
+        bridge.tunnel_changed.connect(self._on_bridge_tunnel_changed)
         self.notifications: list[tuple[str, str]] = []
         if self.available:
             self.icon.show()
@@ -115,6 +118,18 @@ class Tray(QObject):
                 else (message.text[: NOTE_CHARS - 1] + "…")
             )
             self.notify(title, text)
+
+    def _on_bridge_tunnel_changed(self, event: TunnelChanged) -> None:
+        """A quick tunnel that came back with a new address breaks the gateway's webhook
+        until the owner pastes the new one: say so wherever they are."""
+        if event.state.phase is TunnelPhase.RUNNING and event.state.changed:
+            self.notify(
+                self.tr("Webhook address changed"),
+                self.tr(
+                    "Copy the new webhook URL from Settings and paste it into the Zentra "
+                    "dashboard, or customers' messages will not arrive."
+                ),
+            )
 
     def _on_bridge_pool(self, changes: list[PoolChanged]) -> None:
         """A tripped breaker or a paused pool is news for the owner at once (a block is

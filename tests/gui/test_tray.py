@@ -15,8 +15,10 @@ from spreader_app.core.events import (
     MessageFinished,
     PoolChanged,
     ProfileStatusChanged,
+    TunnelChanged,
 )
 from spreader_app.core.models import MessageStatus, ProfileStatus
+from spreader_app.core.receiving import TunnelPhase, TunnelState
 from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.tray import Tray
 
@@ -71,3 +73,17 @@ def test_tray_notifies_customer_messages_and_a_device_that_stopped(
 
 def isolate_free(text: str) -> str:
     return text.replace("\u2066", "").replace("\u2069", "")
+
+
+def test_tray_says_when_the_tunnel_came_back_with_a_new_address(
+    wired: tuple[EventBus, EventBridge, Tray],
+) -> None:
+    bus, bridge, tray = wired
+    first = TunnelState(TunnelPhase.RUNNING, public_url="https://a.trycloudflare.com")
+    bus.publish(TunnelChanged(first))
+    bridge.flush()
+    assert tray.notifications == []  # the first address is shown in Settings
+    again = TunnelState(TunnelPhase.RUNNING, "https://b.trycloudflare.com", changed=True)
+    bus.publish(TunnelChanged(again))
+    bridge.flush()
+    assert [title for title, _ in tray.notifications] == ["Webhook address changed"]
