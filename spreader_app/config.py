@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import ipaddress
 import json
@@ -10,7 +9,6 @@ import logging
 import os
 import re
 import secrets
-import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from sqlalchemy.exc import ArgumentError
 
 from spreader_app import paths
 from spreader_app.core.errors import StorageUnavailable, ValidationFailed
+from spreader_app.locale_region import locale_region
 from spreader_app.vault.masking import SECRET_REGISTRY, mask
 
 log = logging.getLogger(__name__)
@@ -242,32 +241,6 @@ def _secret(raw: object, label: str) -> str:
             f"{label} may only contain letters, digits and the characters - _ . ~ . {fix}"
         )
     return text
-
-
-_LOCALE_REGION = re.compile(r"^[a-z]{2,3}[_-]([A-Z]{2})\b")
-_LOCALE_VARS: Final = ("LC_ALL", "LC_TELEPHONE", "LC_MESSAGES", "LANG")
-
-
-def _windows_locale() -> str:
-    if sys.platform != "win32":
-        return ""
-    buffer = ctypes.create_unicode_buffer(85)
-    # GetUserDefaultLocaleName gives the owner's "ar-EG"; Python's getlocale() does not.
-    ctypes.windll.kernel32.GetUserDefaultLocaleName(buffer, len(buffer))
-    return buffer.value
-
-
-def locale_region(env: Mapping[str, str]) -> str:
-    """The region of the desktop's locale (``ar_EG.UTF-8`` → ``EG``) when phone numbers
-    have one, else ``""``: the POSIX locale variables, then the Windows user locale. (Not
-    ``locale.getlocale()``, which reports ``en_US`` for the neutral ``C.UTF-8``.)"""
-    names = [env.get(var, "") for var in _LOCALE_VARS] + [_windows_locale()]
-    for name in names:
-        found = _LOCALE_REGION.match(name.strip())
-        if found:
-            region = found.group(1)
-            return region if region in phonenumbers.SUPPORTED_REGIONS else ""
-    return ""
 
 
 def _optional_url(raw: object, label: str) -> str:

@@ -12,12 +12,12 @@ from spreader_app.config import (
     ConfigError,
     Settings,
     load_settings,
-    locale_region,
     regenerate_api_key,
     regenerate_webhook_secret,
     save_settings,
 )
 from spreader_app.core.errors import ValidationFailed
+from spreader_app.locale_region import locale_region
 from spreader_app.vault.masking import SECRET_REGISTRY
 
 API_KEY = "api-key-from-the-environment-0001"

@@ -1,0 +1,36 @@
+"""The country of the desktop's locale, for the default phone region on a first start."""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import sys
+from collections.abc import Mapping
+from typing import Final
+
+import phonenumbers
+
+_LOCALE_REGION = re.compile(r"^[a-z]{2,3}[_-]([A-Z]{2})\b")
+_LOCALE_VARS: Final = ("LC_ALL", "LC_TELEPHONE", "LC_MESSAGES", "LANG")
+
+
+def _windows_locale() -> str:
+    if sys.platform != "win32":
+        return ""
+    buffer = ctypes.create_unicode_buffer(85)
+    # GetUserDefaultLocaleName gives the owner's "ar-EG"; Python's getlocale() does not.
+    ctypes.windll.kernel32.GetUserDefaultLocaleName(buffer, len(buffer))
+    return buffer.value
+
+
+def locale_region(env: Mapping[str, str]) -> str:
+    """The region of the desktop's locale (``ar_EG.UTF-8`` → ``EG``) when phone numbers
+    have one, else ``""``: the POSIX locale variables, then the Windows user locale. (Not
+    ``locale.getlocale()``, which reports ``en_US`` for the neutral ``C.UTF-8``.)"""
+    names = [env.get(var, "") for var in _LOCALE_VARS] + [_windows_locale()]
+    for name in names:
+        found = _LOCALE_REGION.match(name.strip())
+        if found:
+            region = found.group(1)
+            return region if region in phonenumbers.SUPPORTED_REGIONS else ""
+    return ""
