@@ -70,6 +70,13 @@ async def _serve(tunnel: bool) -> int:
         container.receiving.start_tunnel()
     else:
         container.receiving.resume()
+    if container.receiving.view().tunnel.phase is TunnelPhase.NOT_INSTALLED and (
+        tunnel or container.settings.receive_mode == "tunnel"
+    ):
+        log.warning(
+            "no tunnel: cloudflared was not found; install it, or set SPREADER_CLOUDFLARED "
+            "to its path (customers' messages cannot arrive meanwhile)"
+        )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -221,3 +221,16 @@ def test_webhook_test_command_probes_the_owners_address_and_names_a_dead_server(
     down = serve.run_refused("webhook", "test")
     assert down.returncode == 1
     assert "FAILED (local_server)" in down.stdout and "Is Spreader" in down.stdout
+
+
+def test_serve_tunnel_without_cloudflared_says_how_to_get_it(
+    procs: Processes, tmp_path: Path
+) -> None:
+    fake = procs.fake({})
+    serve = procs.serve(fake, PATH=str(tmp_path / "no-tools"))
+    serve.args = ("--tunnel",)
+    serve.start()
+
+    wait_until(lambda: "cloudflared was not found" in serve.stderr(), 10, "the warning")
+    assert "SPREADER_CLOUDFLARED" in serve.stderr()
+    assert serve.stop() == 0
