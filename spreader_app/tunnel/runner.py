@@ -80,7 +80,9 @@ class QuickTunnel:
         self._task: asyncio.Task[None] | None = None
         self._proc: subprocess.Popen[bytes] | None = None
         self._state: TunnelState | None = None
-        self._last_url = ""
+        # The address of the last run, this process's or an earlier one's (the one the
+        # gateway may still have): a different one is news for the owner.
+        self._last_url = _last_address(state_file, allow_loopback)
 
     @property
     def state(self) -> TunnelState:
@@ -196,15 +198,15 @@ class QuickTunnel:
         return base_from_metrics(body, allow_loopback=self._allow_loopback)
 
     def _write_state(self, base: str) -> None:
+        """``{"public_url", "pid", "last"}``: the running address (``""`` when stopped) and
+        the last one there was, kept across runs."""
         if self._state_file is None:
             return
+        data = {"public_url": base, "pid": os.getpid(), "last": self._last_url}
         try:
-            if base:
-                temp = self._state_file.with_suffix(".tmp")
-                temp.write_text(json.dumps({"public_url": base, "pid": os.getpid()}))
-                os.replace(temp, self._state_file)
-            else:
-                self._state_file.unlink(missing_ok=True)
+            temp = self._state_file.with_suffix(".tmp")
+            temp.write_text(json.dumps(data))
+            os.replace(temp, self._state_file)
         except OSError as exc:
             log.warning("cannot write %s: %s", self._state_file, exc.strerror)
 
@@ -242,13 +244,30 @@ def _last_error(said: deque[str]) -> str:
     return f": {message.strip()[:300]}"
 
 
+def _read_state(path: Path | None) -> dict[str, object]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _last_address(path: Path | None, allow_loopback: bool) -> str:
+    last = _read_state(path).get("last")
+    if not isinstance(last, str):
+        return ""
+    return last if base_from_line(last, allow_loopback=allow_loopback) == last else ""
+
+
 def read_state_file(path: Path) -> str:
     """The public address a running Spreader's tunnel has (``""`` when none): the state
     file is trusted only while the process that wrote it is alive."""
+    data = _read_state(path)
+    base, pid = data.get("public_url"), data.get("pid")
+    if not isinstance(base, str) or not base or not isinstance(pid, int):
+        return ""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        pid, base = int(data["pid"]), str(data["public_url"])
         os.kill(pid, 0)
-    except (OSError, ValueError, KeyError, TypeError):
+    except OSError:
         return ""
     return base

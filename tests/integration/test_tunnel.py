@@ -20,6 +20,7 @@ from spreader_app.core.clock import SystemClock
 from spreader_app.core.events import Event, TunnelChanged
 from spreader_app.core.receiving import Hop, ReceiveMode, TunnelPhase, TunnelState
 from spreader_app.server.runner import ApiServer
+from spreader_app.tunnel.runner import read_state_file
 from spreader_app.vault.key_sources import MemoryKeySource
 from tests.fakes.fake_cloudflared import alive, started_pids
 from tests.serve_process import Processes, wait_until
@@ -106,7 +107,7 @@ async def test_tunnel_shows_public_url_and_probe_arrives_through_it(
     [pid] = started_pids(fake_tool)
     await container.receiving.choose(ReceiveMode.OFF)
     assert not alive(pid)
-    assert not (settings.data_dir / "tunnel.json").exists()
+    assert read_state_file(settings.data_dir / "tunnel.json") == ""
     probe = await container.receiving.test()
     assert probe.hop is Hop.NO_ADDRESS
 
@@ -159,6 +160,26 @@ async def test_tunnel_not_installed_is_a_state_not_an_error(
         await container.stop(timeout=5)
 
 
+async def test_tunnel_address_of_a_new_start_counts_as_changed(
+    settings: Settings, fake_tool: Path
+) -> None:
+    """The gateway still has the address of the last run: a new start's is news."""
+    seen: list[list[TunnelState]] = []
+    for _ in range(2):
+        container = build(settings, clock=SystemClock(), key_source=MemoryKeySource())
+        await container.start(dispatch=False)
+        states = States()
+        container.events.subscribe(states)
+        try:
+            await container.receiving.choose(ReceiveMode.TUNNEL)
+            await wait_for(states.running, "the tunnel's public address")
+        finally:
+            await container.stop(timeout=5)
+        seen.append([s for s in states.seen if s.phase is TunnelPhase.RUNNING])
+    assert not seen[0][0].changed
+    assert seen[1][0].changed and seen[1][0].public_url != seen[0][0].public_url
+
+
 @pytest.fixture
 def procs(tmp_path: Path) -> Iterator[Processes]:
     p = Processes(tmp_path)
@@ -199,7 +220,7 @@ def test_serve_tunnel_ends_the_tunnel_on_a_clean_stop(procs: Processes, fake_too
     assert serve.stop(signal.SIGTERM) == 0
 
     assert not alive(pid)
-    assert not (serve.data_dir / "tunnel.json").exists()
+    assert read_state_file(serve.data_dir / "tunnel.json") == ""
 
 
 def test_webhook_test_command_probes_the_owners_address_and_names_a_dead_server(
