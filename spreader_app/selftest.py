@@ -154,7 +154,7 @@ def real_key_source(env: Mapping[str, str]) -> str:
     backend = keyring.get_keyring()
     if keyring_usable(backend):
         return f"OS keyring ({type(backend).__module__}.{type(backend).__name__})"
-    return f"none yet (no OS keyring; set {MASTER_KEY_VAR} before the first start)"
+    return "none yet (no OS keyring: see the configured vault check)"
 
 
 def check_vault() -> str:
