@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import subprocess
 import sys
 from collections.abc import Mapping
 from typing import Final
@@ -23,11 +24,25 @@ def _windows_locale() -> str:
     return buffer.value
 
 
+def _mac_locale() -> str:
+    if sys.platform != "darwin":
+        return ""
+    # An app started from the Finder has no LANG; the system's choice is in its defaults.
+    try:
+        done = subprocess.run(
+            ["defaults", "read", "-g", "AppleLocale"], capture_output=True, text=True, timeout=5
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip()
+
+
 def locale_region(env: Mapping[str, str]) -> str:
     """The region of the desktop's locale (``ar_EG.UTF-8`` → ``EG``) when phone numbers
-    have one, else ``""``: the POSIX locale variables, then the Windows user locale. (Not
+    have one, else ``""``: the POSIX locale variables, then the Windows or macOS user
+    locale. (Not
     ``locale.getlocale()``, which reports ``en_US`` for the neutral ``C.UTF-8``.)"""
-    names = [env.get(var, "") for var in _LOCALE_VARS] + [_windows_locale()]
+    names = [env.get(var, "") for var in _LOCALE_VARS] + [_windows_locale(), _mac_locale()]
     for name in names:
         found = _LOCALE_REGION.match(name.strip())
         if found:
