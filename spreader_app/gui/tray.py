@@ -20,7 +20,7 @@ from spreader_app.core.pool import PoolEventType
 from spreader_app.core.receiving import TunnelPhase
 from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.icons import app_icon
-from spreader_app.gui.pages.campaign_view import STATUS_TEXT
+from spreader_app.gui.status_words import message_status_words
 
 MAX_INBOUND_NOTES = 3  # a burst of messages is not a burst of notifications
 NOTE_CHARS = 120
@@ -88,7 +88,7 @@ class Tray(QObject):
                 self.notify(
                     "Campaign finished",
                     f"{f.sent} of {f.total} sent, {f.failed} failed "
-                    f"({STATUS_TEXT[f.status].lower()}).",
+                    f"({message_status_words()[f.status].lower()}).",
                 )
         self.progress_action.setText("No campaign running")
         self.icon.setToolTip("Spreader")

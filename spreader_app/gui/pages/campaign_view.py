@@ -26,21 +26,13 @@ from spreader_app.core.models import Message, MessageStatus, MessageType
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.icons import icon
+from spreader_app.gui.status_words import message_status_words
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import show_value
 from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 from spreader_app.gui.widgets.text_direction import show_text
 
-STATUS_TEXT = {
-    MessageStatus.SCHEDULED: "Scheduled",
-    MessageStatus.QUEUED: "Queued",
-    MessageStatus.PROCESSING: "Sending",
-    MessageStatus.PAUSED: "Paused",
-    MessageStatus.COMPLETED: "Completed",
-    MessageStatus.FAILED: "Failed",
-    MessageStatus.CANCELLED: "Cancelled",
-}
 PAUSABLE = frozenset({MessageStatus.SCHEDULED, MessageStatus.QUEUED, MessageStatus.PROCESSING})
 CANCELLABLE = PAUSABLE | {MessageStatus.PAUSED}
 FINISHED = frozenset({MessageStatus.COMPLETED, MessageStatus.FAILED, MessageStatus.CANCELLED})
@@ -288,7 +280,7 @@ class CampaignView(QWidget):
 
     def _render(self, m: Message) -> None:
         self._message = m
-        show_value(self.status_label, f"Status: {STATUS_TEXT[m.status]}")
+        show_value(self.status_label, f"Status: {message_status_words()[m.status]}")
         self.progress.setRange(0, max(m.total_recipients, 1))
         self.progress.setValue(min(m.processed_count, max(m.total_recipients, 1)))
         show_value(self.sent_label, f"{m.sent_count:,}")

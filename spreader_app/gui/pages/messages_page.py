@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.models import (
     Delivery,
-    DeliveryStatus,
     Message,
     MessageFilter,
     MessageMode,
-    MessageStatus,
 )
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.icons import icon
+from spreader_app.gui.status_words import delivery_status_words, message_status_words
 from spreader_app.gui.tables.messages_table import (
     DELIVERY_HEADER,
     MESSAGE_HEADER,
@@ -125,7 +124,7 @@ class MessagesPage(QWidget):
         self.picker = PackagePicker(context)
         self.status_combo = _combo(
             "Status",
-            [("Any status", "")] + [(s.value, s.value) for s in MessageStatus],
+            [("Any status", "")] + [(w, s.value) for s, w in message_status_words().items()],
             "Show only messages in this state",
         )
         self.mode_combo = _combo(
@@ -185,7 +184,7 @@ class MessagesPage(QWidget):
         self.delivery_search = self._search("Filter deliveries", self.delivery_proxy)
         self.delivery_status = _combo(
             "Delivery status",
-            [("Any status", "")] + [(s.value, s.value) for s in DeliveryStatus],
+            [("Any status", "")] + [(w, s.value) for s, w in delivery_status_words().items()],
             "Show only deliveries in this state",
         )
         self.delivery_status.currentIndexChanged.connect(self._on_delivery_status_changed)

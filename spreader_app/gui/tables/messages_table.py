@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 
 from spreader_app.core.models import Delivery, Message, MessageMode
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, display
+from spreader_app.gui.status_words import delivery_status_words, message_status_words
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SORT_ROLE, SnapshotTableModel
 from spreader_app.gui.widgets.text_direction import tooltip_html
@@ -76,7 +77,7 @@ def message_columns() -> list[Column[Message]]:
         ),
         Column("Mode", lambda m: MODE_NAMES.get(m.mode, m.mode.value)),
         Column("Type", lambda m: m.content.type.value),
-        Column("Status", lambda m: m.status.value),
+        Column("Status", lambda m: message_status_words()[m.status]),
         Column(
             "Text",
             message_text,
@@ -100,7 +101,7 @@ def message_columns() -> list[Column[Message]]:
 def delivery_columns() -> list[Column[DeliveryLine]]:
     return [
         Column("Recipient", lambda r: r.delivery.recipient, display),
-        Column("Status", lambda r: r.delivery.status.value),
+        Column("Status", lambda r: delivery_status_words()[r.delivery.status]),
         Column("Profile", lambda r: r.profile_name),
         Column("Attempts", lambda r: r.delivery.attempt_count, align=RIGHT),
         Column(
