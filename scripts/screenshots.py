@@ -9,6 +9,9 @@ data folder, then: creates a package and three profiles, shows the packages and 
 types a message and pastes recipients on the send page, previews the plan, sends, watches the
 campaign progress, receives a customer's message and replies from the inbox, and opens the
 messages log and the settings. Every step is saved as a PNG of the window.
+
+``SPREADER_LANGUAGE=ar`` takes the same walk in the Arabic, right-to-left interface (with
+Arabic names for the package and its profiles).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.fernet import Fernet
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from spreader_app.bootstrap import build  # noqa: E402
 from spreader_app.config import load_settings  # noqa: E402
 from spreader_app.desktop import DesktopSession, make_app  # noqa: E402
+from spreader_app.gui.i18n import ARABIC, install_language  # noqa: E402
 from spreader_app.gui.theme import apply_theme  # noqa: E402
 from tests.fakes.fake_zentra import FakeZentra  # noqa: E402
 
@@ -95,9 +100,10 @@ async def walk(out: Path) -> None:
     await settle()
     shot("01-empty-packages")
 
+    arabic = app.property("spreader_language") == ARABIC
     pkg = await container.packages.create(
         {
-            "name": "Cairo Shop",
+            "name": "متجر القاهرة" if arabic else "Cairo Shop",
             "timezone": "Africa/Cairo",
             "active_hours_start": "00:00",
             "active_hours_end": "00:00",
@@ -106,7 +112,8 @@ async def walk(out: Path) -> None:
             "max_messages_per_profile_per_day": 300,
         }
     )
-    for n, name in enumerate(["Sales 1", "Sales 2", "Support"]):
+    names = ["مبيعات 1", "مبيعات 2", "الدعم"] if arabic else ["Sales 1", "Sales 2", "Support"]
+    for n, name in enumerate(names):
         fake.add_device(f"dev-{n}", f"token-{n}-abcdefgh")
         await container.profiles.create(
             pkg.id,
@@ -162,7 +169,10 @@ async def walk(out: Path) -> None:
     await until(lambda: inbox.table.model().rowCount() >= 2)
     model = inbox.table.model()
     row = next(r for r in range(model.rowCount()) if "07" in str(model.index(r, 0).data()))
-    inbox.table.selectRow(row)
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    inbox.table.selectionModel().select(model.index(row, 0), flags)
     await settle()
     inbox.reply_edit.setPlainText("نعم، يصل غداً قبل الظهر. Yes, tomorrow before noon.")
     inbox.send_button.click()
@@ -199,6 +209,8 @@ def run_walk(walk: Callable[[Path], Coroutine[Any, Any, None]]) -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = make_app()
+    installed = install_language(app, os.environ.get("SPREADER_LANGUAGE", "en"))
+    app.setProperty("spreader_language", installed.language)
     apply_theme(app, "light")
     import qasync
 

@@ -14,6 +14,7 @@ import gc
 import logging
 import os
 import random
+import socket
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,7 +24,14 @@ from typing import Any
 from spreader_app.config import Settings, save_settings
 from spreader_app.core.clock import Clock, SystemClock
 from spreader_app.core.dispatcher import Dispatcher
-from spreader_app.core.events import EventBus, TunnelChanged
+from spreader_app.core.events import (
+    Event,
+    EventBus,
+    PoolChanged,
+    ProfileStatusChanged,
+    TunnelChanged,
+)
+from spreader_app.core.leasing import InstanceInfo, LeaseKeeper
 from spreader_app.core.models import InboundMessage
 from spreader_app.core.ports import Gateway
 from spreader_app.core.reply_router import ReplyRouter
@@ -35,11 +43,15 @@ from spreader_app.core.services.receiving import ReceivingService
 from spreader_app.core.services.sending import SendingService
 from spreader_app.core.services.settings import Applier, SettingsService
 from spreader_app.core.services.stats import StatsService
+from spreader_app.core.services.templates import TemplateService
 from spreader_app.core.supervisor import Supervisor
 from spreader_app.core.tokens import TokenCache
 from spreader_app.storage import migrate
 from spreader_app.storage.database import Database
+from spreader_app.storage.leases import SqlLeases
+from spreader_app.storage.notices import RELOAD, WAKE, LocalNotices, PgNotices, notices_for
 from spreader_app.storage.store import SqlStore
+from spreader_app.storage.template_store import SqlTemplateStore
 from spreader_app.tunnel.child import find_tool
 from spreader_app.tunnel.probe import WebhookProber
 from spreader_app.tunnel.runner import STATE_FILE, QuickTunnel
@@ -103,12 +115,15 @@ class Container:
     packages: PackageService
     profiles: ProfileService
     sending: SendingService
+    templates: TemplateService
     replies: ReplyRouter
     stats: StatsService
     inbox: InboxService
     app_settings: SettingsService
     pool: PoolService
     receiving: ReceivingService
+    leases: LeaseKeeper
+    notices: LocalNotices | PgNotices
     supervisor: Supervisor = field(default_factory=Supervisor)
     vault_source: str = ""
 
@@ -116,6 +131,13 @@ class Container:
         """Packages or profiles changed: the engine re-reads them, cached tokens are dropped."""
         self.tokens.invalidate()
         self.dispatcher.wake(reload=True)
+
+    def _on_notice(self, kind: str) -> None:
+        """Another engine on the database changed something (``notices``)."""
+        if kind == RELOAD:
+            self.engine_changed()
+        else:
+            self.dispatcher.wake()
 
     async def database_ready(self) -> str:
         """The configured database's schema revision when it answers at head (``/health``);
@@ -138,14 +160,22 @@ class Container:
             log.warning(
                 "%d messages had sends in flight at the last stop: marked uncertain", recovered
             )
+        self.notices.start(self._on_notice)
         if dispatch:
             self.supervisor.start("dispatcher", self.dispatcher.run())
 
     async def stop(self, timeout: float = 10.0) -> None:
-        """Stops taking work, lets in-flight sends finish and be recorded, then closes."""
+        """Stops taking work, lets in-flight sends finish and be recorded, hands the devices
+        back to the other engines on the database, then closes."""
         await self.receiving.stop()
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, self.notices.stop)
         await self.dispatcher.stop(timeout)
         await self.supervisor.stop_all(timeout)
+        try:
+            await self.leases.leave(self.clock.timestamp())
+        except Exception:  # its leases then expire and another engine takes over
+            log.exception("could not hand the devices back")
         await self.gateway.aclose()
         await asyncio.get_running_loop().run_in_executor(None, self.db.close)
 
@@ -170,11 +200,14 @@ def build(
     key_source: KeySource | None = None,
     rng: random.Random | None = None,
     env: dict[str, str] | None = None,
+    role: str = "serve",
     tunnel_loopback: bool = False,
 ) -> Container:
     """Wires a container and brings the database schema up to date (synchronously).
-    ``tunnel_loopback`` lets the tunnel take a stand-in's ``http://127.0.0.1`` address
-    (tests)."""
+
+    ``role`` (``serve`` or ``desktop``) tells the other engines sharing the database what
+    this one is. ``tunnel_loopback`` lets the tunnel take a stand-in's ``http://127.0.0.1``
+    address (tests)."""
     clock = clock or SystemClock()
     rng = rng or random.Random()
     db = Database(settings.database_url)
@@ -185,15 +218,33 @@ def build(
     gateway = gateway or ZentraClient(settings.zentra_url)
     events = EventBus()
     tokens = TokenCache(store, vault)
-    dispatcher = Dispatcher(store, gateway, tokens, clock, events, rng)
+    leases = LeaseKeeper(
+        SqlLeases(db),
+        InstanceInfo(db.instance_id, socket.gethostname(), os.getpid(), role),
+        exclusive=db.engine.dialect.name == "sqlite",
+        ttl=float(settings.lease_seconds),
+    )
+    notices = notices_for(db)
+    dispatcher = Dispatcher(store, gateway, tokens, clock, events, rng, leases)
     stats = StatsService(store, clock, live=dispatcher.states)
+    templates = TemplateService(store, SqlTemplateStore(db), clock)
     holder: list[Container] = []
 
     def changed() -> None:
         holder[0].engine_changed()
+        notices.publish(RELOAD)
 
     def wake() -> None:
         dispatcher.wake()
+        notices.publish(WAKE)
+
+    def tell_others(event: Event) -> None:
+        # A device this engine paused or blocked, or a pool it tripped: the other engines'
+        # failover and rules must see it too.
+        if isinstance(event, PoolChanged | ProfileStatusChanged):
+            notices.publish(RELOAD)
+
+    events.subscribe(tell_others)
 
     tunnel = QuickTunnel(
         tool=lambda: find_tool(holder[0].settings.cloudflared_path),
@@ -223,14 +274,22 @@ def build(
             store, vault, gateway, clock, changed, region=lambda: holder[0].settings.default_region
         ),
         sending=SendingService(
-            store, clock, stats, wake, region=lambda: holder[0].settings.default_region
+            store,
+            clock,
+            stats,
+            wake,
+            region=lambda: holder[0].settings.default_region,
+            templates=templates,
         ),
+        templates=templates,
         replies=ReplyRouter(store, gateway, tokens, clock, events),
         stats=stats,
         inbox=InboxService(store, clock, events, parse, wake),
         app_settings=SettingsService(settings_port, store, clock),
         pool=PoolService(store, clock, changed),
         receiving=ReceivingService(settings_port, store, clock, tunnel, WebhookProber()),
+        leases=leases,
+        notices=notices,
     )
     holder.append(container)
     if isinstance(gateway, ZentraClient):

@@ -32,6 +32,8 @@ DEFAULT_HOST: Final = "127.0.0.1"
 DEFAULT_PORT: Final = 8765
 THEMES: Final = ("system", "light", "dark")
 RECEIVE_MODES: Final = ("off", "tunnel", "address")
+LANGUAGES: Final = ("system", "en", "ar")
+"""Interface languages: ``system`` follows the desktop's locale, else English or Arabic."""
 LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 MIN_SECRET_LENGTH: Final = 16
 MAX_RATE_LIMIT_PER_MINUTE: Final = 100_000
@@ -48,6 +50,8 @@ ENV_VARS: Final[Mapping[str, str]] = {
     "log_level": "SPREADER_LOG_LEVEL",
     "public_url": "SPREADER_PUBLIC_URL",
     "cloudflared_path": "SPREADER_CLOUDFLARED",
+    "language": "SPREADER_LANGUAGE",
+    "lease_seconds": "SPREADER_LEASE_SECONDS",
 }
 """Settings key → the environment variable that overrides it."""
 
@@ -60,11 +64,13 @@ FILE_KEYS: Final = (
     "webhook_secret",
     "default_region",
     "theme",
+    "language",
     "log_level",
     "api_rate_limit_per_minute",
     "receive_mode",
     "public_url",
     "cloudflared_path",
+    "lease_seconds",
 )
 """The keys ``settings.json`` may hold and ``save_settings`` may change."""
 
@@ -83,10 +89,13 @@ class Settings:
 
     ``default_region`` is ``""`` (numbers must be international, ``+<country code>...``) or
     an ISO 3166 region code such as ``"EG"`` used to read national numbers.
-    ``api_rate_limit_per_minute`` is per API key. ``receive_mode`` says how customers'
-    messages reach the webhook (``core.receiving.ReceiveMode``); ``public_url`` is the
-    owner's own public base URL for the ``address`` mode, ``""`` for none;
-    ``cloudflared_path`` is a chosen ``cloudflared``, ``""`` to look on ``PATH``.
+    ``api_rate_limit_per_minute`` is per API key. ``language`` is one of ``LANGUAGES``.
+    ``receive_mode`` says how customers' messages reach the webhook
+    (``core.receiving.ReceiveMode``); ``public_url`` is the owner's own public base URL for
+    the ``address`` mode, ``""`` for none; ``cloudflared_path`` is a chosen ``cloudflared``,
+    ``""`` to look on ``PATH``. ``lease_seconds`` is how long an engine sharing a
+    PostgreSQL keeps its devices without a heartbeat: another engine takes them over that
+    long after it dies.
     """
 
     data_dir: Path
@@ -98,11 +107,13 @@ class Settings:
     port: int = DEFAULT_PORT
     default_region: str = ""
     theme: str = "system"
+    language: str = "system"
     log_level: str = "INFO"
     api_rate_limit_per_minute: int = 600
     receive_mode: str = "off"
     public_url: str = ""
     cloudflared_path: str = ""
+    lease_seconds: int = 15
 
     @property
     def settings_path(self) -> Path:
@@ -166,6 +177,10 @@ def _port(raw: object, label: str) -> int:
 
 def _rate_limit(raw: object, label: str) -> int:
     return _whole_number(raw, label, 1, MAX_RATE_LIMIT_PER_MINUTE, 600)
+
+
+def _lease_seconds(raw: object, label: str) -> int:
+    return _whole_number(raw, label, 3, 3600, 15)
 
 
 def _url(raw: object, label: str) -> str:
@@ -294,11 +309,13 @@ _VALIDATORS: Final[Mapping[str, _Validator]] = {
     "webhook_secret": _secret,
     "default_region": _region,
     "theme": _choice(THEMES, str.lower),
+    "language": _choice(LANGUAGES, str.lower),
     "log_level": _choice(LOG_LEVELS, str.upper),
     "api_rate_limit_per_minute": _rate_limit,
     "receive_mode": _choice(RECEIVE_MODES, str.lower),
     "public_url": _optional_url,
     "cloudflared_path": _program,
+    "lease_seconds": _lease_seconds,
 }
 
 

@@ -20,6 +20,7 @@ from spreader_app.gui.context import AppContext, Services
 from spreader_app.gui.dialogs import run_dialog
 from spreader_app.gui.errors import ErrorReporter
 from spreader_app.gui.fonts import load_bundled_fonts
+from spreader_app.gui.i18n import install_language, ltr, translate
 from spreader_app.gui.icons import app_icon
 from spreader_app.gui.main_window import MainWindow
 from spreader_app.gui.passphrase_dialog import ask_passphrase
@@ -72,6 +73,7 @@ def services_of(container: Container) -> Services:
         inbox=container.inbox,
         settings=container.app_settings,
         receiving=container.receiving,
+        templates=container.templates,
     )
 
 
@@ -107,10 +109,11 @@ class DesktopSession:
         s = self.container.settings
         try:
             await self.server.start(s.host, s.port)
-            self.window.set_api_status(f"API: {self.server.url}")
+            self._show_api_address()
             self.container.receiving.serving_at(self.server.url)
         except OSError as exc:
-            self.window.set_api_status(f"API off: port {s.port} busy")
+            status = translate("Desktop", "API off: port {port} busy").format(port=ltr(s.port))
+            self.window.set_api_status(status)
             log.warning("local API not started: %s", exc)
         self.window.show()
         self.container.receiving.resume()
@@ -134,9 +137,13 @@ class DesktopSession:
             host, _, port = old.removeprefix("http://").rpartition(":")
             await self.server.start(host.strip("[]"), int(port))
             return set()
-        self.window.set_api_status(f"API: {self.server.url}")
+        self._show_api_address()
         await self.container.receiving.serving_moved(self.server.url)
         return {"host", "port"}
+
+    def _show_api_address(self) -> None:
+        status = translate("Desktop", "API: {address}").format(address=ltr(self.server.url))
+        self.window.set_api_status(status)
 
     async def close(self) -> None:
         """Stops taking work, lets in-flight sends finish and be recorded, then closes."""
@@ -176,8 +183,10 @@ async def open_vault(settings: Settings, env: Mapping[str, str]) -> KeySource | 
 
 async def start_error(exc: SpreaderError) -> None:
     """Shows why the app cannot start and waits until the owner has read it."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "Spreader cannot start", exc.message)
-    box.setAccessibleName("Start-up error")
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, translate("Desktop", "Spreader cannot start"), exc.message
+    )
+    box.setAccessibleName(translate("Desktop", "Start-up error"))
     await run_dialog(box)
 
 
@@ -194,7 +203,7 @@ async def run_desktop(
         return 2
     if key_source is None:
         return 0  # the owner chose not to unlock
-    container = build(settings, key_source=key_source)
+    container = build(settings, key_source=key_source, role="desktop")
     try:
         await container.start()
     except SpreaderError as exc:
@@ -208,12 +217,14 @@ def already_running(exc: DataFolderInUse) -> int:
     """A second start on a data folder in use: brings the running window to the front
     (exit 0), or says which process holds the folder (exit 2)."""
     if exc.holder is not None and knock(exc.holder):
+        # not translated: the terminal's output, like the log
         print("spreader: already open; brought its window to the front", file=sys.stderr)
         return 0
     print(f"spreader: {exc.message}", file=sys.stderr)
     make_app()
-    box = QMessageBox(QMessageBox.Icon.Warning, "Spreader is already running", exc.message)
-    box.setAccessibleName("Spreader is already running")
+    title = translate("Desktop", "Spreader is already running")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message)
+    box.setAccessibleName(title)
     box.exec()
     return 2
 
@@ -241,5 +252,8 @@ def _open_window(lock: InstanceLock) -> int:
         return 2
     setup_logging(log_dir(settings.data_dir), settings.log_level)
     app = make_app()
+    # Before any window is built: widgets take their texts when they are made.
+    language = install_language(app, settings.language)
+    app.setProperty("spreader_language", language.language)
     apply_theme(app, settings.theme)
     return int(qasync.run(run_desktop(app, settings, lock)))

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spreader_app import __version__
 from spreader_app.bootstrap import Container, build, settle_heap
 from spreader_app.config import load_settings
+from spreader_app.core.clock import Clock
 from spreader_app.core.errors import SpreaderError, StorageUnavailable
 from spreader_app.core.events import Event, TunnelChanged
 from spreader_app.core.receiving import TunnelPhase
@@ -29,17 +30,19 @@ log = logging.getLogger("spreader")
 DRAIN_SECONDS = 15.0
 
 
-async def serve(*, tunnel: bool = False) -> int:
+async def serve(clock: Clock | None = None, *, tunnel: bool = False) -> int:
     """Runs until a stop signal; returns the process exit code. The data folder stays
-    locked from before anything is written there until the process ends."""
+    locked from before anything is written there until the process ends. ``clock``
+    replaces the real one (black-box tests run time faster); ``tunnel`` starts a quick
+    tunnel to the webhook whatever the saved receive mode."""
     lock = lock_data_folder("serve")
     try:
-        return await _serve(tunnel)
+        return await _serve(clock, tunnel)
     finally:
         lock.release()
 
 
-async def _serve(tunnel: bool) -> int:
+async def _serve(clock: Clock | None, tunnel: bool) -> int:
     settings = load_settings()
     try:
         setup_logging(log_dir(settings.data_dir), settings.log_level)
@@ -48,7 +51,7 @@ async def _serve(tunnel: bool) -> int:
             f"The log folder in {settings.data_dir} cannot be written ({exc.strerror}). "
             "Make the data folder writable, or set SPREADER_DATA_DIR to one that is."
         ) from exc
-    container = build(settings)
+    container = build(settings, clock=clock)
     await container.start()
     server = ApiServer(container)
     try:
@@ -103,9 +106,9 @@ def _announce_webhook(container: Container) -> Callable[[Event], None]:
     return announce
 
 
-def main(*, tunnel: bool = False) -> int:
+def main(clock: Clock | None = None, *, tunnel: bool = False) -> int:
     try:
-        return asyncio.run(serve(tunnel=tunnel))
+        return asyncio.run(serve(clock, tunnel=tunnel))
     except SpreaderError as exc:
         print(f"spreader: {exc.message}", file=sys.stderr)
         return 2

@@ -34,7 +34,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from spreader_app import __version__, paths
-from spreader_app.config import Settings, default_database_url
+from spreader_app.config import ENV_VARS, Settings, default_database_url
 from spreader_app.core.phones import check_phone
 from spreader_app.selftest_config import CheckFailed, ConfiguredChecks
 from spreader_app.storage import migrate
@@ -180,6 +180,25 @@ def check_phone_numbers() -> str:
     return f"{raw!r} ({region}) -> {verdict.e164} ({verdict.type})"
 
 
+def check_translations() -> str:
+    """Load the Arabic catalogue (compiled at packaging, or from the .ts when run from
+    source) and Qt's own Arabic strings, and translate a known text with each."""
+    from PySide6.QtCore import QTranslator
+
+    from spreader_app.gui.i18n import ARABIC, catalogue, qt_catalogue
+
+    ours, qt = catalogue(ARABIC), qt_catalogue(ARABIC)
+    if ours is None or qt is None:
+        raise CheckFailed(f"Arabic catalogues missing: ours {ours}, Qt's {qt}")
+    translators = [QTranslator(), QTranslator()]
+    if not (translators[0].load(str(ours)) and translators[1].load(str(qt))):
+        raise CheckFailed(f"Qt could not read {ours} or {qt}")
+    settings_title = translators[0].translate("MainWindow", "Settings")
+    if settings_title != "الإعدادات":
+        raise CheckFailed(f"{ours.name} translates 'Settings' as {settings_title!r}")
+    return f"{ours.name}: 'Settings' -> '{settings_title}'; Qt's own strings from {qt.name}"
+
+
 async def check_api(container: Container) -> str:
     """Start the local API on 127.0.0.1, port 0, ask ``/health`` and stop it again."""
     from spreader_app.server.runner import ApiServer
@@ -213,6 +232,25 @@ def _platform(window: bool) -> Iterator[None]:
             os.environ.pop(QT_PLATFORM_VAR, None)
         else:
             os.environ[QT_PLATFORM_VAR] = previous
+
+
+@contextmanager
+def _language_installed(app: QApplication, existed: bool) -> Iterator[str]:
+    """The interface language ``SPREADER_LANGUAGE`` names (else the desktop's), as the app
+    installs it; on a ``QApplication`` that existed before, undone afterwards."""
+    from PySide6.QtCore import Qt
+
+    from spreader_app.gui.i18n import install_language
+
+    setting = os.environ.get(ENV_VARS["language"], "").strip().lower() or "system"
+    installed = install_language(app, setting)
+    try:
+        yield installed.language
+    finally:
+        if existed:
+            for translator in installed.translators:
+                app.removeTranslator(translator)
+            app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 @contextmanager
@@ -264,7 +302,10 @@ async def check_window(app: QApplication, container: Container, existed: bool) -
     sheet = paths.resource("styles/base.qss")
     if not sheet.is_file():
         raise CheckFailed(f"the style sheet is missing: {sheet}")
-    with _theme_applied(app, container.settings.theme, existed):
+    with (
+        _language_installed(app, existed) as language,
+        _theme_applied(app, container.settings.theme, existed),
+    ):
         if not app.styleSheet():
             raise CheckFailed(f"the style sheet {sheet} was not applied")
         session = DesktopSession(app, container)
@@ -279,6 +320,8 @@ async def check_window(app: QApplication, container: Container, existed: bool) -
             await session.context.reload_packages()
             shot = window.grab()
             pages = window.stack.count()
+            first_section = window.sidebar.item(0).text()
+            direction = window.layoutDirection()
         finally:
             window.hide()
             if session.tray is not None:
@@ -289,9 +332,11 @@ async def check_window(app: QApplication, container: Container, existed: bool) -
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if shot.isNull():
         raise CheckFailed("the main window could not be painted")
+    reading = "right to left" if direction.name == "RightToLeft" else "left to right"
     return (
         f"main window with {pages} pages shown and closed on {app.platformName()!r}; "
-        f"app icon and style sheet {sheet.name} loaded"
+        f"app icon and style sheet {sheet.name} loaded; interface in {language}, {reading}, "
+        f"first section {first_section!r}"
     )
 
 
@@ -435,6 +480,7 @@ def run_self_test(
         report.run("configured vault", configured.vault)
         report.run("vault", check_vault)
         report.run("phone numbers", check_phone_numbers)
+        report.run("translations", check_translations)
         if not have_folder or not database_ok:
             because = "no data folder" if not have_folder else "the database check failed"
             for name in ("engine start", "window", "api", "event loop"):

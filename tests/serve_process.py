@@ -79,8 +79,7 @@ class FakeProcess:
 
 @dataclass
 class ServeProcess:
-    """One ``spreader serve`` on ``data_dir``, restartable; ``env`` adds variables and
-    ``args`` options of ``serve``.
+    """One ``spreader serve`` on ``data_dir``, restartable; ``env`` adds variables.
 
     ``stderr-<n>.txt`` in ``data_dir`` keeps what the n-th run logged (``logs``).
     """
@@ -90,7 +89,9 @@ class ServeProcess:
     port: int = field(default_factory=free_port)
     master_key: str = field(default_factory=lambda: Fernet.generate_key().decode())
     env: dict[str, str] = field(default_factory=dict)
-    args: tuple[str, ...] = ()
+    # What runs after ``python``: ``spreader serve``, or a stand-in such as
+    # ``tests.fakes.scaled_serve``.
+    command: tuple[str, ...] = ("-m", "spreader_app", "serve")
     proc: subprocess.Popen[bytes] | None = None
     logs: list[Path] = field(default_factory=list)
 
@@ -133,7 +134,7 @@ class ServeProcess:
         self.logs.append(err)
         with err.open("wb") as stderr:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "spreader_app", "serve", *self.args],
+                [sys.executable, *self.command],
                 cwd=ROOT,
                 env=self.environment(),
                 stdout=subprocess.DEVNULL,

@@ -44,6 +44,31 @@ class SystemClock:
         await asyncio.sleep(max(0.0, seconds))
 
 
+class ScaledClock:
+    """The real clock run ``speed`` times faster from ``origin`` (POSIX seconds): for
+    black-box runs of whole processes, which agree on the time when given the same
+    ``origin``. ``speed`` 1 is the real clock."""
+
+    def __init__(self, speed: float, origin: float) -> None:
+        if speed <= 0:
+            raise ValueError("a clock runs forwards")
+        self.speed = speed
+        self.origin = origin
+        self._mono = time.monotonic()
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self.timestamp(), UTC)
+
+    def timestamp(self) -> float:
+        return self.origin + (time.time() - self.origin) * self.speed
+
+    def monotonic(self) -> float:
+        return self._mono + (time.monotonic() - self._mono) * self.speed
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(max(0.0, seconds) / self.speed)
+
+
 class ManualClock:
     """A clock that moves only when told to: ``advance()`` or ``set()`` wake due sleepers."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -45,3 +46,20 @@ def read_content(r: FieldReader) -> MessageContent:
         if caption is None and text:
             caption, text = text[:MAX_CAPTION], ""
     return MessageContent(kind, text, media_url, caption, media_path)
+
+
+def personal_text(content: MessageContent) -> tuple[str, int]:
+    """The part of ``content`` that is personalised (the text, or a media's caption) and the
+    most characters WhatsApp takes for it."""
+    if content.type is MessageType.TEXT:
+        return content.text, MAX_TEXT
+    return (content.caption if content.caption is not None else content.text), MAX_CAPTION
+
+
+def with_personal_text(content: MessageContent, text: str | None) -> MessageContent:
+    """``content`` carrying one recipient's own ``text`` (``None``: the message's own)."""
+    if text is None:
+        return content
+    if content.type is MessageType.TEXT:
+        return replace(content, text=text)
+    return replace(content, caption=text, text="")

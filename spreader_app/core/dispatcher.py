@@ -9,28 +9,36 @@ There is no polling.
 
 The rules are evaluated against in-memory ``ProfileState``s rebuilt from the delivery log on
 start, so caps survive restarts; a claim is committed (``sending``) before its gateway call.
+Only devices this instance leases (``LeaseKeeper``) are dispatched: engines sharing a
+PostgreSQL split the devices, and a device's state is rebuilt from the shared log whenever
+its lease changes hands.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
+from spreader_app.core.contact_log import ContactHistory, ContactLog
 from spreader_app.core.distribution import Selector, make_selector
 from spreader_app.core.events import (
     DeliveryRecorded,
     EventBus,
+    InboundReceived,
     MessageFinished,
     MessageProgress,
     PoolChanged,
     ProfileStatusChanged,
 )
 from spreader_app.core.health import BanEvidence
+from spreader_app.core.leasing import LeaseKeeper
 from spreader_app.core.models import (
     Claim,
     DeliveryStatus,
@@ -40,6 +48,7 @@ from spreader_app.core.models import (
     OutcomeKind,
     Package,
     PackageStatus,
+    PoolEvent,
     Profile,
     ProfileStatus,
     Resolution,
@@ -47,10 +56,12 @@ from spreader_app.core.models import (
     SendRequest,
 )
 from spreader_app.core.outcome_policy import resolve
-from spreader_app.core.pool import PoolBreaker, pool_chain
+from spreader_app.core.pool import PoolBreaker
 from spreader_app.core.ports import Gateway, Store
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
+from spreader_app.core.warmup import contact_log, contact_query
+from spreader_app.core.warmup_review import StageReview, next_midnight, review
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +72,15 @@ class _PackageRuntime:
     chain: RuleChain
     selector: Selector
     profiles: dict[str, Profile] = field(default_factory=dict)
+    # When the package's next warm-up review is due (its next local midnight).
+    review_at: float = -math.inf
+
+
+def _more_room(before: ContactLog | None, after: ContactLog | None) -> bool:
+    """Whether a profile's warm-up cap rose (or ended) between two loads."""
+    old = before.new_cap if before is not None else None
+    new = after.new_cap if after is not None else None
+    return old is not None and (new is None or new > old)
 
 
 class Dispatcher:
@@ -74,10 +94,12 @@ class Dispatcher:
         clock: Clock,
         events: EventBus,
         rng: random.Random,
+        leases: LeaseKeeper,
         *,
         jitter_fraction: float = 0.25,
     ) -> None:
         self._store = store
+        self._leases = leases
         self._gateway = gateway
         self._tokens = tokens
         self._clock = clock
@@ -99,6 +121,10 @@ class Dispatcher:
         self._failover_needed = True
         self._accepting = True
         self._stopped = asyncio.Event()
+        # Profiles whose rules gained room early (an answer, a higher warm-up stage):
+        # their queue, planned later, may move now.
+        self._gained: set[str] = set()
+        events.subscribe(self._heard)
 
     # --- control -------------------------------------------------------------------------
 
@@ -110,10 +136,12 @@ class Dispatcher:
         self._wake.set()
 
     async def recover(self) -> int:
-        """Marks deliveries left ``sending`` by a crash ``uncertain``; returns how many."""
-        changes = await self._store.recover(self._clock.timestamp())
+        """Registers this instance and takes its devices; the sends left ``sending`` by a
+        stopped instance (any other, when alone on the database) become ``uncertain``.
+        Returns how many messages had such sends."""
+        changes = await self._leases.start(self._clock.timestamp())
         self._publish_changes(changes)
-        return sum(1 for _ in changes)
+        return len(changes)
 
     async def run(self) -> None:
         """Dispatches until ``stop()``; survives storage errors by backing off and retrying."""
@@ -131,6 +159,10 @@ class Dispatcher:
                 backoff = min(backoff * 2, 60.0)
             if not self._accepting:
                 break
+            # Sharing the database: heartbeat the leases and look for others' work in time.
+            look = self._leases.next_look(self._clock.timestamp())
+            if look is not None and (wake_at is None or look < wake_at):
+                wake_at = look
             await self._sleep_until(wake_at)
         self._stopped.set()
 
@@ -166,8 +198,10 @@ class Dispatcher:
         return len(self._inflight)
 
     def states(self) -> dict[str, ProfileState]:
-        """The live rule states by profile id (read-only use: gauges and stats)."""
-        return self._states
+        """The live rule states of the devices this instance dispatches, by profile id
+        (read-only use: gauges and stats; another instance's devices are read from the log)."""
+        now = self._clock.timestamp()
+        return {pid: s for pid, s in self._states.items() if self._leases.holds(pid, now)}
 
     def chain_for(self, package_id: str) -> RuleChain | None:
         rt = self._packages.get(package_id)
@@ -177,13 +211,31 @@ class Dispatcher:
 
     async def tick(self) -> float | None:
         """Runs one dispatch round; returns when the next one is due (``None``: no work)."""
-        if self._reload_needed:
+        moved, recovered = await self._leases.keep(
+            self._clock.timestamp(), self._inflight.keys(), force=self._reload_needed
+        )
+        if recovered:
+            log.warning(
+                "an engine sharing the database stopped with sends in flight: "
+                "marked uncertain in %d messages",
+                len(recovered),
+            )
+            self._publish_changes(recovered)
+        if moved or self._reload_needed:
             await self._reload()
         now = self._clock.timestamp()
         self._release_expired_pauses(now)
+        await self._review_warmup(now)
+        if self._gained:
+            gained, self._gained = self._gained, set()
+            await self._store.advance_waiting(gained, now)
         resolutions = self._unrecorded = self._unrecorded + self._take_resolutions()
 
-        idle = [pid for pid in self._states if pid not in self._inflight]
+        idle = [
+            pid
+            for pid in self._states
+            if pid not in self._inflight and self._leases.holds(pid, now)
+        ]
         ready: list[str] = []
         if self._accepting:
             for pid in idle:
@@ -212,7 +264,7 @@ class Dispatcher:
         for claim in result.claims:
             state = self._states[claim.profile_id]
             jitter = self._rng.uniform(0.0, state.cooldown * self._jitter_fraction)
-            state.record_send(claim.started_at, jitter)
+            state.record_send(claim.started_at, jitter, claim.recipient)
             self._inflight[claim.profile_id] = asyncio.create_task(
                 self._send(claim), name=f"send-{claim.delivery_id}"
             )
@@ -353,21 +405,42 @@ class Dispatcher:
         events = self._breaker.trip(package_id, profile_id, reason, at)
         rt = self._packages[package_id]
         pool = self._breaker.pool(package_id)
-        rt.chain = pool_chain(rt.package, pool)
-        view = pool.view(at)
+        rt.chain = package_chain(rt.package, pool)
         for event in events:
-            self._events.publish(
-                PoolChanged(
-                    package_id, event.type, profile_id, view.state.value, view.factor, event.reason
-                )
+            self._publish_pool(event, package_id)
+
+    def _publish_pool(self, event: PoolEvent, package_id: str) -> None:
+        view = self._breaker.pool(package_id).view(event.at)
+        self._events.publish(
+            PoolChanged(
+                package_id,
+                event.type,
+                event.profile_id,
+                view.state.value,
+                view.factor,
+                event.reason,
             )
+        )
 
     # --- state ---------------------------------------------------------------------------
 
     async def _reload(self) -> None:
-        snapshot = await self._store.engine_snapshot(self._clock.timestamp())
-        self._breaker.load(await self._store.pool_events())
+        now = self._clock.timestamp()
+        # Cleared before the reads: a change while they run asks for another reload.
         self._reload_needed = False
+        try:
+            snapshot = await self._store.engine_snapshot(now)
+            self._breaker.load(await self._store.pool_events())
+            queries = {
+                profile.id: query
+                for package, profiles in snapshot
+                for profile, _ in profiles
+                if (query := contact_query(profile, package)) is not None
+            }
+            histories = await self._store.contact_histories(queries, now) if queries else {}
+        except BaseException:
+            self._reload_needed = True
+            raise
         packages: dict[str, _PackageRuntime] = {}
         states: dict[str, ProfileState] = {}
         owner: dict[str, str] = {}
@@ -378,21 +451,67 @@ class Dispatcher:
                 if old and old.package.distribution_mode is package.distribution_mode
                 else make_selector(package.distribution_mode, self._rng)
             )
-            chain = pool_chain(package, self._breaker.pool(package.id))
+            chain = package_chain(package, self._breaker.pool(package.id))
             rt = _PackageRuntime(package, chain, selector)
             health = self._health.setdefault(package.id, {})
             for profile, sends in profiles:
                 rt.profiles[profile.id] = profile
-                state = ProfileState.from_profile(profile, package, sends)
+                history = histories.get(profile.id, ContactHistory())
+                contacts = contact_log(profile, package, history)
+                state = ProfileState.from_profile(profile, package, sends, contacts)
                 previous = self._states.get(profile.id)
                 if previous is not None:
                     state.jitter = previous.jitter
+                    if _more_room(previous.contacts, contacts):
+                        self._gained.add(profile.id)
                 states[profile.id] = state
                 owner[profile.id] = package.id
                 health[profile.id] = profile.health_score
                 self._evidence.restore(profile.id, profile.evidence_run)
             packages[package.id] = rt
         self._packages, self._states, self._owner = packages, states, owner
+
+    async def _review_warmup(self, now: float) -> None:
+        """The daily warm-up review of every package whose local day turned."""
+        reviews: list[StageReview] = []
+        for rt in self._packages.values():
+            if now < rt.review_at:
+                continue
+            rt.review_at = next_midnight(now, rt.package.timezone)
+            for pid, profile in rt.profiles.items():
+                if not self._leases.holds(pid, now):
+                    continue  # another engine reviews its own devices
+                evidence = self._evidence.evidence_run(pid) > 0
+                done = review(profile, rt.package, self._states[pid], now, ban_evidence=evidence)
+                if done is None:
+                    continue
+                reviews.append(done)
+                rt.profiles[pid] = replace(
+                    profile, warmup_stage=done.stage, warmup_reviewed_on=done.day
+                )
+        if not reviews:
+            return
+        await self._store.record_stage_reviews(reviews)
+        for done in reviews:
+            if done.event is None:
+                continue
+            self._publish_pool(done.event, self._owner[done.profile_id])
+            # New caps: rebuild the rule states (and let a queue move if a cap rose).
+            self._reload_needed = True
+
+    def _heard(self, event: object) -> None:
+        """A customer wrote to a package: the sends to them are answered (the unanswered
+        budget), and they are known to the device they wrote to (warm-up)."""
+        if not isinstance(event, InboundReceived) or event.sender is None:
+            return
+        for pid, package_id in self._owner.items():
+            contacts = self._states[pid].contacts
+            if package_id != event.package_id or contacts is None:
+                continue
+            if contacts.answered(event.sender, to_this_profile=pid == event.profile_id):
+                # The profile may have been waiting on its budget: look again now.
+                self._gained.add(pid)
+                self._wake.set()
 
     def _release_expired_pauses(self, now: float) -> None:
         for state in self._states.values():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
 
@@ -129,6 +129,9 @@ class Package:
     retry_attempts: int = 3
     retry_delay_ms: int = 5000
     sticky_open_chat: bool = True
+    # Ban protection (issue 14): warm-up of new numbers and the unanswered budget (0 = off).
+    warmup_enabled: bool = True
+    max_unanswered_per_profile_per_30d: int = 1000
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -149,6 +152,10 @@ class Profile:
     daily_message_limit: int = 500
     health_score: int = 100
     evidence_run: int = 0
+    # 1-9: warming up (new recipients rationed); 10: graduated (core.warmup).
+    warmup_stage: int = 1
+    # The local day of the last warm-up review (``None``: never; counted from creation).
+    warmup_reviewed_on: date | None = None
     paused_until: datetime | None = None
     last_message_at: datetime | None = None
     last_error: str = ""
@@ -165,6 +172,18 @@ class MessageContent:
     media_url: str | None = None
     caption: str | None = None
     media_path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageTemplate:
+    """A saved message of a package: a name and its content (``{{variables}}`` and spintax)."""
+
+    id: str
+    package_id: str
+    name: str
+    content: MessageContent
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +229,8 @@ class Delivery:
     gateway_response: str = ""
     sent_at: datetime | None = None
     updated_at: datetime | None = None
+    # What this recipient was sent when it differs from the message's text (personalised).
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +291,8 @@ class NewDelivery(NamedTuple):
     decided_by: str = ""
     skip_reason: str = ""
     error: str = ""
+    # The recipient's own text (or caption) when the message is personalised, else None.
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,7 @@ __all__ = [
     "BIDI_ISOLATE_START",
     "DuplicateRow",
     "PhoneCheck",
+    "PickedRow",
     "RejectReason",
     "RejectedRow",
     "Screening",
@@ -67,6 +68,8 @@ class RejectReason(enum.StrEnum):
 
     EMPTY = "empty"
     SCIENTIFIC_NOTATION = "scientific_notation"
+    # A number cell ending in 00000: Excel keeps 15 significant digits (6 in "2.01066E+11").
+    EXCEL_ROUNDED = "excel_rounded"
     NOT_A_NUMBER = "not_a_number"
     MISSING_COUNTRY_CODE = "missing_country_code"
     INVALID_COUNTRY_CODE = "invalid_country_code"
@@ -87,6 +90,11 @@ _MESSAGES: dict[RejectReason, str] = {
     RejectReason.SCIENTIFIC_NOTATION: (
         "Excel scientific notation: digits were lost. "
         "Format the column as Text in Excel and export again."
+    ),
+    RejectReason.EXCEL_ROUNDED: (
+        "The number ends in 00000, so Excel probably cut its last digits (it keeps 15, and"
+        " fewer when a cell showed E+). Format the column as Text in Excel, type or paste the"
+        " numbers again, and export again."
     ),
     RejectReason.NOT_A_NUMBER: (
         f"This is not a phone number: write digits only, with + and the country code ({_EXAMPLE})."
@@ -152,13 +160,15 @@ def normalize_cell(raw: object) -> str | RejectReason:
     """Turn one cell into ``digits`` or ``+digits``, or say why it cannot be a phone number.
 
     Order (CAMPAIGNS.md §1): numeric cells first (a whole float becomes ``str(int(v))``, any other
-    float is ``NOT_A_NUMBER``); text gets NFKC, then spaces, NBSP, bidi and zero-width marks are
+    float is ``NOT_A_NUMBER``, and a whole number ending in five zeros is ``EXCEL_ROUNDED``: Excel
+    cut it); text gets NFKC, then spaces, NBSP, bidi and zero-width marks are
     removed and Arabic-Indic/Persian digits become ASCII; scientific notation is rejected; a
     trailing ``.0``/``,0`` is stripped; then the separators ``- . ( ) /`` are removed and a leading
     ``00`` becomes ``+``. The separators go *after* the two float checks, since dropping the dot
     first would turn ``966501234567.0`` into the wrong ``9665012345670``.
 
-    Returns a :class:`RejectReason` (``EMPTY``, ``SCIENTIFIC_NOTATION`` or ``NOT_A_NUMBER``) for
+    Returns a :class:`RejectReason` (``EMPTY``, ``SCIENTIFIC_NOTATION``, ``EXCEL_ROUNDED`` or
+    ``NOT_A_NUMBER``) for
     unusable cells; test for it before testing for ``str``. Never raises.
     """
     if raw is None:
@@ -170,7 +180,9 @@ def normalize_cell(raw: object) -> str | RejectReason:
             return RejectReason.NOT_A_NUMBER
         raw = int(raw)
     if isinstance(raw, int):
-        return str(raw) if raw > 0 else RejectReason.NOT_A_NUMBER
+        if raw <= 0:
+            return RejectReason.NOT_A_NUMBER
+        return RejectReason.EXCEL_ROUNDED if raw % 100_000 == 0 else str(raw)
     if not isinstance(raw, str):
         return RejectReason.NOT_A_NUMBER
     if _PHONE_TEXT.fullmatch(raw) and not raw.startswith("00"):  # the usual case, kept cheap
@@ -599,6 +611,37 @@ class SuppressedRow:
 
 
 @dataclass(frozen=True, slots=True)
+class PickedRow:
+    """A cell holding several numbers (Google Contacts joins them with `` ::: ``): ``chosen``
+    is the first mobile one, the number used."""
+
+    row: int
+    raw: str
+    chosen: str
+
+
+CONTACTS_JOIN = ":::"
+
+
+def _first_mobile(raw: str, region: str | None, known: dict[str, _Outcome]) -> str | RejectReason:
+    """The first part of a `` ::: ``-joined cell that is a valid mobile number, else the
+    reason the first part was rejected."""
+    first: RejectReason | None = None
+    for part in raw.split(CONTACTS_JOIN):
+        cell = normalize_cell(part)
+        if isinstance(cell, RejectReason):
+            first = first or cell
+            continue
+        outcome = known.get(cell)
+        if outcome is None:
+            outcome = known[cell] = _classify(cell, region)
+        if outcome[1] is None and outcome[0] is not None:
+            return cell
+        first = first or outcome[1] or RejectReason.INVALID_NUMBER
+    return first or RejectReason.EMPTY
+
+
+@dataclass(frozen=True, slots=True)
 class Screening:
     """Every input of a screening in exactly one bucket.
 
@@ -611,6 +654,9 @@ class Screening:
     rejected: list[RejectedRow] = field(default_factory=list)
     duplicates: list[DuplicateRow] = field(default_factory=list)
     suppressed: list[SuppressedRow] = field(default_factory=list)
+    # Cells with several numbers where the first mobile was taken (they are also counted in
+    # the bucket that number fell in).
+    picked: list[PickedRow] = field(default_factory=list)
 
     @property
     def valid_count(self) -> int:
@@ -651,6 +697,10 @@ def screen_recipients(
     known: dict[str, _Outcome] = {}
     for row, raw in enumerate(raws):
         cell = normalize_cell(raw)
+        if cell is RejectReason.NOT_A_NUMBER and isinstance(raw, str) and CONTACTS_JOIN in raw:
+            cell = _first_mobile(raw, default_region, known)
+            if not isinstance(cell, RejectReason):
+                result.picked.append(PickedRow(row, raw, cell))
         if isinstance(cell, RejectReason):
             result.rejected.append(RejectedRow(row, _raw_text(raw), cell, cell.message))
             continue

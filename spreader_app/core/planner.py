@@ -19,7 +19,6 @@ import heapq
 import math
 import random
 from bisect import bisect_left
-from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -152,7 +151,7 @@ def plan(
                 by_id = {s.profile_id: s for s in states}
                 for item in trial.items:
                     if item.profile_id is not None and item.at is not None:
-                        by_id[item.profile_id].record_send(item.at)
+                        by_id[item.profile_id].record_send(item.at, recipient=item.recipient)
             return trial
         notes.append(
             f"The {len(recipients)} recipients do not fit in the active window ending "
@@ -175,7 +174,7 @@ def _member(enum: type[_E], value: str, what: str) -> _E:
 
 
 def _copies(states: Sequence[ProfileState]) -> list[ProfileState]:
-    return [replace(s, sends=deque(s.sends)) for s in states]
+    return [s.copy() for s in states]
 
 
 def _spread_window(chain: RuleChain, start: float) -> tuple[float, float]:
@@ -327,7 +326,7 @@ def _simulate(
         if at >= deadline:
             return None
         state = work[k]
-        state.record_send(at)
+        state.record_send(at, recipient=recipient)
         pid = state.profile_id
         add_item(PlannedDelivery(recipient, pid, at, (*cached_by[k], choice), ""))
         distribution[pid].append(recipient)

@@ -16,8 +16,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spreader_app.core.models import Package, PoolEvent
-from spreader_app.core.rules import DAY, HOUR, Hold, ProfileState, RuleChain, cap_release
+from spreader_app.core.models import PoolEvent
+from spreader_app.core.rules import DAY, HOUR, Hold, ProfileState, cap_release
 
 SLOW_FACTOR = 0.5
 RECOVERING_FACTOR = 0.75
@@ -32,6 +32,7 @@ class PoolEventType(enum.StrEnum):
     RESUMED = "resumed"  # the owner resumed Open Chat (with a note)
     RELEASED = "released"  # the owner sent held recipients on
     CANCELLED = "cancelled"  # the owner cancelled held recipients
+    STAGE_CHANGED = "stage_changed"  # a profile's warm-up stage went up or down
 
 
 class PoolState(enum.StrEnum):
@@ -227,9 +228,3 @@ class PoolBreaker:
 
     def recorded(self, count: int) -> None:
         del self._unrecorded[:count]
-
-
-def pool_chain(package: Package, pool: Pool) -> RuleChain:
-    """The package's rule chain with its pool breaker: what planner, dispatcher and live
-    limits all use."""
-    return RuleChain.for_package(package, extra=(PoolRule(pool),))

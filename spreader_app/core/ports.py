@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Protocol
 
+from spreader_app.core.contact_log import ContactHistory, ContactQuery
 from spreader_app.core.models import (
     Claim,
     ConversationItem,
@@ -19,6 +20,7 @@ from spreader_app.core.models import (
     Message,
     MessageChange,
     MessageFilter,
+    MessageTemplate,
     NewDelivery,
     Package,
     PoolEvent,
@@ -31,6 +33,7 @@ from spreader_app.core.models import (
     SendRequest,
     Suppression,
 )
+from spreader_app.core.warmup_review import StageReview
 
 
 class Gateway(Protocol):
@@ -112,6 +115,22 @@ class Store(Protocol):
 
     async def token_ciphertext(self, profile_id: str) -> str: ...
 
+    async def contact_histories(
+        self, queries: Mapping[str, ContactQuery], now: float
+    ) -> dict[str, ContactHistory]:
+        """Each queried profile's contacts at ``now`` (see ``ContactHistory``)."""
+        ...
+
+    async def record_stage_reviews(self, reviews: Sequence[StageReview]) -> None:
+        """Stores each profile's reviewed warm-up stage and day, and the stage changes."""
+        ...
+
+    async def advance_waiting(self, profile_ids: Collection[str], now: float) -> int:
+        """Pending deliveries of ``profile_ids`` that wait only on the rules become due at
+        ``now`` (a rule gained room early: an answer, a higher warm-up stage); returns how
+        many. Drip, smart and future schedules keep their times."""
+        ...
+
     async def open_send_times(
         self, since: float, profile_ids: list[str] | None = None
     ) -> dict[str, list[float]]: ...
@@ -145,8 +164,6 @@ class Store(Protocol):
     ) -> MessageChange: ...
 
     async def pending_planned_times(self, package_id: str) -> dict[str, list[float]]: ...
-
-    async def recover(self, now: float) -> list[MessageChange]: ...
 
     async def dispatch_round(
         self,
@@ -252,3 +269,21 @@ class SettingsPort(Protocol):
     def snapshot(self) -> dict[str, Any]: ...
 
     def save(self, changes: dict[str, Any]) -> dict[str, Any]: ...
+
+
+class TemplateStore(Protocol):
+    """Saved message templates; one transaction per call, audited like ``Store``.
+
+    ``add_template`` and ``update_template`` raise ``Conflict`` when the package already has a
+    template of that name.
+    """
+
+    async def list_templates(self, package_id: str) -> list[MessageTemplate]: ...
+
+    async def get_template(self, template_id: str) -> MessageTemplate | None: ...
+
+    async def add_template(self, template: MessageTemplate, now: float, actor: str) -> None: ...
+
+    async def update_template(self, template: MessageTemplate, now: float, actor: str) -> None: ...
+
+    async def delete_template(self, template_id: str, now: float, actor: str) -> bool: ...

@@ -20,7 +20,12 @@ import python_calamine
 
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.optout import normalize_text
-from spreader_app.core.phones import RejectReason, normalize_cell, screen_recipients
+from spreader_app.core.phones import (
+    CONTACTS_JOIN,
+    RejectReason,
+    normalize_cell,
+    screen_recipients,
+)
 
 __all__ = [
     "LARGE_TABLE_ROWS",
@@ -284,9 +289,10 @@ def _looks_numeric(cell: object) -> bool:
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         return True
     normalized = normalize_cell(cell)
-    return normalized is RejectReason.SCIENTIFIC_NOTATION or not isinstance(
-        normalized, RejectReason
-    )
+    return normalized in _LOST_DIGITS or not isinstance(normalized, RejectReason)
+
+
+_LOST_DIGITS = (RejectReason.SCIENTIFIC_NOTATION, RejectReason.EXCEL_ROUNDED)
 
 
 def _unique_headers(names: list[str]) -> list[str]:
@@ -364,11 +370,19 @@ def guess_phone_column(table: Table, region: str = "") -> int | None:
     Each column is scored by the share of valid numbers among the non-empty cells of its first
     200 rows; at least 60 % is needed. Ties go to a column whose header names a phone
     (``phone, mobile, whatsapp, number, tel, cell``, ``رقم، جوال، هاتف، موبايل، واتساب``), then
-    to the leftmost. Raises :class:`ValidationFailed` for an unknown region.
+    to the leftmost. When no column qualifies (local numbers before a region is set), the
+    first column with such a header whose cells are mostly digits is taken. Raises
+    :class:`ValidationFailed` for an unknown region.
     """
     best: tuple[float, bool, int] | None = None
     sample = table.rows[:_SAMPLE_ROWS]
+    named_digits: int | None = None
     for index, header in enumerate(table.headers):
+        if named_digits is None and table.has_header and _is_phone_header(header):
+            cells = [row[index] for row in sample if cell_text(row[index]).strip()]
+            numeric = sum(1 for cell in cells if _looks_numeric(cell) or CONTACTS_JOIN in str(cell))
+            if cells and numeric >= _MIN_PHONE_SHARE * len(cells):
+                named_digits = index
         screening = screen_recipients((row[index] for row in sample), region)
         empty = sum(1 for r in screening.rejected if r.reason is RejectReason.EMPTY)
         filled = screening.total - empty
@@ -379,7 +393,7 @@ def guess_phone_column(table: Table, region: str = "") -> int | None:
         score = (share, named, -index)
         if share >= _MIN_PHONE_SHARE and (best is None or score > best):
             best = score
-    return None if best is None else -best[2]
+    return named_digits if best is None else -best[2]
 
 
 _PASTE_SEPARATORS = re.compile(r"[\r\n,;\t|\u060c\u061b]+")

@@ -21,13 +21,14 @@ import math
 from bisect import bisect_right, insort
 from collections import deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from itertools import cycle
 from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
+from spreader_app.core.contact_log import ContactLog
 from spreader_app.core.models import LimitState, Package, Profile, ProfileStatus
 
 HOUR = 3600.0
@@ -39,6 +40,8 @@ class ProfileState:
     """What the rules need to know about one profile; mutable, owned by one engine loop.
 
     ``sends`` holds the profile's Open Chat dispatch times of the last 24 hours, ascending.
+    ``contacts`` counts first contacts and unanswered sends, for the warm-up and budget
+    rules (``None``: neither applies to this profile).
     """
 
     profile_id: str
@@ -53,10 +56,15 @@ class ProfileState:
     sends: deque[float] = field(default_factory=deque)
     # Extra gap after the last send, drawn once per send; only ever lengthens the cooldown.
     jitter: float = 0.0
+    contacts: ContactLog | None = None
 
     @classmethod
     def from_profile(
-        cls, profile: Profile, package: Package, sends: Iterable[float] = ()
+        cls,
+        profile: Profile,
+        package: Package,
+        sends: Iterable[float] = (),
+        contacts: ContactLog | None = None,
     ) -> ProfileState:
         return cls(
             profile_id=profile.id,
@@ -69,12 +77,21 @@ class ProfileState:
             health=profile.health_score,
             paused_until=profile.paused_until.timestamp() if profile.paused_until else None,
             sends=deque(sorted(sends)),
+            contacts=contacts,
         )
 
-    def record_send(self, t: float, jitter: float = 0.0) -> None:
-        """Adds a dispatch at ``t`` (kept in order) and forgets those older than a day."""
+    def copy(self) -> ProfileState:
+        """An independent copy (the planner simulates on copies)."""
+        contacts = self.contacts.copy() if self.contacts is not None else None
+        return replace(self, sends=deque(self.sends), contacts=contacts)
+
+    def record_send(self, t: float, jitter: float = 0.0, recipient: str | None = None) -> None:
+        """Adds a dispatch at ``t`` (kept in order) and forgets those older than a day;
+        ``recipient`` (``None``: unknown, counted as new) feeds the contact log."""
         if jitter < 0:
             raise ValueError("jitter may only lengthen the gap")
+        if self.contacts is not None:
+            self.contacts.record(t, recipient)
         if self.sends and t < self.sends[-1]:
             # The window counts bisect ``sends``: keep it ascending even for a late record.
             insort(self.sends, t)
@@ -260,7 +277,7 @@ class ActiveHoursRule:
 
 # Rules that ration a profile's capacity (rather than pace it): a profile they hold back is
 # "full" for distribution, which then prefers profiles that still have room.
-CAPACITY_RULES = frozenset({"status", "hourly_cap", "daily_cap"})
+CAPACITY_RULES = frozenset({"status", "hourly_cap", "daily_cap", "warmup", "unanswered"})
 
 
 class Decision(NamedTuple):
@@ -346,6 +363,7 @@ class RuleChain:
         if (
             state.count_within(t, HOUR) >= state.hourly_cap
             or state.count_within(t, DAY) >= state.daily_cap
+            or (state.contacts is not None and state.contacts.full(t))
         ):
             return LimitState.LIMIT_REACHED
         last = state.last_send

@@ -15,6 +15,7 @@ from spreader_app.core.services.receiving import ReceivingService
 from spreader_app.core.services.sending import SendingService
 from spreader_app.core.services.settings import SettingsService
 from spreader_app.core.services.stats import StatsService
+from spreader_app.core.services.templates import TemplateService
 from spreader_app.gui.bridge import EventBridge
 
 
@@ -30,6 +31,7 @@ class Services:
     inbox: InboxService
     settings: SettingsService
     receiving: ReceivingService
+    templates: TemplateService
 
 
 class AppContext(QObject):

@@ -6,6 +6,8 @@ import asyncio
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from spreader_app.gui.i18n import translate
+
 
 async def run_dialog(dialog: QDialog) -> int:
     """Shows ``dialog`` window-modally with ``open()`` and waits for its result code."""
@@ -24,13 +26,14 @@ async def run_dialog(dialog: QDialog) -> int:
         dialog.finished.disconnect(finished)
 
 
-async def confirm(parent: QWidget, title: str, text: str, *, yes: str = "OK") -> bool:
-    """Asks a yes/no question; ``True`` when the person confirmed."""
+async def confirm(parent: QWidget, title: str, text: str, *, yes: str = "") -> bool:
+    """Asks a yes/no question; ``True`` when the person confirmed. ``yes`` names the
+    confirming button (OK when empty)."""
     box = QMessageBox(
         QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
     )
-    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    ok = box.addButton(yes or translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setAccessibleName(title)
     await run_dialog(box)
     confirmed = box.clickedButton() is ok

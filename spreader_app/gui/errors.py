@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from spreader_app.gui.i18n import translate
 from spreader_app.gui.tasks import describe, set_error_sink
 
 log = logging.getLogger(__name__)
@@ -61,17 +62,18 @@ class ErrorReporter:
             return
         text = "\n\n".join(self._pending[:5])
         if len(self._pending) > 5:
-            text += f"\n\n(and {len(self._pending) - 5} more)"
+            more = translate("ErrorReporter", "(and {count} more)")
+            text += "\n\n" + more.format(count=len(self._pending) - 5)
         self.shown.append(text)
         self._pending.clear()
         if self._box is None:
             self._box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                "Spreader",
+                translate("ErrorReporter", "Spreader"),
                 "",
                 QMessageBox.StandardButton.Ok,
                 self._parent,
             )
-            self._box.setAccessibleName("Error message")
+            self._box.setAccessibleName(translate("ErrorReporter", "Error message"))
         self._box.setText(text)
         self._box.open()

@@ -10,6 +10,10 @@ from PySide6.QtSvg import QSvgRenderer
 
 from spreader_app.paths import resource
 
+MIRRORED_RIGHT_TO_LEFT = frozenset({"send", "reply"})
+"""Icons that point a way (the paper plane flies ahead, the reply arrow goes back): drawn
+mirrored in a right-to-left layout. Play and the vertical import/export arrows are not."""
+
 
 @cache
 def _svg(name: str) -> str:
@@ -40,7 +44,19 @@ class _TintedSvg(QIconEngine):
         return palette.color(QPalette.ColorRole.WindowText)
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        _renderer(self._name, self._tint(mode).name()).render(painter, QRectF(rect))
+        renderer = _renderer(self._name, self._tint(mode).name())
+        mirrored = (
+            self._name in MIRRORED_RIGHT_TO_LEFT
+            and QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        )
+        if not mirrored:
+            renderer.render(painter, QRectF(rect))
+            return
+        painter.save()
+        painter.translate(rect.x() * 2 + rect.width(), 0)
+        painter.scale(-1, 1)
+        renderer.render(painter, QRectF(rect))
+        painter.restore()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         pix = QPixmap(size)

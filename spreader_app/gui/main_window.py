@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from spreader_app.gui.context import AppContext
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
 from spreader_app.gui.icons import app_icon, icon
 from spreader_app.gui.widgets.accessibility import show_value
 
@@ -64,45 +72,64 @@ def _settings_page(context: AppContext) -> QWidget:
 
 @dataclass(frozen=True)
 class PageSpec:
+    """A sidebar entry; ``title`` and ``hint`` are English source texts of the "MainWindow"
+    context, translated where they are shown."""
+
     key: str
     title: str
     icon: str
     factory: Callable[[AppContext], QWidget]
     hint: str
 
+    def shown_title(self) -> str:
+        return translate("MainWindow", self.title)
+
+    def shown_hint(self) -> str:
+        return translate("MainWindow", self.hint)
+
 
 PAGES = (
     PageSpec(
         "packages",
-        "Packages",
+        QT_TRANSLATE_NOOP("MainWindow", "Packages"),
         "packages",
         _packages_page,
-        "Pools of devices and their sending policy",
+        QT_TRANSLATE_NOOP("MainWindow", "Pools of devices and their sending policy"),
     ),
     PageSpec(
         "profiles",
-        "Profiles",
+        QT_TRANSLATE_NOOP("MainWindow", "Profiles"),
         "profiles",
         _profiles_page,
-        "WhatsApp devices, live limits and health",
+        QT_TRANSLATE_NOOP("MainWindow", "WhatsApp devices, live limits and health"),
     ),
-    PageSpec("send", "Send", "send", _send_page, "Open Chat: broadcasts and notifications"),
     PageSpec(
-        "inbox", "Inbox", "inbox", _inbox_page, "Reply Chat: customers' messages and your answers"
+        "send",
+        QT_TRANSLATE_NOOP("MainWindow", "Send"),
+        "send",
+        _send_page,
+        QT_TRANSLATE_NOOP("MainWindow", "Open Chat: broadcasts and notifications"),
+    ),
+    PageSpec(
+        "inbox",
+        QT_TRANSLATE_NOOP("MainWindow", "Inbox"),
+        "inbox",
+        _inbox_page,
+        QT_TRANSLATE_NOOP("MainWindow", "Reply Chat: customers' messages and your answers"),
     ),
     PageSpec(
         "messages",
-        "Messages",
+        QT_TRANSLATE_NOOP("MainWindow", "Messages"),
         "messages",
         _messages_page,
-        "Every message and delivery, with export",
+        QT_TRANSLATE_NOOP("MainWindow", "Every message and delivery, with export"),
     ),
     PageSpec(
         "settings",
-        "Settings",
+        QT_TRANSLATE_NOOP("MainWindow", "Settings"),
         "settings",
         _settings_page,
-        "Local API, webhook URL, region and theme",
+        QT_TRANSLATE_NOOP("MainWindow", "Local API, webhook URL, region and theme"),
     ),
 )
 PAGE_KEYS = tuple(spec.key for spec in PAGES)
@@ -117,30 +144,34 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self._keep_running = keep_running
-        self.setWindowTitle("Spreader")
+        self.setWindowTitle(self.tr("Spreader"))
         self.setWindowIcon(app_icon())
         self.resize(1180, 760)
         self.setMinimumSize(QSize(900, 600))
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(190)
         self.stack = QStackedWidget()
-        self.stack.setAccessibleName("Section content")
+        self.stack.setAccessibleName(self.tr("Section content"))
         # The pages built so far, by key; ``page()`` builds the others on demand. Until then
         # an empty widget holds each one's place in the stack.
         self.pages: dict[str, QWidget] = {}
         self._placeholders: dict[str, QWidget] = {}
         for n, spec in enumerate(PAGES, start=1):
-            item = QListWidgetItem(icon(spec.icon), spec.title)
-            item.setToolTip(f"{spec.hint} (Ctrl+{n})")
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, spec.hint)
+            item = QListWidgetItem(icon(spec.icon), spec.shown_title())
+            item.setToolTip(
+                self.tr("{hint} ({shortcut})").format(
+                    hint=spec.shown_hint(), shortcut=ltr(f"Ctrl+{n}")
+                )
+            )
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, spec.shown_hint())
             self.sidebar.addItem(item)
             self._placeholders[spec.key] = QWidget()
             self.stack.addWidget(self._placeholders[spec.key])
-            action = QAction(spec.title, self)
+            action = QAction(spec.shown_title(), self)
             action.setShortcut(QKeySequence(f"Ctrl+{n}"))
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
             self.addAction(action)
@@ -157,14 +188,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
         self.api_label = QLabel()
-        self.api_label.setAccessibleName("Local API status")
+        self.api_label.setAccessibleName(self.tr("Local API status"))
         self.activity_label = QLabel()
-        self.activity_label.setAccessibleName("Sending activity")
-        show_value(self.activity_label, "Idle")
+        self.activity_label.setAccessibleName(self.tr("Sending activity"))
+        show_value(self.activity_label, self.tr("Idle"))
         self.statusBar().addWidget(self.activity_label, 1)
         self.statusBar().addPermanentWidget(self.api_label)
 
-        quit_action = QAction("Quit Spreader", self)
+        quit_action = QAction(self.tr("Quit Spreader"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.quit_requested.emit)
         self.addAction(quit_action)
@@ -186,7 +217,7 @@ class MainWindow(QMainWindow):
         index = PAGE_KEYS.index(key)
         spec = PAGES[index]
         built = spec.factory(self.context)
-        built.setAccessibleName(f"{spec.title} page")
+        built.setAccessibleName(self.tr("{title} page").format(title=spec.shown_title()))
         self.pages[key] = built
         placeholder = self._placeholders.pop(key)
         self.stack.insertWidget(index, built)
@@ -227,12 +258,13 @@ class MainWindow(QMainWindow):
         running = [p for p in progress if p.status.value in ("processing", "queued")]
         if running:
             p = running[-1]
+            text = self.tr("Sending: {processed}/{total} processed, {failed} failed")
             show_value(
                 self.activity_label,
-                f"Sending: {p.processed}/{p.total} processed, {p.failed} failed",
+                text.format(processed=p.processed, total=p.total, failed=p.failed),
             )
         else:
-            show_value(self.activity_label, "Idle")
+            show_value(self.activity_label, self.tr("Idle"))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._keep_running():

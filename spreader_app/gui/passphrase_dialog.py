@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.errors import VaultUnavailable
 from spreader_app.gui.dialogs import run_dialog
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP
 from spreader_app.gui.widgets.accessibility import buddy_label, show_value
 
-KEYRING_HINT = (
+KEYRING_HINT = QT_TRANSLATE_NOOP(
+    "PassphraseDialog",
     "This computer has no keyring to keep Spreader's vault key in (on Linux, installing "
-    "GNOME Keyring or KWallet provides one)."
+    "GNOME Keyring or KWallet provides one).",
 )
 
 
@@ -61,28 +63,34 @@ class PassphraseDialog(QDialog):
         self._store = store
         self.creating = not store.exists()
         self.key: bytes | None = None
-        self.setWindowTitle("Choose a passphrase" if self.creating else "Unlock Spreader")
+        self.setWindowTitle(
+            self.tr("Choose a passphrase") if self.creating else self.tr("Unlock Spreader")
+        )
         self.setAccessibleName(self.windowTitle())
         intro = QLabel(
-            f"{KEYRING_HINT} Choose a passphrase to protect your devices' tokens. You will "
-            "type it each time Spreader starts; without it the saved tokens cannot be read."
+            self.tr(KEYRING_HINT)
+            + " "
+            + self.tr(
+                "Choose a passphrase to protect your devices' tokens. You will type it each "
+                "time Spreader starts; without it the saved tokens cannot be read."
+            )
             if self.creating
-            else "Type the passphrase that protects your devices' tokens."
+            else self.tr("Type the passphrase that protects your devices' tokens.")
         )
         intro.setWordWrap(True)
-        self.passphrase = _secret_field("Passphrase")
-        self.repeat = _secret_field("Passphrase again")
+        self.passphrase = _secret_field(self.tr("Passphrase"))
+        self.repeat = _secret_field(self.tr("Passphrase again"))
         self.advice = QLabel()
         self.advice.setWordWrap(True)
-        self.advice.setAccessibleName("Passphrase advice")
+        self.advice.setAccessibleName(self.tr("Passphrase advice"))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(self.tr("Problem"))
         self.problem.setStyleSheet("color: #c62828;")
         form = QFormLayout()
-        form.addRow(buddy_label("&Passphrase:", self.passphrase), self.passphrase)
+        form.addRow(buddy_label(self.tr("&Passphrase:"), self.passphrase), self.passphrase)
         if self.creating:
-            form.addRow(buddy_label("&Again:", self.repeat), self.repeat)
+            form.addRow(buddy_label(self.tr("&Again:"), self.repeat), self.repeat)
             self.passphrase.textChanged.connect(self._advise)
             self._advise("")
         else:
@@ -102,7 +110,7 @@ class PassphraseDialog(QDialog):
 
     def _advise(self, text: str) -> None:
         problem = self._store.weakness(text)
-        show_value(self.advice, problem or "Strong enough.")
+        show_value(self.advice, problem or self.tr("Strong enough."))
 
     def _say(self, problem: str) -> None:
         show_value(self.problem, problem)
@@ -113,10 +121,10 @@ class PassphraseDialog(QDialog):
         try:
             if self.creating:
                 if self._store.weakness(text) is not None:
-                    self._say("Choose a stronger passphrase: see the advice above.")
+                    self._say(self.tr("Choose a stronger passphrase: see the advice above."))
                     return
                 if text != self.repeat.text():
-                    self._say("The two passphrases differ: type the same one twice.")
+                    self._say(self.tr("The two passphrases differ: type the same one twice."))
                     return
                 self.key = self._store.create(text)
             else:
@@ -126,7 +134,7 @@ class PassphraseDialog(QDialog):
             return
         except VaultUnavailable as exc:
             self.passphrase.clear()
-            self._say(f"{exc.message} Try again.")
+            self._say(self.tr("{problem} Try again.").format(problem=exc.message))
             return
         self.accept()
 

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from spreader_app.core.errors import SpreaderError
+from spreader_app.gui.i18n import translate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -70,7 +71,7 @@ def describe(exc: BaseException) -> str:
     """The sentence to show a person for ``exc``."""
     if isinstance(exc, SpreaderError):
         return exc.message
-    return f"Something went wrong: {exc}"
+    return translate("Tasks", "Something went wrong: {error}").format(error=exc)
 
 
 def running_tasks() -> int:

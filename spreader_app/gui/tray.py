@@ -20,7 +20,7 @@ from spreader_app.core.pool import PoolEventType
 from spreader_app.core.receiving import TunnelPhase
 from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.icons import app_icon
-from spreader_app.gui.status_words import message_status_words
+from spreader_app.gui.words import MESSAGE_STATUS_LABELS
 
 MAX_INBOUND_NOTES = 3  # a burst of messages is not a burst of notifications
 NOTE_CHARS = 120
@@ -37,13 +37,13 @@ class Tray(QObject):
         self._window = window
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.icon = QSystemTrayIcon(app_icon(), self)
-        self.icon.setToolTip("Spreader")
+        self.icon.setToolTip(self.tr("Spreader"))
         menu = QMenu()
-        self.progress_action = QAction("No campaign running", menu)
+        self.progress_action = QAction(self.tr("No campaign running"), menu)
         self.progress_action.setEnabled(False)
-        show = QAction("Show Spreader", menu)
+        show = QAction(self.tr("Show Spreader"), menu)
         show.triggered.connect(self.show_window)
-        quit_action = QAction("Quit", menu)
+        quit_action = QAction(self.tr("Quit"), menu)
         quit_action.triggered.connect(self.quit_requested.emit)
         menu.addAction(self.progress_action)
         menu.addSeparator()
@@ -78,29 +78,40 @@ class Tray(QObject):
 
     def _on_bridge_progress(self, progress: list[MessageProgress]) -> None:
         p = progress[-1]
-        text = f"Campaign: {p.processed}/{p.total} processed, {p.failed} failed"
+        text = self.tr("Campaign: {processed}/{total} processed, {failed} failed").format(
+            processed=p.processed, total=p.total, failed=p.failed
+        )
         self.progress_action.setText(text)
-        self.icon.setToolTip(f"Spreader — {text}")
+        self.icon.setToolTip(self.tr("Spreader — {progress}").format(progress=text))
 
     def _on_bridge_finished(self, finished: list[MessageFinished]) -> None:
         for f in finished:
             if f.total > 1 or f.status.value != "completed":
                 self.notify(
-                    "Campaign finished",
-                    f"{f.sent} of {f.total} sent, {f.failed} failed "
-                    f"({message_status_words()[f.status].lower()}).",
+                    self.tr("Campaign finished"),
+                    self.tr("{sent} of {total} sent, {failed} failed ({status}).").format(
+                        sent=f.sent,
+                        total=f.total,
+                        failed=f.failed,
+                        status=MESSAGE_STATUS_LABELS[f.status],
+                    ),
                 )
-        self.progress_action.setText("No campaign running")
-        self.icon.setToolTip("Spreader")
+        self.progress_action.setText(self.tr("No campaign running"))
+        self.icon.setToolTip(self.tr("Spreader"))
 
     def _on_bridge_profiles(self, changes: list[ProfileStatusChanged]) -> None:
         for ch in changes:
             if ch.status is ProfileStatus.BLOCKED:
-                self.notify("Profile blocked", ch.reason or "A device looks banned.")
+                self.notify(
+                    self.tr("Profile blocked"), ch.reason or self.tr("A device looks banned.")
+                )
             elif ch.status is ProfileStatus.COOLDOWN:
-                self.notify("Device disconnected", ch.reason or "A device cannot send right now.")
+                self.notify(
+                    self.tr("Device disconnected"),
+                    ch.reason or self.tr("A device cannot send right now."),
+                )
             elif ch.status is ProfileStatus.INACTIVE and ch.reason:
-                self.notify("Profile stopped", ch.reason)
+                self.notify(self.tr("Profile stopped"), ch.reason)
 
     def _on_bridge_inbound(self, received: list[InboundReceived]) -> None:
         """A customer wrote: news unless the owner is looking at the window already."""
@@ -109,9 +120,9 @@ class Tray(QObject):
         for message in received[-MAX_INBOUND_NOTES:]:
             sender = display(message.sender) if message.sender else self.tr("a customer")
             if message.opted_out:
-                title = self.tr("%1 opted out").replace("%1", sender)
+                title = self.tr("{sender} opted out").format(sender=sender)
             else:
-                title = self.tr("Message from %1").replace("%1", sender)
+                title = self.tr("Message from {sender}").format(sender=sender)
             text = (
                 message.text
                 if len(message.text) <= NOTE_CHARS
@@ -136,11 +147,16 @@ class Tray(QObject):
         already told through the profile's status)."""
         for ch in changes:
             if ch.type == PoolEventType.PAUSED:
-                self.notify("Open Chat paused", f"{ch.reason} Replies to customers still go out.")
+                self.notify(
+                    self.tr("Open Chat paused"),
+                    self.tr("{reason} Replies to customers still go out.").format(reason=ch.reason),
+                )
             elif ch.type == PoolEventType.BREAKER_TRIPPED:
                 self.notify(
-                    "Sending slowed down",
-                    f"{ch.reason} The blocked device's recipients are held until you release them.",
+                    self.tr("Sending slowed down"),
+                    self.tr(
+                        "{reason} The blocked device's recipients are held until you release them."
+                    ).format(reason=ch.reason),
                 )
 
     def hide(self) -> None:

@@ -16,6 +16,7 @@ from spreader_app.server import (
     routes_misc,
     routes_packages,
     routes_pool,
+    routes_templates,
     routes_webhooks,
 )
 from spreader_app.server.auth import (
@@ -52,6 +53,7 @@ def build_app(container: Container, *, bind_host: str) -> web.Application:
         routes_packages,
         routes_pool,
         routes_messages,
+        routes_templates,
         routes_inbox,
         routes_webhooks,
     ):

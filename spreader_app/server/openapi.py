@@ -11,6 +11,11 @@ from spreader_app import __version__
 from spreader_app.core.models import DeliveryStatus, MessageMode, MessageStatus
 from spreader_app.server.openapi_pool import POOL_COMPONENTS
 from spreader_app.server.openapi_schemas import COMPONENTS, TIME, S, enum, ref, whole
+from spreader_app.server.openapi_templates import (
+    TEMPLATE_COMPONENTS,
+    TEMPLATE_OPS,
+    TEMPLATE_SUMMARY,
+)
 from spreader_app.server.params import MAX_DELIVERIES_PAGE, MAX_MESSAGES_PAGE
 
 _WHY: Final = {
@@ -31,6 +36,7 @@ _PATH_PARAMS: Final = {
     "id": "package id",
     "pid": "profile id",
     "mid": "message id",
+    "tid": "template id",
     "phone": "the customer's number",
     "secret": "the webhook secret shown in Settings",
 }
@@ -197,9 +203,10 @@ def op(
 
 def _paths() -> S:
     paths: S = {}
-    for method, path, op_id, ok, answer, body, errors in _OPS:
+    summaries = _SUMMARY | TEMPLATE_SUMMARY
+    for method, path, op_id, ok, answer, body, errors in _OPS + TEMPLATE_OPS:
         paths.setdefault(path, {})[method] = op(
-            op_id, _SUMMARY[op_id], path=path, ok=ok, answer=answer, body=body, errors=errors
+            op_id, summaries[op_id], path=path, ok=ok, answer=answer, body=body, errors=errors
         )
     paths["/health"] = {
         "get": op(
@@ -257,7 +264,7 @@ def _document() -> S:
         },
         "paths": _paths(),
         "components": {
-            "schemas": COMPONENTS | POOL_COMPONENTS,
+            "schemas": COMPONENTS | POOL_COMPONENTS | TEMPLATE_COMPONENTS,
             "securitySchemes": {
                 "ApiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
                 "Bearer": {"type": "http", "scheme": "bearer"},

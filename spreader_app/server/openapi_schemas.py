@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from spreader_app.core.content import MAX_CAPTION, MAX_TEXT
+from spreader_app.core.health_band import HealthBand
 from spreader_app.core.models import (
     DeliveryStatus,
     DistributionMode,
@@ -82,6 +83,8 @@ PACKAGE_FIELDS: Final[S] = {
     "retry_attempts": whole(0, 10),
     "retry_delay_ms": whole(100, 3_600_000),
     "sticky_open_chat": BOOL,
+    "warmup_enabled": BOOL,
+    "max_unanswered_per_profile_per_30d": whole(0, 1_000_000),
 }
 PROFILE_FIELDS: Final[S] = {
     "name": text(1, 255),
@@ -91,6 +94,7 @@ PROFILE_FIELDS: Final[S] = {
     "priority": whole(0, 1000),
     "weight": whole(0, 1000),
     "daily_message_limit": whole(1, 100_000),
+    "warmup_stage": {**whole(1, 10), "description": "1-9 warming up; 10 graduated (already warm)"},
 }
 CONTENT_FIELDS: Final[S] = {
     "type": enum(MessageType),
@@ -102,9 +106,24 @@ OPTION_FIELDS: Final[S] = {
     "waiting_strategy": enum(WaitingStrategy),
     "drip_interval_minutes": null(whole(1, 24 * 60)),
     "schedule_at": null(TIME),
+    "on_missing": {
+        "type": "string",
+        "enum": ["refuse", "skip"],
+        "description": "a recipient with an empty {{variable}} and no fallback: refuse the"
+        " request (default) or skip that recipient",
+    },
+    "fallbacks": {"type": "object", "additionalProperties": STR},
 }
 REGION: Final[S] = {"type": "string", "maxLength": 2, "description": "ISO 3166 code, e.g. EG"}
-RECIPIENT: Final[S] = {"anyOf": [text(1, 64), {"type": "integer", "minimum": 0}]}
+NUMBER: Final[S] = {"anyOf": [text(1, 64), {"type": "integer", "minimum": 0}]}
+VARIABLES: Final[S] = {
+    "type": "object",
+    "description": "values for {{name}} in the text, by column name",
+    "additionalProperties": {"anyOf": [text(0, 4096), {"type": "number"}, {"type": "null"}]},
+}
+RECIPIENT: Final[S] = {
+    "anyOf": [NUMBER, obj({"phone": NUMBER, "variables": VARIABLES}, ("phone",), closed=True)]
+}
 
 COMPONENTS: Final[S] = {
     "Error": obj(
@@ -147,6 +166,16 @@ COMPONENTS: Final[S] = {
             "next_send_at": null(TIME),
             "health_score": INT,
             "status_reason": STR,
+            "health_band": enum(HealthBand),
+            "warmup": obj(
+                {
+                    "stage": INT,
+                    "new_recipients_cap": null(INT),
+                    "new_recipients_used": INT,
+                },
+                ("stage", "new_recipients_cap", "new_recipients_used"),
+            ),
+            "unanswered": obj({"used": INT, "cap": INT}, ("used", "cap")),
         },
         ("hourly", "daily", "status"),
     ),
@@ -168,6 +197,8 @@ COMPONENTS: Final[S] = {
             "weight": INT,
             "daily_message_limit": INT,
             "health_score": INT,
+            "health_band": {**enum(HealthBand), "readOnly": True},
+            "warmup_stage": INT,
             "paused_until": null(TIME),
             "last_message_at": null(TIME),
             "last_error": STR,
@@ -216,6 +247,7 @@ COMPONENTS: Final[S] = {
             },
             "options": null(obj(OPTION_FIELDS, closed=True)),
             "region": REGION,
+            "template_id": {"type": "string", "description": "send a saved template's content"},
         },
         ("recipients",),
         closed=True,
@@ -296,6 +328,7 @@ COMPONENTS: Final[S] = {
         {
             "id": INT,
             "recipient": STR,
+            "text": {"type": "string", "description": "the text (or caption) this one got"},
             "profile_id": null(STR),
             "status": enum(DeliveryStatus),
             "attempt_count": INT,
@@ -328,7 +361,7 @@ COMPONENTS: Final[S] = {
                 "type": "array",
                 "minItems": 1,
                 "maxItems": MAX_NUMBERS,
-                "items": RECIPIENT,
+                "items": NUMBER,
             },
             "region": REGION,
             "package_id": text(1, 64),

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Any, Final
 
+from spreader_app.core.content import personal_text
+from spreader_app.core.health_band import health_band
 from spreader_app.core.models import (
     ConversationItem,
     ConversationSummary,
@@ -17,6 +19,7 @@ from spreader_app.core.models import (
     DeliveryStatus,
     Message,
     MessageMode,
+    MessageTemplate,
     Package,
     PoolEvent,
     Profile,
@@ -88,6 +91,8 @@ def package_json(p: Package, pool: PoolView) -> Json:
         "retry_attempts": p.retry_attempts,
         "retry_delay_ms": p.retry_delay_ms,
         "sticky_open_chat": p.sticky_open_chat,
+        "warmup_enabled": p.warmup_enabled,
+        "max_unanswered_per_profile_per_30d": p.max_unanswered_per_profile_per_30d,
         "created_at": iso(p.created_at),
         "updated_at": iso(p.updated_at),
         "pool": pool_json(pool),
@@ -108,6 +113,13 @@ def limits_json(x: ProfileLimits) -> Json:
         "next_send_at": iso(x.next_send_at),
         "health_score": x.health_score,
         "status_reason": x.status_reason,
+        "health_band": x.health_band.value,
+        "warmup": {
+            "stage": x.warmup_stage,
+            "new_recipients_cap": x.new_recipients_cap,
+            "new_recipients_used": x.new_recipients_used,
+        },
+        "unanswered": {"used": x.unanswered_used, "cap": x.unanswered_cap},
     }
 
 
@@ -130,6 +142,8 @@ def profile_json(p: Profile, limits: ProfileLimits | None = None) -> Json:
         "weight": p.weight,
         "daily_message_limit": p.daily_message_limit,
         "health_score": p.health_score,
+        "health_band": health_band(p.status, p.health_score).value,
+        "warmup_stage": p.warmup_stage,
         "paused_until": iso(p.paused_until),
         "last_message_at": iso(p.last_message_at),
         "last_error": p.last_error,
@@ -207,11 +221,13 @@ def message_json(m: Message) -> Json:
     }
 
 
-def delivery_json(d: Delivery) -> Json:
-    """One recipient of a message and what became of it."""
+def delivery_json(d: Delivery, text: str = "") -> Json:
+    """One recipient of a message, the text it gets (``text``: the message's, unless the
+    delivery has its own) and what became of it."""
     return {
         "id": d.id,
         "recipient": d.recipient,
+        "text": d.text if d.text is not None else text,
         "profile_id": d.profile_id,
         "status": d.status.value,
         "attempt_count": d.attempt_count,
@@ -230,10 +246,26 @@ def message_detail_json(
     """A message plus one page of its deliveries."""
     return {
         **message_json(m),
-        "deliveries": [delivery_json(d) for d in deliveries],
+        "deliveries": [delivery_json(d, personal_text(m.content)[0]) for d in deliveries],
         "deliveries_total": total,
         "limit": limit,
         "offset": offset,
+    }
+
+
+def template_json(t: MessageTemplate) -> Json:
+    """A saved template: its name and content."""
+    c = t.content
+    return {
+        "template_id": t.id,
+        "package_id": t.package_id,
+        "name": t.name,
+        "type": c.type.value,
+        "text": c.text,
+        "media_url": c.media_url,
+        "caption": c.caption,
+        "created_at": iso(t.created_at),
+        "updated_at": iso(t.updated_at),
     }
 
 

@@ -12,11 +12,12 @@ import itertools
 import queue
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Result, create_engine, event
+from sqlalchemy import Connection, Engine, Result, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,6 +25,7 @@ from spreader_app.core.errors import StorageUnavailable
 from spreader_app.storage.checkpointer import BACKSTOP_PAGES, Checkpointer
 
 T = TypeVar("T")
+INSTANCE_OPTION = "spreader_instance"
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -49,6 +51,13 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def instance_of(conn: Connection) -> str | None:
+    """The engine instance whose ``Database`` opened ``conn``: it stamps the gateway calls
+    it makes, so that only its own become ``uncertain`` if it dies."""
+    value = conn.get_execution_options().get(INSTANCE_OPTION)
+    return None if value is None else str(value)
 
 
 def affected(result: Result[Any]) -> int:
@@ -86,10 +95,13 @@ class Database:
     still waiting, so a reply waits at most for the transaction already running.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, instance_id: str | None = None) -> None:
         self.url = url
+        # This process's engine instance on the database (several may share a PostgreSQL).
+        self.instance_id = instance_id or str(uuid.uuid4())
         self.engine = make_engine(url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        bound = self.engine.execution_options(**{INSTANCE_OPTION: self.instance_id})
+        self._sessions = sessionmaker(bound, expire_on_commit=False)
         self._queue: queue.PriorityQueue[_Job] = queue.PriorityQueue()
         self._seq = itertools.count()
         self._thread = threading.Thread(target=self._work, name="spreader-db", daemon=True)

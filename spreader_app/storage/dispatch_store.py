@@ -1,10 +1,11 @@
-"""Transactions of the sending engine: claim, record, fail over, recover, reply.
+"""Transactions of the sending engine: claim, record, fail over, reply.
 
 Each public function takes the session of one ``Database.run`` call, so everything it does
-commits together or not at all. A claim writes ``sending`` and an open attempt row before
-the gateway is called; a crash between the two leaves evidence that ``recover`` turns into
-``uncertain``. The statements run for every send are ``Prepared`` (compiled once, executed
-on the driver): their rows are tuples with timestamps as POSIX seconds.
+commits together or not at all. A claim writes ``sending`` and an open attempt row (stamped
+with the engine instance) before the gateway is called; an engine that stops between the
+two leaves evidence that ``recovery.recover`` turns into ``uncertain``. The statements run
+for every send are ``Prepared`` (compiled once, executed on the driver): their rows are
+tuples with timestamps as POSIX seconds.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Float,
+    Select,
     and_,
     bindparam,
     func,
@@ -28,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from spreader_app.core.content import with_personal_text
 from spreader_app.core.models import (
     Claim,
     DeliveryStatus,
@@ -49,6 +52,7 @@ from spreader_app.core.models import (
 )
 from spreader_app.core.outcomes import kinds_where
 from spreader_app.storage.catalog_store import get_package, list_profiles
+from spreader_app.storage.database import instance_of
 from spreader_app.storage.inbox_store import route_for
 from spreader_app.storage.ledger import MessageLedger, remember_route, remember_routes
 from spreader_app.storage.orm import (
@@ -63,10 +67,6 @@ from spreader_app.storage.pool_store import add_pool_events, bump_held, hold_pen
 from spreader_app.storage.prepared import Prepared, insert_row
 
 RAW_LIMIT = 4096
-UNCERTAIN_NOTE = (
-    "Spreader stopped while this send was in flight: the gateway may or may not have "
-    "delivered it. It is never re-sent automatically; send it again yourself if needed."
-)
 _OPEN = MessageMode.OPEN.value
 _REPLY = MessageMode.REPLY.value
 _PENDING = DeliveryStatus.PENDING.value
@@ -87,6 +87,7 @@ class _Head(NamedTuple):
     package_id: str
     recipient: str
     attempt_count: int
+    text: str | None  # the recipient's own text, when the message is personalised
 
 
 _HEAD_COLUMNS = (
@@ -96,14 +97,22 @@ _HEAD_COLUMNS = (
     _D.c.package_id,
     _D.c.recipient,
     _D.c.attempt_count,
+    _D.c.text,
 )
 _PENDING_OPEN = (_D.c.status == _PENDING, _D.c.mode == _OPEN)
-_HEAD = Prepared(
-    select(*_HEAD_COLUMNS)
-    .where(*_PENDING_OPEN, _D.c.profile_id == bindparam("pid"))
-    .order_by(_D.c.not_before, _D.c.id)
-    .limit(1)
-)
+
+
+def _head_select(*where: ColumnElement[bool], lock: bool = False) -> Select[Any]:
+    """The next pending Open Chat delivery matching ``where``. A claim ``lock``s the row it
+    read: on PostgreSQL another engine's claim or failover skips it instead of waiting for
+    it (SQLite has one writer and renders no lock clause)."""
+    query = select(*_HEAD_COLUMNS).where(*_PENDING_OPEN, *where)
+    query = query.order_by(_D.c.not_before, _D.c.id).limit(1)
+    return query.with_for_update(skip_locked=True) if lock else query
+
+
+_HEAD = Prepared(_head_select(_D.c.profile_id == bindparam("pid")))
+_CLAIM_HEAD = Prepared(_head_select(_D.c.profile_id == bindparam("pid"), lock=True))
 _PAUSED = Prepared(select(_M.c.id).where(_M.c.status == MessageStatus.PAUSED.value))
 _STATUS = Prepared(select(_D.c.status).where(_D.c.id == bindparam("did")))
 _HISTORY = Prepared(
@@ -125,7 +134,15 @@ _NEW_ATTEMPT = Prepared(
     insert(_A).values(
         {
             c: bindparam(c)
-            for c in ("delivery_id", "profile_id", "mode", "recipient", "started_at", "detail")
+            for c in (
+                "delivery_id",
+                "profile_id",
+                "mode",
+                "recipient",
+                "started_at",
+                "detail",
+                "instance_id",
+            )
         }
     )
 )
@@ -165,26 +182,6 @@ _NOTE_RAW = Prepared(
 )
 
 
-def recover(session: Session, now: float) -> list[MessageChange]:
-    """Turns every send left in flight by a crash into ``uncertain``; never re-sends it."""
-    conn = session.connection()
-    conn.execute(
-        update(_A)
-        .where(_A.c.outcome.is_(None))
-        .values(outcome="uncertain", finished_at=now, detail=UNCERTAIN_NOTE)
-    )
-    rows = conn.execute(select(_D.c.message_id).where(_D.c.status == _SENDING)).all()
-    ledger = MessageLedger(session, now)
-    for (message_id,) in rows:
-        ledger.final(message_id, DeliveryStatus.UNCERTAIN)
-    conn.execute(
-        update(_D)
-        .where(_D.c.status == _SENDING)
-        .values(status=DeliveryStatus.UNCERTAIN.value, error=UNCERTAIN_NOTE, updated_at=now)
-    )
-    return ledger.changes()
-
-
 def dispatch_round(
     session: Session,
     resolutions: Sequence[Resolution],
@@ -210,7 +207,7 @@ def dispatch_round(
     paused = {mid for (mid,) in _PAUSED.run(conn)}
     due: list[tuple[str, _Head]] = []
     for profile_id in claim_for:
-        head = _head(conn, profile_id, paused)
+        head = _head(conn, profile_id, paused, lock=True)
         if head is not None and (head.not_before or 0.0) <= now:
             due.append((profile_id, head))
     result.claims = _claim(conn, ledger, due, now)
@@ -225,17 +222,15 @@ def dispatch_round(
     return result
 
 
-def _head(conn: Connection, profile_id: str, paused: set[str]) -> _Head | None:
+def _head(
+    conn: Connection, profile_id: str, paused: set[str], *, lock: bool = False
+) -> _Head | None:
     """The next pending Open Chat delivery of ``profile_id``, skipping paused messages."""
     if not paused:
-        row = _HEAD.run(conn, {"pid": profile_id}).fetchone()
+        row = (_CLAIM_HEAD if lock else _HEAD).run(conn, {"pid": profile_id}).fetchone()
     else:  # rare: the statement depends on which messages are paused
-        row = conn.execute(
-            select(*_HEAD_COLUMNS)
-            .where(*_PENDING_OPEN, _D.c.profile_id == profile_id, _D.c.message_id.not_in(paused))
-            .order_by(_D.c.not_before, _D.c.id)
-            .limit(1)
-        ).first()
+        where = (_D.c.profile_id == profile_id, _D.c.message_id.not_in(paused))
+        row = conn.execute(_head_select(*where, lock=lock)).first()
     return None if row is None else _Head(*row)
 
 
@@ -287,7 +282,7 @@ def _claim(
                 package_id=head.package_id,
                 profile_id=profile_id,
                 recipient=head.recipient,
-                content=_content(conn, contents, head.message_id),
+                content=with_personal_text(_content(conn, contents, head.message_id), head.text),
                 attempt_count=head.attempt_count + 1,
                 started_at=now,
                 tried_profiles=tried,
@@ -301,6 +296,7 @@ def _open_attempts(
     conn: Connection, attempts: Sequence[tuple[int, str, str, str]], now: float
 ) -> list[int]:
     """Inserts open attempts ``(delivery id, profile id, mode, recipient)``; returns their ids."""
+    instance = instance_of(conn)
     return [
         _NEW_ATTEMPT.insert(
             conn,
@@ -311,6 +307,7 @@ def _open_attempts(
                 "recipient": recipient,
                 "started_at": now,
                 "detail": "",
+                "instance_id": instance,
             },
         )
         for delivery_id, profile_id, mode, recipient in attempts
@@ -457,6 +454,7 @@ def _fail_over(conn: Connection, failover: Failover, now: float) -> tuple[int, i
         .where(where)
         .order_by(_D.c.not_before, _D.c.id)
         .limit(failover.limit)
+        .with_for_update(skip_locked=True)
     ).all()
     moved: list[dict[str, Any]] = []
     for delivery_id, package_id, recipient in rows:
@@ -547,6 +545,7 @@ def begin_reply(
             "gateway_response": "",
             "sent_at": None,
             "updated_at": now,
+            "text": None,
         },
     )
     return _open_attempt(conn, message, delivery_id, recipient, profile_id, 1, now)

@@ -285,7 +285,7 @@ def conversation(
     )
     items = [ConversationItem("in", r.text, r.received_at, r.profile_id) for r in inbound]
     outbound = session.execute(
-        select(DeliveryRow, MessageRow.text, MessageRow.caption)
+        select(DeliveryRow, func.coalesce(DeliveryRow.text, MessageRow.text), MessageRow.caption)
         .join(MessageRow, MessageRow.id == DeliveryRow.message_id)
         .where(DeliveryRow.package_id == package_id, DeliveryRow.recipient == phone)
         .order_by(DeliveryRow.id.desc())

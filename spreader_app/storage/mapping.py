@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 from typing import Any
 
 from sqlalchemy import Row
@@ -51,6 +51,8 @@ def package_from_row(row: PackageRow | Row[Any]) -> Package:
         retry_attempts=row.retry_attempts,
         retry_delay_ms=row.retry_delay_ms,
         sticky_open_chat=row.sticky_open_chat,
+        warmup_enabled=row.warmup_enabled,
+        max_unanswered_per_profile_per_30d=row.max_unanswered_per_profile_per_30d,
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
@@ -72,6 +74,8 @@ def package_to_row(pkg: Package, row: PackageRow) -> PackageRow:
     row.retry_attempts = pkg.retry_attempts
     row.retry_delay_ms = pkg.retry_delay_ms
     row.sticky_open_chat = pkg.sticky_open_chat
+    row.warmup_enabled = pkg.warmup_enabled
+    row.max_unanswered_per_profile_per_30d = pkg.max_unanswered_per_profile_per_30d
     if pkg.created_at is not None:
         row.created_at = pkg.created_at
     if pkg.updated_at is not None:
@@ -94,6 +98,10 @@ def profile_from_row(row: ProfileRow | Row[Any]) -> Profile:
         daily_message_limit=row.daily_message_limit,
         health_score=row.health_score,
         evidence_run=row.evidence_run,
+        warmup_stage=row.warmup_stage,
+        warmup_reviewed_on=(
+            date.fromisoformat(row.warmup_reviewed_on) if row.warmup_reviewed_on else None
+        ),
         paused_until=row.paused_until,
         last_message_at=row.last_message_at,
         last_error=row.last_error,
@@ -115,6 +123,8 @@ def profile_to_row(p: Profile, row: ProfileRow) -> ProfileRow:
     row.daily_message_limit = p.daily_message_limit
     row.health_score = p.health_score
     row.evidence_run = p.evidence_run
+    row.warmup_stage = p.warmup_stage
+    row.warmup_reviewed_on = p.warmup_reviewed_on.isoformat() if p.warmup_reviewed_on else None
     row.paused_until = p.paused_until
     if p.created_at is not None:
         row.created_at = p.created_at
@@ -175,4 +185,5 @@ def delivery_from_row(row: DeliveryRow) -> Delivery:
         gateway_response=row.gateway_response,
         sent_at=row.sent_at,
         updated_at=row.updated_at,
+        text=row.text,
     )

@@ -86,6 +86,7 @@ _NEW_DELIVERY_COLUMNS = (
     "decided_by",
     "gateway_response",
     "updated_at",
+    "text",
 )
 
 
@@ -121,8 +122,18 @@ def _insert_deliveries(
             decided_by,
             "",
             now,
+            text,
         )
-        for recipient, status, profile_id, planned_at, decided_by, skip_reason, error in deliveries
+        for (
+            recipient,
+            status,
+            profile_id,
+            planned_at,
+            decided_by,
+            skip_reason,
+            error,
+            text,
+        ) in deliveries
     ]
     if conn.dialect.name == "postgresql":
         _copy_deliveries(conn, rows)

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -71,6 +72,8 @@ class PackageRow(Base):
     retry_attempts: Mapped[int] = mapped_column(Integer, default=3)
     retry_delay_ms: Mapped[int] = mapped_column(Integer, default=5000)
     sticky_open_chat: Mapped[bool] = mapped_column(Boolean, default=True)
+    warmup_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    max_unanswered_per_profile_per_30d: Mapped[int] = mapped_column(Integer, default=1000)
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
 
@@ -96,6 +99,8 @@ class ProfileRow(Base):
     daily_message_limit: Mapped[int] = mapped_column(Integer, default=500)
     health_score: Mapped[int] = mapped_column(Integer, default=100)
     evidence_run: Mapped[int] = mapped_column(Integer, default=0)
+    warmup_stage: Mapped[int] = mapped_column(Integer, default=1)
+    warmup_reviewed_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
     paused_until: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
     last_message_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
     last_error: Mapped[str] = mapped_column(Text, default="")
@@ -164,6 +169,8 @@ class DeliveryRow(Base):
     gateway_response: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
     updated_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
+    # The recipient's own text when personalised; NULL means the message's text.
+    text: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class AttemptRow(Base):
@@ -173,6 +180,13 @@ class AttemptRow(Base):
     __table_args__ = (
         Index("ix_attempts_profile_mode_started", "profile_id", "mode", "started_at"),
         Index("ix_attempts_delivery", "delivery_id"),
+        # Only the attempts still in flight: what a dead instance's recovery looks up.
+        Index(
+            "ix_attempts_open",
+            "instance_id",
+            sqlite_where=text("outcome IS NULL"),
+            postgresql_where=text("outcome IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -186,6 +200,9 @@ class AttemptRow(Base):
     status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
     detail: Mapped[str] = mapped_column(Text, default="")
     elapsed_ms: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # The engine instance that made the call (``engine_instances.id``): if it dies, this
+    # attempt is what makes its send ``uncertain``.
+    instance_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
 class ConversationRouteRow(Base):
@@ -274,3 +291,51 @@ class PoolEventRow(Base):
     profile_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     reason: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class TemplateRow(Base):
+    """A saved message of a package; names are unique within the package."""
+
+    __tablename__ = "message_templates"
+    __table_args__ = (UniqueConstraint("package_id", "name", name="uq_template_name"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    package_id: Mapped[str] = mapped_column(ForeignKey("packages.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    type: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text, default="")
+    media_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    caption: Mapped[str | None] = mapped_column(Text, nullable=True)
+    media_path: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class InstanceRow(Base):
+    """A running engine (``spreader serve`` or the desktop app) on this database; it is
+    alive while ``expires_at`` is ahead, and renews it with every heartbeat."""
+
+    __tablename__ = "engine_instances"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    host: Mapped[str] = mapped_column(String(255), default="")
+    pid: Mapped[int] = mapped_column(Integer, default=0)
+    role: Mapped[str] = mapped_column(String(16), default="")
+    started_at: Mapped[datetime] = mapped_column(Timestamp)
+    heartbeat_at: Mapped[datetime] = mapped_column(Timestamp)
+    expires_at: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class DeviceLeaseRow(Base):
+    """Which instance dispatches one profile's Open Chat (``instance_id`` NULL: nobody),
+    until ``expires_at`` unless renewed."""
+
+    __tablename__ = "device_leases"
+    __table_args__ = (Index("ix_device_leases_instance", "instance_id"),)
+
+    profile_id: Mapped[str] = mapped_column(
+        ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True
+    )
+    instance_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    acquired_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
+    expires_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)

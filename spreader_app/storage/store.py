@@ -7,9 +7,10 @@ live in the ``*_store`` modules, each taking the session of that one transaction
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from spreader_app.core.contact_log import ContactHistory, ContactQuery
 from spreader_app.core.models import (
     Claim,
     ConversationItem,
@@ -34,7 +35,9 @@ from spreader_app.core.models import (
     RoundResult,
     Suppression,
 )
+from spreader_app.core.warmup_review import StageReview
 from spreader_app.storage import catalog_store as cat
+from spreader_app.storage import contact_store as contacts
 from spreader_app.storage import dispatch_store as disp
 from spreader_app.storage import inbox_store as inbox
 from spreader_app.storage import message_store as msgs
@@ -140,6 +143,17 @@ class SqlStore:
     async def token_ciphertext(self, profile_id: str) -> str:
         return await self.db.run(lambda s: cat.token_ciphertext(s, profile_id), urgent=True)
 
+    async def contact_histories(
+        self, queries: Mapping[str, ContactQuery], now: float
+    ) -> dict[str, ContactHistory]:
+        return await self.db.run(lambda s: contacts.contact_histories(s, queries, now))
+
+    async def record_stage_reviews(self, reviews: Sequence[StageReview]) -> None:
+        await self.db.run(lambda s: contacts.record_stage_reviews(s.connection(), reviews))
+
+    async def advance_waiting(self, profile_ids: Collection[str], now: float) -> int:
+        return await self.db.run(lambda s: contacts.advance_waiting(s, profile_ids, now))
+
     async def open_send_times(
         self, since: float, profile_ids: list[str] | None = None
     ) -> dict[str, list[float]]:
@@ -211,9 +225,6 @@ class SqlStore:
         return await self.db.run(lambda s: msgs.pending_planned_times(s, package_id))
 
     # --- engine --------------------------------------------------------------------------
-
-    async def recover(self, now: float) -> list[MessageChange]:
-        return await self.db.run(lambda s: disp.recover(s, now))
 
     async def dispatch_round(
         self,

@@ -2,13 +2,15 @@
 many devices, counting sends, and reading the process's memory and CPU time.
 
 The engine runs as ``spreader serve`` does (real clock, dispatcher and API on the running
-loop, SQLite in a temporary folder); the fake gateway runs in its own process so that its
-CPU time is not charged to the engine.
+loop, SQLite in a temporary folder, or a new PostgreSQL database when ``DATABASE_ENV`` says
+``postgresql``); the fake gateway runs in its own process so that its CPU time is not
+charged to the engine.
 """
 
 from __future__ import annotations
 
 import asyncio
+import atexit
 import ctypes
 import os
 import random
@@ -32,9 +34,11 @@ from tests.benchmarks.figures import percentile
 from tests.campaign_data import FAST
 
 if TYPE_CHECKING:
+    from tests.postgres import PostgresServer
     from tests.serve_process import FakeProcess
 
 API_KEY = "bench-api-key-0123456789abcdef"
+DATABASE_ENV = "SPREADER_BENCH_DATABASE"
 LATENCY_MS = 20.0
 PROFILES = 50
 _TICKS = os.sysconf("SC_CLK_TCK")
@@ -66,11 +70,43 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
 
 
+_POSTGRES: list[PostgresServer] = []
+
+
+def postgres() -> PostgresServer:
+    """This process's PostgreSQL server (``tests.postgres``), started on first use and
+    stopped with the process; raises ``RuntimeError`` when there is none."""
+    if not _POSTGRES:
+        from tests.postgres import PostgresServer, reason_unavailable, server_url
+
+        url, cluster = server_url()
+        if url is None:
+            raise RuntimeError(reason_unavailable())
+        server = PostgresServer(url)
+        _POSTGRES.append(server)
+
+        def close() -> None:
+            server.close()
+            if cluster is not None:
+                cluster.stop()
+
+        atexit.register(close)
+    return _POSTGRES[0]
+
+
+def database_url(data_dir: Path) -> str:
+    """A new database for one engine: SQLite in ``data_dir``, or a new PostgreSQL database
+    when ``DATABASE_ENV`` is ``postgresql``."""
+    if os.environ.get(DATABASE_ENV, "sqlite") == "postgresql":
+        return postgres().create_database()
+    return f"sqlite:///{data_dir / 'spreader.db'}"
+
+
 def settings_for(data_dir: Path, zentra_url: str, api_key: str = API_KEY) -> Settings:
-    """Settings on a database in ``data_dir``; port 0 lets the API pick a free port."""
+    """Settings on a new database (``database_url``); port 0 lets the API pick a free port."""
     return Settings(
         data_dir=data_dir,
-        database_url=f"sqlite:///{data_dir / 'spreader.db'}",
+        database_url=database_url(data_dir),
         api_key=api_key,
         webhook_secret="bench-webhook-secret-0123456789",
         zentra_url=zentra_url,

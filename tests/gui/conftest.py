@@ -27,10 +27,21 @@ from spreader_app.config import Settings
 from spreader_app.desktop import services_of
 from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.context import AppContext
+from spreader_app.gui.i18n import install_language
 from spreader_app.vault.key_sources import MemoryKeySource
 from tests.fakes.fake_zentra import FakeZentra
 
 T = TypeVar("T")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_interface(qapp: QApplication) -> Iterator[None]:
+    """The interface in English, as the app shows it: its catalogue holds the plural forms
+    of counted texts ("1 row", "3 rows")."""
+    installed = install_language(qapp, "en")
+    yield
+    for translator in installed.translators:
+        qapp.removeTranslator(translator)
 
 
 @pytest.fixture

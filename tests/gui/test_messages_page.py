@@ -94,10 +94,10 @@ def page(qtbot: QtBot, gui_env: GuiEnv, log: str) -> MessagesPage:
 def test_messages_page_filters_by_mode_and_status(page: MessagesPage, gui_env: GuiEnv) -> None:
     choose(page.mode_combo, "Open Chat")
     gui_env.wait(lambda: cells(page.proxy, MODE) == ["Open Chat"])
-    assert cells(page.proxy, STATUS) == ["Completed"]
+    assert cells(page.proxy, STATUS) == ["completed"]
 
     choose(page.mode_combo, "Any mode")
-    choose(page.status_combo, "Failed")
+    choose(page.status_combo, "failed")
     gui_env.wait(lambda: cells(page.proxy, MODE) == ["Reply Chat"])
 
     choose(page.mode_combo, "Open Chat")
@@ -138,14 +138,14 @@ def test_messages_page_shows_deliveries_of_the_selected_message(
     gui_env.wait(lambda: page.delivery_proxy.rowCount() == 3)
 
     statuses = cells(page.delivery_proxy, D_STATUS)
-    assert sorted(statuses) == ["Sent", "Sent", "Skipped"]
+    assert sorted(statuses) == ["sent", "sent", "skipped"]
     profiles = set(cells(page.delivery_proxy, D_PROFILE)) - {""}
     assert profiles <= {"Phone 1", "Phone 2"} and profiles
     assert any(c.startswith("invalid: ") for c in cells(page.delivery_proxy, D_SKIP))
     assert page.delivery_label.text() == "3 of 3 deliveries"
 
-    choose(page.delivery_status, "Skipped")
-    gui_env.wait(lambda: cells(page.delivery_proxy, D_STATUS) == ["Skipped"])
+    choose(page.delivery_status, "skipped")
+    gui_env.wait(lambda: cells(page.delivery_proxy, D_STATUS) == ["skipped"])
     choose(page.delivery_status, "Any status")
     gui_env.wait(lambda: page.delivery_proxy.rowCount() == 3)
     page.delivery_search.setText("183457")
@@ -179,12 +179,12 @@ def test_messages_page_exports_deliveries_as_excel_friendly_csv(
 def test_messages_page_exports_the_filtered_message_list(
     qtbot: QtBot, page: MessagesPage, gui_env: GuiEnv, tmp_path: Path
 ) -> None:
-    choose(page.status_combo, "Failed")
+    choose(page.status_combo, "failed")
     gui_env.wait(lambda: page.proxy.rowCount() == 1)
     target = tmp_path / "messages.csv"
     qtbot.mouseClick(page.export_messages_button, Qt.MouseButton.LeftButton)
     answer_file_dialog(gui_env, target)
-    gui_env.wait(lambda: page.export_label.text().startswith("Exported 1 messages"))
+    gui_env.wait(lambda: page.export_label.text().startswith("Exported 1 message to"))
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert [(r[2], r[4], r[5]) for r in rows[1:]] == [("Reply Chat", "failed", "Thanks")]
 
@@ -265,4 +265,4 @@ def test_messages_models_pass_the_model_tester(
     deliveries = DeliveryTableModel()
     deliveries.apply([DeliveryLine(d, "Phone 1") for d in found])
     qtmodeltester.check(deliveries)
-    assert sorted(cells(deliveries, D_STATUS)) == ["Sent", "Sent", "Skipped"]
+    assert sorted(cells(deliveries, D_STATUS)) == ["sent", "sent", "skipped"]

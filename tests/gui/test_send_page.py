@@ -129,7 +129,7 @@ def test_send_page_preview_then_send_runs_the_campaign_to_completion(
     counts = page.plan_panel.counts
     assert len(counts) == 2 and sum(counts.values()) == 3
     assert page.plan_panel.eta_label.text().startswith("Estimated completion: ")
-    assert "1 rows will be skipped" in page.plan_panel.summary_label.text()
+    assert "1 row will be skipped" in page.plan_panel.summary_label.text()
     assert page.send_button.isEnabled()
 
     qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)

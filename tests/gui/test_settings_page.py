@@ -149,6 +149,20 @@ def test_settings_page_says_address_changes_need_a_restart(
     assert page.api_url_edit.text() == "http://127.0.0.1:8899/api/v1"
 
 
+def test_settings_page_saves_the_language_for_the_next_start(
+    qtbot: QtBot, page: SettingsPage, gui_env: GuiEnv
+) -> None:
+    assert page.language_combo.currentData() == "system"
+    page.language_combo.setCurrentIndex(page.language_combo.findData("ar"))
+    assert page.language_combo.currentText() == "العربية"
+    qtbot.mouseClick(page.save_button, LEFT)
+    gui_env.wait(lambda: page.status_label.text().startswith("Saved."))
+    assert "after Spreader restarts: the language" in page.status_label.text()
+    assert gui_env.container.settings.language == "ar"
+    saved = json.loads(gui_env.container.settings.settings_path.read_text(encoding="utf-8"))
+    assert saved["language"] == "ar"
+
+
 def test_settings_page_built_after_an_address_change_still_says_restart(
     qtbot: QtBot, gui_env: GuiEnv
 ) -> None:

@@ -18,7 +18,7 @@ def test_timing_box_start_time_is_in_the_packages_zone(qtbot: QtBot) -> None:
     box.set_time_zone("Africa/Cairo")
     box.schedule_check.setChecked(True)
 
-    assert box.zone_label.text() == "Africa/Cairo time"
+    assert plain(box.zone_label.text()) == "Africa/Cairo time"
     shown = box.schedule_edit.dateTime()
     assert bytes(shown.timeZone().id()).decode() == "Africa/Cairo"
     sent = datetime.fromisoformat(box.schedule_at() or "").astimezone(ZoneInfo("Africa/Cairo"))
@@ -35,3 +35,8 @@ def test_timing_box_start_time_that_passed_moves_ahead(qtbot: QtBot) -> None:
     assert box.schedule_edit.dateTime() > QDateTime.currentDateTime().addSecs(3000)
     box.set_time_zone("no/such-zone")
     assert box.zone_label.text().endswith(" time") and "no/such" not in box.zone_label.text()
+
+
+def plain(text: str) -> str:
+    """``text`` without the marks that keep a left-to-right value whole."""
+    return "".join(c for c in text if c not in "\u2066\u2067\u2068\u2069")

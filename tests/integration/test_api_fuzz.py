@@ -122,8 +122,10 @@ class LiveServer:
             )
             req = read_open_request({"text": "Hi", "recipients": ["+201066183456"]})
             sent = await container.sending.send_open(package.id, req)
+            template = await container.templates.create(package.id, {"name": "T", "text": "Hi"})
             self.ids = {
                 "id": package.id,
+                "tid": template.id,
                 "pid": profile.id,
                 "mid": sent.message.id,
                 "secret": SECRET,

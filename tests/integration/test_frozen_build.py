@@ -98,6 +98,26 @@ def test_frozen_build_serves_the_api_and_stops_cleanly(tmp_path: Path) -> None:
     assert not [line for line in logged.splitlines() if any(a in line for a in ALARMING)], logged
 
 
+def test_frozen_build_starts_in_arabic_when_the_setting_says_so(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [str(EXECUTABLE), "--self-test"],
+        env=clean_env(
+            SPREADER_LANGUAGE="ar", TMPDIR=str(tmp_path), TEMP=str(tmp_path), TMP=str(tmp_path)
+        ),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=SELF_TEST_SECONDS,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = {line.split(":", 1)[0]: line for line in done.stdout.splitlines()}
+    # The catalogue compiled at packaging, not one compiled at start from a .ts.
+    assert (
+        "PASS translations: spreader_ar.qm: 'Settings' -> 'الإعدادات'" in lines["PASS translations"]
+    )
+    assert "interface in ar, right to left, first section 'الباقات'" in lines["PASS window"]
+
+
 def bundled(pattern: str) -> list[str]:
     return sorted(p.relative_to(BUNDLE).as_posix() for p in BUNDLE.rglob(pattern))
 
@@ -111,7 +131,11 @@ def test_frozen_build_carries_resources_and_migrations_but_no_dead_weight() -> N
         p.name for p in (ROOT / "spreader_app/storage/migrations/versions").glob("0*.py")
     )
     assert bundled("__pycache__") == []
-    assert bundled("*.qm") == [], "Qt translations are not used yet"
+    assert bundled("*.qm") == [
+        "resources/translations/qtbase_ar.qm",
+        "resources/translations/spreader_ar.qm",
+        "resources/translations/spreader_en.qm",
+    ], "only the interface's catalogues and Qt's own Arabic strings"
     for unused in ("*Qt6Quick*", "*Qt6Qml*", "*Qt6Pdf*", "*Qt6Network*", "*gtk*", "*qeglfs*"):
         assert bundled(unused) == [], f"{unused} should be left out of the bundle"
     for unused in ("numpy", "tkinter", "IPython", "pytest", "phonenumbers/geodata"):

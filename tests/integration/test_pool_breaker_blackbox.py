@@ -25,7 +25,8 @@ def _package(c: httpx.Client) -> tuple[str, dict[str, str]]:
     assert r.json()["pool"]["state"] == "normal" and r.json()["pool"]["factor"] == 1
     profiles = {}
     for uuid, token in DEVICES.items():
-        body = {"name": uuid, "zentra_uuid": uuid, "zentra_api_token": token}
+        # Numbers already in use: the owner declares them warm (no warm-up caps).
+        body = {"name": uuid, "zentra_uuid": uuid, "zentra_api_token": token, "warmup_stage": 10}
         r = c.post(f"/api/v1/packages/{package_id}/profiles", json=body)
         assert r.status_code == 201, r.text
         profiles[uuid] = r.json()["id"]

@@ -194,7 +194,7 @@ def test_serve_tunnel_logs_address_and_leaves_no_orphan_when_killed(
 ) -> None:
     fake = procs.fake({})
     serve = procs.serve(fake)
-    serve.args = ("--tunnel",)
+    serve.command = ("-m", "spreader_app", "serve", "--tunnel")
     serve.start()
     state = serve.data_dir / "tunnel.json"
     wait_until(state.exists, 30, "the tunnel's public address")
@@ -212,7 +212,7 @@ def test_serve_tunnel_logs_address_and_leaves_no_orphan_when_killed(
 def test_serve_tunnel_ends_the_tunnel_on_a_clean_stop(procs: Processes, fake_tool: Path) -> None:
     fake = procs.fake({})
     serve = procs.serve(fake)
-    serve.args = ("--tunnel",)
+    serve.command = ("-m", "spreader_app", "serve", "--tunnel")
     serve.start()
     wait_until((serve.data_dir / "tunnel.json").exists, 30, "the tunnel's public address")
     [pid] = started_pids(fake_tool)
@@ -249,7 +249,7 @@ def test_serve_tunnel_without_cloudflared_says_how_to_get_it(
 ) -> None:
     fake = procs.fake({})
     serve = procs.serve(fake, PATH=str(tmp_path / "no-tools"))
-    serve.args = ("--tunnel",)
+    serve.command = ("-m", "spreader_app", "serve", "--tunnel")
     serve.start()
 
     wait_until(lambda: "cloudflared was not found" in serve.stderr(), 10, "the warning")

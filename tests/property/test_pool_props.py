@@ -18,9 +18,10 @@ from sqlalchemy import select
 
 from spreader_app.bootstrap import Container, build
 from spreader_app.config import Settings
+from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import ManualClock
 from spreader_app.core.models import Package, PoolEvent
-from spreader_app.core.pool import Pool, PoolEventType, pool_chain, scaled_cap
+from spreader_app.core.pool import Pool, PoolEventType, scaled_cap
 from spreader_app.core.rules import DAY, HOUR, ProfileState
 from spreader_app.core.services.sending import read_open_request
 from spreader_app.storage.orm import DeliveryRow
@@ -58,7 +59,7 @@ def test_pool_scaled_caps_and_pace_are_never_exceeded(
         active_hours_end=time(0, 0),
     )
     pool = Pool(tripped_at=start + tripped)
-    chain = pool_chain(package, pool)
+    chain = package_chain(package, pool)
     state = ProfileState("p", hourly_cap=hourly, daily_cap=daily, cooldown=float(cooldown))
     rnd = random.Random(seed)
     t = start

@@ -186,6 +186,7 @@ def test_load_settings_registers_secrets_for_log_redaction(env: dict[str, str]) 
             "LOUD",
             "SPREADER_LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, not 'LOUD'",
         ),
+        ("SPREADER_LANGUAGE", "fr", "SPREADER_LANGUAGE must be one of system, en, ar, not 'fr'"),
     ],
 )
 def test_load_settings_rejects_bad_variables_naming_value_and_fix(

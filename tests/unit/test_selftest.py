@@ -19,6 +19,7 @@ CHECKS = [
     "configured vault",
     "vault",
     "phone numbers",
+    "translations",
     "engine start",
     "window",
     "api",
@@ -75,7 +76,7 @@ def test_selftest_reports_an_unusable_data_folder_and_fails(tmp_path: Path) -> N
     code = run_self_test(base_dir=not_a_folder, emit=lines.append)
 
     assert code == 1
-    assert names(lines) == [*CHECKS[:7], "engine start", "window", "api", "event loop", "cleanup"]
+    assert names(lines) == [*CHECKS[:8], "engine start", "window", "api", "event loop", "cleanup"]
     assert lines[0].startswith("FAIL data folder: ")
     assert str(not_a_folder) in lines[0]
     verdicts = {name: line.split(" ", 1)[0] for name, line in zip(names(lines), lines, strict=True)}

@@ -28,6 +28,8 @@ PACKAGE_FIELDS = {
     "retry_attempts",
     "retry_delay_ms",
     "sticky_open_chat",
+    "warmup_enabled",
+    "max_unanswered_per_profile_per_30d",
 }
 
 
@@ -61,6 +63,13 @@ def apply_package_fields(base: Package, data: Mapping[str, Any], *, creating: bo
         "retry_attempts": r.integer("retry_attempts", base.retry_attempts, lo=0, hi=10),
         "retry_delay_ms": r.integer("retry_delay_ms", base.retry_delay_ms, lo=100, hi=3_600_000),
         "sticky_open_chat": r.boolean("sticky_open_chat", base.sticky_open_chat),
+        "warmup_enabled": r.boolean("warmup_enabled", base.warmup_enabled),
+        "max_unanswered_per_profile_per_30d": r.integer(
+            "max_unanswered_per_profile_per_30d",
+            base.max_unanswered_per_profile_per_30d,
+            lo=0,
+            hi=1_000_000,
+        ),
     }
     r.finish("The package")
     return dataclasses.replace(base, **changes)

@@ -16,6 +16,7 @@ from spreader_app.core.masking import mask
 from spreader_app.core.models import Profile, ProfileStatus
 from spreader_app.core.ports import Gateway, Store, TokenVault
 from spreader_app.core.services.connection import ConnectionReport, ConnectionTester
+from spreader_app.core.warmup import FIRST_STAGE, GRADUATED
 
 PROFILE_FIELDS = {
     "name",
@@ -25,6 +26,7 @@ PROFILE_FIELDS = {
     "priority",
     "weight",
     "daily_message_limit",
+    "warmup_stage",
 }
 _DEVICE_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
@@ -89,6 +91,10 @@ class ProfileService:
                 "daily_message_limit", base.daily_message_limit, lo=1, hi=100_000
             )
             or base.daily_message_limit,
+            # Writable so the owner can declare a number already warm (10); the audit
+            # log keeps who did it and when.
+            warmup_stage=r.integer("warmup_stage", base.warmup_stage, lo=FIRST_STAGE, hi=GRADUATED)
+            or base.warmup_stage,
         )
         r.finish("The profile")
         if status is not None and status is not base.status:

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
-from spreader_app.core.content import CONTENT_FIELDS, read_content
+from spreader_app.core.content import CONTENT_FIELDS, personal_text, read_content
 from spreader_app.core.errors import Conflict, NoProfileAvailable, NotFound, ValidationFailed
 from spreader_app.core.fields import FieldReader
 from spreader_app.core.gc_pause import gc_paused
@@ -28,22 +29,37 @@ from spreader_app.core.models import (
     Profile,
     WaitingStrategy,
 )
+from spreader_app.core.personalise import (
+    OnMissing,
+    Personalised,
+    Problem,
+    RecipientList,
+    personalise,
+    read_recipients,
+)
 from spreader_app.core.phones import Screening, screen_recipients
 from spreader_app.core.planner import Plan, plan
-from spreader_app.core.pool import pool_chain
 from spreader_app.core.ports import Store
 from spreader_app.core.rules import ProfileState
 from spreader_app.core.services.pool import current_pool
 from spreader_app.core.services.stats import ProfileLimits, StatsService
+from spreader_app.core.services.templates import TemplateService
+from spreader_app.core.template import Renderer, parse
 
 MAX_RECIPIENTS = 200_000
-OPEN_FIELDS = CONTENT_FIELDS | {"recipients", "options", "region"}
-OPTION_FIELDS = {"waiting_strategy", "drip_interval_minutes", "schedule_at"}
+OPEN_FIELDS = CONTENT_FIELDS | {"recipients", "options", "region", "template_id"}
+OPTION_FIELDS = {
+    "waiting_strategy",
+    "drip_interval_minutes",
+    "schedule_at",
+    "on_missing",
+    "fallbacks",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class OpenRequest:
-    """A validated Open Chat request."""
+    """A validated Open Chat request; ``content`` is empty until a ``template_id`` is read."""
 
     content: MessageContent
     recipients: Sequence[object]
@@ -51,6 +67,14 @@ class OpenRequest:
     drip_interval_minutes: int | None
     schedule_at: datetime | None
     region: str | None
+    variables: RecipientList | None = None
+    template_id: str | None = None
+    on_missing: OnMissing = OnMissing.REFUSE
+    fallbacks: Mapping[str, str] | None = None
+
+    @property
+    def recipient_list(self) -> RecipientList:
+        return self.variables or RecipientList(list(self.recipients))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,31 +97,38 @@ class OpenResult:
 
 @dataclass(frozen=True, slots=True)
 class OpenPreview:
-    """What sending would do, computed without writing anything."""
+    """What sending would do, computed without writing anything: ``content`` is what is sent
+    (a template's, when the request named one) and ``personal`` each recipient's own text."""
 
     screening: Screening
     plan: Plan
     profiles: list[Profile]
+    personal: Personalised
+    content: MessageContent
 
 
 def read_open_request(data: Mapping[str, Any]) -> OpenRequest:
     """Parses an Open Chat body (HTTP API and send panel alike); raises ``ValidationFailed``."""
     r = FieldReader(data, allowed=OPEN_FIELDS)
-    content = read_content(r)
+    template_id = r.text("template_id", None, max_len=64)
+    if template_id is None:
+        content = read_content(r)
+    elif given := sorted(CONTENT_FIELDS & set(data)):
+        r.error(given[0], "comes from the template; give either template_id or the content")
+        content = MessageContent()
+    else:
+        content = MessageContent()
     recipients = data.get("recipients")
+    variables = RecipientList([])
     if not isinstance(recipients, list) or not recipients:
         r.error("recipients", "must be a non-empty list of phone numbers")
-        recipients = []
     elif len(recipients) > MAX_RECIPIENTS:
         r.error(
             "recipients",
             f"has {len(recipients)} numbers; the limit is {MAX_RECIPIENTS} per message",
         )
     else:
-        for i, value in enumerate(recipients):
-            if not isinstance(value, str | int) or isinstance(value, bool):
-                r.error(f"recipients[{i}]", "must be a phone number as a string")
-                break
+        variables = read_recipients(r, recipients)
     region = r.text("region", None, max_len=2)
     options = data.get("options") or {}
     o = FieldReader(options, prefix="options", allowed=OPTION_FIELDS)
@@ -109,10 +140,28 @@ def read_open_request(data: Mapping[str, Any]) -> OpenRequest:
             "is required for the drip strategy (minutes between recipients)",
         )
     schedule_at = o.when("schedule_at")
+    on_missing = o.choice("on_missing", OnMissing, OnMissing.REFUSE) or OnMissing.REFUSE
+    fallbacks = options.get("fallbacks") if isinstance(options, Mapping) else None
+    if fallbacks is not None and not (
+        isinstance(fallbacks, Mapping)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in fallbacks.items())
+    ):
+        o.error("fallbacks", 'must map variable names to texts, e.g. {"name": "customer"}')
     r.errors.extend(o.errors)
     r.finish("The Open Chat message")
     assert strategy is not None
-    return OpenRequest(content, list(recipients), strategy, drip, schedule_at, region)
+    return OpenRequest(
+        content,
+        variables.numbers,
+        strategy,
+        drip,
+        schedule_at,
+        region,
+        variables if variables.rows is not None else None,
+        template_id,
+        on_missing,
+        fallbacks,
+    )
 
 
 class SendingService:
@@ -126,12 +175,14 @@ class SendingService:
         wake: Callable[[], None],
         *,
         region: Callable[[], str],
+        templates: TemplateService,
     ) -> None:
         self._store = store
         self._clock = clock
         self._stats = stats
         self._wake = wake
         self._region = region
+        self._templates = templates
 
     async def _package(self, package_id: str) -> Package:
         pkg = await self._store.get_package(package_id)
@@ -140,8 +191,15 @@ class SendingService:
         return pkg
 
     async def preview(self, package_id: str, req: OpenRequest) -> OpenPreview:
-        """Screens the recipients and plans the send without recording anything."""
+        """Screens the recipients, renders their texts and plans the send without recording
+        anything. Raises ``ValidationFailed`` for an unknown template or variable."""
         package = await self._package(package_id)
+        content = req.content
+        if req.template_id is not None:
+            content = (await self._templates.get(package_id, req.template_id)).content
+        text, limit = personal_text(content)
+        recipients = req.recipient_list
+        renderer = Renderer(parse(text), recipients.columns, req.fallbacks)
         profiles = await self._store.list_profiles(package_id)
         now = self._clock.timestamp()
         suppressed = await self._store.suppressed_numbers(package_id)
@@ -151,6 +209,11 @@ class SendingService:
         screening = await loop.run_in_executor(
             None, lambda: screen_recipients(req.recipients, region, suppressed)
         )
+        personal = await loop.run_in_executor(
+            None, personalise, renderer, recipients, screening, limit
+        )
+        excluded = personal.excluded
+        valid = [p for p in screening.valid if p not in excluded] if excluded else screening.valid
         states, start = await self._planning_states(package, profiles, req, now)
         pool = await current_pool(self._store, package_id)
         sticky = await self._store.routes(package_id) if package.sticky_open_chat else {}
@@ -158,9 +221,9 @@ class SendingService:
         result = await loop.run_in_executor(
             None,
             lambda: plan(
-                screening.valid,
+                valid,
                 states,
-                pool_chain(package, pool),
+                package_chain(package, pool),
                 mode=package.distribution_mode,
                 strategy=req.strategy,
                 start=start,
@@ -170,20 +233,18 @@ class SendingService:
                 copy_states=False,
             ),
         )
-        return OpenPreview(screening, result, profiles)
+        return OpenPreview(screening, result, profiles, personal, content)
 
     async def _planning_states(
         self, package: Package, profiles: list[Profile], req: OpenRequest, now: float
     ) -> tuple[list[ProfileState], float]:
-        history = await self._stats.send_logs([p.id for p in profiles], now)
         start = max(now, req.schedule_at.timestamp() if req.schedule_at else now)
+        pending: dict[str, list[float]] = {}
         if req.strategy is WaitingStrategy.QUEUED:
             pending = await self._store.pending_planned_times(package.id)
-            for pid, times in pending.items():
-                history.setdefault(pid, []).extend(times)
             tail = max((t for times in pending.values() for t in times), default=start)
             start = max(start, tail)
-        states = [ProfileState.from_profile(p, package, history.get(p.id, [])) for p in profiles]
+        states = await self._stats.profile_states(package, profiles, now, pending)
         return states, start
 
     async def send_open(self, package_id: str, req: OpenRequest, actor: str = "api") -> OpenResult:
@@ -199,9 +260,14 @@ class SendingService:
                 f"Package {package.name} is {package.status.value}; activate it to send."
             )
         preview = await self.preview(package_id, req)
-        screening, result = preview.screening, preview.plan
-        skipped = _skipped(screening)
-        if not screening.valid:
+        screening, result, personal = preview.screening, preview.plan, preview.personal
+        if personal.missing and req.on_missing is OnMissing.REFUSE:
+            raise _refused(personal.missing, req.recipients)
+        skipped = _skipped(screening) + [
+            SkippedRecipient(_raw(req.recipients, p.row), p.reason, p.message)
+            for p in personal.missing + personal.too_long
+        ]
+        if not result.items:
             raise ValidationFailed(
                 "None of the recipients can be messaged; see details for each one.",
                 details=[
@@ -226,7 +292,7 @@ class SendingService:
             id=f"msg_{uuid.uuid4().hex[:16]}",
             package_id=package_id,
             mode=MessageMode.OPEN,
-            content=req.content,
+            content=preview.content,
             status=MessageStatus.SCHEDULED if scheduled else MessageStatus.QUEUED,
             waiting_strategy=req.strategy,
             drip_interval_minutes=req.drip_interval_minutes,
@@ -235,7 +301,7 @@ class SendingService:
         )
         # A large campaign's rows take a tenth of a second to build: not on the event loop.
         deliveries = await asyncio.get_running_loop().run_in_executor(
-            None, _new_deliveries, result, skipped
+            None, _new_deliveries, result, skipped, personal.texts
         )
         await self._store.create_message(message, deliveries, now.timestamp(), actor)
         self._wake()
@@ -244,7 +310,7 @@ class SendingService:
         limits = await self._stats.limits(package, preview.profiles, now.timestamp())
         return OpenResult(
             stored,
-            len(screening.valid),
+            len(result.items),
             skipped,
             result.distribution,
             _dt(result.estimated_completion),
@@ -296,15 +362,27 @@ class SendingService:
 
 
 @gc_paused
-def _new_deliveries(result: Plan, skipped: list[SkippedRecipient]) -> list[NewDelivery]:
-    """The rows to store: one per planned recipient, then one per skipped input.
+def _new_deliveries(
+    result: Plan, skipped: list[SkippedRecipient], texts: dict[str, str]
+) -> list[NewDelivery]:
+    """The rows to store: one per planned recipient (with its own text when the message is
+    personalised), then one per skipped input.
 
     Every row lives until it is stored, so the cycle collector is paused: it would only rescan
     them, a gen-2 pass of the whole heap included.
     """
-    pending = DeliveryStatus.PENDING
+    pending, text = DeliveryStatus.PENDING, texts.get
     return [
-        NewDelivery(i.recipient, pending, i.profile_id, i.at, " ".join(i.decided_by))
+        NewDelivery(
+            i.recipient,
+            pending,
+            i.profile_id,
+            i.at,
+            " ".join(i.decided_by),
+            "",
+            "",
+            text(i.recipient),
+        )
         for i in result.items
     ] + [
         NewDelivery(s.input, DeliveryStatus.SKIPPED, skip_reason=s.reason, error=s.message)
@@ -325,6 +403,31 @@ def _skipped(s: Screening) -> list[SkippedRecipient]:
         for x in s.suppressed
     ]
     return out
+
+
+def _raw(recipients: Sequence[object], row: int) -> str:
+    return str(recipients[row])
+
+
+def _refused(missing: list[Problem], recipients: Sequence[object]) -> ValidationFailed:
+    """Nothing is sent when a recipient would get an empty variable: the rows are named, with
+    the two ways out (skip them, or give a fallback)."""
+    rows = ", ".join(str(p.row + 1) for p in missing[:10]) + (" …" if len(missing) > 10 else "")
+    return ValidationFailed(
+        f"{len(missing):,} recipients have an empty variable and no fallback (rows {rows});"
+        " nothing was sent. Fill those values, write a fallback as {{name | customer}}, set"
+        ' options.fallbacks, or set options.on_missing to "skip" to send to the others.',
+        details=[
+            {
+                "field": f"recipients[{p.row}]",
+                "row": p.row + 1,
+                "input": _raw(recipients, p.row),
+                "reason": p.reason,
+                "message": p.message,
+            }
+            for p in missing[:1000]
+        ],
+    )
 
 
 def _dt(t: float | None) -> datetime | None:

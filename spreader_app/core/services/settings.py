@@ -1,4 +1,4 @@
-"""User-editable settings: the API key, the webhook URL and secret, region, theme."""
+"""User-editable settings: the API key, the webhook URL and secret, region, theme, language."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from spreader_app.core.clock import Clock
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.ports import SettingsPort, Store
 
-EDITABLE = {"default_region", "theme", "zentra_url", "host", "port"}
-RESTART_KEYS = ("host", "port", "zentra_url")
+EDITABLE = {"default_region", "theme", "language", "zentra_url", "host", "port"}
+# What the running process may only take up on restart, unless an applier puts it in effect.
+RESTART_KEYS = ("host", "port", "zentra_url", "language")
 
 Applier = Callable[[Mapping[str, Any]], Awaitable[set[str]]]
 """Puts saved changes into effect in the running process; returns the keys it applied."""
@@ -27,6 +28,7 @@ class SettingsView:
     webhook_url: str
     default_region: str
     theme: str
+    language: str
     zentra_url: str
     host: str
     port: int
@@ -54,7 +56,8 @@ class SettingsService:
         self._appliers.append(applier)
 
     def restart_needed(self) -> bool:
-        """Whether saved address, port or gateway URL differ from what this process runs."""
+        """Whether saved address, port, gateway URL or language differ from what this
+        process runs."""
         return self._restart_values() != self._running
 
     def view(self) -> SettingsView:
@@ -66,6 +69,7 @@ class SettingsService:
             webhook_url=f"{base}/webhooks/zentra/{s['webhook_secret']}",
             default_region=s["default_region"],
             theme=s["theme"],
+            language=s["language"],
             zentra_url=s["zentra_url"],
             host=s["host"],
             port=int(s["port"]),

@@ -9,13 +9,17 @@ from datetime import datetime
 from itertools import islice
 from zoneinfo import ZoneInfo
 
+from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
+from spreader_app.core.contact_log import ContactHistory, ContactLog, ContactQuery
 from spreader_app.core.errors import NotFound
+from spreader_app.core.health_band import HealthBand, health_band
 from spreader_app.core.models import LimitState, Package, Profile
-from spreader_app.core.pool import NORMAL_POOL, Pool, PoolView, pool_chain, scaled_cap
+from spreader_app.core.pool import NORMAL_POOL, Pool, PoolView, scaled_cap
 from spreader_app.core.ports import Store
 from spreader_app.core.rules import DAY, HOUR, ProfileState
 from spreader_app.core.services.pool import current_pool
+from spreader_app.core.warmup import GRADUATED, contact_log, contact_query
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,12 @@ class ProfileLimits:
     next_send_at: float | None
     health_score: int
     status_reason: str
+    health_band: HealthBand = HealthBand.OK
+    warmup_stage: int = GRADUATED
+    new_recipients_cap: int | None = None
+    new_recipients_used: int = 0
+    unanswered_used: int = 0
+    unanswered_cap: int = 0
 
     @property
     def hourly(self) -> str:
@@ -79,9 +89,8 @@ class StatsService:
         profiles = await self._store.list_profiles(package_id)
         now = self._clock.timestamp()
         pool = await current_pool(self._store, package_id)
-        limits = self._limits(
-            package, profiles, pool, await self.send_logs([p.id for p in profiles], now), now
-        )
+        states = await self.profile_states(package, profiles, now)
+        limits = self._limits(package, profiles, pool, states, now)
         midnight = _local_midnight(now, package.timezone)
         today = await self._store.mode_totals(package_id, midnight)
         created = package.created_at.timestamp() if package.created_at else None
@@ -91,23 +100,68 @@ class StatsService:
         self, package: Package, profiles: list[Profile], now: float
     ) -> list[ProfileLimits]:
         """Each profile's usage and caps at ``now``, with the pool's factor applied."""
-        sends = await self.send_logs([p.id for p in profiles], now)
+        states = await self.profile_states(package, profiles, now)
         pool = await current_pool(self._store, package.id)
-        return self._limits(package, profiles, pool, sends, now)
+        return self._limits(package, profiles, pool, states, now)
+
+    async def profile_states(
+        self,
+        package: Package,
+        profiles: Sequence[Profile],
+        now: float,
+        more_sends: Mapping[str, Sequence[float]] | None = None,
+    ) -> list[ProfileState]:
+        """Fresh rule states of ``profiles`` at ``now`` (the caller's to change): their send
+        logs plus ``more_sends``, and their contact logs."""
+        sends = await self.send_logs([p.id for p in profiles], now)
+        for pid, times in (more_sends or {}).items():
+            sends.setdefault(pid, []).extend(times)
+        contacts = await self.contact_logs(package, profiles, now)
+        return [
+            ProfileState.from_profile(p, package, sends.get(p.id, []), contacts.get(p.id))
+            for p in profiles
+        ]
+
+    async def contact_logs(
+        self, package: Package, profiles: Sequence[Profile], now: float
+    ) -> dict[str, ContactLog | None]:
+        """Fresh contact logs of ``profiles``: copies of the engine's where it holds one
+        under the same policy, else read from the database."""
+        live = self._live() if self._live is not None else {}
+        out: dict[str, ContactLog | None] = {}
+        queries: dict[str, ContactQuery] = {}
+        for p in profiles:
+            query = contact_query(p, package)
+            held = live.get(p.id)
+            log = held.contacts if held is not None else None
+            if query is None:
+                out[p.id] = None
+            elif log is not None and (log.new_cap is not None, log.unanswered_cap) == query:
+                out[p.id] = log.copy()
+            else:
+                queries[p.id] = query
+        if queries:
+            histories = await self._store.contact_histories(queries, now)
+            for p in profiles:
+                if p.id in queries:
+                    history = histories.get(p.id, ContactHistory())
+                    out[p.id] = contact_log(p, package, history)
+        return out
 
     def _limits(
         self,
         package: Package,
         profiles: list[Profile],
         pool: Pool,
-        sends: Mapping[str, list[float]],
+        states: Sequence[ProfileState],
         now: float,
     ) -> list[ProfileLimits]:
-        chain = pool_chain(package, pool)
+        chain = package_chain(package, pool)
         factor = pool.factor(now)
         out: list[ProfileLimits] = []
-        for p in profiles:
-            state = ProfileState.from_profile(p, package, sends.get(p.id, []))
+        for p, state in zip(profiles, states, strict=True):
+            log = state.contacts
+            new_cap = log.new_cap if log is not None else None
             last = state.last_send
             cooldown_left = max(0.0, last + state.cooldown - now) if last is not None else 0.0
             out.append(
@@ -123,6 +177,12 @@ class StatsService:
                     chain.earliest(state, now).at,
                     p.health_score,
                     p.status_reason,
+                    health_band(p.status, p.health_score),
+                    p.warmup_stage if new_cap is not None else GRADUATED,
+                    scaled_cap(new_cap, factor) if new_cap is not None else None,
+                    log.first_contacts_within(now, DAY) if log is not None else 0,
+                    log.unanswered_within(now) if log is not None else 0,
+                    package.max_unanswered_per_profile_per_30d,
                 )
             )
         return out

@@ -22,17 +22,31 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.errors import SpreaderError
 from spreader_app.core.events import MessageFinished, MessageProgress
-from spreader_app.core.models import Message, MessageStatus, MessageType
+from spreader_app.core.models import Message, MessageStatus, MessageTemplate, MessageType
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, ltr, translate
 from spreader_app.gui.icons import icon
-from spreader_app.gui.status_words import message_status_words
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import show_value
 from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
+from spreader_app.gui.widgets.save_template import save_as_template
 from spreader_app.gui.widgets.text_direction import show_text
+from spreader_app.gui.words import MESSAGE_TYPE_LABELS
 
+STATUS_TEXT = TranslatedLabels(
+    "CampaignView",
+    {
+        MessageStatus.SCHEDULED: QT_TRANSLATE_NOOP("CampaignView", "Scheduled"),
+        MessageStatus.QUEUED: QT_TRANSLATE_NOOP("CampaignView", "Queued"),
+        MessageStatus.PROCESSING: QT_TRANSLATE_NOOP("CampaignView", "Sending"),
+        MessageStatus.PAUSED: QT_TRANSLATE_NOOP("CampaignView", "Paused"),
+        MessageStatus.COMPLETED: QT_TRANSLATE_NOOP("CampaignView", "Completed"),
+        MessageStatus.FAILED: QT_TRANSLATE_NOOP("CampaignView", "Failed"),
+        MessageStatus.CANCELLED: QT_TRANSLATE_NOOP("CampaignView", "Cancelled"),
+    },
+)
 PAUSABLE = frozenset({MessageStatus.SCHEDULED, MessageStatus.QUEUED, MessageStatus.PROCESSING})
 CANCELLABLE = PAUSABLE | {MessageStatus.PAUSED}
 FINISHED = frozenset({MessageStatus.COMPLETED, MessageStatus.FAILED, MessageStatus.CANCELLED})
@@ -43,14 +57,19 @@ def format_duration(seconds: float) -> str:
     """``2 h 10 min``, ``45 min``, ``3 d 4 h`` or ``less than a minute`` (negative → zero)."""
     minutes = int(max(seconds, 0) // 60)
     if minutes < 1:
-        return "less than a minute"
+        return translate("CampaignView", "less than a minute")
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
     if days:
-        return f"{days} d {hours} h" if hours else f"{days} d"
+        if hours:
+            return translate("CampaignView", "{days} d {hours} h").format(days=days, hours=hours)
+        return translate("CampaignView", "{days} d").format(days=days)
     if hours:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    return f"{minutes} min"
+        if minutes:
+            text = translate("CampaignView", "{hours} h {minutes} min")
+            return text.format(hours=hours, minutes=minutes)
+        return translate("CampaignView", "{hours} h").format(hours=hours)
+    return translate("CampaignView", "{minutes} min").format(minutes=minutes)
 
 
 def format_eta(when: datetime, now: datetime) -> str:
@@ -60,10 +79,19 @@ def format_eta(when: datetime, now: datetime) -> str:
     if local.date() == now.astimezone().date():
         clock = local.strftime("%H:%M")
     else:
-        clock = local.strftime("%a %d %b %Y, %H:%M")
+        # The translation picks the date's form (a numeric one where month names would
+        # come out in English).
+        clock = local.strftime(translate("CampaignView", "%a %d %b %Y, %H:%M"))
     seconds = (when - now).total_seconds()
-    relative = "now" if seconds < 60 else f"in {format_duration(seconds)}"
-    return f"{clock} ({relative})"
+    if seconds < 60:
+        relative = translate("CampaignView", "now")
+    else:
+        relative = translate("CampaignView", "in {duration}").format(
+            duration=format_duration(seconds)
+        )
+    return translate("CampaignView", "{time} ({relative})").format(
+        time=ltr(clock), relative=relative
+    )
 
 
 def content_summary(message: Message) -> tuple[str, str]:
@@ -71,11 +99,15 @@ def content_summary(message: Message) -> tuple[str, str]:
     whole text or caption, exactly as sent (``""`` when there is none)."""
     c = message.content
     if c.type is MessageType.TEXT:
-        return "Text:", c.text
+        return translate("CampaignView", "Text:"), c.text
     media = c.media_path or c.media_url or ""
     shown = media.replace("\\", "/").rsplit("/", 1)[-1] or media
-    heading = f"{c.type.value.capitalize()}: {shown}"
-    return (f"{heading}, caption:", c.caption) if c.caption else (heading, "")
+    heading = translate("CampaignView", "{type}: {file}").format(
+        type=MESSAGE_TYPE_LABELS[c.type], file=ltr(shown)
+    )
+    if c.caption:
+        return translate("CampaignView", "{heading}, caption:").format(heading=heading), c.caption
+    return heading, ""
 
 
 TITLE_CHARS = 60
@@ -87,7 +119,7 @@ def campaign_title(message: Message) -> str:
     heading, text = content_summary(message)
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if not first:
-        return heading.removesuffix(", caption:")
+        return heading
     return first if len(first) <= TITLE_CHARS else first[: TITLE_CHARS - 1].rstrip() + "…"
 
 
@@ -102,36 +134,36 @@ class CampaignView(QWidget):
         self._message: Message | None = None
         self.refresher = PageRefresher(self, self._start_refresh)
 
-        self.title_label = QLabel("Campaign")
+        self.title_label = QLabel(self.tr("Campaign"))
         self.title_label.setProperty("role", "title")
         self.content_label = QLabel()
         self.content_label.setWordWrap(True)
         self.text_label = QLabel()
-        self.text_label.setAccessibleName("Message text")
+        self.text_label.setAccessibleName(self.tr("Message text"))
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label = QLabel()
-        self.status_label.setAccessibleName("Campaign status")
+        self.status_label.setAccessibleName(self.tr("Campaign status"))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Recipients processed")
-        self.progress.setFormat("%v of %m processed")
+        self.progress.setAccessibleName(self.tr("Recipients processed"))
+        self.progress.setFormat(self.tr("%v of %m processed"))
         self.sent_label = QLabel()
         self.failed_label = QLabel()
         self.skipped_label = QLabel()
         self.eta_label = QLabel()
-        self.eta_label.setAccessibleName("Estimated completion")
+        self.eta_label.setAccessibleName(self.tr("Estimated completion"))
         self.error_label = error_label()
 
-        self.pause_button = QPushButton(icon("pause"), "&Pause")
-        self.pause_button.setToolTip("Stop sending for now; nothing is lost")
+        self.pause_button = QPushButton(icon("pause"), self.tr("&Pause"))
+        self.pause_button.setToolTip(self.tr("Stop sending for now; nothing is lost"))
         self.pause_button.clicked.connect(self._on_pause_button_clicked)
-        self.resume_button = QPushButton(icon("play"), "&Resume")
-        self.resume_button.setToolTip("Continue sending where it stopped")
+        self.resume_button = QPushButton(icon("play"), self.tr("&Resume"))
+        self.resume_button.setToolTip(self.tr("Continue sending where it stopped"))
         self.resume_button.clicked.connect(self._on_resume_button_clicked)
-        self.cancel_button = QPushButton(icon("stop"), "&Cancel campaign…")
-        self.cancel_button.setToolTip("Cancel every recipient not sent yet")
+        self.cancel_button = QPushButton(icon("stop"), self.tr("&Cancel campaign…"))
+        self.cancel_button.setToolTip(self.tr("Cancel every recipient not sent yet"))
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        self.new_button = QPushButton(icon("add"), "&New message")
-        self.new_button.setToolTip("Back to the composer")
+        self.new_button = QPushButton(icon("add"), self.tr("&New message"))
+        self.new_button.setToolTip(self.tr("Back to the composer"))
         self.new_button.clicked.connect(self.new_message_requested.emit)
         # run_task disables this box while an action runs; each button keeps its own state.
         self.action_box = QWidget()
@@ -142,13 +174,17 @@ class CampaignView(QWidget):
 
         counts = QHBoxLayout()
         for name, label, tip in (
-            ("Sent", self.sent_label, "Accepted by the gateway"),
-            ("Failed", self.failed_label, "Could not be sent after every retry"),
-            ("Skipped", self.skipped_label, "Invalid, duplicate or opted-out numbers: never sent"),
+            (self.tr("Sent"), self.sent_label, self.tr("Accepted by the gateway")),
+            (self.tr("Failed"), self.failed_label, self.tr("Could not be sent after every retry")),
+            (
+                self.tr("Skipped"),
+                self.skipped_label,
+                self.tr("Invalid, duplicate or opted-out numbers: never sent"),
+            ),
         ):
             label.setAccessibleName(name)
             label.setToolTip(tip)
-            counts.addWidget(QLabel(f"{name}:"))
+            counts.addWidget(QLabel(self.tr("{name}:").format(name=name)))
             counts.addWidget(label)
             counts.addSpacing(16)
         counts.addStretch(1)
@@ -156,6 +192,10 @@ class CampaignView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.action_box)
         bottom.addStretch(1)
+        self.save_template_button = QPushButton(self.tr("Save as te&mplate…"))
+        self.save_template_button.setToolTip(self.tr("Keep this message as a template"))
+        self.save_template_button.clicked.connect(self._on_save_template_button_clicked)
+        bottom.addWidget(self.save_template_button)
         bottom.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
@@ -185,13 +225,28 @@ class CampaignView(QWidget):
         self._message = message
         self._set_error("")
         self.title_label.setText(campaign_title(message))
-        self.title_label.setToolTip(f"Campaign {message.id}")
+        self.title_label.setToolTip(self.tr("Campaign {id}").format(id=ltr(message.id)))
         heading, text = content_summary(message)
         self.content_label.setText(heading)
         show_text(self.text_label, text)
         self.text_label.setVisible(bool(text))
         self._render(message)
         self.refresh()  # events published before this call may be gone already
+
+    def _on_save_template_button_clicked(self) -> None:
+        if self._message is not None:
+            run_task(self._save_template(self._message), busy=self.save_template_button)
+
+    async def _save_template(self, message: Message) -> None:
+        templates = self.context.services.templates
+
+        async def save(name: str) -> MessageTemplate:
+            return await templates.save_message(message.package_id, message.id, name)
+
+        saved, sentence = await save_as_template(self, save)
+        self._set_error("" if saved is not None else sentence)
+        if saved is not None:
+            self.status_label.setText(sentence)
 
     def refresh(self) -> None:
         """Re-reads the message: one read at a time (overlapping calls collapse into one
@@ -246,10 +301,12 @@ class CampaignView(QWidget):
             left = message.total_recipients - message.processed_count
             if not await confirm(
                 self,
-                "Cancel this campaign?",
-                f"The {left:,} recipients not sent yet will not get this message. "
-                "Sends already in progress finish. This cannot be undone.",
-                yes="Cancel campaign",
+                self.tr("Cancel this campaign?"),
+                self.tr(
+                    "The {count} recipients not sent yet will not get this message. "
+                    "Sends already in progress finish. This cannot be undone."
+                ).format(count=f"{left:,}"),
+                yes=self.tr("Cancel campaign"),
             ):
                 return
         call = {"pause": sending.pause, "resume": sending.resume, "cancel": sending.cancel}[action]
@@ -280,7 +337,9 @@ class CampaignView(QWidget):
 
     def _render(self, m: Message) -> None:
         self._message = m
-        show_value(self.status_label, f"Status: {message_status_words()[m.status]}")
+        show_value(
+            self.status_label, self.tr("Status: {status}").format(status=STATUS_TEXT[m.status])
+        )
         self.progress.setRange(0, max(m.total_recipients, 1))
         self.progress.setValue(min(m.processed_count, max(m.total_recipients, 1)))
         show_value(self.sent_label, f"{m.sent_count:,}")
@@ -299,14 +358,16 @@ class CampaignView(QWidget):
         now = datetime.now(UTC)
         if m.status in FINISHED:
             when = m.finished_at.astimezone().strftime("%H:%M") if m.finished_at else ""
-            show_value(self.eta_label, f"Finished at {when}." if when else "Finished.")
+            finished = self.tr("Finished at {time}.").format(time=ltr(when))
+            show_value(self.eta_label, finished if when else self.tr("Finished."))
         elif m.status is MessageStatus.SCHEDULED and m.scheduled_at is not None:
-            show_value(self.eta_label, f"Starts at {format_eta(m.scheduled_at, now)}.")
+            starts = self.tr("Starts at {time}.").format(time=format_eta(m.scheduled_at, now))
+            show_value(self.eta_label, starts)
         elif m.status is MessageStatus.PAUSED:
-            show_value(self.eta_label, "Paused: resume to continue sending.")
+            show_value(self.eta_label, self.tr("Paused: resume to continue sending."))
         elif m.estimated_completion is not None:
             text = format_eta(m.estimated_completion, now)
-            show_value(self.eta_label, f"Estimated completion: {text}.")
+            show_value(self.eta_label, self.tr("Estimated completion: {time}.").format(time=text))
         else:
             show_value(self.eta_label, "")
 

@@ -26,6 +26,7 @@ from spreader_app.core.phones import display
 from spreader_app.core.reply_router import ReplyResult, read_reply_request
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.inbox_table import (
     TIME,
@@ -46,9 +47,10 @@ from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import set_role
 from spreader_app.gui.widgets.text_direction import follow_text_direction
 
-WEBHOOK_HINT = (
+WEBHOOK_HINT = QT_TRANSLATE_NOOP(
+    "InboxPage",
     "Paste the webhook URL from Settings into the Zentra dashboard; "
-    "customers' messages appear here."
+    "customers' messages appear here.",
 )
 # Gateway outcome codes (the part of ``ReplyResult.error`` before ": ") in plain words.
 _OUTCOME_WORDS = {kind.value: cls.words for kind, cls in OUTCOMES.items()}
@@ -58,17 +60,25 @@ def describe_reply(result: ReplyResult, names: dict[str, str]) -> tuple[str, boo
     """The sentence shown after a reply, and whether it was sent."""
     name = names.get(result.profile_used, result.profile_used)
     if result.status is DeliveryStatus.SENT:
-        text = f"Sent via {name} in {round(result.delivery_time_ms)} ms."
+        text = translate("InboxPage", "Sent via {profile} in {ms} ms.").format(
+            profile=name, ms=ltr(round(result.delivery_time_ms))
+        )
         if result.rerouted:
-            text += f" Rerouted: the usual profile could not send, so {name} now answers them."
+            rerouted = translate(
+                "InboxPage",
+                "Rerouted: the usual profile could not send, so {profile} now answers them.",
+            )
+            text += " " + rerouted.format(profile=name)
         return text, True
     kind, _, detail = result.error.partition(": ")
     words = _OUTCOME_WORDS.get(kind)
     if words is None:
-        reason = result.error or "unknown error"
+        reason = result.error or translate("InboxPage", "unknown error")
     else:
         reason = f"{words} ({detail})" if detail else words
-    return f"Not sent via {name}: {reason}.", False
+    return translate("InboxPage", "Not sent via {profile}: {reason}.").format(
+        profile=name, reason=reason
+    ), False
 
 
 class ReplyEdit(QPlainTextEdit):
@@ -104,19 +114,26 @@ class InboxPage(QWidget):
         self.phone = ""  # the open conversation's customer, as stored
         self.refresher = PageRefresher(self, self._start_load)
 
-        title = QLabel("Inbox")
+        title = QLabel(self.tr("Inbox"))
         title.setProperty("role", "title")
         self.picker = PackagePicker(context)
 
         self.no_package = EmptyState(
-            "No package yet",
-            "Create a package and add its WhatsApp devices; customers' messages to them "
-            "appear here.",
-            "Create a package",
+            self.tr("No package yet"),
+            self.tr(
+                "Create a package and add its WhatsApp devices; customers' messages to them "
+                "appear here."
+            ),
+            self.tr("Create a package"),
             "packages",
         )
         self.no_package.action_clicked.connect(lambda: context.navigate.emit("packages"))
-        self.empty = EmptyState("No messages yet", WEBHOOK_HINT, "Open Settings", "settings")
+        self.empty = EmptyState(
+            self.tr("No messages yet"),
+            translate("InboxPage", WEBHOOK_HINT),
+            self.tr("Open Settings"),
+            "settings",
+        )
         self.empty.action_clicked.connect(lambda: context.navigate.emit("settings"))
 
         self.model = ConversationTableModel(self)
@@ -124,11 +141,13 @@ class InboxPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.filter_edit = filter_edit(
             self.proxy,
-            "Filter conversations",
-            "Filter by number, profile or text",
-            "Shows the conversations containing every word typed (Ctrl+F)",
+            self.tr("Filter conversations"),
+            self.tr("Filter by number, profile or text"),
+            self.tr("Shows the conversations containing every word typed (Ctrl+F)"),
         )
-        self.table = filter_table(self.proxy, "Conversations", stretch="Last message")
+        self.table = filter_table(
+            self.proxy, self.tr("Conversations"), stretch="Last message"
+        )  # not translated: a header
         self.table.sortByColumn(TIME, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus)
@@ -141,7 +160,8 @@ class InboxPage(QWidget):
 
         self.detail_stack = QStackedWidget()
         self.no_selection = EmptyState(
-            "Choose a conversation", "Select a customer on the left to read and reply."
+            self.tr("Choose a conversation"),
+            self.tr("Select a customer on the left to read and reply."),
         )
         self.detail_stack.addWidget(self.no_selection)
         self.detail_stack.addWidget(self._build_detail())
@@ -172,27 +192,31 @@ class InboxPage(QWidget):
     def _build_detail(self) -> QWidget:
         self.customer_label = QLabel()
         self.customer_label.setProperty("role", "title")
-        self.customer_label.setAccessibleName("Customer")
+        self.customer_label.setAccessibleName(self.tr("Customer"))
         self.customer_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sticky_label = QLabel()
         self.sticky_label.setProperty("role", "hint")
         self.sticky_label.setWordWrap(True)
-        self.sticky_label.setAccessibleName("Sticky profile")
+        self.sticky_label.setAccessibleName(self.tr("Sticky profile"))
         self.sticky_label.setToolTip(
-            "Replies go through the profile this customer talks to; when it cannot send, "
-            "another profile takes over and stays sticky."
+            self.tr(
+                "Replies go through the profile this customer talks to; when it cannot send, "
+                "another profile takes over and stays sticky."
+            )
         )
         self.flag_label = QLabel()
         self.flag_label.setWordWrap(True)
-        self.flag_label.setAccessibleName("Opt-out status")
-        self.suppress_button = QPushButton(icon("stop"), "Suppress this number")
+        self.flag_label.setAccessibleName(self.tr("Opt-out status"))
+        self.suppress_button = QPushButton(icon("stop"), self.tr("Suppress this number"))
         self.suppress_button.setToolTip(
-            "The customer asked to stop: skip this number in every Open Chat message of the "
-            "package, now and later"
+            self.tr(
+                "The customer asked to stop: skip this number in every Open Chat message of the "
+                "package, now and later"
+            )
         )
         self.suppress_button.clicked.connect(self._on_suppress_clicked)
-        self.unsuppress_button = QPushButton(icon("play"), "Lift suppression")
-        self.unsuppress_button.setToolTip("Let Open Chat messages reach this number again")
+        self.unsuppress_button = QPushButton(icon("play"), self.tr("Lift suppression"))
+        self.unsuppress_button.setToolTip(self.tr("Let Open Chat messages reach this number again"))
         self.unsuppress_button.clicked.connect(self._on_unsuppress_clicked)
         flag_row = QHBoxLayout()
         flag_row.addWidget(self.flag_label, 1)
@@ -202,28 +226,30 @@ class InboxPage(QWidget):
         self.thread_model = ThreadModel(self)
         self.thread_view = QListView()
         self.thread_view.setModel(self.thread_model)
-        self.thread_view.setAccessibleName("Conversation")
+        self.thread_view.setAccessibleName(self.tr("Conversation"))
         self.thread_view.setItemDelegate(BubbleDelegate(self.thread_view))
         self.thread_view.setSpacing(4)
         self.thread_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.thread_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
         self.reply_edit = ReplyEdit()
-        self.reply_edit.setPlaceholderText("Write a reply… (Ctrl+Enter sends)")
-        self.reply_edit.setAccessibleName("Reply")
+        self.reply_edit.setPlaceholderText(self.tr("Write a reply… (Ctrl+Enter sends)"))
+        self.reply_edit.setAccessibleName(self.tr("Reply"))
         self.reply_edit.setTabChangesFocus(True)
         self.reply_edit.setMaximumHeight(110)
         follow_text_direction(self.reply_edit)
         self.reply_edit.send_requested.connect(self._on_send_clicked)
-        self.send_button = QPushButton(icon("send"), "Send reply")
+        self.send_button = QPushButton(icon("send"), self.tr("Send reply"))
         self.send_button.setProperty("role", "primary")
         self.send_button.setToolTip(
-            "Sends now through the customer's profile; no limits or queue apply (Ctrl+Enter)"
+            self.tr(
+                "Sends now through the customer's profile; no limits or queue apply (Ctrl+Enter)"
+            )
         )
         self.send_button.clicked.connect(self._on_send_clicked)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
-        self.result_label.setAccessibleName("Reply result")
+        self.result_label.setAccessibleName(self.tr("Reply result"))
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         send_row = QHBoxLayout()
         send_row.addWidget(self.result_label, 1)
@@ -282,7 +308,9 @@ class InboxPage(QWidget):
         self.refresher.finished(again=not current)
 
     def _on_load_failed(self, exc: BaseException) -> None:
-        self.empty.text.setText(f"The conversations could not be loaded: {describe(exc)}")
+        self.empty.text.setText(
+            self.tr("The conversations could not be loaded: {error}").format(error=describe(exc))
+        )
         self.stack.setCurrentWidget(self.empty)
         self.refresher.finished()
 
@@ -307,7 +335,7 @@ class InboxPage(QWidget):
         if not self.context.package_id:
             self.stack.setCurrentWidget(self.no_package)
         elif self.model.rowCount() == 0:
-            self.empty.text.setText(WEBHOOK_HINT)
+            self.empty.text.setText(translate("InboxPage", WEBHOOK_HINT))
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.content)
@@ -326,21 +354,28 @@ class InboxPage(QWidget):
         s = row.summary
         show_value(self.customer_label, display(s.customer_phone))
         if row.profile_name:
-            show_value(self.sticky_label, f"Talks to {row.profile_name}: replies go through it.")
+            talks = self.tr("Talks to {profile}: replies go through it.")
+            show_value(self.sticky_label, talks.format(profile=row.profile_name))
         else:
-            show_value(self.sticky_label, "No sticky profile yet: the best available one replies.")
+            show_value(
+                self.sticky_label, self.tr("No sticky profile yet: the best available one replies.")
+            )
         if s.suppressed:
             show_value(
                 self.flag_label,
-                "Suppressed: Open Chat messages to this number are skipped. "
-                "Replies still go through.",
+                self.tr(
+                    "Suppressed: Open Chat messages to this number are skipped. "
+                    "Replies still go through."
+                ),
             )
             set_role(self.flag_label, "error")
         elif s.possible_opt_out:
             show_value(
                 self.flag_label,
-                "This customer may have asked to stop. Read their message: if they opted out, "
-                "suppress the number.",
+                self.tr(
+                    "This customer may have asked to stop. Read their message: if they opted out, "
+                    "suppress the number."
+                ),
             )
             set_role(self.flag_label, "error")
         else:
@@ -361,7 +396,7 @@ class InboxPage(QWidget):
             return
         body = self.reply_edit.toPlainText()
         if not body.strip():
-            self._show_result("Write the reply first.", False)
+            self._show_result(self.tr("Write the reply first."), False)
             self.reply_edit.setFocus()
             return
         try:
@@ -371,7 +406,7 @@ class InboxPage(QWidget):
             self._show_result(describe(exc), False)
             return
         package_id, phone = self.context.package_id, self.phone
-        self._show_result("Sending…", None)
+        self._show_result(self.tr("Sending…"), None)
 
         def done(result: ReplyResult) -> None:
             text, sent = describe_reply(result, self.names)
@@ -384,15 +419,20 @@ class InboxPage(QWidget):
             self.context.services.replies.send_reply(package_id, request),
             busy=self.send_button,
             on_done=done,
-            on_error=lambda exc: self._show_result(f"Not sent: {describe(exc)}", False),
+            on_error=lambda exc: self._show_result(
+                self.tr("Not sent: {error}").format(error=describe(exc)), False
+            ),
         )
 
     def _on_suppress_clicked(self) -> None:
         package_id, phone = self.context.package_id, self.phone
 
         def done(skipped: int) -> None:
-            more = f" {skipped} queued Open Chat messages to it were skipped." if skipped else ""
-            self._show_result(f"{display(phone)} is suppressed.{more}", True)
+            text = self.tr("{number} is suppressed.").format(number=display(phone))
+            if skipped:
+                more = self.tr("%n queued Open Chat message(s) to it were skipped.", "", skipped)
+                text += " " + more
+            self._show_result(text, True)
             self.refresh()
 
         run_task(
@@ -412,15 +452,18 @@ class InboxPage(QWidget):
     async def _unsuppress(self, package_id: str, phone: str) -> None:
         ok = await confirm(
             self,
-            "Lift suppression",
-            f"{display(phone)} will receive Open Chat messages from this package again. "
-            "Only do this if the customer asked to hear from you again.",
-            yes="Lift suppression",
+            self.tr("Lift suppression"),
+            self.tr(
+                "{number} will receive Open Chat messages from this package again. "
+                "Only do this if the customer asked to hear from you again."
+            ).format(number=display(phone)),
+            yes=self.tr("Lift suppression"),
         )
         if not ok:
             return
         await self.context.services.inbox.unsuppress(package_id, phone, actor="desktop")
-        self._show_result(f"{display(phone)} can receive Open Chat messages again.", True)
+        again = self.tr("{number} can receive Open Chat messages again.")
+        self._show_result(again.format(number=display(phone)), True)
         self.refresh()
 
     # --- signals -----------------------------------------------------------------------

@@ -26,17 +26,18 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.models import (
     Delivery,
+    DeliveryStatus,
     Message,
     MessageFilter,
     MessageMode,
+    MessageStatus,
 )
 from spreader_app.gui.context import AppContext
+from spreader_app.gui.i18n import ltr, translate
 from spreader_app.gui.icons import icon
-from spreader_app.gui.status_words import delivery_status_words, message_status_words
 from spreader_app.gui.tables.messages_table import (
     DELIVERY_HEADER,
     MESSAGE_HEADER,
-    MODE_NAMES,
     DeliveryLine,
     DeliveryTableModel,
     MessageTableModel,
@@ -55,6 +56,7 @@ from spreader_app.gui.widgets.package_picker import PackagePicker
 from spreader_app.gui.widgets.quick_filter import filter_edit, filter_table
 from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import set_role
+from spreader_app.gui.words import DELIVERY_STATUS_LABELS, MESSAGE_STATUS_LABELS, MODE_NAMES
 
 PAGE = 100
 DELIVERY_PAGE = 500
@@ -91,8 +93,10 @@ def _combo(name: str, items: list[tuple[str, str]], tip: str) -> QComboBox:
 def _date_edit(text: str, name: str, tip: str, days_ago: int) -> tuple[QCheckBox, QDateEdit]:
     """A date bound that applies only while its check box (which also labels it) is ticked."""
     check = QCheckBox(text)
-    check.setToolTip(f"{tip} (whole days in this computer's time zone)")
+    whole_days = translate("MessagesPage", "{tip} (whole days in this computer's time zone)")
+    check.setToolTip(whole_days.format(tip=tip))
     edit = QDateEdit(QDate.currentDate().addDays(-days_ago))
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # 2026-11-30 reads so in Arabic too
     edit.setAccessibleName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
@@ -119,32 +123,42 @@ class MessagesPage(QWidget):
         self._generation = 0
         self.refresher = PageRefresher(self, self._start_load, LIVE_DELAY_MS)
 
-        title = QLabel("Messages")
+        title = QLabel(self.tr("Messages"))
         title.setProperty("role", "title")
         self.picker = PackagePicker(context)
+        any_status = self.tr("Any status")
         self.status_combo = _combo(
-            "Status",
-            [("Any status", "")] + [(w, s.value) for s, w in message_status_words().items()],
-            "Show only messages in this state",
+            self.tr("Status"),
+            [(any_status, "")] + [(MESSAGE_STATUS_LABELS[s], s.value) for s in MessageStatus],
+            self.tr("Show only messages in this state"),
         )
         self.mode_combo = _combo(
-            "Mode",
-            [("Any mode", "")] + [(MODE_NAMES[m], m.value) for m in MessageMode],
-            "Open Chat: campaigns and notifications; Reply Chat: answers to customers",
+            self.tr("Mode"),
+            [(self.tr("Any mode"), "")] + [(MODE_NAMES[m], m.value) for m in MessageMode],
+            self.tr("Open Chat: campaigns and notifications; Reply Chat: answers to customers"),
         )
         self.since_check, self.since_edit = _date_edit(
-            "&From:", "From date", "Tick to show only messages from this day on", 7
+            self.tr("&From:"),
+            self.tr("From date"),
+            self.tr("Tick to show only messages from this day on"),
+            7,
         )
         self.until_check, self.until_edit = _date_edit(
-            "&To:", "To date", "Tick to show only messages up to this day", 0
+            self.tr("&To:"),
+            self.tr("To date"),
+            self.tr("Tick to show only messages up to this day"),
+            0,
         )
-        self.export_messages_button = QPushButton(icon("export"), "Export messages…")
+        self.export_messages_button = QPushButton(icon("export"), self.tr("Export messages…"))
         self.export_messages_button.setToolTip(
-            "Saves every message matching the filters as a CSV file Excel can open"
+            self.tr("Saves every message matching the filters as a CSV file Excel can open")
         )
         self.export_messages_button.clicked.connect(self._on_export_messages_clicked)
         filters = QHBoxLayout()
-        for text, widget in (("&Status:", self.status_combo), ("M&ode:", self.mode_combo)):
+        for text, widget in (
+            (self.tr("&Status:"), self.status_combo),
+            (self.tr("M&ode:"), self.mode_combo),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             filters.addWidget(label)
@@ -166,14 +180,14 @@ class MessagesPage(QWidget):
         self.model = MessageTableModel(self)
         self.proxy = QuickFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.search_edit = self._search("Filter messages", self.proxy)
-        self.table = filter_table(self.proxy, "Messages", stretch="Text")
+        self.search_edit = self._search(self.tr("Filter messages"), self.proxy)
+        self.table = filter_table(self.proxy, self.tr("Messages"), stretch="Text")
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
-        self.more_button = QPushButton("Load more")
-        self.more_button.setAccessibleName("Load more messages")
+        self.more_button = QPushButton(self.tr("Load more"))
+        self.more_button.setAccessibleName(self.tr("Load more messages"))
         self.more_button.clicked.connect(self._on_more_clicked)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
@@ -181,28 +195,30 @@ class MessagesPage(QWidget):
         self.delivery_model = DeliveryTableModel(self)
         self.delivery_proxy = QuickFilterProxy(self)
         self.delivery_proxy.setSourceModel(self.delivery_model)
-        self.delivery_search = self._search("Filter deliveries", self.delivery_proxy)
+        self.delivery_search = self._search(self.tr("Filter deliveries"), self.delivery_proxy)
         self.delivery_status = _combo(
-            "Delivery status",
-            [("Any status", "")] + [(w, s.value) for s, w in delivery_status_words().items()],
-            "Show only deliveries in this state",
+            self.tr("Delivery status"),
+            [(any_status, "")] + [(DELIVERY_STATUS_LABELS[s], s.value) for s in DeliveryStatus],
+            self.tr("Show only deliveries in this state"),
         )
         self.delivery_status.currentIndexChanged.connect(self._on_delivery_status_changed)
-        self.delivery_table = filter_table(self.delivery_proxy, "Deliveries", stretch="Error")
+        self.delivery_table = filter_table(
+            self.delivery_proxy, self.tr("Deliveries"), stretch="Error"
+        )
         self.delivery_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.delivery_label = QLabel("Select a message to see its deliveries.")
+        self.delivery_label = QLabel(self.tr("Select a message to see its deliveries."))
         self.delivery_label.setProperty("role", "hint")
-        self.delivery_more = QPushButton("Load more")
-        self.delivery_more.setAccessibleName("Load more deliveries")
+        self.delivery_more = QPushButton(self.tr("Load more"))
+        self.delivery_more.setAccessibleName(self.tr("Load more deliveries"))
         self.delivery_more.clicked.connect(self._on_delivery_more_clicked)
-        self.export_deliveries_button = QPushButton(icon("export"), "Export deliveries…")
+        self.export_deliveries_button = QPushButton(icon("export"), self.tr("Export deliveries…"))
         self.export_deliveries_button.setToolTip(
-            "Saves every delivery of the selected message as a CSV file Excel can open"
+            self.tr("Saves every delivery of the selected message as a CSV file Excel can open")
         )
         self.export_deliveries_button.clicked.connect(self._on_export_deliveries_clicked)
         self.export_label = QLabel()
         self.export_label.setWordWrap(True)
-        self.export_label.setAccessibleName("Export result")
+        self.export_label.setAccessibleName(self.tr("Export result"))
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -213,7 +229,7 @@ class MessagesPage(QWidget):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        d_label = QLabel("&Deliveries:")
+        d_label = QLabel(self.tr("&Deliveries:"))
         d_label.setBuddy(self.delivery_status)
         delivery_filters = QHBoxLayout()
         delivery_filters.addWidget(d_label)
@@ -235,17 +251,19 @@ class MessagesPage(QWidget):
         content_layout.addWidget(self.export_label)
 
         self.no_package = EmptyState(
-            "No package yet",
-            "Create a package first; its messages and deliveries are logged here.",
-            "Create a package",
+            self.tr("No package yet"),
+            self.tr("Create a package first; its messages and deliveries are logged here."),
+            self.tr("Create a package"),
             "packages",
         )
         self.no_package.action_clicked.connect(lambda: context.navigate.emit("packages"))
         self.empty = EmptyState(
-            "No messages yet",
-            "Send an Open Chat message or answer a customer in the Inbox; every message and "
-            "each of its deliveries is logged here.",
-            "Send a message",
+            self.tr("No messages yet"),
+            self.tr(
+                "Send an Open Chat message or answer a customer in the Inbox; every message and "
+                "each of its deliveries is logged here."
+            ),
+            self.tr("Send a message"),
             "send",
         )
         self.empty.action_clicked.connect(lambda: context.navigate.emit("send"))
@@ -273,8 +291,10 @@ class MessagesPage(QWidget):
         return filter_edit(
             proxy,
             name,
-            f"{name}: type words to find",
-            "Shows the rows containing every word typed (loaded rows only)",
+            translate("MessagesPage", "{name}: type words to find").format(name=name),
+            translate(
+                "MessagesPage", "Shows the rows containing every word typed (loaded rows only)"
+            ),
         )
 
     @staticmethod
@@ -353,7 +373,8 @@ class MessagesPage(QWidget):
         self.refresher.finished(again=not current)
 
     def _on_load_failed(self, exc: BaseException) -> None:
-        self._show_export(f"The log could not be loaded: {describe(exc)}", False)
+        failed = self.tr("The log could not be loaded: {error}").format(error=describe(exc))
+        self._show_export(failed, False)
         self.refresher.finished()
 
     def _line(self, d: Delivery) -> DeliveryLine:
@@ -378,14 +399,18 @@ class MessagesPage(QWidget):
         else:
             self.stack.setCurrentWidget(self.content)
         self.count_label.setText(
-            f"{shown} of {total} messages" if total else "No message matches these filters."
+            self.tr("{shown} of %n message(s)", "", total).format(shown=shown)
+            if total
+            else self.tr("No message matches these filters.")
         )
         self.more_button.setVisible(shown < total)
         loaded = self.delivery_model.rowCount()
         if self.message_id:
-            self.delivery_label.setText(f"{loaded} of {delivery_total} deliveries")
+            self.delivery_label.setText(
+                self.tr("{loaded} of %n delivery(s)", "", delivery_total).format(loaded=loaded)
+            )
         else:
-            self.delivery_label.setText("Select a message to see its deliveries.")
+            self.delivery_label.setText(self.tr("Select a message to see its deliveries."))
         self.delivery_more.setVisible(bool(self.message_id) and loaded < delivery_total)
         self.export_deliveries_button.setEnabled(bool(self.message_id))
         self.export_messages_button.setEnabled(total > 0)
@@ -437,7 +462,7 @@ class MessagesPage(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self._show_export(f"The export failed: {describe(exc)}", False)
+        self._show_export(self.tr("The export failed: {error}").format(error=describe(exc)), False)
 
     def _show_export(self, text: str, ok: bool) -> None:
         show_value(self.export_label, text)
@@ -450,7 +475,7 @@ class MessagesPage(QWidget):
         return await ask_save_csv(self, title, str(Path(folder) / name))
 
     async def _export_messages(self) -> None:
-        path = await self._ask_path("Export messages", "messages.csv")
+        path = await self._ask_path(self.tr("Export messages"), "messages.csv")
         if path is None:
             return
         package_id, sending = self.context.package_id, self.context.services.sending
@@ -467,11 +492,12 @@ class MessagesPage(QWidget):
         n = await asyncio.get_running_loop().run_in_executor(
             None, write_csv, path, MESSAGE_HEADER, rows
         )
-        self._show_export(f"Exported {n} messages to {path}.", True)
+        done = self.tr("Exported %n message(s) to {path}.", "", n)
+        self._show_export(done.format(path=ltr(path)), True)
 
     async def _export_deliveries(self) -> None:
         message_id = self.message_id
-        path = await self._ask_path("Export deliveries", f"deliveries-{message_id}.csv")
+        path = await self._ask_path(self.tr("Export deliveries"), f"deliveries-{message_id}.csv")
         if path is None:
             return
         package_id, sending = self.context.package_id, self.context.services.sending
@@ -489,7 +515,8 @@ class MessagesPage(QWidget):
         n = await asyncio.get_running_loop().run_in_executor(
             None, write_csv, path, DELIVERY_HEADER, rows
         )
-        self._show_export(f"Exported {n} deliveries to {path}.", True)
+        done = self.tr("Exported %n delivery(s) to {path}.", "", n)
+        self._show_export(done.format(path=ltr(path)), True)
 
     # --- signals -----------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from datetime import time
 from typing import Any, TypeVar
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QObject, Qt, QTime, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -38,6 +38,7 @@ from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
 from spreader_app.core.services.packages import PACKAGE_FIELDS, apply_package_fields
 from spreader_app.gui.context import AppContext
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, translate
 from spreader_app.gui.tables.packages_table import (
     DISTRIBUTION_HINTS,
     DISTRIBUTION_LABELS,
@@ -56,22 +57,25 @@ W = TypeVar("W", bound=QWidget)
 # How the form reads one field (as the service wants it), shows a value, and hears changes.
 _Field = tuple[Callable[[], Any], Callable[[Any], None], Any]
 
-FIELD_LABELS = {
-    "name": "Name",
-    "description": "Description",
-    "status": "Status",
-    "distribution_mode": "Distribution",
-    "max_messages_per_profile_per_hour": "Hourly cap",
-    "max_messages_per_profile_per_day": "Daily cap",
-    "cooldown_seconds": "Cooldown",
-    "active_hours_start": "Start",
-    "active_hours_end": "End",
-    "timezone": "Time zone",
-    "retry_failed_messages": "Retry",
-    "retry_attempts": "Retry attempts",
-    "retry_delay_ms": "Retry delay",
-    "sticky_open_chat": "Sticky Open Chat",
-}
+FIELD_LABELS = TranslatedLabels(
+    "PackageEditor",
+    {
+        "name": QT_TRANSLATE_NOOP("PackageEditor", "Name"),
+        "description": QT_TRANSLATE_NOOP("PackageEditor", "Description"),
+        "status": QT_TRANSLATE_NOOP("PackageEditor", "Status"),
+        "distribution_mode": QT_TRANSLATE_NOOP("PackageEditor", "Distribution"),
+        "max_messages_per_profile_per_hour": QT_TRANSLATE_NOOP("PackageEditor", "Hourly cap"),
+        "max_messages_per_profile_per_day": QT_TRANSLATE_NOOP("PackageEditor", "Daily cap"),
+        "cooldown_seconds": QT_TRANSLATE_NOOP("PackageEditor", "Cooldown"),
+        "active_hours_start": QT_TRANSLATE_NOOP("PackageEditor", "Start"),
+        "active_hours_end": QT_TRANSLATE_NOOP("PackageEditor", "End"),
+        "timezone": QT_TRANSLATE_NOOP("PackageEditor", "Time zone"),
+        "retry_failed_messages": QT_TRANSLATE_NOOP("PackageEditor", "Retry"),
+        "retry_attempts": QT_TRANSLATE_NOOP("PackageEditor", "Retry attempts"),
+        "retry_delay_ms": QT_TRANSLATE_NOOP("PackageEditor", "Retry delay"),
+        "sticky_open_chat": QT_TRANSLATE_NOOP("PackageEditor", "Sticky Open Chat"),
+    },
+)
 _TIME_FORMAT = "HH:mm"
 
 
@@ -92,7 +96,8 @@ def details_by_field(details: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     for item in details or []:
         key = str(item.get("field", ""))
-        sentence = f"{FIELD_LABELS.get(key, key)} {item.get('message', '')}".strip() + "."
+        label = FIELD_LABELS[key] if key in FIELD_LABELS else key
+        sentence = f"{label} {item.get('message', '')}".strip() + "."
         out[key] = f"{out[key]} {sentence}" if key in out else sentence
     return out
 
@@ -100,13 +105,32 @@ def details_by_field(details: Any) -> dict[str, str]:
 def retry_hint(enabled: bool, attempts: int, delay_ms: int) -> str:
     """How failed sends are tried again, in words."""
     if not enabled or attempts <= 0:
-        return "Failed messages are not tried again."
-    tries = "1 more try" if attempts == 1 else f"{attempts} more tries"
-    first = countdown_text(delay_ms / 1000) or "at once"
-    return (
-        f"Up to {tries} after network errors, timeouts and busy answers: the first after "
-        f"{first}, then longer each time."
-    )
+        return translate("PackageEditor", "Failed messages are not tried again.")
+    first = countdown_text(delay_ms / 1000)
+    if not first:
+        return RetryCounts().at_once(attempts)
+    return RetryCounts().after(attempts).format(delay=first)
+
+
+class RetryCounts(QObject):
+    """This module's texts with a count: lupdate reads the plural forms of a count only
+    from ``tr()`` in a class, so they are methods here."""
+
+    def at_once(self, attempts: int) -> str:
+        return self.tr(
+            "Up to %n more try(s) after network errors, timeouts and busy answers: the first "
+            "at once, then longer each time.",
+            "",
+            attempts,
+        )
+
+    def after(self, attempts: int) -> str:
+        return self.tr(
+            "Up to %n more try(s) after network errors, timeouts and busy answers: the first "
+            "after {delay}, then longer each time.",
+            "",
+            attempts,
+        )
 
 
 def package_data(package: Package) -> dict[str, Any]:
@@ -148,6 +172,7 @@ def _spin(hi: int, suffix: str, name: str, tip: str = "") -> QSpinBox:
 
 def _time(name: str, tip: str = "") -> QTimeEdit:
     edit = _named(QTimeEdit(), name, tip)
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # 08:30 reads so in Arabic too
     edit.setDisplayFormat(_TIME_FORMAT)
     return edit
 
@@ -181,51 +206,62 @@ class PackageEditor(QWidget):
         self._error_labels: dict[str, QLabel] = {}
         self._hint_labels: dict[str, QLabel] = {}
 
-        self.title = QLabel("New package")
+        self.title = QLabel(self.tr("New package"))
         self.title.setProperty("role", "title")
         self.form_error = error_label()
 
-        self.name_edit = _named(QLineEdit(), "Package name")
-        self.name_edit.setPlaceholderText("e.g. Shop Cairo")
-        self.description = _named(QPlainTextEdit(), "Description")
+        self.name_edit = _named(QLineEdit(), self.tr("Package name"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Shop Cairo"))
+        self.description = _named(QPlainTextEdit(), self.tr("Description"))
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(60)
-        self.status = _choices("Package status", PACKAGE_STATUS_LABELS, STATUS_HINTS)
-        self.mode = _choices("Distribution mode", DISTRIBUTION_LABELS, DISTRIBUTION_HINTS)
-        self.hourly_cap = _spin(9_999_999, " an hour", "Hourly cap per profile")
-        self.daily_cap = _spin(99_999_999, " a day", "Daily cap per profile")
+        self.status = _choices(self.tr("Package status"), PACKAGE_STATUS_LABELS, STATUS_HINTS)
+        self.mode = _choices(self.tr("Distribution mode"), DISTRIBUTION_LABELS, DISTRIBUTION_HINTS)
+        self.hourly_cap = _spin(9_999_999, self.tr(" an hour"), self.tr("Hourly cap per profile"))
+        self.daily_cap = _spin(99_999_999, self.tr(" a day"), self.tr("Daily cap per profile"))
         self.cooldown = _spin(
             9_999_999,
-            " s",
-            "Cooldown in seconds",
-            "The shortest gap between two Open Chat messages of one profile",
+            self.tr(" s"),
+            self.tr("Cooldown in seconds"),
+            self.tr("The shortest gap between two Open Chat messages of one profile"),
         )
-        self.hours_start = _time("Active hours start", "Sending starts at this time")
+        self.hours_start = _time(
+            self.tr("Active hours start"), self.tr("Sending starts at this time")
+        )
         self.hours_end = _time(
-            "Active hours end", "Sending stops at this time; equal to the start means all day"
+            self.tr("Active hours end"),
+            self.tr("Sending stops at this time; equal to the start means all day"),
         )
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        _named(self.timezone, "Time zone", "The zone the active hours are in, e.g. Africa/Cairo")
+        _named(
+            self.timezone,
+            self.tr("Time zone"),
+            self.tr("The zone the active hours are in, e.g. Africa/Cairo"),
+        )
         self.timezone.addItems(sorted(available_timezones()))
         completer = QCompleter(self.timezone.model(), self.timezone)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.timezone.setCompleter(completer)
         self.retry = _named(
-            QCheckBox("&Retry failed messages"),
-            "Retry failed messages",
-            "Try again after network errors, timeouts and busy answers",
+            QCheckBox(self.tr("&Retry failed messages")),
+            self.tr("Retry failed messages"),
+            self.tr("Try again after network errors, timeouts and busy answers"),
         )
-        self.retry_attempts = _spin(99, "", "Retry attempts")
-        self.retry_delay = _spin(999_999_999, " ms", "First retry delay in milliseconds")
+        self.retry_attempts = _spin(99, "", self.tr("Retry attempts"))
+        self.retry_delay = _spin(
+            999_999_999, self.tr(" ms"), self.tr("First retry delay in milliseconds")
+        )
         self.retry_delay.setSingleStep(500)
         self.sticky = _named(
-            QCheckBox("&Keep each recipient on one number"),
-            "Sticky Open Chat",
-            "A recipient who already talked to one of the profiles gets Open Chat messages "
-            "from that profile again: two unknown numbers make people distrust both",
+            QCheckBox(self.tr("&Keep each recipient on one number")),
+            self.tr("Sticky Open Chat"),
+            self.tr(
+                "A recipient who already talked to one of the profiles gets Open Chat messages "
+                "from that profile again: two unknown numbers make people distrust both"
+            ),
         )
         self._fields: dict[str, _Field] = {
             "name": (self.name_edit.text, self.name_edit.setText, self.name_edit.textChanged),
@@ -255,45 +291,50 @@ class PackageEditor(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._form = form
-        self._row("&Name:", self.name_edit, ["name"], "Required: how the package shows in lists.")
-        self._row("&Description:", self.description, ["description"])
-        self._row("&Status:", self.status, ["status"], "")
-        self._row("D&istribution:", self.mode, ["distribution_mode"], "")
-        self._row("&Hourly cap:", self.hourly_cap, ["max_messages_per_profile_per_hour"])
-        self._row("Dail&y cap:", self.daily_cap, ["max_messages_per_profile_per_day"], "")
-        self._row("&Cooldown:", self.cooldown, ["cooldown_seconds"], "")
+        self._row(
+            self.tr("&Name:"),
+            self.name_edit,
+            ["name"],
+            self.tr("Required: how the package shows in lists."),
+        )
+        self._row(self.tr("&Description:"), self.description, ["description"])
+        self._row(self.tr("&Status:"), self.status, ["status"], "")
+        self._row(self.tr("D&istribution:"), self.mode, ["distribution_mode"], "")
+        self._row(self.tr("&Hourly cap:"), self.hourly_cap, ["max_messages_per_profile_per_hour"])
+        self._row(self.tr("Dail&y cap:"), self.daily_cap, ["max_messages_per_profile_per_day"], "")
+        self._row(self.tr("&Cooldown:"), self.cooldown, ["cooldown_seconds"], "")
         hours = QWidget()
         hours_layout = QHBoxLayout(hours)
         hours_layout.setContentsMargins(0, 0, 0, 0)
-        to = QLabel("to")
+        to = QLabel(self.tr("to"))
         to.setBuddy(self.hours_end)
         hours_layout.addWidget(self.hours_start)
         hours_layout.addWidget(to)
         hours_layout.addWidget(self.hours_end)
         hours_layout.addStretch(1)
         self._row(
-            "&Active hours:",
+            self.tr("&Active hours:"),
             hours,
             ["active_hours_start", "active_hours_end"],
             "",
             buddy=self.hours_start,
         )
-        self._row("&Time zone:", self.timezone, ["timezone"])
+        self._row(self.tr("&Time zone:"), self.timezone, ["timezone"])
         self._row("", self.retry, ["retry_failed_messages"], "")
-        self._row("Retry atte&mpts:", self.retry_attempts, ["retry_attempts"])
-        self._row("Retry de&lay:", self.retry_delay, ["retry_delay_ms"])
+        self._row(self.tr("Retry atte&mpts:"), self.retry_attempts, ["retry_attempts"])
+        self._row(self.tr("Retry de&lay:"), self.retry_delay, ["retry_delay_ms"])
         self._row("", self.sticky, ["sticky_open_chat"])
 
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setProperty("role", "primary")
-        self.save_button.setAccessibleName("Save package")
-        self.save_button.setToolTip("Save the package (Ctrl+S)")
+        self.save_button.setAccessibleName(self.tr("Save package"))
+        self.save_button.setToolTip(self.tr("Save the package (Ctrl+S)"))
         self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setAccessibleName("Revert changes")
-        self.revert_button.setToolTip("Undo the changes made since the package was loaded")
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.setAccessibleName(self.tr("Revert changes"))
+        self.revert_button.setToolTip(self.tr("Undo the changes made since the package was loaded"))
         self.revert_button.clicked.connect(self._on_revert_clicked)
         self.saved_label = QLabel()
         self.saved_label.setProperty("role", "ok")
@@ -368,7 +409,7 @@ class PackageEditor(QWidget):
         """An empty form with the defaults of a new package, in this computer's time zone."""
         self.package = None
         self.profile_count = 0
-        self.title.setText("New package")
+        self.title.setText(self.tr("New package"))
         self._fill(package_data(Package(id="", name="", timezone=system_zone())))
 
     def load(self, package: Package, profile_count: int = 0) -> None:
@@ -467,7 +508,7 @@ class PackageEditor(QWidget):
         )
         start = self.hours_start.time()
         end = self.hours_end.time()
-        zone = data["timezone"] if "timezone" not in errors else "time zone not set"
+        zone = data["timezone"] if "timezone" not in errors else self.tr("time zone not set")
         self._hint_labels["active_hours_start"].setText(
             active_hours_text(
                 time(start.hour(), start.minute()), time(end.hour(), end.minute()), zone
@@ -503,7 +544,7 @@ class PackageEditor(QWidget):
         self._saving = False
         self.context.set_package(package.id)
         self.load(package, self.profile_count)
-        self.saved_label.setText("Saved.")
+        self.saved_label.setText(self.tr("Saved."))
         self.saved.emit(package)
 
     def _on_save_failed(self, exc: BaseException) -> None:

@@ -47,21 +47,25 @@ class PackagesPage(QWidget):
         self._syncing = False
 
         self.new_action = page_action(
-            self, "Ne&w package", "add", "Ctrl+N", "Create a package with its sending policy"
+            self,
+            self.tr("Ne&w package"),
+            "add",
+            "Ctrl+N",
+            self.tr("Create a package with its sending policy"),
         )
         self.new_action.triggered.connect(self.start_new)
         self.table = QTableView()
         self.delete_action = page_action(
             self.table,
-            "Delete packa&ge…",
+            self.tr("Delete packa&ge…"),
             "delete",
             "Delete",
-            "Delete the selected package",
+            self.tr("Delete the selected package"),
             context=Qt.ShortcutContext.WidgetShortcut,
         )
         self.delete_action.triggered.connect(self._on_delete_triggered)
 
-        title = QLabel("Packages")
+        title = QLabel(self.tr("Packages"))
         title.setProperty("role", "title")
         header = QHBoxLayout()
         header.addWidget(title, 1)
@@ -71,11 +75,11 @@ class PackagesPage(QWidget):
         header.addWidget(self.delete_button)
 
         self.model = PackagesTableModel(self)
-        self.proxy = setup_live_table(self.table, self.model, "Packages")
+        self.proxy = setup_live_table(self.table, self.model, self.tr("Packages"))
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
         self.editor = PackageEditor(context)
-        self.editor.setAccessibleName("Package editor")
+        self.editor.setAccessibleName(self.tr("Package editor"))
         self.editor.saved.connect(self._on_editor_saved)
 
         splitter = QSplitter()
@@ -84,10 +88,12 @@ class PackagesPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         self.empty = EmptyState(
-            "No packages yet",
-            "A package is a pool of WhatsApp numbers and the rules they send by: caps, "
-            "pauses and active hours. Create one, then add its profiles.",
-            action="Create your first package",
+            self.tr("No packages yet"),
+            self.tr(
+                "A package is a pool of WhatsApp numbers and the rules they send by: caps, "
+                "pauses and active hours. Create one, then add its profiles."
+            ),
+            action=self.tr("Create your first package"),
         )
         self.empty.action_clicked.connect(self.start_new)
         self.stack = QStackedWidget()
@@ -223,12 +229,20 @@ class PackagesPage(QWidget):
     async def _delete(self, package: Package) -> bool:
         """Asks first; ``True`` when the package was deleted."""
         count = self._counts.get(package.id, 0)
-        profiles = f" and its {count} profile{'s' if count != 1 else ''}" if count else ""
-        question = (
-            f"Delete the package “{package.name}”{profiles}? Its messages and conversations "
-            "are deleted with it. This cannot be undone."
-        )
-        if not await confirm(self, "Delete package", question, yes="Delete"):
+        if count:
+            question = self.tr(
+                "Delete the package “{name}” and its %n profile(s)? Its messages and "
+                "conversations are deleted with it. This cannot be undone.",
+                "",
+                count,
+            )
+        else:
+            question = self.tr(
+                "Delete the package “{name}”? Its messages and conversations are deleted with "
+                "it. This cannot be undone."
+            )
+        question = question.format(name=package.name)
+        if not await confirm(self, self.tr("Delete package"), question, yes=self.tr("Delete")):
             return False
         await self.context.services.packages.delete(package.id, actor="desktop")
         await self.context.reload_packages()

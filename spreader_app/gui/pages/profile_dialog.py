@@ -28,6 +28,7 @@ from spreader_app.core.errors import Conflict, ValidationFailed
 from spreader_app.core.models import Profile, ProfileStatus
 from spreader_app.core.services.connection import ConnectionReport
 from spreader_app.gui.context import AppContext
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels
 from spreader_app.gui.tables.profiles_table import PROFILE_STATUS_LABELS
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import show_value
@@ -35,15 +36,18 @@ from spreader_app.gui.widgets.roles import error_label, set_role
 
 log = logging.getLogger(__name__)
 
-FIELD_LABELS = {
-    "name": "Name",
-    "zentra_uuid": "Device UUID",
-    "zentra_api_token": "API token",
-    "priority": "Priority",
-    "weight": "Weight",
-    "daily_message_limit": "Daily limit",
-    "status": "Status",
-}
+FIELD_LABELS = TranslatedLabels(
+    "ProfileDialog",
+    {
+        "name": QT_TRANSLATE_NOOP("ProfileDialog", "Name"),
+        "zentra_uuid": QT_TRANSLATE_NOOP("ProfileDialog", "Device UUID"),
+        "zentra_api_token": QT_TRANSLATE_NOOP("ProfileDialog", "API token"),
+        "priority": QT_TRANSLATE_NOOP("ProfileDialog", "Priority"),
+        "weight": QT_TRANSLATE_NOOP("ProfileDialog", "Weight"),
+        "daily_message_limit": QT_TRANSLATE_NOOP("ProfileDialog", "Daily limit"),
+        "status": QT_TRANSLATE_NOOP("ProfileDialog", "Status"),
+    },
+)
 
 
 def _spin(lo: int, hi: int, name: str, tip: str) -> QSpinBox:
@@ -72,64 +76,77 @@ class ProfileDialog(QDialog):
         self.profile = profile
         self.saved_profile: Profile | None = None
         self._error_labels: dict[str, QLabel] = {}
-        self.setWindowTitle("Edit profile" if profile else "Add profile")
+        self.setWindowTitle(self.tr("Edit profile") if profile else self.tr("Add profile"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(460)
 
         self.name_edit = QLineEdit(profile.name if profile else "")
-        self.name_edit.setAccessibleName("Profile name")
-        self.name_edit.setPlaceholderText("e.g. Sales phone 1")
+        self.name_edit.setAccessibleName(self.tr("Profile name"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Sales phone 1"))
         self.device_edit = QLineEdit(profile.zentra_uuid if profile else "")
-        self.device_edit.setAccessibleName("Device UUID")
-        self.device_edit.setToolTip("The device's UUID, as shown in the Zentra dashboard")
+        self.device_edit.setAccessibleName(self.tr("Device UUID"))
+        self.device_edit.setToolTip(self.tr("The device's UUID, as shown in the Zentra dashboard"))
         self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setAccessibleName("API token")
-        self.token_edit.setToolTip("The x-api-token of the Zentra account this device is in")
+        self.token_edit.setAccessibleName(self.tr("API token"))
+        self.token_edit.setToolTip(
+            self.tr("The x-api-token of the Zentra account this device is in")
+        )
         if profile is not None:
             self.token_edit.setPlaceholderText(profile.token_masked or "••••")
         else:
-            self.token_edit.setPlaceholderText("Paste the API token from the Zentra dashboard")
+            self.token_edit.setPlaceholderText(
+                self.tr("Paste the API token from the Zentra dashboard")
+            )
         self.priority = _spin(
-            0, 1000, "Priority", "Higher sends first in the priority distribution mode"
+            0,
+            1000,
+            self.tr("Priority"),
+            self.tr("Higher sends first in the priority distribution mode"),
         )
         self.weight = _spin(
-            0, 1000, "Weight", "Share of recipients in the weighted and smart modes"
+            0,
+            1000,
+            self.tr("Weight"),
+            self.tr("Share of recipients in the weighted and smart modes"),
         )
         self.daily_limit = _spin(
             1,
             100_000,
-            "Daily limit",
-            "This number's own cap per 24 hours; the package's daily cap applies too",
+            self.tr("Daily limit"),
+            self.tr("This number's own cap per 24 hours; the package's daily cap applies too"),
         )
         defaults = profile or Profile(id="", package_id=package_id, name="", zentra_uuid="")
         self.priority.setValue(defaults.priority)
         self.weight.setValue(defaults.weight)
         self.daily_limit.setValue(defaults.daily_message_limit)
         self.status = QComboBox()
-        self.status.setAccessibleName("Profile status")
+        self.status.setAccessibleName(self.tr("Profile status"))
         if profile is not None and profile.status not in (
             ProfileStatus.ACTIVE,
             ProfileStatus.INACTIVE,
         ):
             # Blocked and paused are the engine's verdicts: keep them unless changed here.
-            self.status.addItem(f"{PROFILE_STATUS_LABELS[profile.status]} (keep)", None)
-        self.status.addItem("Active", ProfileStatus.ACTIVE.value)
-        self.status.addItem("Inactive", ProfileStatus.INACTIVE.value)
+            keep = self.tr("{status} (keep)").format(status=PROFILE_STATUS_LABELS[profile.status])
+            self.status.addItem(keep, None)
+        self.status.addItem(self.tr("Active"), ProfileStatus.ACTIVE.value)
+        self.status.addItem(self.tr("Inactive"), ProfileStatus.INACTIVE.value)
         if profile is not None and profile.status is ProfileStatus.INACTIVE:
             self.status.setCurrentIndex(self.status.findData(ProfileStatus.INACTIVE.value))
 
         self.form_error = error_label()
         form = QFormLayout()
         self._form = form
-        self._row("&Name:", self.name_edit, "name")
-        self._row("&Device UUID:", self.device_edit, "zentra_uuid")
-        token_hint = "Leave empty to keep the current token." if profile else "Required."
-        self._row("API &token:", self.token_edit, "zentra_api_token", token_hint)
-        self._row("&Priority:", self.priority, "priority")
-        self._row("&Weight:", self.weight, "weight")
-        self._row("Daily &limit:", self.daily_limit, "daily_message_limit")
-        self._row("&Status:", self.status, "status")
+        self._row(self.tr("&Name:"), self.name_edit, "name")
+        self._row(self.tr("&Device UUID:"), self.device_edit, "zentra_uuid")
+        token_hint = (
+            self.tr("Leave empty to keep the current token.") if profile else self.tr("Required.")
+        )
+        self._row(self.tr("API &token:"), self.token_edit, "zentra_api_token", token_hint)
+        self._row(self.tr("&Priority:"), self.priority, "priority")
+        self._row(self.tr("&Weight:"), self.weight, "weight")
+        self._row(self.tr("Daily &limit:"), self.daily_limit, "daily_message_limit")
+        self._row(self.tr("&Status:"), self.status, "status")
 
         self.own_number_edit = QLineEdit()
         self.own_number_edit.setAccessibleName(self.tr("Your own number"))
@@ -141,7 +158,7 @@ class ProfileDialog(QDialog):
             )
         )
         self._row(self.tr("Your n&umber:"), self.own_number_edit, "own_number")
-        self.test_button = QPushButton("Test &connection")
+        self.test_button = QPushButton(self.tr("Test &connection"))
         self.test_button.setToolTip(
             self.tr("Asks the gateway about this device with this token, before saving")
         )
@@ -149,15 +166,15 @@ class ProfileDialog(QDialog):
         self.test_result = QLabel()
         self.test_result.setProperty("role", "hint")
         self.test_result.setWordWrap(True)
-        self.test_result.setAccessibleName("Connection test result")
+        self.test_result.setAccessibleName(self.tr("Connection test result"))
 
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setProperty("role", "primary")
-        self.save_button.setAccessibleName("Save profile")
+        self.save_button.setAccessibleName(self.tr("Save profile"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Close without saving (Esc)")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Close without saving (Esc)"))
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
@@ -259,7 +276,8 @@ class ProfileDialog(QDialog):
         if isinstance(exc, ValidationFailed) and exc.details:
             for item in exc.details:
                 key = str(item.get("field", ""))
-                sentence = f"{FIELD_LABELS.get(key, key)} {item.get('message', '')}."
+                label_text = FIELD_LABELS[key] if key in FIELD_LABELS else key
+                sentence = f"{label_text} {item.get('message', '')}."
                 label = self._error_labels.get(key)
                 if label is None:
                     unplaced.append(sentence)

@@ -62,17 +62,17 @@ class ReasonPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
-        self.setAccessibleName("Why this profile is not sending")
+        self.setAccessibleName(self.tr("Why this profile is not sending"))
         self.title = QLabel()
         self.title.setProperty("role", "error")
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reason.setAccessibleName("Reason")
-        self.activate_button = QPushButton("Set active again")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.activate_button = QPushButton(self.tr("Set active again"))
         self.activate_button.setProperty("role", "primary")
         self.activate_button.setToolTip(
-            "Clears the block or pause; do this once the cause above is fixed"
+            self.tr("Clears the block or pause; do this once the cause above is fixed")
         )
         text = QVBoxLayout()
         text.addWidget(self.title)
@@ -88,7 +88,9 @@ class ReasonPanel(QFrame):
             self.hide()
             return
         label = PROFILE_STATUS_LABELS[row.profile.status]
-        self.title.setText(f"{row.profile.name} is {label.lower()}")
+        self.title.setText(
+            self.tr("{name} is {status}").format(name=row.profile.name, status=label.lower())
+        )
         self.reason.setText(row.profile.status_reason)
         self.show()
 
@@ -105,12 +107,12 @@ class ProfilesPage(QWidget):
         self._select_pending = ""
 
         self.picker = PackagePicker(context)
-        title = QLabel("Profiles")
+        title = QLabel(self.tr("Profiles"))
         title.setProperty("role", "title")
 
         self.model = ProfilesTableModel(self)
         self.table = QTableView()
-        self.proxy = setup_live_table(self.table, self.model, "Profiles")
+        self.proxy = setup_live_table(self.table, self.model, self.tr("Profiles"))
         self.usage_delegate = GaugeDelegate(self.table)
         self.health_delegate = GaugeDelegate(self.table, higher_is_better=True)
         self.table.setItemDelegateForColumn(HOURLY_COLUMN, self.usage_delegate)
@@ -118,27 +120,35 @@ class ProfilesPage(QWidget):
         self.table.setItemDelegateForColumn(HEALTH_COLUMN, self.health_delegate)
 
         self.add_action = page_action(
-            self, "&Add profile…", "add", "Insert", "Add a WhatsApp number to this package"
+            self,
+            self.tr("&Add profile…"),
+            "add",
+            "Insert",
+            self.tr("Add a WhatsApp number to this package"),
         )
         self.edit_action = page_action(
             self.table,
-            "&Edit…",
+            self.tr("&Edit…"),
             "edit",
             "Return",
-            "Edit the selected profile",
+            self.tr("Edit the selected profile"),
             context=Qt.ShortcutContext.WidgetShortcut,
         )
         self.edit_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         self.delete_action = page_action(
             self.table,
-            "&Delete…",
+            self.tr("&Delete…"),
             "delete",
             "Delete",
-            "Delete the selected profile",
+            self.tr("Delete the selected profile"),
             context=Qt.ShortcutContext.WidgetShortcut,
         )
         self.toggle_action = page_action(
-            self, "Ac&tive on/off", "pause", "Ctrl+T", "Set the selected profile active or inactive"
+            self,
+            self.tr("Ac&tive on/off"),
+            "pause",
+            "Ctrl+T",
+            self.tr("Set the selected profile active or inactive"),
         )
         self.add_action.triggered.connect(self._on_add_triggered)
         self.edit_action.triggered.connect(self._on_edit_triggered)
@@ -165,17 +175,19 @@ class ProfilesPage(QWidget):
         self.status_label = error_label()
 
         self.no_package = EmptyState(
-            "Create a package first",
-            "Profiles belong to a package, which sets how fast and when they may send.",
-            action="Go to Packages",
+            self.tr("Create a package first"),
+            self.tr("Profiles belong to a package, which sets how fast and when they may send."),
+            action=self.tr("Go to Packages"),
             icon_name="packages",
         )
         self.no_package.action_clicked.connect(lambda: self.context.navigate.emit("packages"))
         self.no_profiles = EmptyState(
-            "No profiles in this package",
-            "A profile is one WhatsApp number connected to Zentra. Add its device UUID and "
-            "API token to start sending through it.",
-            action="Add your first profile",
+            self.tr("No profiles in this package"),
+            self.tr(
+                "A profile is one WhatsApp number connected to Zentra. Add its device UUID and "
+                "API token to start sending through it."
+            ),
+            action=self.tr("Add your first profile"),
         )
         self.no_profiles.action_clicked.connect(self._on_add_triggered)
         content = QWidget()
@@ -230,7 +242,9 @@ class ProfilesPage(QWidget):
             action.setEnabled(row is not None)
         if row is not None:
             active = row.profile.status is ProfileStatus.ACTIVE
-            self.toggle_action.setText("Set &inactive" if active else "Set ac&tive")
+            self.toggle_action.setText(
+                self.tr("Set &inactive") if active else self.tr("Set ac&tive")
+            )
         self.reason_panel.show_for(row)
 
     # --- refreshing ----------------------------------------------------------------------
@@ -268,7 +282,9 @@ class ProfilesPage(QWidget):
         # A package deleted meanwhile is not worth a message: the package list follows.
         if not isinstance(exc, NotFound):
             log.warning("profile stats failed", exc_info=exc)
-            self.status_label.setText(f"Live limits are not updating: {describe(exc)}")
+            self.status_label.setText(
+                self.tr("Live limits are not updating: {error}").format(error=describe(exc))
+            )
             self.status_label.show()
         self.refresher.finished()
 
@@ -334,11 +350,11 @@ class ProfilesPage(QWidget):
 
     async def _delete(self, profile: Profile) -> bool:
         """Asks first; ``True`` when the profile was deleted."""
-        question = (
-            f"Delete the profile “{profile.name}” and its stored token? Messages it sent "
+        question = self.tr(
+            "Delete the profile “{name}” and its stored token? Messages it sent "
             "stay in the log. This cannot be undone."
-        )
-        if not await confirm(self, "Delete profile", question, yes="Delete"):
+        ).format(name=profile.name)
+        if not await confirm(self, self.tr("Delete profile"), question, yes=self.tr("Delete")):
             return False
         await self.context.services.profiles.delete(profile.package_id, profile.id, "desktop")
         self.refresh()

@@ -8,6 +8,7 @@ in a ``CampaignView``. The body given to the service is the HTTP API's Open Chat
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -32,11 +33,14 @@ from spreader_app.gui.icons import icon
 from spreader_app.gui.pages.campaign_view import CampaignView
 from spreader_app.gui.pages.send.body import field_errors, open_body
 from spreader_app.gui.pages.send.content_box import ContentBox
+from spreader_app.gui.pages.send.personal_bar import PersonalBar
 from spreader_app.gui.pages.send.plan_panel import PlanPanel
 from spreader_app.gui.pages.send.recipients_box import RecipientsBox
+from spreader_app.gui.pages.send.samples_panel import SamplesPanel
 from spreader_app.gui.pages.send.timing_box import TimingBox
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import name_internals
+from spreader_app.gui.widgets.column_picker import api_recipients
 from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.package_picker import PackagePicker
 from spreader_app.gui.widgets.roles import error_label, show_message
@@ -52,10 +56,12 @@ class SendPage(QWidget):
         self._preview: tuple[int, dict[str, Any], OpenPreview] | None = None
 
         self.empty = EmptyState(
-            "No package yet",
-            "Messages go out through the profiles of a package: create one, add a profile,"
-            " then come back here.",
-            "Go to Packages",
+            self.tr("No package yet"),
+            self.tr(
+                "Messages go out through the profiles of a package: create one, add a profile,"
+                " then come back here."
+            ),
+            self.tr("Go to Packages"),
             "packages",
         )
         self.empty.action_clicked.connect(lambda: context.navigate.emit("packages"))
@@ -73,6 +79,7 @@ class SendPage(QWidget):
 
         for section in (self.content, self.recipients, self.timing):
             section.changed.connect(self._on_form_changed)
+        self.samples.choice_made.connect(self._on_preview_button_clicked)
         context.package_changed.connect(self._on_context_package_changed)
         self._on_form_changed()
         self._on_context_package_changed(context.package_id)
@@ -80,19 +87,21 @@ class SendPage(QWidget):
 
     def _build_composer(self) -> QWidget:
         body = QWidget()
-        title = QLabel("Send a message")
+        title = QLabel(self.tr("Send a message"))
         title.setProperty("role", "title")
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(PackagePicker(self.context))
         self.send_error = error_label()
-        self.preview_button = QPushButton(icon("refresh"), "Pre&view")
-        self.preview_button.setToolTip("Check the recipients and plan the sending (Ctrl+Enter)")
+        self.preview_button = QPushButton(icon("refresh"), self.tr("Pre&view"))
+        self.preview_button.setToolTip(
+            self.tr("Check the recipients and plan the sending (Ctrl+Enter)")
+        )
         self.preview_button.clicked.connect(self._on_preview_button_clicked)
-        self.send_button = QPushButton(icon("send"), "&Send…")
+        self.send_button = QPushButton(icon("send"), self.tr("&Send…"))
         self.send_button.setProperty("role", "primary")
-        self.send_button.setToolTip("Send the previewed message (Ctrl+Shift+Enter)")
+        self.send_button.setToolTip(self.tr("Send the previewed message (Ctrl+Shift+Enter)"))
         self.send_button.clicked.connect(self._on_send_button_clicked)
         # Extra keys as shortcuts, so the buttons keep their Alt mnemonics; a click on a
         # disabled button does nothing, as it should.
@@ -119,11 +128,18 @@ class SendPage(QWidget):
         layout.addLayout(header)
         self.content = ContentBox()
         layout.addWidget(self.content)
+        self.personal = PersonalBar(self.context, self.content)
+        content_layout = self.content.layout()
+        assert content_layout is not None
+        content_layout.addWidget(self.personal)
         self.recipients = RecipientsBox(self.context)
         layout.addWidget(self.recipients)
         self.timing = TimingBox()
         layout.addWidget(self.timing)
         layout.addWidget(self.plan_panel)
+        self.samples = SamplesPanel()
+        self.samples.hide()
+        layout.addWidget(self.samples)
         layout.addWidget(self.send_error)
         layout.addLayout(bottom)
         layout.addStretch(1)
@@ -141,11 +157,21 @@ class SendPage(QWidget):
 
     def _on_form_changed(self) -> None:
         self._revision += 1
+        selection = (
+            self.recipients.picker.selection() if self.recipients.file_radio.isChecked() else None
+        )
+        self.personal.set_columns(
+            None
+            if selection is None
+            else [h for i, h in enumerate(selection[0].headers) if i != selection[1]]
+        )
+        self.samples.reset()
         if self._preview is not None:
             self._preview = None
             self.plan_panel.hide()
+            self.samples.hide()
         self.send_button.setEnabled(False)
-        self.send_hint.setText("Preview the plan, then send.")
+        self.send_hint.setText(self.tr("Preview the plan, then send."))
 
     # --- preview and send ------------------------------------------------------------------
 
@@ -174,6 +200,16 @@ class SendPage(QWidget):
             self._set_errors("recipients", [self.recipients.missing_sentence()])
             return
         body = self._body(source[0])
+        body["options"].update(self.samples.options())
+        selection = self.recipients.picker.selection()
+        if (
+            self.recipients.file_radio.isChecked()
+            and selection
+            and "{{" in self.content.text_edit.toPlainText()
+        ):
+            # The other columns travel as each recipient's variables, for {{column}}.
+            loop = asyncio.get_running_loop()
+            body["recipients"] = await loop.run_in_executor(None, api_recipients, *selection)
         try:
             normalize_region(self.recipients.region())
         except ValidationFailed as exc:
@@ -191,10 +227,19 @@ class SendPage(QWidget):
         self.recipients.show_screening(preview.screening, source[1])
         self.plan_panel.show_preview(preview, datetime.now(UTC))
         self.plan_panel.show()
+        self.samples.show_personal(preview.personal, source[1])
         self._preview = (revision, body, preview)
-        can_send = preview.screening.valid_count > 0 and not preview.plan.unassigned
+        blocked = bool(preview.personal.missing) and not self.samples.skips_missing()
+        can_send = bool(preview.plan.items) and not preview.plan.unassigned and not blocked
         self.send_button.setEnabled(can_send)
-        self.send_hint.setText("Check the plan, then send." if can_send else "Nothing to send.")
+        if blocked:
+            self.send_hint.setText(
+                self.tr("Skip the rows with an empty value, or give a fallback.")
+            )
+        else:
+            self.send_hint.setText(
+                self.tr("Check the plan, then send.") if can_send else self.tr("Nothing to send.")
+            )
 
     def _on_send_button_clicked(self) -> None:
         run_task(self._send(), busy=self.action_box)
@@ -204,19 +249,31 @@ class SendPage(QWidget):
             return
         revision, body, preview = self._preview
         package_id = self.context.package_id
-        valid = preview.screening.valid_count
-        skipped = preview.screening.total - valid
+        personal = preview.personal
+        valid = len(preview.plan.items)
+        skipped = preview.screening.total - preview.screening.valid_count
         eta = self.plan_panel.eta_label.text()
         senders = sum(1 for n in self.plan_panel.counts.values() if n)
-        text = (
-            f"Send this message to {valid:,} recipients through {senders} profiles?"
-            + (f" {skipped:,} rows will be skipped." if skipped else "")
-            + (f"\n\n{eta}." if eta else "")
-        )
-        if not await confirm(self, "Send this message?", text, yes="Send"):
+        text = self.tr("Send this message to %n recipient(s) through {profiles}?", "", valid)
+        text = text.format(profiles=self.tr("%n profile(s)", "", senders))
+        if skipped:
+            text += " " + self.tr("%n row(s) will be skipped.", "", skipped)
+        if personal.missing:
+            text += "\n" + self.tr(
+                "%n recipient(s) with an empty variable will be skipped.", "", len(personal.missing)
+            )
+        if personal.too_long:
+            text += "\n" + self.tr(
+                "%n recipient(s) whose text is over WhatsApp's limit will be skipped.",
+                "",
+                len(personal.too_long),
+            )
+        if eta:
+            text += f"\n\n{eta}."
+        if not await confirm(self, self.tr("Send this message?"), text, yes=self.tr("Send")):
             return
         if revision != self._revision:
-            self.send_hint.setText("The message changed: preview it again before sending.")
+            self.send_hint.setText(self.tr("The message changed: preview it again before sending."))
             return
         try:
             result = await self.context.services.sending.send_open(

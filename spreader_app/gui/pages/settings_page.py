@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spreader_app.config import LANGUAGES
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.services.settings import SettingsView
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
 from spreader_app.gui.icons import icon
 from spreader_app.gui.pages.settings.receiving_section import ReceivingSection
 from spreader_app.gui.tasks import describe, run_task
@@ -35,8 +37,23 @@ from spreader_app.gui.theme import THEMES, apply_theme
 from spreader_app.gui.widgets.accessibility import name_internals, show_value
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 
-NO_REGION = "None: international numbers only"
-RESTART_NOTE = "The new address or port is in use: it applies after Spreader restarts."
+NO_REGION = QT_TRANSLATE_NOOP("SettingsPage", "None: international numbers only")
+RESTART_NOTE = QT_TRANSLATE_NOOP(
+    "SettingsPage",
+    "Some changes apply after Spreader restarts: the language, or an address or port that "
+    "is in use.",
+)
+THEME_LABELS = {
+    "system": QT_TRANSLATE_NOOP("SettingsPage", "System"),
+    "light": QT_TRANSLATE_NOOP("SettingsPage", "Light"),
+    "dark": QT_TRANSLATE_NOOP("SettingsPage", "Dark"),
+}
+# Each language is named in itself, so a person who cannot read the current one finds theirs.
+LANGUAGE_LABELS = {
+    "system": QT_TRANSLATE_NOOP("SettingsPage", "System language"),
+    "en": "English",  # not translated: a language's own name
+    "ar": "العربية",  # not translated: a language's own name
+}
 FEEDBACK_MS = 4000
 
 
@@ -54,7 +71,7 @@ def parse_region(text: str, choices: list[tuple[str, str]]) -> str:
     name (any case); ``""`` for none. Unknown text comes back upper-cased for the service to
     reject with its own explanation."""
     typed = text.strip()
-    if not typed or typed == NO_REGION:
+    if not typed or typed in (NO_REGION, translate("SettingsPage", NO_REGION)):
         return ""
     folded = typed.casefold()
     for code, label in choices:
@@ -75,7 +92,7 @@ class SettingsPage(QWidget):
         self.choices = region_choices()
         self.errors: dict[str, QLabel] = {}
 
-        title = QLabel("Settings")
+        title = QLabel(self.tr("Settings"))
         title.setProperty("role", "title")
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -91,15 +108,15 @@ class SettingsPage(QWidget):
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Save result")
-        self.discard_button = QPushButton("Discard changes")
-        self.discard_button.setToolTip("Puts back the saved values")
+        self.status_label.setAccessibleName(self.tr("Save result"))
+        self.discard_button = QPushButton(self.tr("Discard changes"))
+        self.discard_button.setToolTip(self.tr("Puts back the saved values"))
         self.discard_button.clicked.connect(self._on_discard_clicked)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setProperty("role", "primary")
         self.save_button.setDefault(True)
         self.save_button.setShortcut("Ctrl+S")
-        self.save_button.setToolTip("Saves the changed settings (Ctrl+S)")
+        self.save_button.setToolTip(self.tr("Saves the changed settings (Ctrl+S)"))
         self.save_button.clicked.connect(self._on_save_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
@@ -125,7 +142,8 @@ class SettingsPage(QWidget):
         label = QLabel(text)
         label.setBuddy(widgets[0])
         error = error_label()
-        error.setAccessibleName(f"{label.text().replace('&', '').rstrip(':')} error")
+        field = label.text().replace("&", "").rstrip(":")
+        error.setAccessibleName(self.tr("{field} error").format(field=field))
         self.errors[key] = error
         box = QWidget()
         stack = QVBoxLayout(box)
@@ -149,40 +167,43 @@ class SettingsPage(QWidget):
         return edit
 
     def _api_group(self) -> QGroupBox:
-        group = QGroupBox("Local API")
+        group = QGroupBox(self.tr("Local API"))
         form = QFormLayout(group)
-        self.api_url_edit = self._readonly("Local API address")
+        self.api_url_edit = self._readonly(self.tr("Local API address"))
         self.host_edit = QLineEdit()
-        self.host_edit.setAccessibleName("Host")
+        self.host_edit.setAccessibleName(self.tr("Host"))
         self.host_edit.setToolTip(
-            "127.0.0.1 accepts programs on this computer only; 0.0.0.0 accepts the network"
+            self.tr("127.0.0.1 accepts programs on this computer only; 0.0.0.0 accepts the network")
         )
         self.port_spin = QSpinBox()
         self.port_spin.setRange(1, 65535)
-        self.port_spin.setAccessibleName("Port")
-        self.api_key_edit = self._readonly("API key")
+        self.port_spin.setAccessibleName(self.tr("Port"))
+        self.api_key_edit = self._readonly(self.tr("API key"))
         self.api_key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.show_key_button = QPushButton("Show")
+        self.show_key_button = QPushButton(self.tr("Show"))
         self.show_key_button.setCheckable(True)
-        self.show_key_button.setAccessibleName("Show API key")
+        self.show_key_button.setAccessibleName(self.tr("Show API key"))
         self.show_key_button.toggled.connect(self._on_show_key_toggled)
         self.copy_key_button = self._button(
-            "Copy", "copy", "Copies the API key to the clipboard", self._on_copy_key_clicked
+            self.tr("Copy"),
+            "copy",
+            self.tr("Copies the API key to the clipboard"),
+            self._on_copy_key_clicked,
         )
-        self.copy_key_button.setAccessibleName("Copy API key")
+        self.copy_key_button.setAccessibleName(self.tr("Copy API key"))
         self.regenerate_key_button = self._button(
-            "Regenerate…",
+            self.tr("Regenerate…"),
             "refresh",
-            "Makes a new key; programs using the old one are refused",
+            self.tr("Makes a new key; programs using the old one are refused"),
             self._on_regenerate_key_clicked,
         )
-        self.regenerate_key_button.setAccessibleName("Regenerate API key")
-        self._field(form, "&Address:", "api_url", self.api_url_edit)
-        self._field(form, "&Host:", "host", self.host_edit)
-        self._field(form, "&Port:", "port", self.port_spin)
+        self.regenerate_key_button.setAccessibleName(self.tr("Regenerate API key"))
+        self._field(form, self.tr("&Address:"), "api_url", self.api_url_edit)
+        self._field(form, self.tr("&Host:"), "host", self.host_edit)
+        self._field(form, self.tr("&Port:"), "port", self.port_spin)
         self._field(
             form,
-            "API &key:",
+            self.tr("API &key:"),
             "api_key",
             self.api_key_edit,
             self.show_key_button,
@@ -190,8 +211,9 @@ class SettingsPage(QWidget):
             self.regenerate_key_button,
         )
         note = QLabel(
-            "Programs send the key in the X-API-Key header or as a Bearer token. "
-            "A new address or port applies at once."
+            self.tr("Programs send the key in the X-API-Key header or as a Bearer token.")
+            + " "
+            + self.tr("A new address, port or gateway URL applies at once.")
         )
         note.setProperty("role", "hint")
         note.setWordWrap(True)
@@ -199,31 +221,36 @@ class SettingsPage(QWidget):
         return group
 
     def _webhook_group(self) -> QGroupBox:
-        group = QGroupBox("Webhook")
+        group = QGroupBox(self.tr("Webhook"))
         form = QFormLayout(group)
-        self.webhook_edit = self._readonly("Webhook URL")
+        self.webhook_edit = self._readonly(self.tr("Webhook URL"))
         self.copy_webhook_button = self._button(
-            "Copy", "copy", "Copies the webhook URL to the clipboard", self._on_copy_webhook_clicked
+            self.tr("Copy"),
+            "copy",
+            self.tr("Copies the webhook URL to the clipboard"),
+            self._on_copy_webhook_clicked,
         )
-        self.copy_webhook_button.setAccessibleName("Copy webhook URL")
+        self.copy_webhook_button.setAccessibleName(self.tr("Copy webhook URL"))
         self.regenerate_webhook_button = self._button(
-            "New URL…",
+            self.tr("New URL…"),
             "refresh",
-            "Makes a new secret URL; the old one stops working",
+            self.tr("Makes a new secret URL; the old one stops working"),
             self._on_regenerate_webhook_clicked,
         )
-        self.regenerate_webhook_button.setAccessibleName("Regenerate webhook URL")
+        self.regenerate_webhook_button.setAccessibleName(self.tr("Regenerate webhook URL"))
         self._field(
             form,
-            "&Webhook URL:",
+            self.tr("&Webhook URL:"),
             "webhook_url",
             self.webhook_edit,
             self.copy_webhook_button,
             self.regenerate_webhook_button,
         )
         note = QLabel(
-            "This address answers on this computer only. The section below gives it an "
-            "address Zentra can reach from the internet, to paste into the Zentra dashboard."
+            self.tr(
+                "This address answers on this computer only. The section below gives it an "
+                "address Zentra can reach from the internet, to paste into the Zentra dashboard."
+            )
         )
         note.setProperty("role", "hint")
         note.setWordWrap(True)
@@ -231,17 +258,19 @@ class SettingsPage(QWidget):
         return group
 
     def _general_group(self) -> QGroupBox:
-        group = QGroupBox("Sending and appearance")
+        group = QGroupBox(self.tr("Sending and appearance"))
         form = QFormLayout(group)
         self.region_combo = QComboBox()
         self.region_combo.setEditable(True)
         self.region_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.region_combo.setAccessibleName("Default phone region")
+        self.region_combo.setAccessibleName(self.tr("Default phone region"))
         self.region_combo.setToolTip(
-            "Numbers written without + and a country code are read as numbers of this "
-            "country. Empty: every number must be international."
+            self.tr(
+                "Numbers written without + and a country code are read as numbers of this "
+                "country. Empty: every number must be international."
+            )
         )
-        self.region_combo.addItem(NO_REGION, "")
+        self.region_combo.addItem(self.tr(NO_REGION), "")
         for code, label in self.choices:
             self.region_combo.addItem(label, code)
         completer = QCompleter(self.region_combo.model(), self.region_combo)
@@ -249,24 +278,37 @@ class SettingsPage(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.region_combo.setCompleter(completer)
         self.theme_combo = QComboBox()
-        self.theme_combo.setAccessibleName("Theme")
+        self.theme_combo.setAccessibleName(self.tr("Theme"))
         for theme in THEMES:
-            self.theme_combo.addItem(theme.capitalize(), theme)
+            self.theme_combo.addItem(self.tr(THEME_LABELS[theme]), theme)
         self.theme_combo.currentIndexChanged.connect(self._on_theme_changed)
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.setToolTip(
+            self.tr("The language of the window; right to left for Arabic. Applies on restart.")
+        )
+        for language in LANGUAGES:
+            label = LANGUAGE_LABELS[language]
+            self.language_combo.addItem(self.tr(label) if language == "system" else label, language)
         self.zentra_edit = QLineEdit()
-        self.zentra_edit.setAccessibleName("Gateway URL")
-        self.zentra_edit.setToolTip("The Zentra API base URL; change it only if Zentra says so")
-        self.data_dir_edit = self._readonly("Data folder")
+        self.zentra_edit.setAccessibleName(self.tr("Gateway URL"))
+        self.zentra_edit.setToolTip(
+            self.tr("The Zentra API base URL; change it only if Zentra says so")
+        )
+        self.data_dir_edit = self._readonly(self.tr("Data folder"))
         self.open_folder_button = self._button(
-            "Open folder",
+            self.tr("Open folder"),
             "",
-            "Shows the database, logs and settings file",
+            self.tr("Shows the database, logs and settings file"),
             self._on_open_folder_clicked,
         )
-        self._field(form, "Phone &region:", "default_region", self.region_combo)
-        self._field(form, "&Theme:", "theme", self.theme_combo)
-        self._field(form, "&Gateway URL:", "zentra_url", self.zentra_edit)
-        self._field(form, "&Data folder:", "data_dir", self.data_dir_edit, self.open_folder_button)
+        self._field(form, self.tr("Phone &region:"), "default_region", self.region_combo)
+        self._field(form, self.tr("&Theme:"), "theme", self.theme_combo)
+        self._field(form, self.tr("&Language:"), "language", self.language_combo)
+        self._field(form, self.tr("&Gateway URL:"), "zentra_url", self.zentra_edit)
+        self._field(
+            form, self.tr("&Data folder:"), "data_dir", self.data_dir_edit, self.open_folder_button
+        )
         return group
 
     # --- values --------------------------------------------------------------------------
@@ -283,6 +325,7 @@ class SettingsPage(QWidget):
         self.theme_combo.blockSignals(True)
         self.theme_combo.setCurrentIndex(max(self.theme_combo.findData(view.theme), 0))
         self.theme_combo.blockSignals(False)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(view.language), 0))
         self.zentra_edit.setText(view.zentra_url)
         self.data_dir_edit.setText(view.data_dir)
         for error in self.errors.values():
@@ -295,6 +338,7 @@ class SettingsPage(QWidget):
             "port": self.port_spin.value(),
             "default_region": parse_region(self.region_combo.currentText(), self.choices),
             "theme": self.theme_combo.currentData(),
+            "language": self.language_combo.currentData(),
             "zentra_url": self.zentra_edit.text().strip(),
         }
         return {k: v for k, v in edited.items() if v != getattr(self.view, k)}
@@ -321,7 +365,8 @@ class SettingsPage(QWidget):
                 show_message(label, str(item.get("message", "")))
                 placed = True
         self._say(
-            "Not saved: correct the fields marked in red." if placed else describe(exc), False
+            self.tr("Not saved: correct the fields marked in red.") if placed else describe(exc),
+            False,
         )
 
     # --- slots ---------------------------------------------------------------------------
@@ -329,19 +374,20 @@ class SettingsPage(QWidget):
     def _on_show_key_toggled(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.api_key_edit.setEchoMode(mode)
-        self.show_key_button.setText("Hide" if shown else "Show")
+        self.show_key_button.setText(self.tr("Hide") if shown else self.tr("Show"))
 
     def _on_copy_key_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.view.api_key)
-        self._flash("API key copied to the clipboard.")
+        self._flash(self.tr("API key copied to the clipboard."))
 
     def _on_copy_webhook_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.view.webhook_url)
-        self._flash("Webhook URL copied: paste it into the Zentra dashboard.")
+        self._flash(self.tr("Webhook URL copied: paste it into the Zentra dashboard."))
 
     def _on_open_folder_clicked(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(self.view.data_dir)):
-            self._say(f"Could not open {self.view.data_dir}; open it in your file manager.", False)
+            failed = self.tr("Could not open {folder}; open it in your file manager.")
+            self._say(failed.format(folder=ltr(self.view.data_dir)), False)
 
     def _on_theme_changed(self) -> None:
         app = QApplication.instance()
@@ -357,7 +403,7 @@ class SettingsPage(QWidget):
         done: str,
     ) -> None:
         async def run() -> SettingsView | None:
-            if not await confirm(self, title, text, yes="Regenerate"):
+            if not await confirm(self, title, text, yes=self.tr("Regenerate")):
                 return None
             return await action()
 
@@ -379,21 +425,25 @@ class SettingsPage(QWidget):
     def _on_regenerate_key_clicked(self) -> None:
         self._regenerate(
             self.regenerate_key_button,
-            "Regenerate the API key?",
-            "Programs using the old key will be refused from now on, until you give them "
-            "the new one.",
+            self.tr("Regenerate the API key?"),
+            self.tr(
+                "Programs using the old key will be refused from now on, until you give them "
+                "the new one."
+            ),
             self.settings.regenerate_api_key,
-            "New API key saved: give it to the programs that use Spreader.",
+            self.tr("New API key saved: give it to the programs that use Spreader."),
         )
 
     def _on_regenerate_webhook_clicked(self) -> None:
         self._regenerate(
             self.regenerate_webhook_button,
-            "Make a new webhook URL?",
-            "The current URL stops working at once: customers' messages are not received "
-            "until you paste the new URL into the Zentra dashboard.",
+            self.tr("Make a new webhook URL?"),
+            self.tr(
+                "The current URL stops working at once: customers' messages are not received "
+                "until you paste the new URL into the Zentra dashboard."
+            ),
             self.settings.regenerate_webhook_secret,
-            "New webhook URL saved: paste it into the Zentra dashboard.",
+            self.tr("New webhook URL saved: paste it into the Zentra dashboard."),
         )
 
     def _on_discard_clicked(self) -> None:
@@ -401,21 +451,22 @@ class SettingsPage(QWidget):
         self._fill(self.settings.view())
         if theme != self.view.theme:
             self._on_theme_changed()
-        self._say("Changes discarded.", True)
+        self._say(self.tr("Changes discarded."), True)
 
     def _on_save_clicked(self) -> None:
         changes = self.changes()
         for error in self.errors.values():
             error.hide()
         if not changes:
-            self._say("Nothing to save: no setting was changed.", True)
+            self._say(self.tr("Nothing to save: no setting was changed."), True)
             return
 
         def saved(view: SettingsView) -> None:
             self._fill(view)
             self.context.settings_saved.emit(view)
             restart = self.settings.restart_needed()
-            self._say("Saved. " + RESTART_NOTE if restart else "Saved.", True)
+            saved_text = self.tr("Saved.")
+            self._say(f"{saved_text} {self.tr(RESTART_NOTE)}" if restart else saved_text, True)
 
         run_task(
             self.settings.update(changes),

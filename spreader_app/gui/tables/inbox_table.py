@@ -8,6 +8,7 @@ from typing import Any
 
 from spreader_app.core.models import ConversationItem, ConversationSummary
 from spreader_app.core.phones import display
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.messages_table import (
     RIGHT,
@@ -19,6 +20,7 @@ from spreader_app.gui.tables.messages_table import (
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 from spreader_app.gui.widgets.bubble_delegate import BODY_ROLE, HEADER_ROLE, OUTGOING_ROLE
 from spreader_app.gui.widgets.text_direction import tooltip_html
+from spreader_app.gui.words import status_word
 
 CUSTOMER, PROFILE, LAST, TIME, COUNT, FLAGS = range(6)
 
@@ -26,9 +28,9 @@ CUSTOMER, PROFILE, LAST, TIME, COUNT, FLAGS = range(6)
 def flags_text(summary: ConversationSummary) -> str:
     """``Suppressed`` wins over ``Possible opt-out``: once suppressed there is nothing to decide."""
     if summary.suppressed:
-        return "Suppressed"
+        return translate("InboxTable", "Suppressed")
     if summary.possible_opt_out:
-        return "Possible opt-out"
+        return translate("InboxTable", "Possible opt-out")
     return ""
 
 
@@ -46,32 +48,34 @@ class ConversationRow:
 
 def conversation_columns() -> list[Column[ConversationRow]]:
     return [
-        Column("Customer", lambda r: r.phone, display),
+        Column(QT_TRANSLATE_NOOP("Column", "Customer"), lambda r: r.phone, display),
         Column(
-            "Profile",
+            QT_TRANSLATE_NOOP("Column", "Profile"),
             lambda r: r.profile_name,
-            header_tooltip="The sticky profile: replies to this customer go through it",
+            header_tooltip=QT_TRANSLATE_NOOP(
+                "Column", "The sticky profile: replies to this customer go through it"
+            ),
         ),
         Column(
-            "Last message",
+            QT_TRANSLATE_NOOP("Column", "Last message"),
             lambda r: r.summary.last_text,
             preview,
             tooltip=lambda r: tooltip_html(r.summary.last_text[:TOOLTIP_CHARS]),
         ),
         Column(
-            "Time",
+            QT_TRANSLATE_NOOP("Column", "Time"),
             lambda r: r.summary.last_at,
             format_local_time,
             sort_key=timestamp,
         ),
         Column(
-            "Messages",
+            QT_TRANSLATE_NOOP("Column", "Messages"),
             lambda r: r.summary.inbound_count,
             align=RIGHT,
-            header_tooltip="How many messages this customer sent",
+            header_tooltip=QT_TRANSLATE_NOOP("Column", "How many messages this customer sent"),
         ),
         Column(
-            "Flags",
+            QT_TRANSLATE_NOOP("Column", "Flags"),
             lambda r: flags_text(r.summary),
             tooltip=lambda r: _flags_tooltip(r.summary),
         ),
@@ -80,9 +84,11 @@ def conversation_columns() -> list[Column[ConversationRow]]:
 
 def _flags_tooltip(summary: ConversationSummary) -> str:
     if summary.suppressed:
-        return "Open Chat messages to this number are skipped."
+        return translate("InboxTable", "Open Chat messages to this number are skipped.")
     if summary.possible_opt_out:
-        return "The customer may have asked to stop; open the conversation to decide."
+        return translate(
+            "InboxTable", "The customer may have asked to stop; open the conversation to decide."
+        )
     return ""
 
 
@@ -118,13 +124,14 @@ def line_header(line: ThreadLine, now: datetime | None = None) -> str:
     """``Customer · 10:32 · to Phone 1`` or ``You via Phone 1 · 10:33 · failed``."""
     when = format_local_time(line.item.at, now)
     if line.outgoing:
-        parts = [f"You via {line.profile_name}" if line.profile_name else "You", when]
+        you = translate("InboxTable", "You via {profile}").format(profile=line.profile_name)
+        parts = [you if line.profile_name else translate("InboxTable", "You"), ltr(when)]
         if line.item.status and line.item.status != "sent":
-            parts.append(line.item.status)
+            parts.append(status_word(line.item.status))
     else:
-        parts = ["Customer", when]
+        parts = [translate("InboxTable", "Customer"), ltr(when)]
         if line.profile_name:
-            parts.append(f"to {line.profile_name}")
+            parts.append(translate("InboxTable", "to {profile}").format(profile=line.profile_name))
     return " · ".join(p for p in parts if p)
 
 
@@ -137,7 +144,11 @@ class ThreadModel(SnapshotTableModel[ThreadLine]):
     text and side; the display text (header and message) is what screen readers announce."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([Column("Message", _line_text)], lambda r: r.position, parent)
+        super().__init__(
+            [Column(QT_TRANSLATE_NOOP("Column", "Message"), _line_text)],
+            lambda r: r.position,
+            parent,
+        )
         self.set_role(HEADER_ROLE, lambda line, _c: line_header(line))
         self.set_role(BODY_ROLE, lambda line, _c: line.item.text)
         self.set_role(OUTGOING_ROLE, lambda line, _c: line.outgoing)

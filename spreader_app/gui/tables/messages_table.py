@@ -11,17 +11,27 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
-from spreader_app.core.models import Delivery, Message, MessageMode
+from spreader_app.core.models import Delivery, Message
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, display
-from spreader_app.gui.status_words import delivery_status_words, message_status_words
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SORT_ROLE, SnapshotTableModel
 from spreader_app.gui.widgets.text_direction import tooltip_html
+from spreader_app.gui.words import (
+    DELIVERY_STATUS_LABELS,
+    MESSAGE_STATUS_LABELS,
+    MESSAGE_TYPE_LABELS,
+    MODE_NAMES,
+)
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-MODE_NAMES = {MessageMode.OPEN: "Open Chat", MessageMode.REPLY: "Reply Chat"}
 PREVIEW_CHARS = 80
 TOOLTIP_CHARS = 1000  # a tooltip taller than the screen helps nobody; the text is up to 64 KB
 
@@ -69,58 +79,84 @@ class DeliveryLine:
 def message_columns() -> list[Column[Message]]:
     return [
         Column(
-            "Created",
+            QT_TRANSLATE_NOOP("Column", "Created"),
             lambda m: m.created_at,
             format_local_time,
             sort_key=timestamp,
-            header_tooltip="When the message was accepted, in this computer's time zone",
+            header_tooltip=QT_TRANSLATE_NOOP(
+                "Column", "When the message was accepted, in this computer's time zone"
+            ),
         ),
-        Column("Mode", lambda m: MODE_NAMES.get(m.mode, m.mode.value)),
-        Column("Type", lambda m: m.content.type.value),
-        Column("Status", lambda m: message_status_words()[m.status]),
+        Column(QT_TRANSLATE_NOOP("Column", "Mode"), lambda m: MODE_NAMES[m.mode]),
+        Column(QT_TRANSLATE_NOOP("Column", "Type"), lambda m: MESSAGE_TYPE_LABELS[m.content.type]),
+        Column(QT_TRANSLATE_NOOP("Column", "Status"), lambda m: MESSAGE_STATUS_LABELS[m.status]),
         Column(
-            "Text",
+            QT_TRANSLATE_NOOP("Column", "Text"),
             message_text,
             preview,
             tooltip=lambda m: tooltip_html(message_text(m)[:TOOLTIP_CHARS]),
         ),
-        Column("Recipients", lambda m: m.total_recipients, align=RIGHT),
-        Column("Sent", lambda m: m.sent_count, align=RIGHT),
-        Column("Failed", lambda m: m.failed_count, align=RIGHT),
-        Column("Skipped", lambda m: m.skipped_count, align=RIGHT),
         Column(
-            "Finished",
+            QT_TRANSLATE_NOOP("Column", "Recipients"), lambda m: m.total_recipients, align=RIGHT
+        ),
+        Column(QT_TRANSLATE_NOOP("Column", "Sent"), lambda m: m.sent_count, align=RIGHT),
+        Column(QT_TRANSLATE_NOOP("Column", "Failed"), lambda m: m.failed_count, align=RIGHT),
+        Column(QT_TRANSLATE_NOOP("Column", "Skipped"), lambda m: m.skipped_count, align=RIGHT),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Finished"),
             lambda m: m.finished_at,
             format_local_time,
             sort_key=timestamp,
         ),
-        Column("Message ID", lambda m: m.id, header_tooltip="The id programs use in the API"),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Message ID"),
+            lambda m: m.id,
+            header_tooltip=QT_TRANSLATE_NOOP("Column", "The id programs use in the API"),
+        ),
     ]
 
 
 def delivery_columns() -> list[Column[DeliveryLine]]:
     return [
-        Column("Recipient", lambda r: r.delivery.recipient, display),
-        Column("Status", lambda r: delivery_status_words()[r.delivery.status]),
-        Column("Profile", lambda r: r.profile_name),
-        Column("Attempts", lambda r: r.delivery.attempt_count, align=RIGHT),
+        Column(QT_TRANSLATE_NOOP("Column", "Recipient"), lambda r: r.delivery.recipient, display),
         Column(
-            "Error",
+            QT_TRANSLATE_NOOP("Column", "Status"),
+            lambda r: DELIVERY_STATUS_LABELS[r.delivery.status],
+        ),
+        Column(QT_TRANSLATE_NOOP("Column", "Profile"), lambda r: r.profile_name),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Attempts"), lambda r: r.delivery.attempt_count, align=RIGHT
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Error"),
             lambda r: r.delivery.error,
             preview,
             tooltip=lambda r: tooltip_html(r.delivery.error),
         ),
         Column(
-            "Sent at",
+            QT_TRANSLATE_NOOP("Column", "Sent at"),
             lambda r: r.delivery.sent_at,
             format_local_time,
             sort_key=timestamp,
         ),
         Column(
-            "Skip reason",
+            QT_TRANSLATE_NOOP("Column", "Skip reason"),
             lambda r: r.delivery.skip_reason,
             skip_reason_text,
-            header_tooltip="Why the number was not messaged: invalid, duplicate or opted out",
+            header_tooltip=QT_TRANSLATE_NOOP(
+                "Column", "Why the number was not messaged: invalid, duplicate or opted out"
+            ),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Own text"),
+            lambda r: r.delivery.text or "",
+            preview,
+            tooltip=lambda r: tooltip_html(r.delivery.text or ""),
+            header_tooltip=QT_TRANSLATE_NOOP(
+                "Column",
+                "The text this recipient got when the message was personalised;"
+                " empty: the message's own text",
+            ),
         ),
     ]
 
@@ -181,7 +217,10 @@ class QuickFilterProxy(QSortFilterProxyModel):
 
 
 # --- CSV export ----------------------------------------------------------------------
+# The exported headers and status codes stay English, whatever the interface language:
+# spreadsheets and scripts built on an export must keep working when the language changes.
 
+# not translated: CSV headers (above)
 MESSAGE_HEADER = [
     "Message ID",
     "Created (local time)",
@@ -195,6 +234,7 @@ MESSAGE_HEADER = [
     "Skipped",
     "Finished (local time)",
 ]
+# not translated: CSV headers (above)
 DELIVERY_HEADER = [
     "Message ID",
     "Recipient",
@@ -235,7 +275,7 @@ def message_csv_row(m: Message) -> list[str]:
     return [
         m.id,
         csv_time(m.created_at),
-        MODE_NAMES.get(m.mode, m.mode.value),
+        MODE_NAMES.source(m.mode),
         m.content.type.value,
         m.status.value,
         text_cell(message_text(m)),

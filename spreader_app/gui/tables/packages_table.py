@@ -6,39 +6,70 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, ltr, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.profiles_table import countdown_text
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 
-PACKAGE_STATUS_LABELS = {
-    PackageStatus.ACTIVE: "Active",
-    PackageStatus.INACTIVE: "Inactive",
-    PackageStatus.SUSPENDED: "Suspended",
-}
-DISTRIBUTION_LABELS = {
-    DistributionMode.ROUND_ROBIN: "Round robin",
-    DistributionMode.SEQUENTIAL: "Sequential",
-    DistributionMode.RANDOM: "Random",
-    DistributionMode.WEIGHTED: "Weighted",
-    DistributionMode.PRIORITY: "Priority",
-    DistributionMode.SMART: "Smart",
-}
-STATUS_HINTS = {
-    PackageStatus.ACTIVE: "Sends Open Chat messages and replies.",
-    PackageStatus.INACTIVE: "Sends nothing: no Open Chat messages and no replies.",
-    PackageStatus.SUSPENDED: "Held: sends nothing until it is set active again.",
-}
-DISTRIBUTION_HINTS = {
-    DistributionMode.ROUND_ROBIN: "Each profile in turn.",
-    DistributionMode.SEQUENTIAL: "Fill one profile to its caps, then the next.",
-    DistributionMode.RANDOM: "A random profile for each recipient.",
-    DistributionMode.WEIGHTED: "In proportion to each profile's weight.",
-    DistributionMode.PRIORITY: "Profiles with the highest priority first.",
-    DistributionMode.SMART: "Weight × health × room left: healthy profiles with room send more.",
-}
+_CONTEXT = "PackagesTable"
+PACKAGE_STATUS_LABELS = TranslatedLabels(
+    _CONTEXT,
+    {
+        PackageStatus.ACTIVE: QT_TRANSLATE_NOOP("PackagesTable", "Active"),
+        PackageStatus.INACTIVE: QT_TRANSLATE_NOOP("PackagesTable", "Inactive"),
+        PackageStatus.SUSPENDED: QT_TRANSLATE_NOOP("PackagesTable", "Suspended"),
+    },
+)
+DISTRIBUTION_LABELS = TranslatedLabels(
+    _CONTEXT,
+    {
+        DistributionMode.ROUND_ROBIN: QT_TRANSLATE_NOOP("PackagesTable", "Round robin"),
+        DistributionMode.SEQUENTIAL: QT_TRANSLATE_NOOP("PackagesTable", "Sequential"),
+        DistributionMode.RANDOM: QT_TRANSLATE_NOOP("PackagesTable", "Random"),
+        DistributionMode.WEIGHTED: QT_TRANSLATE_NOOP("PackagesTable", "Weighted"),
+        DistributionMode.PRIORITY: QT_TRANSLATE_NOOP("PackagesTable", "Priority"),
+        DistributionMode.SMART: QT_TRANSLATE_NOOP("PackagesTable", "Smart"),
+    },
+)
+STATUS_HINTS = TranslatedLabels(
+    _CONTEXT,
+    {
+        PackageStatus.ACTIVE: QT_TRANSLATE_NOOP(
+            "PackagesTable", "Sends Open Chat messages and replies."
+        ),
+        PackageStatus.INACTIVE: QT_TRANSLATE_NOOP(
+            "PackagesTable", "Sends nothing: no Open Chat messages and no replies."
+        ),
+        PackageStatus.SUSPENDED: QT_TRANSLATE_NOOP(
+            "PackagesTable", "Held: sends nothing until it is set active again."
+        ),
+    },
+)
+DISTRIBUTION_HINTS = TranslatedLabels(
+    _CONTEXT,
+    {
+        DistributionMode.ROUND_ROBIN: QT_TRANSLATE_NOOP("PackagesTable", "Each profile in turn."),
+        DistributionMode.SEQUENTIAL: QT_TRANSLATE_NOOP(
+            "PackagesTable", "Fill one profile to its caps, then the next."
+        ),
+        DistributionMode.RANDOM: QT_TRANSLATE_NOOP(
+            "PackagesTable", "A random profile for each recipient."
+        ),
+        DistributionMode.WEIGHTED: QT_TRANSLATE_NOOP(
+            "PackagesTable", "In proportion to each profile's weight."
+        ),
+        DistributionMode.PRIORITY: QT_TRANSLATE_NOOP(
+            "PackagesTable", "Profiles with the highest priority first."
+        ),
+        DistributionMode.SMART: QT_TRANSLATE_NOOP(
+            "PackagesTable",
+            "Weight × health × room left: healthy profiles with room send more.",
+        ),
+    },
+)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -46,35 +77,61 @@ def active_hours_text(start: time, end: time, zone: str) -> str:
     """``"08:00–22:00, Africa/Cairo"``; ``"All day, …"`` when start equals end, and
     ``"(crosses midnight)"`` added when the window ends on the next day."""
     if start == end:
-        return f"All day, {zone}"
-    span = f"{start:%H:%M}–{end:%H:%M}, {zone}"
-    return f"{span} (crosses midnight)" if end < start else span
+        return translate("PackagesTable", "All day, {zone}").format(zone=ltr(zone))
+    span = translate("PackagesTable", "{hours}, {zone}").format(
+        hours=ltr(f"{start:%H:%M}–{end:%H:%M}"), zone=ltr(zone)
+    )
+    if end < start:
+        return translate("PackagesTable", "{hours} (crosses midnight)").format(hours=span)
+    return span
 
 
 def caps_text(hourly: int, daily: int) -> str:
     """Per-profile caps, e.g. ``"50/h · 500/day"``."""
-    return f"{hourly:,}/h · {daily:,}/day"
+    return translate("PackagesTable", "{hourly}/h · {daily}/day").format(
+        hourly=f"{hourly:,}", daily=f"{daily:,}"
+    )
 
 
 def cooldown_hint(seconds: int) -> str:
     """``"2 s between messages per number."``, or that there is no pause at all."""
     if seconds <= 0:
-        return "No pause between two messages of one number."
-    return f"{countdown_text(seconds)} between messages per number."
+        return translate("PackagesTable", "No pause between two messages of one number.")
+    return translate("PackagesTable", "{pause} between messages per number.").format(
+        pause=countdown_text(seconds)
+    )
 
 
 def capacity_hint(profiles: int, hourly: int, daily: int) -> str:
     """What the per-profile caps add up to for the whole pool, in words."""
     if profiles <= 0:
-        return (
-            f"Each profile may send up to {daily:,} messages a day and {hourly:,} an hour; "
-            "add profiles to this package to use them."
-        )
-    noun = "profile" if profiles == 1 else "profiles"
+        return translate(
+            "PackagesTable",
+            "Each profile may send up to {daily} messages a day and {hourly} an hour; "
+            "add profiles to this package to use them.",
+        ).format(daily=f"{daily:,}", hourly=f"{hourly:,}")
     return (
-        f"{profiles} {noun} × {daily:,}/day = up to {profiles * daily:,} messages a day "
-        f"from this package, at most {profiles * hourly:,} an hour."
+        PackageCounts()
+        .pool(profiles)
+        .format(
+            daily=f"{daily:,}",
+            pool_daily=f"{profiles * daily:,}",
+            pool_hourly=f"{profiles * hourly:,}",
+        )
     )
+
+
+class PackageCounts(QObject):
+    """This module's texts with a count: lupdate reads the plural forms of a count only
+    from ``tr()`` in a class, so they are methods here."""
+
+    def pool(self, profiles: int) -> str:
+        return self.tr(
+            "%n profile(s) × {daily}/day = up to {pool_daily} messages a day "
+            "from this package, at most {pool_hourly} an hour.",
+            "",
+            profiles,
+        )
 
 
 @dataclass(frozen=True)
@@ -115,40 +172,52 @@ def _caps_tooltip(row: PackageRow) -> str:
 
 
 PACKAGE_COLUMNS: list[Column[PackageRow]] = [
-    Column("Name", lambda r: r.package.name, tooltip=lambda r: r.package.description),
     Column(
-        "Status",
+        QT_TRANSLATE_NOOP("Column", "Name"),
+        lambda r: r.package.name,
+        tooltip=lambda r: r.package.description,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Column", "Status"),
         lambda r: r.package.status,
         display=lambda s: PACKAGE_STATUS_LABELS[s],
         tooltip=lambda r: STATUS_HINTS[r.package.status],
-        header_tooltip="Only an active package sends Open Chat messages",
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "Only an active package sends Open Chat messages"
+        ),
     ),
     Column(
-        "Distribution",
+        QT_TRANSLATE_NOOP("Column", "Distribution"),
         lambda r: r.package.distribution_mode,
         display=lambda m: DISTRIBUTION_LABELS[m],
         tooltip=lambda r: DISTRIBUTION_HINTS[r.package.distribution_mode],
-        header_tooltip="How recipients are spread over the package's profiles",
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "How recipients are spread over the package's profiles"
+        ),
     ),
     Column(
-        "Caps per profile",
+        QT_TRANSLATE_NOOP("Column", "Caps per profile"),
         _caps,
         display=_caps_display,
         sort_key=lambda v: (v[1], v[0]),
         tooltip=_caps_tooltip,
-        header_tooltip="Open Chat messages one profile may send per hour and per day",
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "Open Chat messages one profile may send per hour and per day"
+        ),
     ),
     Column(
-        "Active hours",
+        QT_TRANSLATE_NOOP("Column", "Active hours"),
         _hours,
-        header_tooltip="When Open Chat messages go out, in the package's time zone",
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "When Open Chat messages go out, in the package's time zone"
+        ),
     ),
     Column(
-        "Profiles",
+        QT_TRANSLATE_NOOP("Column", "Profiles"),
         lambda r: r.profile_count,
         align=_RIGHT,
         sort_key=lambda n: -1 if n is None else n,
-        header_tooltip="Devices in the package",
+        header_tooltip=QT_TRANSLATE_NOOP("Column", "Devices in the package"),
     ),
 ]
 

@@ -14,34 +14,71 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from spreader_app.core.health_band import HealthBand
 from spreader_app.core.models import LimitState, Profile, ProfileStatus
 from spreader_app.core.phones import display
 from spreader_app.core.services.stats import PackageStats, ProfileLimits
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 
-PROFILE_STATUS_LABELS = {
-    ProfileStatus.ACTIVE: "Active",
-    ProfileStatus.INACTIVE: "Inactive",
-    ProfileStatus.BLOCKED: "Blocked",
-    ProfileStatus.COOLDOWN: "Paused",
-}
-LIMIT_STATE_LABELS = {
-    LimitState.ACTIVE: "Ready",
-    LimitState.COOLDOWN: "Cooling down",
-    LimitState.LIMIT_REACHED: "Limit reached",
-    LimitState.OUTSIDE_HOURS: "Outside active hours",
-    LimitState.BLOCKED: "Blocked",
-    LimitState.INACTIVE: "Inactive",
-}
-LIMIT_STATE_HINTS = {
-    LimitState.ACTIVE: "Can send an Open Chat message now.",
-    LimitState.COOLDOWN: "Waiting: the pause between messages, or the device is paused.",
-    LimitState.LIMIT_REACHED: "The hourly or daily cap is used up; room frees as time passes.",
-    LimitState.OUTSIDE_HOURS: "Outside the package's active hours.",
-    LimitState.BLOCKED: "Likely banned; select it to see why and how to bring it back.",
-    LimitState.INACTIVE: "Set inactive: it sends nothing until set active again.",
-}
+_CONTEXT = "ProfilesTable"
+PROFILE_STATUS_LABELS = TranslatedLabels(
+    _CONTEXT,
+    {
+        ProfileStatus.ACTIVE: QT_TRANSLATE_NOOP("ProfilesTable", "Active"),
+        ProfileStatus.INACTIVE: QT_TRANSLATE_NOOP("ProfilesTable", "Inactive"),
+        ProfileStatus.BLOCKED: QT_TRANSLATE_NOOP("ProfilesTable", "Blocked"),
+        ProfileStatus.COOLDOWN: QT_TRANSLATE_NOOP("ProfilesTable", "Paused"),
+    },
+)
+LIMIT_STATE_LABELS = TranslatedLabels(
+    _CONTEXT,
+    {
+        LimitState.ACTIVE: QT_TRANSLATE_NOOP("ProfilesTable", "Ready"),
+        LimitState.COOLDOWN: QT_TRANSLATE_NOOP("ProfilesTable", "Cooling down"),
+        LimitState.LIMIT_REACHED: QT_TRANSLATE_NOOP("ProfilesTable", "Limit reached"),
+        LimitState.OUTSIDE_HOURS: QT_TRANSLATE_NOOP("ProfilesTable", "Outside active hours"),
+        LimitState.BLOCKED: QT_TRANSLATE_NOOP("ProfilesTable", "Blocked"),
+        LimitState.INACTIVE: QT_TRANSLATE_NOOP("ProfilesTable", "Inactive"),
+    },
+)
+LIMIT_STATE_HINTS = TranslatedLabels(
+    _CONTEXT,
+    {
+        LimitState.ACTIVE: QT_TRANSLATE_NOOP("ProfilesTable", "Can send an Open Chat message now."),
+        LimitState.COOLDOWN: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "Waiting: the pause between messages, or the device is paused."
+        ),
+        LimitState.LIMIT_REACHED: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "The hourly or daily cap is used up; room frees as time passes."
+        ),
+        LimitState.OUTSIDE_HOURS: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "Outside the package's active hours."
+        ),
+        LimitState.BLOCKED: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "Likely banned; select it to see why and how to bring it back."
+        ),
+        LimitState.INACTIVE: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "Set inactive: it sends nothing until set active again."
+        ),
+    },
+)
+HEALTH_BAND_HINTS = TranslatedLabels(
+    _CONTEXT,
+    {
+        HealthBand.OK: QT_TRANSLATE_NOOP("ProfilesTable", "OK: sends normally."),
+        HealthBand.AT_RISK: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "At risk: its caps and pace are halved until health recovers."
+        ),
+        HealthBand.CRITICAL: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "Critical: no Open Chat until health recovers."
+        ),
+        HealthBand.BANNED: QT_TRANSLATE_NOOP(
+            "ProfilesTable", "Banned: out of rotation until you set it active again."
+        ),
+    },
+)
 # Text colours readable on both the light and the dark palette; "inactive" and "outside
 # hours" keep the normal text colour because nothing is wrong with them.
 LIMIT_STATE_COLORS = {
@@ -59,13 +96,16 @@ def countdown_text(seconds: float | None) -> str:
     if seconds is None or seconds <= 0:
         return ""
     s = math.ceil(seconds)
+    hours = translate("ProfilesTable", "{n}\u00a0h")
+    minutes = translate("ProfilesTable", "{n}\u00a0min")
+    secs = translate("ProfilesTable", "{n}\u00a0s")
     if s < 60:
-        parts = [(s, "s")]
+        parts = [(s, secs)]
     elif s < 3600:
-        parts = [(s // 60, "min"), (s % 60, "s")]
+        parts = [(s // 60, minutes), (s % 60, secs)]
     else:
-        parts = [(s // 3600, "h"), (s % 3600 // 60, "min")]
-    return " ".join(f"{n}\u00a0{unit}" for n, unit in parts if n)
+        parts = [(s // 3600, hours), (s % 3600 // 60, minutes)]
+    return " ".join(unit.format(n=n) for n, unit in parts if n)
 
 
 @dataclass(frozen=True)
@@ -96,6 +136,19 @@ class ProfileRow:
         return (lim.daily_used, lim.daily_cap) if lim is not None else None
 
     @property
+    def warmup(self) -> tuple[int, int, int] | None:
+        """(stage, new recipients in 24 h, stage cap) while warming up, else ``None``."""
+        lim = self.limits
+        if lim is None or lim.new_recipients_cap is None:
+            return None
+        return (lim.warmup_stage, lim.new_recipients_used, lim.new_recipients_cap)
+
+    @property
+    def unanswered(self) -> tuple[int, int] | None:
+        lim = self.limits
+        return (lim.unanswered_used, lim.unanswered_cap) if lim and lim.unanswered_cap else None
+
+    @property
     def needs_attention(self) -> bool:
         """The engine (or the owner) stopped this profile and said why."""
         return self.profile.status is not ProfileStatus.ACTIVE and bool(self.profile.status_reason)
@@ -124,15 +177,54 @@ def _usage_key(value: Any) -> float:
     return used / cap if cap > 0 else 1.0
 
 
-def _usage_tooltip(what: str, window: str) -> Any:
+def _usage_tooltip(what: str) -> Any:
     def tip(row: ProfileRow) -> str:
         pair = getattr(row, what)
         if pair is None:
             return ""
         used, cap = pair
-        return f"{used:,} of {cap:,} Open Chat messages in the last {window}"
+        if what == "hourly":
+            text = translate(
+                "ProfilesTable", "{used} of {cap} Open Chat messages in the last 60 minutes"
+            )
+        else:
+            text = translate(
+                "ProfilesTable", "{used} of {cap} Open Chat messages in the last 24 hours"
+            )
+        return text.format(used=f"{used:,}", cap=f"{cap:,}")
 
     return tip
+
+
+def _warmup_display(value: Any) -> str:
+    if value is None:
+        return translate("ProfilesTable", "Graduated")
+    stage, used, cap = value
+    return translate("ProfilesTable", "Stage {stage} · {used}/{cap} new").format(
+        stage=stage, used=f"{used:,}", cap=f"{cap:,}"
+    )
+
+
+def _warmup_tooltip(row: ProfileRow) -> str:
+    if row.warmup is None:
+        return translate(
+            "ProfilesTable", "Warmed up: only the package's caps apply to new recipients."
+        )
+    stage, used, cap = row.warmup
+    return translate(
+        "ProfilesTable",
+        "Warm-up stage {stage}: {used} of {cap} new recipients in the last 24 hours."
+        " Next stage tomorrow if health stays OK and at least half is used.",
+    ).format(stage=stage, used=f"{used:,}", cap=f"{cap:,}")
+
+
+def _health_tooltip(row: ProfileRow) -> str:
+    text = translate("ProfilesTable", "Health {score} of 100").format(
+        score=row.profile.health_score
+    )
+    if row.limits is None:
+        return text
+    return f"{text}\n{HEALTH_BAND_HINTS[row.limits.health_band]}"
 
 
 def _state_tooltip(row: ProfileRow) -> str:
@@ -143,70 +235,102 @@ def _state_tooltip(row: ProfileRow) -> str:
 
 
 PROFILE_COLUMNS: list[Column[ProfileRow]] = [
-    Column("Name", lambda r: r.profile.name),
+    Column(QT_TRANSLATE_NOOP("Column", "Name"), lambda r: r.profile.name),
     Column(
-        "Device",
+        QT_TRANSLATE_NOOP("Column", "Device"),
         lambda r: r.profile.zentra_uuid,
         display=display,
-        header_tooltip="The device UUID in the Zentra dashboard",
+        header_tooltip=QT_TRANSLATE_NOOP("Column", "The device UUID in the Zentra dashboard"),
     ),
     Column(
-        "Status",
+        QT_TRANSLATE_NOOP("Column", "Status"),
         lambda r: r.profile.status,
         display=lambda s: PROFILE_STATUS_LABELS[s],
         tooltip=lambda r: r.profile.status_reason,
     ),
     Column(
-        "Priority",
+        QT_TRANSLATE_NOOP("Column", "Priority"),
         lambda r: r.profile.priority,
         align=_RIGHT,
-        header_tooltip="Higher first in the priority distribution mode",
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "Higher first in the priority distribution mode"
+        ),
     ),
     Column(
-        "Weight",
+        QT_TRANSLATE_NOOP("Column", "Weight"),
         lambda r: r.profile.weight,
         align=_RIGHT,
-        header_tooltip="Share of recipients in the weighted and smart modes",
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "Share of recipients in the weighted and smart modes"
+        ),
     ),
     Column(
-        "Health",
+        QT_TRANSLATE_NOOP("Column", "Health"),
         lambda r: r.profile.health_score / 100,
         display=lambda f: f"{round(f * 100)}",
-        tooltip=lambda r: f"Health {r.profile.health_score} of 100",
-        header_tooltip="Falls with failed sends and ban evidence; 100 is healthy",
+        tooltip=_health_tooltip,
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "Falls with failed sends and ban evidence; 100 is healthy"
+        ),
     ),
     Column(
-        "Last hour",
+        QT_TRANSLATE_NOOP("Column", "Last hour"),
         lambda r: r.hourly,
         display=_usage_display,
         sort_key=lambda v: -1.0 if v is None else _usage_key(v),
-        tooltip=_usage_tooltip("hourly", "60 minutes"),
-        header_tooltip="Open Chat messages sent in the last 60 minutes, of the hourly cap",
+        tooltip=_usage_tooltip("hourly"),
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "Open Chat messages sent in the last 60 minutes, of the hourly cap"
+        ),
     ),
     Column(
-        "Last 24 h",
+        QT_TRANSLATE_NOOP("Column", "Last 24 h"),
         lambda r: r.daily,
         display=_usage_display,
         sort_key=lambda v: -1.0 if v is None else _usage_key(v),
-        tooltip=_usage_tooltip("daily", "24 hours"),
-        header_tooltip="Open Chat messages sent in the last 24 hours, of the daily cap",
+        tooltip=_usage_tooltip("daily"),
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "Open Chat messages sent in the last 24 hours, of the daily cap"
+        ),
     ),
     Column(
-        "Next send in",
+        QT_TRANSLATE_NOOP("Column", "Next send in"),
         lambda r: r.wait,
         display=countdown_text,
         align=_RIGHT,
         sort_key=lambda w: math.inf if w is None else w,
-        header_tooltip="Time until the next Open Chat message may go out "
-        "(cooldown, caps or active hours)",
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column",
+            "Time until the next Open Chat message may go out (cooldown, caps or active hours)",
+        ),
     ),
     Column(
-        "Limits",
+        QT_TRANSLATE_NOOP("Column", "Limits"),
         lambda r: r.state,
         display=lambda s: LIMIT_STATE_LABELS[s],
         sort_key=lambda s: "" if s is None else str(s),
         tooltip=_state_tooltip,
-        header_tooltip="What the profile can do right now",
+        header_tooltip=QT_TRANSLATE_NOOP("Column", "What the profile can do right now"),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Column", "Warm-up"),
+        lambda r: r.warmup,
+        display=_warmup_display,
+        sort_key=lambda v: 99 if v is None else v[0],
+        tooltip=_warmup_tooltip,
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column", "New numbers reach a few new people a day, more each good day"
+        ),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Column", "Unanswered (30 days)"),
+        lambda r: r.unanswered,
+        display=lambda v: translate("ProfilesTable", "Off") if v is None else _usage_display(v),
+        sort_key=lambda v: -1.0 if v is None else _usage_key(v),
+        header_tooltip=QT_TRANSLATE_NOOP(
+            "Column",
+            "Open Chat messages in 30 days to people who have not written back, of the budget",
+        ),
     ),
 ]
 HEALTH_COLUMN = 5

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, Screening, display
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 
@@ -57,7 +58,9 @@ def rejected_entries(screening: Screening, first_row: int = 1) -> list[RejectedE
             d.row + first_row,
             d.raw,
             DUPLICATE,
-            f"Same number as row {d.first_row + first_row} ({display(d.e164)}); sent once.",
+            translate("RecipientsTable", "Same number as row {row} ({number}); sent once.").format(
+                row=d.first_row + first_row, number=display(d.e164)
+            ),
         )
         for d in screening.duplicates
     ]
@@ -66,7 +69,10 @@ def rejected_entries(screening: Screening, first_row: int = 1) -> list[RejectedE
             s.row + first_row,
             s.raw,
             OPTED_OUT,
-            f"{display(s.e164)} opted out or is suppressed in this package; it is skipped.",
+            translate(
+                "RecipientsTable",
+                "{number} opted out or is suppressed in this package; it is skipped.",
+            ).format(number=display(s.e164)),
         )
         for s in screening.suppressed
     ]
@@ -74,9 +80,28 @@ def rejected_entries(screening: Screening, first_row: int = 1) -> list[RejectedE
     return out
 
 
+_REASON_LABELS = {
+    "empty": QT_TRANSLATE_NOOP("RecipientsTable", "Empty"),
+    "scientific_notation": QT_TRANSLATE_NOOP("RecipientsTable", "Scientific notation"),
+    "not_a_number": QT_TRANSLATE_NOOP("RecipientsTable", "Not a number"),
+    "missing_country_code": QT_TRANSLATE_NOOP("RecipientsTable", "Missing country code"),
+    "invalid_country_code": QT_TRANSLATE_NOOP("RecipientsTable", "Invalid country code"),
+    "too_short": QT_TRANSLATE_NOOP("RecipientsTable", "Too short"),
+    "too_long": QT_TRANSLATE_NOOP("RecipientsTable", "Too long"),
+    "invalid_number": QT_TRANSLATE_NOOP("RecipientsTable", "Invalid number"),
+    "not_mobile": QT_TRANSLATE_NOOP("RecipientsTable", "Not mobile"),
+    DUPLICATE: QT_TRANSLATE_NOOP("RecipientsTable", "Duplicate"),
+    OPTED_OUT: QT_TRANSLATE_NOOP("RecipientsTable", "Opted out"),
+}
+
+
 def reason_label(reason: str) -> str:
     """A short name for a skip reason code: ``invalid:too_short`` → ``Too short``."""
-    return reason.removeprefix("invalid:").replace("_", " ").capitalize()
+    code = reason.removeprefix("invalid:")
+    label = _REASON_LABELS.get(code)
+    if label is None:
+        return code.replace("_", " ").capitalize()
+    return translate("RecipientsTable", label)
 
 
 def _isolated(raw: str) -> str:
@@ -84,10 +109,27 @@ def _isolated(raw: str) -> str:
 
 
 REJECTED_COLUMNS: tuple[Column[RejectedEntry], ...] = (
-    Column("Row", lambda e: e.row, align=_RIGHT, header_tooltip="Row in the file or the paste"),
-    Column("Value", lambda e: e.raw, display=_isolated, header_tooltip="The value as given"),
-    Column("Problem", lambda e: e.reason, display=reason_label, tooltip=lambda e: e.message),
-    Column("What to do", lambda e: e.message, tooltip=lambda e: e.message),
+    Column(
+        QT_TRANSLATE_NOOP("Column", "Row"),
+        lambda e: e.row,
+        align=_RIGHT,
+        header_tooltip=QT_TRANSLATE_NOOP("Column", "Row in the file or the paste"),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Column", "Value"),
+        lambda e: e.raw,
+        display=_isolated,
+        header_tooltip=QT_TRANSLATE_NOOP("Column", "The value as given"),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Column", "Problem"),
+        lambda e: e.reason,
+        display=reason_label,
+        tooltip=lambda e: e.message,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Column", "What to do"), lambda e: e.message, tooltip=lambda e: e.message
+    ),
 )
 
 

@@ -48,7 +48,7 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         self._roles: dict[int, RoleHandler[R]] = {
             role.DisplayRole: lambda row, c: self.columns[c].text(row),
             role.AccessibleTextRole: lambda row, c: (
-                f"{self.columns[c].header}: {self.columns[c].text(row)}"
+                f"{self.columns[c].title()}: {self.columns[c].text(row)}"
             ),
             role.TextAlignmentRole: lambda row, c: int(self.columns[c].align.value),
             role.ToolTipRole: self._tooltip,
@@ -92,9 +92,9 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
             return None
         col = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return col.header
+            return col.title()
         if role == Qt.ItemDataRole.ToolTipRole and col.header_tooltip:
-            return col.header_tooltip
+            return col.title_tooltip()
         return None
 
     # --- snapshots -----------------------------------------------------------------------

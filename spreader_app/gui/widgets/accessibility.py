@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spreader_app.gui.i18n import translate
+
 
 def name_internals(root: QWidget) -> None:
     """Names the parts Qt builds inside composite controls (a spin box's text field, a line
@@ -23,9 +25,11 @@ def name_internals(root: QWidget) -> None:
         if child.accessibleName() or owner is None or not owner.accessibleName():
             continue
         if isinstance(owner, QTableView):
-            child.setAccessibleName(f"Select all {owner.accessibleName()}")
+            text = translate("Accessibility", "Select all {table}")
+            child.setAccessibleName(text.format(table=owner.accessibleName()))
         elif isinstance(owner, QLineEdit):
-            child.setAccessibleName(f"Clear {owner.accessibleName()}")
+            text = translate("Accessibility", "Clear {field}")
+            child.setAccessibleName(text.format(field=owner.accessibleName()))
         elif isinstance(owner, QAbstractSpinBox | QComboBox):
             child.setAccessibleName(owner.accessibleName())
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -36,6 +37,7 @@ from spreader_app.core.recipients import (
     guess_phone_column,
     load_recipients_file,
 )
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.recipients_table import PreviewRow, TablePreviewModel
 from spreader_app.gui.tasks import describe, run_task
@@ -43,17 +45,15 @@ from spreader_app.gui.widgets.file_dialogs import ask_open_file
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 
 PREVIEW_ROWS = 20
-FILE_FILTER = "Recipient lists ({})".format(
-    " ".join(f"*{ext}" for ext in sorted(TEXT_EXTENSIONS | SPREADSHEET_EXTENSIONS))
-)
+FILE_PATTERNS = " ".join(f"*{ext}" for ext in sorted(TEXT_EXTENSIONS | SPREADSHEET_EXTENSIONS))
 # Encodings people meet in recipient lists: Excel's exports in Arabic and Western locales.
 ENCODINGS = (
-    ("utf-8", "UTF-8"),
-    ("utf-8-sig", "UTF-8 with BOM"),
-    ("utf-16", "UTF-16 (Excel Unicode Text)"),
-    ("cp1256", "Windows Arabic (cp1256)"),
-    ("cp1252", "Windows Western (cp1252)"),
-    ("iso-8859-6", "ISO Arabic (iso-8859-6)"),
+    ("utf-8", QT_TRANSLATE_NOOP("ColumnPicker", "UTF-8")),
+    ("utf-8-sig", QT_TRANSLATE_NOOP("ColumnPicker", "UTF-8 with BOM")),
+    ("utf-16", QT_TRANSLATE_NOOP("ColumnPicker", "UTF-16 (Excel Unicode Text)")),
+    ("cp1256", QT_TRANSLATE_NOOP("ColumnPicker", "Windows Arabic (cp1256)")),
+    ("cp1252", QT_TRANSLATE_NOOP("ColumnPicker", "Windows Western (cp1252)")),
+    ("iso-8859-6", QT_TRANSLATE_NOOP("ColumnPicker", "ISO Arabic (iso-8859-6)")),
 )
 
 
@@ -92,6 +92,16 @@ def api_values(table: Table, column: int) -> list[str | int]:
     return [api_value(row[column]) for row in table.rows]
 
 
+def api_recipients(table: Table, column: int) -> list[dict[str, Any]]:
+    """Each row as an Open Chat recipient object: its number and its other cells as
+    variables by header (for ``{{column}}`` in the text)."""
+    others = [(i, h) for i, h in enumerate(table.headers) if i != column]
+    return [
+        {"phone": api_value(row[column]), "variables": {h: cell_text(row[i]) for i, h in others}}
+        for row in table.rows
+    ]
+
+
 class ColumnPicker(QWidget):
     """Chooses a recipient file (CSV, TXT, XLSX, ...) and the column holding the numbers.
 
@@ -108,35 +118,35 @@ class ColumnPicker(QWidget):
         self._table: Table | None = None
         self._load_seq = 0
 
-        self.choose_button = QPushButton(icon("import"), "Choose &file…")
-        self.choose_button.setToolTip("Read the numbers from a CSV, TXT or Excel file")
+        self.choose_button = QPushButton(icon("import"), self.tr("Choose &file…"))
+        self.choose_button.setToolTip(self.tr("Read the numbers from a CSV, TXT or Excel file"))
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
-        self.file_label = QLabel("No file chosen yet.")
+        self.file_label = QLabel(self.tr("No file chosen yet."))
         self.file_label.setProperty("role", "hint")
         self.file_label.setWordWrap(True)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumWidth(160)
-        self.busy_bar.setAccessibleName("Reading the file")
+        self.busy_bar.setAccessibleName(self.tr("Reading the file"))
         self.busy_bar.hide()
         self.error_label = error_label()
 
-        self.header_check = QCheckBox("First row is a &header")
-        self.header_check.setToolTip("Untick when row 1 already holds a recipient")
+        self.header_check = QCheckBox(self.tr("First row is a &header"))
+        self.header_check.setToolTip(self.tr("Untick when row 1 already holds a recipient"))
         self.header_check.toggled.connect(self._on_header_check_toggled)
         self.encoding_combo = QComboBox()
-        self.encoding_combo.setAccessibleName("Text encoding")
+        self.encoding_combo.setAccessibleName(self.tr("Text encoding"))
         self.encoding_combo.setToolTip(
-            "How the text file is encoded; pick another one when letters look garbled"
+            self.tr("How the text file is encoded; pick another one when letters look garbled")
         )
         self.encoding_combo.activated.connect(self._on_encoding_combo_activated)
-        self.encoding_label = QLabel("&Encoding:")
+        self.encoding_label = QLabel(self.tr("&Encoding:"))
         self.encoding_label.setBuddy(self.encoding_combo)
         self.column_combo = QComboBox()
-        self.column_combo.setAccessibleName("Phone column")
-        self.column_combo.setToolTip("The column that holds the phone numbers")
+        self.column_combo.setAccessibleName(self.tr("Phone column"))
+        self.column_combo.setToolTip(self.tr("The column that holds the phone numbers"))
         self.column_combo.currentIndexChanged.connect(self._on_column_combo_changed)
-        column_label = QLabel("Phone &column:")
+        column_label = QLabel(self.tr("Phone &column:"))
         column_label.setBuddy(self.column_combo)
         self.info_label = QLabel()
         self.info_label.setProperty("role", "hint")
@@ -145,7 +155,7 @@ class ColumnPicker(QWidget):
         self.model = TablePreviewModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Preview of the file")
+        self.view.setAccessibleName(self.tr("Preview of the file"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectColumns)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -156,7 +166,7 @@ class ColumnPicker(QWidget):
         )
         corner = self.view.findChild(QAbstractButton)
         if corner is not None:
-            corner.setAccessibleName("Select the whole preview")
+            corner.setAccessibleName(self.tr("Select the whole preview"))
 
         top = QHBoxLayout()
         top.addWidget(self.choose_button)
@@ -212,7 +222,7 @@ class ColumnPicker(QWidget):
         self._table = None
         self.model.show_table([], [])
         self.column_combo.clear()
-        self.file_label.setText("No file chosen yet.")
+        self.file_label.setText(self.tr("No file chosen yet."))
         self.info_label.clear()
         self._set_error("")
         self._show_options(False)
@@ -242,7 +252,11 @@ class ColumnPicker(QWidget):
     # --- work ----------------------------------------------------------------------------
 
     async def _choose(self) -> None:
-        path = await ask_open_file(self, "Import recipients", [FILE_FILTER, "All files (*)"])
+        filters = [
+            self.tr("Recipient lists ({patterns})").format(patterns=FILE_PATTERNS),
+            self.tr("All files (*)"),
+        ]
+        path = await ask_open_file(self, self.tr("Import recipients"), filters)
         if path is not None:
             await self._load(path, None, None)
 
@@ -296,14 +310,14 @@ class ColumnPicker(QWidget):
             return
         notes = list(self._table.warnings)
         if self.column() is None:
-            notes.insert(0, "No column looks like phone numbers: choose the phone column.")
+            notes.insert(0, self.tr("No column looks like phone numbers: choose the phone column."))
         self.info_label.setText(" ".join(notes))
         set_role(self.info_label, "error" if self.column() is None else "hint")
 
     def _fill_encodings(self, encoding: str) -> None:
         self.encoding_combo.clear()
         for value, label in ENCODINGS:
-            self.encoding_combo.addItem(label, value)
+            self.encoding_combo.addItem(self.tr(label), value)
         if encoding and self.encoding_combo.findData(encoding) < 0:
             self.encoding_combo.addItem(encoding, encoding)
         self.encoding_combo.setCurrentIndex(max(self.encoding_combo.findData(encoding), 0))
@@ -320,12 +334,13 @@ class ColumnPicker(QWidget):
         self.header_check.setEnabled(not busy and self._table is not None)
         self.encoding_combo.setEnabled(not busy)
         if busy:
-            self.file_label.setText(f"Reading {path.name}…")
+            self.file_label.setText(self.tr("Reading {file}…").format(file=ltr(path.name)))
         elif self._table is not None and self.path is not None:
-            self.file_label.setText(f"{self.path.name}: {len(self._table.rows):,} rows")
+            rows = self.tr("{file}: %n row(s)", "", len(self._table.rows))
+            self.file_label.setText(rows.format(file=ltr(self.path.name)))
             self.file_label.setToolTip(str(self.path))
         else:
-            self.file_label.setText("No file chosen yet.")
+            self.file_label.setText(self.tr("No file chosen yet."))
 
     def _set_error(self, text: str) -> None:
         show_message(self.error_label, text)

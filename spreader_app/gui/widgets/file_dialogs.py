@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from spreader_app.gui.dialogs import run_dialog
+from spreader_app.gui.i18n import translate
 
 
 async def ask_open_file(parent: QWidget, title: str, filters: list[str]) -> Path | None:
@@ -20,7 +21,7 @@ async def ask_open_file(parent: QWidget, title: str, filters: list[str]) -> Path
 async def ask_save_csv(parent: QWidget, title: str, suggested: str) -> Path | None:
     """Where to save a CSV file, starting from the ``suggested`` path or name (relative to the
     working folder); ``.csv`` is added to a name typed without it. ``None`` if cancelled."""
-    dialog = QFileDialog(parent, title, suggested, "CSV files (*.csv)")
+    dialog = QFileDialog(parent, title, suggested, translate("FileDialogs", "CSV files (*.csv)"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix("csv")
     dialog.setAccessibleName(title)

@@ -79,7 +79,8 @@ def _is_number(value: Any) -> bool:
 
 
 class GaugeDelegate(QStyledItemDelegate):
-    """Paints the cell's text, then a rounded bar in the rest of the cell.
+    """Paints the cell's text, then a rounded bar in the rest of the cell; right to left
+    (text at the right, the bar filling from the right) in a right-to-left layout.
 
     ``higher_is_better`` flips the colouring for gauges where a full bar is good (health).
     Cells whose value is not a gauge value are painted as plain text.
@@ -109,6 +110,12 @@ class GaugeDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
         rect: QRect = opt.rect.adjusted(PADDING, 0, -PADDING, 0)
+        # Laid out left to right, then mirrored within the cell for a right-to-left layout.
+        direction = opt.direction
+
+        def placed(r: QRectF) -> QRectF:
+            return QRectF(QStyle.visualRect(direction, rect, r.toAlignedRect()))
+
         text_width = opt.fontMetrics.horizontalAdvance(text) if text else 0
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -118,7 +125,7 @@ class GaugeDelegate(QStyledItemDelegate):
             if text:
                 painter.setPen(opt.palette.color(text_role))
                 painter.drawText(
-                    QRect(rect.left(), rect.top(), text_width, rect.height()),
+                    placed(QRectF(rect.left(), rect.top(), text_width, rect.height())),
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                     text,
                 )
@@ -126,13 +133,14 @@ class GaugeDelegate(QStyledItemDelegate):
             bar_width = rect.right() - bar_left
             if bar_width >= BAR_MIN_WIDTH // 2:
                 top = rect.top() + (rect.height() - BAR_HEIGHT) / 2
-                track = QRectF(bar_left, top, bar_width, BAR_HEIGHT)
+                track = placed(QRectF(bar_left, top, bar_width, BAR_HEIGHT))
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(opt.palette.color(QPalette.ColorRole.Midlight))
                 painter.drawRoundedRect(track, BAR_HEIGHT / 2, BAR_HEIGHT / 2)
                 if fraction > 0:
-                    filled = QRectF(track)
+                    filled = QRectF(bar_left, top, bar_width, BAR_HEIGHT)
                     filled.setWidth(min(bar_width, max(BAR_HEIGHT, bar_width * fraction)))
+                    filled = placed(filled)
                     level = headroom_level(fraction, higher_is_better=self.higher_is_better)
                     painter.setBrush(LEVEL_COLORS[level])
                     painter.drawRoundedRect(filled, BAR_HEIGHT / 2, BAR_HEIGHT / 2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QTableView
 
+from spreader_app.gui.i18n import translate
 from spreader_app.gui.tables.snapshot_model import SORT_ROLE
 from spreader_app.gui.widgets.text_direction import DirectedTextDelegate
 
@@ -47,7 +48,7 @@ def configure_table(table: QTableView, proxy: QSortFilterProxyModel, name: str) 
     table.setCornerButtonEnabled(False)
     corner = table.findChild(QAbstractButton)
     if corner is not None:  # Qt's own select-all corner: named for assistive tools
-        corner.setAccessibleName(f"Select all {name.lower()}")
+        corner.setAccessibleName(translate("LiveTable", "Select all {table}").format(table=name))
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     source = proxy.sourceModel()
     source.rowsInserted.connect(table.resizeColumnsToContents)

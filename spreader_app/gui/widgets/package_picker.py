@@ -15,9 +15,9 @@ class PackagePicker(QWidget):
         super().__init__(parent)
         self.context = context
         self.combo = QComboBox()
-        self.combo.setAccessibleName("Package")
+        self.combo.setAccessibleName(self.tr("Package"))
         self.combo.setMinimumWidth(220)
-        label = QLabel("&Package:")
+        label = QLabel(self.tr("&Package:"))
         label.setBuddy(self.combo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

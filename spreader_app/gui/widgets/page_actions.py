@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton, QWidget
 
+from spreader_app.gui.i18n import ltr, translate
 from spreader_app.gui.icons import icon
 
 
@@ -23,7 +24,8 @@ def page_action(
     action = QAction(icon(icon_name), text, owner)
     action.setShortcut(QKeySequence(shortcut))
     action.setShortcutContext(context)
-    action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
+    keys = ltr(QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText))
+    action.setToolTip(translate("PageActions", "{tip} ({shortcut})").format(tip=tip, shortcut=keys))
     owner.addAction(action)
     return action
 

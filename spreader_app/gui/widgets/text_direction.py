@@ -86,7 +86,9 @@ def tooltip_html(text: str) -> str:
         return ""
     direction = "rtl" if text_direction(text) is Direction.RTL else "ltr"
     shown = html.escape(isolate_numbers(text))
-    return f'<p dir="{direction}" style="white-space: pre-wrap">{shown}</p>'
+    return (
+        f'<p dir="{direction}" style="white-space: pre-wrap">{shown}</p>'  # not translated: markup
+    )
 
 
 class DirectedTextDelegate(QStyledItemDelegate):

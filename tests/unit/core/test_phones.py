@@ -291,3 +291,29 @@ def test_display_isolates_the_number_for_right_to_left_layouts() -> None:
 
 def test_display_wraps_unparseable_text_unchanged() -> None:
     assert display("unknown") == "\u2066unknown\u2069"
+
+
+@pytest.mark.parametrize("cell", [201066000000.0, 201066000000, 966500000000.0])
+def test_screening_rejects_number_cells_excel_cut_to_zeros(cell: float) -> None:
+    s = screen_recipients([cell, 201066183456.0], "EG")
+
+    assert s.valid == ["+201066183456"]
+    assert [(r.row, r.reason) for r in s.rejected] == [(0, RejectReason.EXCEL_ROUNDED)]
+    assert "Format the column as Text" in s.rejected[0].message
+
+
+def test_screening_takes_the_first_mobile_of_a_google_contacts_cell() -> None:
+    landline_first = "+20 2 2345 6789 ::: +20 106 618 3456 ::: +20 111 234 5678"
+
+    s = screen_recipients([landline_first, "0106 618 3456"], "EG")
+
+    assert s.valid == ["+201066183456"]
+    assert [(p.row, p.chosen) for p in s.picked] == [(0, "+201066183456")]
+    assert [(d.row, d.first_row) for d in s.duplicates] == [(1, 0)]
+
+
+def test_screening_rejects_a_google_contacts_cell_without_a_mobile() -> None:
+    s = screen_recipients(["+20 2 2345 6789 ::: +20 3 4567 890"], "EG")
+
+    assert s.valid == [] and s.picked == []
+    assert s.rejected[0].reason is RejectReason.NOT_MOBILE

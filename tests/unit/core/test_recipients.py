@@ -256,11 +256,26 @@ def test_guess_phone_column_needs_sixty_percent_valid() -> None:
     assert guess_phone_column(table) is None
 
 
-def test_guess_phone_column_local_numbers_need_the_region() -> None:
-    table = parse_table("name;mobile\nAli;0501234567\nSara;0551234567\n")
+def test_guess_phone_column_local_numbers_need_the_region_or_a_phone_header() -> None:
+    unnamed = parse_table("name;data\nAli;0501234567\nSara;0551234567\n")
+    named = parse_table("name;mobile\nAli;0501234567\nSara;0551234567\n")
+
+    assert guess_phone_column(unnamed) is None
+    assert guess_phone_column(unnamed, "SA") == 1
+    assert guess_phone_column(named) == 1
+
+
+@pytest.mark.parametrize("header", ["Phone", "Mobile", "WhatsApp", "الجوال", "رقم الهاتف"])
+def test_guess_phone_column_knows_phone_headers_before_a_region_is_set(header: str) -> None:
+    table = parse_table(f"الاسم,{header},المبلغ\nأحمد,0501234567,150\nسارة,0551234567,90\n")
+
+    assert guess_phone_column(table) == 1
+
+
+def test_guess_phone_column_ignores_a_phone_header_over_words() -> None:
+    table = parse_table("name,phone\nAli,ask his brother\nSara,none\n")
 
     assert guess_phone_column(table) is None
-    assert guess_phone_column(table, "SA") == 1
 
 
 def test_column_and_row_values_give_numbers_and_personalisation_fields() -> None:

@@ -1,8 +1,9 @@
 """Several engines claiming from one database never claim a delivery twice.
 
-Each claimer is a ``Database`` of its own (its own connections) on the same SQLite file, as a
-second process would be; they race on the same profiles' heads. A claim whose guarded update
-changed no row lost the race and must not come back as a claim (it would be sent twice).
+Each claimer is a ``Database`` of its own (its own connections) on the same database (a
+SQLite file, or PostgreSQL with its ``SKIP LOCKED`` claims), as a second process would be;
+they race on the same profiles' heads. A claim whose guarded update changed no row lost the
+race and must not come back as a claim (it would be sent twice).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from datetime import UTC, datetime
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -71,8 +71,8 @@ def _seed(db: Database) -> None:
     db.run_sync(tx)  # type: ignore[arg-type]
 
 
-def test_racing_claimers_claim_each_delivery_exactly_once(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'spreader.db'}"
+def test_racing_claimers_claim_each_delivery_exactly_once(database_url: str) -> None:
+    url = database_url
     seed = Database(url)
     migrate.upgrade(seed.engine)
     _seed(seed)

@@ -1,5 +1,5 @@
 """The composer's values as the HTTP API's Open Chat body, and the API's complaints about a
-body as sentences per composer section (Qt-free)."""
+body as sentences per composer section."""
 
 from __future__ import annotations
 
@@ -9,19 +9,23 @@ from typing import Any
 
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import MessageType, WaitingStrategy
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels
 
-_FIELD_LABELS = {
-    "type": "Type",
-    "text": "Message text",
-    "caption": "Caption",
-    "media_url": "Media URL",
-    "media_path": "Media file",
-    "recipients": "Recipients",
-    "region": "Default region",
-    "options.waiting_strategy": "Waiting strategy",
-    "options.drip_interval_minutes": "Drip interval",
-    "options.schedule_at": "Start time",
-}
+_FIELD_LABELS = TranslatedLabels(
+    "SendPage",
+    {
+        "type": QT_TRANSLATE_NOOP("SendPage", "Type"),
+        "text": QT_TRANSLATE_NOOP("SendPage", "Message text"),
+        "caption": QT_TRANSLATE_NOOP("SendPage", "Caption"),
+        "media_url": QT_TRANSLATE_NOOP("SendPage", "Media URL"),
+        "media_path": QT_TRANSLATE_NOOP("SendPage", "Media file"),
+        "recipients": QT_TRANSLATE_NOOP("SendPage", "Recipients"),
+        "region": QT_TRANSLATE_NOOP("SendPage", "Default region"),
+        "options.waiting_strategy": QT_TRANSLATE_NOOP("SendPage", "Waiting strategy"),
+        "options.drip_interval_minutes": QT_TRANSLATE_NOOP("SendPage", "Drip interval"),
+        "options.schedule_at": QT_TRANSLATE_NOOP("SendPage", "Start time"),
+    },
+)
 _RECIPIENT_FIELDS = ("recipients", "region")
 
 
@@ -82,7 +86,8 @@ def field_errors(exc: ValidationFailed) -> dict[str, list[str]]:
             # One entry per rejected recipient: the rejected-rows table shows those.
             sentence = exc.message
         else:
-            sentence = f"{_FIELD_LABELS.get(field, field)} {detail.get('message', '')}."
+            label = _FIELD_LABELS[field] if field in _FIELD_LABELS else field
+            sentence = f"{label} {detail.get('message', '')}."
         if field.startswith("options."):
             section = "timing"
         elif field in _RECIPIENT_FIELDS:

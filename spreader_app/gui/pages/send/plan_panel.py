@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from spreader_app.core.services.sending import OpenPreview
+from spreader_app.gui.i18n import ltr
 from spreader_app.gui.pages.campaign_view import format_eta
 from spreader_app.gui.widgets.accessibility import show_value
 from spreader_app.gui.widgets.roles import error_label, show_message
@@ -21,7 +22,7 @@ class PlanPanel(QFrame):
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.eta_label = QLabel()
-        self.eta_label.setAccessibleName("Estimated completion")
+        self.eta_label.setAccessibleName(self.tr("Estimated completion"))
         self.notes_label = QLabel()
         self.notes_label.setProperty("role", "hint")
         self.notes_label.setWordWrap(True)
@@ -29,7 +30,7 @@ class PlanPanel(QFrame):
         self.grid = QGridLayout()
         self.grid.setColumnStretch(1, 1)
         self.counts: dict[str, int] = {}  # profile id → planned recipients
-        title = QLabel("Plan")
+        title = QLabel(self.tr("Plan"))
         title.setProperty("role", "title")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -49,10 +50,14 @@ class PlanPanel(QFrame):
         self.counts = {pid: len(rs) for pid, rs in plan.distribution.items()}
         planned = sum(self.counts.values())
         skipped = s.total - s.valid_count
-        self.summary_label.setText(
-            f"{planned:,} recipients over {len(self.counts)} profiles"
-            + (f"; {skipped:,} rows will be skipped." if skipped else ".")
+        over = self.tr("%n recipient(s) over {profiles}", "", planned).format(
+            profiles=self.tr("%n profile(s)", "", len(self.counts))
         )
+        if skipped:
+            skip = self.tr("%n row(s) will be skipped.", "", skipped)
+            self.summary_label.setText(self.tr("{plan}; {skipped}").format(plan=over, skipped=skip))
+        else:
+            self.summary_label.setText(self.tr("{plan}.").format(plan=over))
         for row, (pid, count) in enumerate(self.counts.items()):
             name = names.get(pid, pid)
             bar = QProgressBar()
@@ -60,20 +65,22 @@ class PlanPanel(QFrame):
             bar.setValue(count)
             bar.setTextVisible(False)
             bar.setMaximumHeight(10)
-            bar.setAccessibleName(f"{name}: {count} recipients")
+            bar.setAccessibleName(self.tr("{name}: %n recipient(s)", "", count).format(name=name))
             share = f"{count * 100 / planned:.0f} %" if planned else "0 %"
             self.grid.addWidget(QLabel(name), row, 0)
             self.grid.addWidget(bar, row, 1)
-            self.grid.addWidget(QLabel(f"{count:,} ({share})"), row, 2)
+            self.grid.addWidget(QLabel(ltr(f"{count:,} ({share})")), row, 2)
         if plan.estimated_completion is not None:
             when = datetime.fromtimestamp(plan.estimated_completion, UTC)
-            show_value(self.eta_label, f"Estimated completion: {format_eta(when, now)}")
+            eta = self.tr("Estimated completion: {time}").format(time=format_eta(when, now))
+            show_value(self.eta_label, eta)
         else:
-            show_value(self.eta_label, "Nothing to send.")
+            show_value(self.eta_label, self.tr("Nothing to send."))
         reasons = sorted({i.reason for i in plan.items if i.profile_id is None and i.reason})
         show_message(
             self.warning_label,
-            f"{plan.unassigned:,} recipients cannot be planned: no profile can send. "
+            self.tr("%n recipient(s) cannot be planned: no profile can send.", "", plan.unassigned)
+            + " "
             + " ".join(reasons)
             if plan.unassigned
             else "",

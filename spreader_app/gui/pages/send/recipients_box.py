@@ -32,6 +32,7 @@ from spreader_app.core.phones import Screening, screen_recipients
 from spreader_app.core.recipients import parse_pasted
 from spreader_app.core.services.settings import SettingsView
 from spreader_app.gui.context import AppContext
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.recipients_table import (
     RejectedTableModel,
@@ -47,7 +48,12 @@ from spreader_app.gui.widgets.live_table import setup_live_table
 from spreader_app.gui.widgets.roles import error_label, show_message
 
 SCREEN_DELAY_MS = 300
-SUMMARY_NAMES = ("Valid", "Invalid", "Duplicates", "Suppressed")
+SUMMARY_NAMES = (
+    QT_TRANSLATE_NOOP("RecipientsBox", "Valid"),
+    QT_TRANSLATE_NOOP("RecipientsBox", "Invalid"),
+    QT_TRANSLATE_NOOP("RecipientsBox", "Duplicates"),
+    QT_TRANSLATE_NOOP("RecipientsBox", "Suppressed"),
+)
 
 
 class RecipientsBox(QGroupBox):
@@ -57,21 +63,22 @@ class RecipientsBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("Recipients", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Recipients"))
         self.context = context
         self._screen_seq = 0
         self._screen_on_show = False
 
-        self.paste_radio = QRadioButton("Paste &numbers")
-        self.file_radio = QRadioButton("&Import a file (CSV, TXT, XLSX)")
+        self.paste_radio = QRadioButton(self.tr("Paste &numbers"))
+        self.file_radio = QRadioButton(self.tr("&Import a file (CSV, TXT, XLSX)"))
         self.paste_radio.setChecked(True)
         self._source_group = QButtonGroup(self)
         self._source_group.addButton(self.paste_radio)
         self._source_group.addButton(self.file_radio)
         self.paste_edit = QPlainTextEdit()
-        self.paste_edit.setAccessibleName("Pasted numbers")
+        self.paste_edit.setAccessibleName(self.tr("Pasted numbers"))
         self.paste_edit.setPlaceholderText(
-            "One number per line, or separated by commas, e.g. +20 106 618 3456"
+            self.tr("One number per line, or separated by commas, e.g. +20 106 618 3456")
         )
         self.paste_edit.setTabChangesFocus(True)
         self.picker = ColumnPicker()
@@ -81,18 +88,20 @@ class RecipientsBox(QGroupBox):
         self.source_stack.setMinimumHeight(150)
 
         self.region_edit = QLineEdit(context.services.settings.view().default_region)
-        self.region_edit.setAccessibleName("Default region")
+        self.region_edit.setAccessibleName(self.tr("Default region"))
         self.region_edit.setMaxLength(2)
         self.region_edit.setMaximumWidth(60)
         self.region_edit.setPlaceholderText(self.tr("none"))
         self._saved_region = self.region_edit.text()
         context.settings_saved.connect(self._on_context_settings_saved)
         self.region_edit.setToolTip(
-            "Two-letter country code used for numbers written without + and a country code"
+            self.tr("Two-letter country code used for numbers written without + and a country code")
         )
         region_hint = QLabel(
-            "Numbers without a country code (like 0106 618 3456) are read as numbers of this"
-            " country. Leave it empty to accept only numbers with + and the country code."
+            self.tr(
+                "Numbers without a country code (like 0106 618 3456) are read as numbers of this"
+                " country. Leave it empty to accept only numbers with + and the country code."
+            )
         )
         region_hint.setProperty("role", "hint")
         region_hint.setWordWrap(True)
@@ -102,25 +111,29 @@ class RecipientsBox(QGroupBox):
             self._summary_labels
         )
         for label, name in zip(self._summary_labels, SUMMARY_NAMES, strict=True):
-            label.setAccessibleName(name)
+            label.setAccessibleName(self.tr(name))
         self.valid_label.setProperty("role", "ok")
-        self.suppressed_label.setToolTip("Opted out or suppressed in this package: never sent")
+        self.suppressed_label.setToolTip(
+            self.tr("Opted out or suppressed in this package: never sent")
+        )
         self.reasons_label = QLabel()
         self.reasons_label.setProperty("role", "hint")
         self.reasons_label.setWordWrap(True)
         self.screen_status = QLabel()
         self.screen_status.setProperty("role", "hint")
-        self.rejected_button = QPushButton("Sh&ow rejected rows")
+        self.rejected_button = QPushButton(self.tr("Sh&ow rejected rows"))
         self.rejected_button.setCheckable(True)
-        self.rejected_button.setToolTip("Every row that will not be messaged, with the reason")
+        self.rejected_button.setToolTip(
+            self.tr("Every row that will not be messaged, with the reason")
+        )
         self.rejected_button.toggled.connect(self._on_rejected_button_toggled)
-        self.export_button = QPushButton(icon("export"), "Export re&jected…")
-        self.export_button.setToolTip("Save the rejected rows and reasons as a CSV file")
+        self.export_button = QPushButton(icon("export"), self.tr("Export re&jected…"))
+        self.export_button.setToolTip(self.tr("Save the rejected rows and reasons as a CSV file"))
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.rejected_model = RejectedTableModel(self)
         self.rejected_view = QTableView()
         self.rejected_proxy = setup_live_table(
-            self.rejected_view, self.rejected_model, "Rejected rows"
+            self.rejected_view, self.rejected_model, self.tr("Rejected rows")
         )
         self.rejected_view.setMinimumHeight(160)
         self.rejected_view.hide()
@@ -131,7 +144,7 @@ class RecipientsBox(QGroupBox):
         sources.addWidget(self.file_radio)
         sources.addStretch(1)
         region_row = QHBoxLayout()
-        region_row.addWidget(buddy_label("Default &region:", self.region_edit))
+        region_row.addWidget(buddy_label(self.tr("Default &region:"), self.region_edit))
         region_row.addWidget(self.region_edit)
         region_row.addWidget(region_hint, 1)
         summary = QHBoxLayout()
@@ -196,8 +209,8 @@ class RecipientsBox(QGroupBox):
     def missing_sentence(self) -> str:
         """What to do first when ``values()`` finds no recipients."""
         if self.file_radio.isChecked() and self.picker.table is not None:
-            return "Choose the column that holds the phone numbers."
-        return "Paste the numbers or import a file first."
+            return self.tr("Choose the column that holds the phone numbers.")
+        return self.tr("Paste the numbers or import a file first.")
 
     def show_screening(self, s: Screening | None, first_row: int = 1) -> None:
         """Shows the four buckets of ``s`` ("–" for none) and its rejected rows, numbered
@@ -211,11 +224,17 @@ class RecipientsBox(QGroupBox):
             else [s.valid_count, s.rejected_count, s.duplicate_count, s.suppressed_count]
         )
         for label, name, n in zip(self._summary_labels, SUMMARY_NAMES, counts, strict=True):
-            show_value(label, f"{name}: {'–' if n is None else f'{n:,}'}")
+            shown = self.tr("{name}: {count}").format(
+                name=self.tr(name), count="–" if n is None else f"{n:,}"
+            )
+            show_value(label, shown)
         reasons = Counter(r.reason.value for r in s.rejected) if s is not None else Counter()
         self.reasons_label.setText(
-            "Invalid: "
-            + ", ".join(f"{n:,} {reason_label(k).lower()}" for k, n in sorted(reasons.items()))
+            self.tr("Invalid: {reasons}").format(
+                reasons=self.tr(", ").join(
+                    f"{n:,} {reason_label(k).lower()}" for k, n in sorted(reasons.items())
+                )
+            )
         )
         self.reasons_label.setVisible(bool(reasons))
         self.rejected_button.setEnabled(bool(entries))
@@ -268,7 +287,7 @@ class RecipientsBox(QGroupBox):
             self.show_screening(None)
             return
         values, first_row = source
-        self.screen_status.setText("Checking numbers…")
+        self.screen_status.setText(self.tr("Checking numbers…"))
         try:
             suppressions = await self.context.services.inbox.suppressions(package_id)
             suppressed = {s.phone for s in suppressions}
@@ -291,15 +310,21 @@ class RecipientsBox(QGroupBox):
         self._label_rejected_button()
 
     def _label_rejected_button(self) -> None:
-        verb = "Hide" if self.rejected_button.isChecked() else "Sh&ow"
-        count = self.rejected_model.rowCount()
-        self.rejected_button.setText(f"{verb} rejected rows ({count:,})")
+        count = f"{self.rejected_model.rowCount():,}"
+        if self.rejected_button.isChecked():
+            self.rejected_button.setText(
+                self.tr("Hide rejected rows ({count})").format(count=count)
+            )
+        else:
+            self.rejected_button.setText(
+                self.tr("Sh&ow rejected rows ({count})").format(count=count)
+            )
 
     def _on_export_button_clicked(self) -> None:
         run_task(self._export_rejected(), busy=self.export_button)
 
     async def _export_rejected(self) -> None:
-        path = await ask_save_csv(self, "Export rejected rows", "rejected-recipients.csv")
+        path = await ask_save_csv(self, self.tr("Export rejected rows"), "rejected-recipients.csv")
         if path is None:
             return
         entries = self.rejected_model.rows()
@@ -308,6 +333,8 @@ class RecipientsBox(QGroupBox):
                 None, write_rejected_csv, path, entries
             )
         except OSError as exc:
-            show_message(self.error_label, f"Could not save {path}: {exc.strerror or exc}.")
+            failed = self.tr("Could not save {path}: {error}.")
+            show_message(self.error_label, failed.format(path=ltr(path), error=exc.strerror or exc))
             return
-        self.screen_status.setText(f"Saved {len(entries):,} rows to {path.name}.")
+        saved = self.tr("Saved %n row(s) to {file}.", "", len(entries))
+        self.screen_status.setText(saved.format(file=ltr(path.name)))

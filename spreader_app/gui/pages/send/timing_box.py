@@ -16,18 +16,30 @@ from PySide6.QtWidgets import (
 )
 
 from spreader_app.core.models import WaitingStrategy
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, ltr
 from spreader_app.gui.pages.send.body import utc_iso
 from spreader_app.gui.widgets.accessibility import buddy_label
 from spreader_app.gui.widgets.roles import error_label
+from spreader_app.gui.words import WAITING_STRATEGY_LABELS
 
+STRATEGY_HINTS = TranslatedLabels(
+    "TimingBox",
+    {
+        WaitingStrategy.IMMEDIATE: QT_TRANSLATE_NOOP(
+            "TimingBox", "Start now and send as fast as the package's limits allow."
+        ),
+        WaitingStrategy.QUEUED: QT_TRANSLATE_NOOP(
+            "TimingBox", "Start after this package's earlier Open Chat work."
+        ),
+        WaitingStrategy.DRIP: QT_TRANSLATE_NOOP(
+            "TimingBox", "Send to one recipient every few minutes."
+        ),
+        WaitingStrategy.SMART: QT_TRANSLATE_NOOP(
+            "TimingBox", "Spread evenly over the remaining active hours, with human-like pauses."
+        ),
+    },
+)
 START_LEAD_SECONDS = 3600  # a new start time is an hour ahead
-
-STRATEGY_HINTS = {
-    WaitingStrategy.IMMEDIATE: "Start now and send as fast as the package's limits allow",
-    WaitingStrategy.QUEUED: "Start after this package's earlier Open Chat work",
-    WaitingStrategy.DRIP: "Send to one recipient every few minutes",
-    WaitingStrategy.SMART: "Spread evenly over the remaining active hours, with human-like pauses",
-}
 
 
 class TimingBox(QGroupBox):
@@ -39,11 +51,12 @@ class TimingBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("When", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("When"))
         self.strategy_combo = QComboBox()
-        self.strategy_combo.setAccessibleName("Waiting strategy")
+        self.strategy_combo.setAccessibleName(self.tr("Waiting strategy"))
         for strategy in WaitingStrategy:
-            self.strategy_combo.addItem(strategy.value.capitalize(), strategy.value)
+            self.strategy_combo.addItem(WAITING_STRATEGY_LABELS[strategy], strategy.value)
             self.strategy_combo.setItemData(
                 self.strategy_combo.count() - 1,
                 STRATEGY_HINTS[strategy],
@@ -52,15 +65,19 @@ class TimingBox(QGroupBox):
         self.drip_spin = QSpinBox()
         self.drip_spin.setRange(1, 24 * 60)
         self.drip_spin.setValue(5)
-        self.drip_spin.setSuffix(" min")
-        self.drip_spin.setAccessibleName("Drip interval")
-        self.drip_spin.setToolTip("Minutes between two recipients (drip only)")
-        self.schedule_check = QCheckBox("Start &at:")
-        self.schedule_check.setToolTip("Hold the campaign until this local date and time")
+        self.drip_spin.setSuffix(self.tr(" min"))
+        self.drip_spin.setAccessibleName(self.tr("Drip interval"))
+        self.drip_spin.setToolTip(self.tr("Minutes between two recipients (drip only)"))
+        self.schedule_check = QCheckBox(self.tr("Start &at:"))
+        self.schedule_check.setToolTip(
+            self.tr("Hold the campaign until this date and time, in the package's time zone")
+        )
         self.schedule_edit = QDateTimeEdit()
+        # A date and time read left to right in Arabic too.
+        self.schedule_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.schedule_edit.setCalendarPopup(True)
-        self.schedule_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.schedule_edit.setAccessibleName("Start time")
+        self.schedule_edit.setDisplayFormat("yyyy-MM-dd HH:mm")  # not translated: a format
+        self.schedule_edit.setAccessibleName(self.tr("Start time"))
         self.zone = QTimeZone.systemTimeZone()
         self.zone_label = QLabel()
         self.zone_label.setProperty("role", "hint")
@@ -73,10 +90,10 @@ class TimingBox(QGroupBox):
         self.error_label = error_label()
 
         grid = QGridLayout()
-        grid.addWidget(buddy_label("&Waiting strategy:", self.strategy_combo), 0, 0)
+        grid.addWidget(buddy_label(self.tr("&Waiting strategy:"), self.strategy_combo), 0, 0)
         grid.addWidget(self.strategy_combo, 0, 1)
         grid.addWidget(self.strategy_hint, 0, 2, 1, 2)
-        grid.addWidget(buddy_label("&Drip interval:", self.drip_spin), 1, 0)
+        grid.addWidget(buddy_label(self.tr("&Drip interval:"), self.drip_spin), 1, 0)
         grid.addWidget(self.drip_spin, 1, 1)
         grid.addWidget(self.schedule_check, 2, 0)
         grid.addWidget(self.schedule_edit, 2, 1)
@@ -110,7 +127,9 @@ class TimingBox(QGroupBox):
         zone = QTimeZone(name.encode()) if name else QTimeZone.systemTimeZone()
         self.zone = zone if zone.isValid() else QTimeZone.systemTimeZone()
         self.schedule_edit.setTimeZone(self.zone)
-        self.zone_label.setText(self.tr("%1 time").replace("%1", self.zone.id().toStdString()))
+        self.zone_label.setText(
+            self.tr("{zone} time").format(zone=ltr(self.zone.id().toStdString()))
+        )
         self.keep_in_future()
 
     def keep_in_future(self) -> None:
@@ -129,5 +148,5 @@ class TimingBox(QGroupBox):
     def _on_strategy_combo_changed(self) -> None:
         strategy = self.strategy()
         self.drip_spin.setEnabled(strategy is WaitingStrategy.DRIP)
-        self.strategy_hint.setText(STRATEGY_HINTS[strategy] + ".")
+        self.strategy_hint.setText(STRATEGY_HINTS[strategy])
         self.changed.emit()

@@ -27,24 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from spreader_app.core.events import TunnelChanged
-from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
 from spreader_app.core.receiving import ProbeResult, ReceiveMode, TunnelPhase, TunnelState
 from spreader_app.core.services.receiving import ReceivingView, is_loopback_host
 from spreader_app.gui.context import AppContext
+from spreader_app.gui.i18n import ltr
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import show_value
 from spreader_app.gui.widgets.roles import set_role, show_message
 
 LISTEN_CHOICES = ("127.0.0.1", "0.0.0.0")
 COUNTDOWN_MS = 1000
-
-
-def _fill_in(template: str, *values: object) -> str:
-    """``template`` (translated, with ``%1``, ``%2``…) with ``values`` put in, each isolated
-    left to right so that a right-to-left translation cannot reorder an address or number."""
-    for i, value in enumerate(values, start=1):
-        template = template.replace(f"%{i}", f"{BIDI_ISOLATE_START}{value}{BIDI_ISOLATE_END}")
-    return template
 
 
 def _hint(text: str) -> QLabel:
@@ -185,7 +177,7 @@ class ReceivingSection(QGroupBox):
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
         self.public_edit = QLineEdit()
-        self.public_edit.setPlaceholderText("https://shop.example.com")
+        self.public_edit.setPlaceholderText("https://shop.example.com")  # not translated: an address
         self.public_edit.setAccessibleName(self.tr("Public address"))
         self.public_edit.setToolTip(
             self.tr("The address that reaches this computer's Spreader from the internet")
@@ -305,14 +297,12 @@ class ReceivingSection(QGroupBox):
 
     def _phase_text(self, state: TunnelState) -> str:
         if state.phase is TunnelPhase.RUNNING:
-            return _fill_in(self.tr("Tunnel running at %1."), state.public_url)
+            return self.tr("Tunnel running at {address}.").format(address=ltr(state.public_url))
         if state.phase is TunnelPhase.STARTING:
             return self.tr("Starting the tunnel…")
         if state.phase is TunnelPhase.FAILED:
-            return _fill_in(
-                self.tr("The tunnel stopped: %1 Starting again in %2 s."),
-                state.detail,
-                max(self._retry_left, 0),
+            return self.tr("The tunnel stopped: {reason} Starting again in {seconds} s.").format(
+                reason=state.detail, seconds=ltr(max(self._retry_left, 0))
             )
         if state.phase is TunnelPhase.NOT_INSTALLED:
             return self.tr("cloudflared was not found.")
@@ -400,10 +390,11 @@ class ReceivingSection(QGroupBox):
 
         def done(result: ProbeResult) -> None:
             if result.arrived:
-                text = self.tr("Arrived: the probe went through %1 and back in %2 ms.")
-                self._say(_fill_in(text, result.url, f"{result.round_trip_ms:.0f}"), True)
+                text = self.tr("Arrived: the probe went through {address} and back in {ms} ms.")
+                rtt = f"{result.round_trip_ms:.0f}"
+                self._say(text.format(address=ltr(result.url), ms=ltr(rtt)), True)
             else:
-                self._say(_fill_in(self.tr("Not received: %1"), result.detail), False)
+                self._say(self.tr("Not received: {why}").format(why=result.detail), False)
 
         run_task(
             self.receiving.test(),

@@ -1,0 +1,27 @@
+"""Health bands (BAN_SAFETY.md section 3): what a profile's health score means for sending."""
+
+from __future__ import annotations
+
+import enum
+
+from spreader_app.core.models import ProfileStatus
+
+# The lowest score of each band above CRITICAL.
+OK_FROM = 80
+AT_RISK_FROM = 40
+
+
+class HealthBand(enum.StrEnum):
+    OK = "ok"  # normal
+    AT_RISK = "at_risk"  # caps and pace halved
+    CRITICAL = "critical"  # no Open Chat for 24 h
+    BANNED = "banned"  # out of rotation until the owner restores it
+
+
+def health_band(status: ProfileStatus, score: int) -> HealthBand:
+    """The band of a profile with ``status`` and health ``score`` (0-100)."""
+    if status is ProfileStatus.BLOCKED:
+        return HealthBand.BANNED
+    if score >= OK_FROM:
+        return HealthBand.OK
+    return HealthBand.AT_RISK if score >= AT_RISK_FROM else HealthBand.CRITICAL

@@ -1,0 +1,94 @@
+"""``SqlTemplateStore``: the core's ``TemplateStore`` port, one transaction per call."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from spreader_app.core.errors import Conflict
+from spreader_app.core.models import MessageContent, MessageTemplate, MessageType
+from spreader_app.storage.catalog_store import audit
+from spreader_app.storage.database import Database
+from spreader_app.storage.orm import TemplateRow
+
+
+def _from_row(row: TemplateRow) -> MessageTemplate:
+    content = MessageContent(
+        MessageType(row.type), row.text, row.media_url, row.caption, row.media_path
+    )
+    return MessageTemplate(
+        row.id, row.package_id, row.name, content, row.created_at, row.updated_at
+    )
+
+
+def _to_row(t: MessageTemplate, row: TemplateRow, now: float) -> TemplateRow:
+    c = t.content
+    row.id, row.package_id, row.name = t.id, t.package_id, t.name
+    row.type, row.text, row.media_url = c.type.value, c.text, c.media_url
+    row.caption, row.media_path = c.caption, c.media_path
+    row.updated_at = now  # type: ignore[assignment]  # Timestamp takes POSIX seconds
+    return row
+
+
+class SqlTemplateStore:
+    """Implements ``core.ports.TemplateStore``."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def list_templates(self, package_id: str) -> list[MessageTemplate]:
+        def tx(s: Session) -> list[MessageTemplate]:
+            rows = s.scalars(
+                select(TemplateRow)
+                .where(TemplateRow.package_id == package_id)
+                .order_by(TemplateRow.name, TemplateRow.id)
+            )
+            return [_from_row(r) for r in rows]
+
+        return await self.db.run(tx)
+
+    async def get_template(self, template_id: str) -> MessageTemplate | None:
+        def tx(s: Session) -> MessageTemplate | None:
+            row = s.get(TemplateRow, template_id)
+            return None if row is None else _from_row(row)
+
+        return await self.db.run(tx)
+
+    async def add_template(self, template: MessageTemplate, now: float, actor: str) -> None:
+        def tx(s: Session) -> None:
+            row = _to_row(template, TemplateRow(), now)
+            row.created_at = now  # type: ignore[assignment]
+            s.add(row)
+            _flush(s, template)
+            audit(s, now, actor, "template_created", template.id, {"name": template.name})
+
+        await self.db.run(tx)
+
+    async def update_template(self, template: MessageTemplate, now: float, actor: str) -> None:
+        def tx(s: Session) -> None:
+            row = s.get(TemplateRow, template.id)
+            if row is None:
+                return
+            _to_row(template, row, now)
+            _flush(s, template)
+            audit(s, now, actor, "template_updated", template.id, {"name": template.name})
+
+        await self.db.run(tx)
+
+    async def delete_template(self, template_id: str, now: float, actor: str) -> bool:
+        def tx(s: Session) -> bool:
+            gone = s.execute(delete(TemplateRow).where(TemplateRow.id == template_id))
+            audit(s, now, actor, "template_deleted", template_id, {})
+            return bool(getattr(gone, "rowcount", 0))
+
+        return await self.db.run(tx)
+
+
+def _flush(s: Session, template: MessageTemplate) -> None:
+    try:
+        s.flush()
+    except IntegrityError as exc:  # two saves racing for one name
+        raise Conflict(
+            f"The package already has a template named {template.name!r}: choose another name."
+        ) from exc
