@@ -177,7 +177,8 @@ class ReceivingSection(QGroupBox):
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
         self.public_edit = QLineEdit()
-        self.public_edit.setPlaceholderText("https://shop.example.com")  # not translated: an address
+        # not translated: an address
+        self.public_edit.setPlaceholderText("https://shop.example.com")
         self.public_edit.setAccessibleName(self.tr("Public address"))
         self.public_edit.setToolTip(
             self.tr("The address that reaches this computer's Spreader from the internet")
