@@ -21,7 +21,9 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 from cryptography.fernet import Fernet
 from PySide6.QtCore import QItemSelectionModel
@@ -202,7 +204,8 @@ async def walk(out: Path) -> None:
     print("\n".join(shots))
 
 
-def main() -> int:
+def run_walk(walk: Callable[[Path], Coroutine[Any, Any, None]]) -> int:
+    """Runs ``walk(out)`` in the light theme on qasync; ``out`` is the first argument."""
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = make_app()
@@ -213,6 +216,10 @@ def main() -> int:
 
     qasync.run(walk(out))
     return 0
+
+
+def main() -> int:
+    return run_walk(walk)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import os
 import random
 import socket
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,13 @@ from typing import Any
 from spreader_app.config import Settings, save_settings
 from spreader_app.core.clock import Clock, SystemClock
 from spreader_app.core.dispatcher import Dispatcher
-from spreader_app.core.events import Event, EventBus, PoolChanged, ProfileStatusChanged
+from spreader_app.core.events import (
+    Event,
+    EventBus,
+    PoolChanged,
+    ProfileStatusChanged,
+    TunnelChanged,
+)
 from spreader_app.core.leasing import InstanceInfo, LeaseKeeper
 from spreader_app.core.models import InboundMessage
 from spreader_app.core.ports import Gateway
@@ -32,8 +39,9 @@ from spreader_app.core.services.inbox import InboxService
 from spreader_app.core.services.packages import PackageService
 from spreader_app.core.services.pool import PoolService
 from spreader_app.core.services.profiles import ProfileService
+from spreader_app.core.services.receiving import ReceivingService
 from spreader_app.core.services.sending import SendingService
-from spreader_app.core.services.settings import SettingsService
+from spreader_app.core.services.settings import Applier, SettingsService
 from spreader_app.core.services.stats import StatsService
 from spreader_app.core.services.templates import TemplateService
 from spreader_app.core.supervisor import Supervisor
@@ -44,6 +52,9 @@ from spreader_app.storage.leases import SqlLeases
 from spreader_app.storage.notices import RELOAD, WAKE, LocalNotices, PgNotices, notices_for
 from spreader_app.storage.store import SqlStore
 from spreader_app.storage.template_store import SqlTemplateStore
+from spreader_app.tunnel.child import find_tool
+from spreader_app.tunnel.probe import WebhookProber
+from spreader_app.tunnel.runner import STATE_FILE, QuickTunnel
 from spreader_app.vault.key_sources import KeySource, default_key_chain
 from spreader_app.vault.vault import Vault
 from spreader_app.zentra.client import ZentraClient
@@ -110,6 +121,7 @@ class Container:
     inbox: InboxService
     app_settings: SettingsService
     pool: PoolService
+    receiving: ReceivingService
     leases: LeaseKeeper
     notices: LocalNotices | PgNotices
     supervisor: Supervisor = field(default_factory=Supervisor)
@@ -155,6 +167,7 @@ class Container:
     async def stop(self, timeout: float = 10.0) -> None:
         """Stops taking work, lets in-flight sends finish and be recorded, hands the devices
         back to the other engines on the database, then closes."""
+        await self.receiving.stop()
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(None, self.notices.stop)
         await self.dispatcher.stop(timeout)
@@ -188,11 +201,13 @@ def build(
     rng: random.Random | None = None,
     env: dict[str, str] | None = None,
     role: str = "serve",
+    tunnel_loopback: bool = False,
 ) -> Container:
     """Wires a container and brings the database schema up to date (synchronously).
 
     ``role`` (``serve`` or ``desktop``) tells the other engines sharing the database what
-    this one is."""
+    this one is. ``tunnel_loopback`` lets the tunnel take a stand-in's ``http://127.0.0.1``
+    address (tests)."""
     clock = clock or SystemClock()
     rng = rng or random.Random()
     db = Database(settings.database_url)
@@ -231,6 +246,16 @@ def build(
 
     events.subscribe(tell_others)
 
+    tunnel = QuickTunnel(
+        tool=lambda: find_tool(holder[0].settings.cloudflared_path),
+        local_url=lambda: holder[0].receiving.local_base,
+        clock=clock,
+        on_change=lambda state: events.publish(TunnelChanged(state)),
+        state_file=settings.data_dir / STATE_FILE,
+        allow_loopback=tunnel_loopback,
+    )
+    settings_port = ConfigSettings(holder, settings)
+
     def parse(body: bytes, content_type: str | None) -> list[InboundMessage]:
         return parse_inbound(decode_body(body, content_type))
 
@@ -245,7 +270,9 @@ def build(
         dispatcher=dispatcher,
         tokens=tokens,
         packages=PackageService(store, clock, changed, default_timezone=local_timezone()),
-        profiles=ProfileService(store, vault, gateway, clock, changed),
+        profiles=ProfileService(
+            store, vault, gateway, clock, changed, region=lambda: holder[0].settings.default_region
+        ),
         sending=SendingService(
             store,
             clock,
@@ -258,10 +285,25 @@ def build(
         replies=ReplyRouter(store, gateway, tokens, clock, events),
         stats=stats,
         inbox=InboxService(store, clock, events, parse, wake),
-        app_settings=SettingsService(ConfigSettings(holder, settings), store, clock),
+        app_settings=SettingsService(settings_port, store, clock),
         pool=PoolService(store, clock, changed),
+        receiving=ReceivingService(settings_port, store, clock, tunnel, WebhookProber()),
         leases=leases,
         notices=notices,
     )
     holder.append(container)
+    if isinstance(gateway, ZentraClient):
+        container.app_settings.add_applier(_rebase_gateway(gateway, holder))
     return container
+
+
+def _rebase_gateway(gateway: ZentraClient, holder: list[Container]) -> Applier:
+    """A new gateway URL takes effect at the next request."""
+
+    async def apply(changes: Mapping[str, Any]) -> set[str]:
+        if "zentra_url" not in changes:
+            return set()
+        gateway.rebase(holder[0].settings.zentra_url)
+        return {"zentra_url"}
+
+    return apply

@@ -24,7 +24,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="with --self-test: use the real display instead of an offscreen one",
     )
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("serve", help="run the engine and the local HTTP API without a window")
+    serve = sub.add_parser("serve", help="run the engine and the local HTTP API without a window")
+    serve.add_argument(
+        "--tunnel",
+        action="store_true",
+        help="start a cloudflared quick tunnel to the webhook and log its public address",
+    )
+    webhook = sub.add_parser("webhook", help="the webhook that receives customers' messages")
+    webhook_sub = webhook.add_subparsers(dest="webhook_command", required=True)
+    webhook_sub.add_parser(
+        "test", help="send a probe through the public webhook URL of the running Spreader"
+    )
     sub.add_parser("desktop", help="open the desktop window (the default)")
     return parser.parse_args(argv)
 
@@ -38,7 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from spreader_app.headless import main as serve_main
 
-        return serve_main()
+        return serve_main(tunnel=args.tunnel)
+    if args.command == "webhook":
+        from spreader_app.tunnel.check import run_webhook_test
+
+        return run_webhook_test()
     from spreader_app.desktop import main as desktop_main
 
     return desktop_main()

@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError
 
 from spreader_app import paths
 from spreader_app.core.errors import StorageUnavailable, ValidationFailed
+from spreader_app.locale_region import locale_region
 from spreader_app.vault.masking import SECRET_REGISTRY, mask
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ DEFAULT_ZENTRA_URL: Final = "https://api.zentramsg.com/v1"
 DEFAULT_HOST: Final = "127.0.0.1"
 DEFAULT_PORT: Final = 8765
 THEMES: Final = ("system", "light", "dark")
+RECEIVE_MODES: Final = ("off", "tunnel", "address")
 LANGUAGES: Final = ("system", "en", "ar")
 """Interface languages: ``system`` follows the desktop's locale, else English or Arabic."""
 LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -46,6 +48,8 @@ ENV_VARS: Final[Mapping[str, str]] = {
     "webhook_secret": "SPREADER_WEBHOOK_SECRET",
     "default_region": "SPREADER_DEFAULT_REGION",
     "log_level": "SPREADER_LOG_LEVEL",
+    "public_url": "SPREADER_PUBLIC_URL",
+    "cloudflared_path": "SPREADER_CLOUDFLARED",
     "language": "SPREADER_LANGUAGE",
     "lease_seconds": "SPREADER_LEASE_SECONDS",
 }
@@ -63,6 +67,9 @@ FILE_KEYS: Final = (
     "language",
     "log_level",
     "api_rate_limit_per_minute",
+    "receive_mode",
+    "public_url",
+    "cloudflared_path",
     "lease_seconds",
 )
 """The keys ``settings.json`` may hold and ``save_settings`` may change."""
@@ -83,8 +90,12 @@ class Settings:
     ``default_region`` is ``""`` (numbers must be international, ``+<country code>...``) or
     an ISO 3166 region code such as ``"EG"`` used to read national numbers.
     ``api_rate_limit_per_minute`` is per API key. ``language`` is one of ``LANGUAGES``.
-    ``lease_seconds`` is how long an engine sharing a PostgreSQL keeps its devices without
-    a heartbeat: another engine takes them over that long after it dies.
+    ``receive_mode`` says how customers' messages reach the webhook
+    (``core.receiving.ReceiveMode``); ``public_url`` is the owner's own public base URL for
+    the ``address`` mode, ``""`` for none; ``cloudflared_path`` is a chosen ``cloudflared``,
+    ``""`` to look on ``PATH``. ``lease_seconds`` is how long an engine sharing a
+    PostgreSQL keeps its devices without a heartbeat: another engine takes them over that
+    long after it dies.
     """
 
     data_dir: Path
@@ -99,6 +110,9 @@ class Settings:
     language: str = "system"
     log_level: str = "INFO"
     api_rate_limit_per_minute: int = 600
+    receive_mode: str = "off"
+    public_url: str = ""
+    cloudflared_path: str = ""
     lease_seconds: int = 15
 
     @property
@@ -244,6 +258,28 @@ def _secret(raw: object, label: str) -> str:
     return text
 
 
+def _optional_url(raw: object, label: str) -> str:
+    if not _text(raw, label):
+        return ""
+    try:
+        return _url(raw, label)
+    except _Invalid:
+        raise _Invalid(
+            f"{label} must be the public http:// or https:// address that reaches this "
+            f"computer, like https://shop.example.com, or empty; not {raw!r}."
+        ) from None
+
+
+def _program(raw: object, label: str) -> str:
+    text = _text(raw, label)
+    if text and not Path(text).expanduser().is_file():
+        raise _Invalid(
+            f"{label} must be the full path of the cloudflared program, or empty to look "
+            f"for it on PATH; {raw!r} is not a file."
+        )
+    return text
+
+
 def _region(raw: object, label: str) -> str:
     text = _text(raw, label).upper()
     if text and text not in phonenumbers.SUPPORTED_REGIONS:
@@ -276,6 +312,9 @@ _VALIDATORS: Final[Mapping[str, _Validator]] = {
     "language": _choice(LANGUAGES, str.lower),
     "log_level": _choice(LOG_LEVELS, str.upper),
     "api_rate_limit_per_minute": _rate_limit,
+    "receive_mode": _choice(RECEIVE_MODES, str.lower),
+    "public_url": _optional_url,
+    "cloudflared_path": _program,
     "lease_seconds": _lease_seconds,
 }
 
@@ -361,11 +400,11 @@ def _register_secrets(settings: Settings) -> None:
         SECRET_REGISTRY.add(getattr(settings, key))
 
 
-def data_folder(env: Mapping[str, str] | None = None) -> Path:
-    """The data folder (``paths.data_dir``), created when missing; raises ``ConfigError``
-    saying how to choose another when it cannot be created."""
+def data_folder(env: Mapping[str, str] | None = None, *, create: bool = True) -> Path:
+    """The data folder (``paths.data_dir``), created when missing unless ``create`` is
+    false; raises ``ConfigError`` saying how to choose another when it cannot be created."""
     try:
-        return paths.data_dir(os.environ if env is None else env)
+        return paths.data_dir(os.environ if env is None else env, create=create)
     except OSError as exc:
         message = (
             f"The data folder {exc.filename or ''} cannot be created ({exc.strerror}). "
@@ -376,17 +415,19 @@ def data_folder(env: Mapping[str, str] | None = None) -> Path:
         ) from None
 
 
-def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+def load_settings(env: Mapping[str, str] | None = None, *, read_only: bool = False) -> Settings:
     """Load the settings: defaults, then ``settings.json`` in the data folder, then ``env``.
 
     ``env`` defaults to ``os.environ``; blank variables count as unset. On first run the API
     key and webhook secret are generated and saved to ``settings.json`` (mode 0600) unless
     ``env`` supplies them. The secrets are registered so logs never show them. Raises
     ``ConfigError`` for any invalid value or an unreadable settings file (which is never
-    overwritten), and ``StorageUnavailable`` when the file cannot be written.
+    overwritten), and ``StorageUnavailable`` when the file cannot be written. ``read_only``
+    (the self-test) creates and writes nothing: secrets missing from the file are made up
+    for this call only.
     """
     environ = os.environ if env is None else env
-    folder = data_folder(environ)
+    folder = data_folder(environ, create=not read_only)
     file = paths.settings_file(folder)
     stored = _read_file(file)
 
@@ -397,12 +438,18 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         value = environ.get(var, "").strip()
         if value:
             raw[key] = _Raw(value, var, var)
-    generated = {key: secrets.token_urlsafe(32) for key in SECRET_KEYS if key not in raw}
+    generated: dict[str, str] = {
+        key: secrets.token_urlsafe(32) for key in SECRET_KEYS if key not in raw
+    }
+    region = "" if "default_region" in raw else locale_region(environ)
+    if region:
+        # First start: numbers written as at home (010…) work in the owner's country.
+        generated["default_region"] = region
     for key, value in generated.items():
         raw[key] = _Raw(value, key, key)
 
     values = _validate(raw)
-    if generated:
+    if generated and not read_only:
         _write_file(file, {**stored, **generated})
     values.setdefault("database_url", default_database_url(folder))
     settings = Settings(data_dir=folder, **values)

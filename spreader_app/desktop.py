@@ -72,6 +72,7 @@ def services_of(container: Container) -> Services:
         stats=container.stats,
         inbox=container.inbox,
         settings=container.app_settings,
+        receiving=container.receiving,
         templates=container.templates,
     )
 
@@ -100,6 +101,7 @@ class DesktopSession:
         self.quit_event = asyncio.Event()
         self.window.quit_requested.connect(self.quit_event.set)
         self.tray.quit_requested.connect(self.quit_event.set)
+        container.app_settings.add_applier(self._apply_address)
 
     async def open(self) -> None:
         self.reporter.install()
@@ -107,17 +109,41 @@ class DesktopSession:
         s = self.container.settings
         try:
             await self.server.start(s.host, s.port)
-            status = translate("Desktop", "API: {address}").format(address=ltr(self.server.url))
-            self.window.set_api_status(status)
+            self._show_api_address()
+            self.container.receiving.serving_at(self.server.url)
         except OSError as exc:
             status = translate("Desktop", "API off: port {port} busy").format(port=ltr(s.port))
             self.window.set_api_status(status)
             log.warning("local API not started: %s", exc)
         self.window.show()
+        self.container.receiving.resume()
         if self.lock is not None and self.tray is not None:
             self.knocks = await listen_for_knocks(self.lock, self.tray.show_window)
         await self.context.reload_packages()
         settle_heap()
+
+    async def _apply_address(self, changes: Mapping[str, object]) -> set[str]:
+        """A new API address or port: the server moves there at once (back to the old one
+        when the new one is taken), and a running tunnel follows it."""
+        if not {"host", "port"} & set(changes):
+            return set()
+        s = self.container.settings
+        old = self.server.url
+        await self.server.stop()
+        try:
+            await self.server.start(s.host, s.port)
+        except OSError as exc:
+            log.warning("local API cannot move to %s:%s: %s", s.host, s.port, exc)
+            host, _, port = old.removeprefix("http://").rpartition(":")
+            await self.server.start(host.strip("[]"), int(port))
+            return set()
+        self._show_api_address()
+        await self.container.receiving.serving_moved(self.server.url)
+        return {"host", "port"}
+
+    def _show_api_address(self) -> None:
+        status = translate("Desktop", "API: {address}").format(address=ltr(self.server.url))
+        self.window.set_api_status(status)
 
     async def close(self) -> None:
         """Stops taking work, lets in-flight sends finish and be recorded, then closes."""

@@ -17,8 +17,8 @@ SETTINGS_FILE_NAME: Final = "settings.json"
 _PACKAGE_DIR: Final = Path(__file__).resolve().parent
 
 
-def data_dir(env: Mapping[str, str] | None = None) -> Path:
-    """Return the data folder, creating it when missing.
+def data_dir(env: Mapping[str, str] | None = None, *, create: bool = True) -> Path:
+    """Return the data folder, creating it when missing (unless ``create`` is false).
 
     ``SPREADER_DATA_DIR`` (``~`` expanded) when set and not blank, else the OS per-user data
     folder. ``env`` defaults to ``os.environ``. Raises ``OSError`` when the folder cannot be
@@ -30,7 +30,8 @@ def data_dir(env: Mapping[str, str] | None = None) -> Path:
         folder = Path(configured).expanduser().resolve()
     else:
         folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 

@@ -1,9 +1,11 @@
-"""``spreader --self-test``: checks an installation, from source or frozen, in a throw-away folder.
+"""``spreader --self-test``: checks an installation, from source or frozen, in a throw-away
+folder, and the owner's configuration (``selftest_config``) without changing it.
 
 Each check prints one line, ``PASS name: detail (N ms)`` or ``FAIL name: reason (N ms)``; the
-exit code is 0 only when every check passed. Nothing touches the user's data folder, settings,
-OS keyring entries or display (unless ``window=True``): the database, settings and vault key
-live in a temporary folder and in memory, and that folder is removed at the end.
+exit code is 0 only when every check passed. Nothing changes the user's data folder, settings,
+OS keyring entries or display (unless ``window=True``): the engine, window and API checks run
+on a database, settings and vault key in a temporary folder and in memory, and that folder is
+removed at the end; the configured ones are only read.
 
 Qt is imported only by the window and event-loop checks, so a machine whose Qt libraries
 cannot load still gets a report for everything else.
@@ -30,11 +32,11 @@ import keyring
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import make_url
 
 from spreader_app import __version__, paths
 from spreader_app.config import ENV_VARS, Settings, default_database_url
 from spreader_app.core.phones import check_phone
+from spreader_app.selftest_config import CheckFailed, ConfiguredChecks
 from spreader_app.storage import migrate
 from spreader_app.storage.database import make_engine
 from spreader_app.storage.orm import Base
@@ -61,10 +63,6 @@ THREAD_GRACE_SECONDS: Final = 2.0
 QT_PLATFORM_VAR: Final = "QT_QPA_PLATFORM"
 
 Emit = Callable[[str], None]
-
-
-class CheckFailed(Exception):
-    """A check found a problem; the message is the reason shown after ``FAIL name:``."""
 
 
 @dataclass(frozen=True)
@@ -144,22 +142,6 @@ def check_database(url: str) -> str:
     return f"migrated a new SQLite database to head {head}; schema matches the ORM"
 
 
-def check_configured_database(env: Mapping[str, str]) -> str:
-    """Reach the database ``SPREADER_DATABASE_URL`` names, without writing, and check that
-    its schema is at head (or not made yet: the first start makes it)."""
-    url = env.get(ENV_VARS["database_url"], "").strip()
-    if not url:
-        return "SPREADER_DATABASE_URL not set: the data folder's SQLite file, migrated at start"
-    shown = make_url(url).render_as_string(hide_password=True)
-    current = migrate.revision_at(url)
-    if current is None:
-        return f"reached {shown}: no schema yet, made at the first start"
-    problem = migrate.revision_problem(current)
-    if problem is not None:
-        raise CheckFailed(f"{shown}: {problem}")
-    return f"reached {shown}: at head {current}"
-
-
 def real_key_source(env: Mapping[str, str]) -> str:
     """Name the key source the app would use, without creating or reading any keyring entry.
 
@@ -172,7 +154,7 @@ def real_key_source(env: Mapping[str, str]) -> str:
     backend = keyring.get_keyring()
     if keyring_usable(backend):
         return f"OS keyring ({type(backend).__module__}.{type(backend).__name__})"
-    return f"none yet (no OS keyring; set {MASTER_KEY_VAR} before the first start)"
+    return "none yet (no OS keyring: see the configured vault check)"
 
 
 def check_vault() -> str:
@@ -492,7 +474,10 @@ def run_self_test(
             database_ok = report.run("database", lambda: check_database(settings.database_url))
         else:
             database_ok = report.skip("database", "no data folder")
-        report.run("configured database", lambda: check_configured_database(os.environ))
+        configured = ConfiguredChecks(os.environ)
+        report.run("configured settings", configured.settings)
+        report.run("configured database", configured.database)
+        report.run("configured vault", configured.vault)
         report.run("vault", check_vault)
         report.run("phone numbers", check_phone_numbers)
         report.run("translations", check_translations)

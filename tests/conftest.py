@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import keyring
+import keyring.backends.fail
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,6 +25,7 @@ from spreader_app.bootstrap import Container, build  # noqa: E402
 from spreader_app.config import Settings  # noqa: E402
 from spreader_app.core.clock import ManualClock  # noqa: E402
 from spreader_app.vault.key_sources import MemoryKeySource  # noqa: E402
+from tests.fakes.fake_cloudflared import put_first_on_path  # noqa: E402
 from tests.fakes.fake_zentra import FakeZentra  # noqa: E402
 from tests.helpers import drain  # noqa: E402,F401
 from tests.postgres import PostgresServer, reason_unavailable, server_url  # noqa: E402
@@ -139,3 +142,24 @@ async def container(
 def _no_real_master_key(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv("SPREADER_MASTER_KEY", raising=False)
     yield
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """A machine without an OS keyring, as headless Linux desktops often are."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(before)
+
+
+@pytest.fixture
+def fake_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The stand-in ``cloudflared`` first on ``PATH``; the file its process ids go to."""
+    env: dict[str, str] = {"PATH": os.environ["PATH"]}
+    pids = put_first_on_path(tmp_path, env)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return pids

@@ -15,6 +15,7 @@ OWN_INFRA = (
     "spreader_app.zentra",
     "spreader_app.vault",
     "spreader_app.server",
+    "spreader_app.tunnel",
     "spreader_app.gui",
 )
 
@@ -44,7 +45,7 @@ def offending(paths: list[Path], banned: tuple[str, ...]) -> list[str]:
 
 
 def test_architecture_qt_free_packages_never_import_qt() -> None:
-    paths = modules("core", "storage", "vault", "zentra", "server") + [
+    paths = modules("core", "storage", "vault", "zentra", "server", "tunnel") + [
         ROOT / "bootstrap.py",
         ROOT / "headless.py",
         ROOT / "config.py",
@@ -57,7 +58,7 @@ def test_architecture_core_imports_no_infrastructure() -> None:
     assert offending(modules("core"), INFRA + OWN_INFRA) == []
 
 
-@pytest.mark.parametrize("package", ["storage", "zentra", "vault", "server"])
+@pytest.mark.parametrize("package", ["storage", "zentra", "vault", "server", "tunnel"])
 def test_architecture_adapters_do_not_reach_into_the_window(package: str) -> None:
     assert offending(modules(package), ("spreader_app.gui", "spreader_app.desktop")) == []
 
@@ -68,5 +69,6 @@ def test_architecture_gui_reaches_no_further_than_services() -> None:
         "spreader_app.zentra",
         "spreader_app.vault",
         "spreader_app.server",
+        "spreader_app.tunnel",
     )
     assert offending(modules("gui"), banned) == []

@@ -1938,20 +1938,6 @@
     </message>
 </context>
 <context>
-    <name>ProfileCounts</name>
-    <message numerus="yes">
-        <source>{share} % of the last %n send(s) were accepted.</source>
-        <translation>
-            <numerusform>قُبلت {share} % من آخر 0 عملية إرسال.</numerusform>
-            <numerusform>قُبلت {share} % من آخر عملية إرسال.</numerusform>
-            <numerusform>قُبلت {share} % من آخر عمليتي إرسال.</numerusform>
-            <numerusform>قُبلت {share} % من آخر %n عمليات إرسال.</numerusform>
-            <numerusform>قُبلت {share} % من آخر %n عملية إرسال.</numerusform>
-            <numerusform>قُبلت {share} % من آخر %n عملية إرسال.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ProfileDialog</name>
     <message>
         <source>Name</source>
@@ -1980,22 +1966,6 @@
     <message>
         <source>Status</source>
         <translation>الحالة</translation>
-    </message>
-    <message>
-        <source>Device status: {status}.</source>
-        <translation>حالة الجهاز: {status}.</translation>
-    </message>
-    <message>
-        <source>The gateway does not offer a status check.</source>
-        <translation>البوابة لا توفر فحصًا للحالة.</translation>
-    </message>
-    <message>
-        <source>Health {score} of 100.</source>
-        <translation>السلامة {score} من 100.</translation>
-    </message>
-    <message>
-        <source>Last error: {error}</source>
-        <translation>آخر خطأ: {error}</translation>
     </message>
     <message>
         <source>Edit profile</source>
@@ -2090,16 +2060,28 @@
         <translation>الحالة (&amp;S):</translation>
     </message>
     <message>
+        <source>Your own number</source>
+        <translation>رقمك الخاص</translation>
+    </message>
+    <message>
+        <source>only if the gateway has no status check</source>
+        <translation>فقط إذا لم تقدّم البوابة فحصًا للحالة</translation>
+    </message>
+    <message>
+        <source>Where the gateway offers no status check, the test sends a message labelled as a connection test to this number</source>
+        <translation>حين لا تقدّم البوابة فحصًا للحالة، يرسل الاختبار إلى هذا الرقم رسالة موسومة بأنها اختبار اتصال</translation>
+    </message>
+    <message>
+        <source>Your n&amp;umber:</source>
+        <translation>رقمك (&amp;U):</translation>
+    </message>
+    <message>
         <source>Test &amp;connection</source>
         <translation>اختبار الاتصال (&amp;C)</translation>
     </message>
     <message>
-        <source>Checks the saved token and device with the gateway; save a new token first</source>
-        <translation>يفحص الرمز المحفوظ والجهاز لدى البوابة؛ احفظ الرمز الجديد أولًا</translation>
-    </message>
-    <message>
-        <source>Save the profile first, then test its connection.</source>
-        <translation>احفظ الحساب أولًا، ثم اختبر اتصاله.</translation>
+        <source>Asks the gateway about this device with this token, before saving</source>
+        <translation>يسأل البوابة عن هذا الجهاز بهذا الرمز، قبل الحفظ</translation>
     </message>
     <message>
         <source>Connection test result</source>
@@ -2356,6 +2338,201 @@
     </message>
 </context>
 <context>
+    <name>ReceivingSection</name>
+    <message>
+        <source>Receive customers&apos; messages</source>
+        <translation>استقبال رسائل العملاء</translation>
+    </message>
+    <message>
+        <source>Zentra delivers customers&apos; messages to a web address. Without an address that Zentra can reach from the internet, the Inbox stays empty and Reply Chat cannot tell which device a customer wrote to. Choose how it reaches this computer:</source>
+        <translation>توصل Zentra رسائل العملاء إلى عنوان ويب. ما لم يكن لهذا الحاسوب عنوان تصل إليه Zentra من الإنترنت، يبقى صندوق الوارد فارغًا ولا تعرف الردود أيّ جهاز راسله العميل. اختر كيف تصل الرسائل إلى هذا الحاسوب:</translation>
+    </message>
+    <message>
+        <source>&amp;Off: messages are not received</source>
+        <translation>إيقاف (&amp;O): لا تُستقبل الرسائل</translation>
+    </message>
+    <message>
+        <source>T&amp;unnel (recommended on a desktop): Spreader starts a free Cloudflare tunnel</source>
+        <translation>نفق (&amp;U)، موصى به على الحاسوب المكتبي: يشغّل Spreader نفق Cloudflare مجانيًا</translation>
+    </message>
+    <message>
+        <source>&amp;My own address: a forwarded port, a server, a named tunnel, Tailscale Funnel</source>
+        <translation>عنواني الخاص (&amp;M): منفذ مُمرَّر، أو خادم، أو نفق مسمّى، أو Tailscale Funnel</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>نتيجة الاختبار</translation>
+    </message>
+    <message>
+        <source>The webhook answers on this computer only; Zentra cannot reach it.</source>
+        <translation>لا يجيب عنوان الاستقبال إلا على هذا الحاسوب؛ لا تستطيع Zentra الوصول إليه.</translation>
+    </message>
+    <message>
+        <source>Tunnel status</source>
+        <translation>حالة النفق</translation>
+    </message>
+    <message>
+        <source>Address changed</source>
+        <translation>تغيّر العنوان</translation>
+    </message>
+    <message>
+        <source>cloudflared is not installed. Three ways to receive messages:&lt;br&gt;1. &lt;b&gt;Install cloudflared&lt;/b&gt; (free, no account needed) from &lt;a href=&apos;https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/downloads/&apos;&gt;Cloudflare&apos;s download page&lt;/a&gt;, then choose it below or restart Spreader.&lt;br&gt;2. &lt;b&gt;Forward a port&lt;/b&gt; on your router to this computer, and use &quot;My own address&quot; with your public IP address or name.&lt;br&gt;3. &lt;b&gt;An address you already have&lt;/b&gt; (a named tunnel, a reverse proxy, Tailscale Funnel): use &quot;My own address&quot;.</source>
+        <translation>cloudflared غير مثبّت. ثلاث طرق لاستقبال الرسائل:&lt;br&gt;1. &lt;b&gt;ثبّت cloudflared&lt;/b&gt; (مجاني، بلا حساب) من &lt;a href=&apos;https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/downloads/&apos;&gt;صفحة تنزيل Cloudflare&lt;/a&gt;، ثم اختره أدناه أو أعد تشغيل Spreader.&lt;br&gt;2. &lt;b&gt;مرّر منفذًا&lt;/b&gt; في الموجّه إلى هذا الحاسوب، واستخدم «عنواني الخاص» مع عنوان IP العام أو الاسم.&lt;br&gt;3. &lt;b&gt;عنوان لديك بالفعل&lt;/b&gt; (نفق مسمّى، أو وكيل عكسي، أو Tailscale Funnel): استخدم «عنواني الخاص».</translation>
+    </message>
+    <message>
+        <source>found on PATH</source>
+        <translation>يُبحث عنه في PATH</translation>
+    </message>
+    <message>
+        <source>cloudflared program</source>
+        <translation>برنامج cloudflared</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Choose the cloudflared program</source>
+        <translation>اختر برنامج cloudflared</translation>
+    </message>
+    <message>
+        <source>Restart tunnel</source>
+        <translation>إعادة تشغيل النفق</translation>
+    </message>
+    <message>
+        <source>Starts the tunnel (again) with this program</source>
+        <translation>يشغّل النفق (من جديد) بهذا البرنامج</translation>
+    </message>
+    <message>
+        <source>cloud&amp;flared:</source>
+        <translation>cloud&amp;flared:</translation>
+    </message>
+    <message>
+        <source>A quick tunnel gets a new address each time it starts (when Spreader starts, or after the tunnel had to restart): paste the new webhook URL into the Zentra dashboard then. The tunnel stops when Spreader quits.</source>
+        <translation>يحصل النفق السريع على عنوان جديد في كل تشغيل (عند تشغيل Spreader، أو بعد أن يضطر النفق لإعادة التشغيل): الصق عندها عنوان الاستقبال الجديد في لوحة Zentra. يتوقف النفق عند إنهاء Spreader.</translation>
+    </message>
+    <message>
+        <source>Public address</source>
+        <translation>العنوان العام</translation>
+    </message>
+    <message>
+        <source>The address that reaches this computer&apos;s Spreader from the internet</source>
+        <translation>العنوان الذي يصل إلى Spreader على هذا الحاسوب من الإنترنت</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>الاستماع على</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: this computer only. 0.0.0.0: every network it is on.</source>
+        <translation>127.0.0.1: هذا الحاسوب فقط. 0.0.0.0: كل شبكة متصل بها.</translation>
+    </message>
+    <message>
+        <source>Warning: Spreader&apos;s server then accepts connections from the network. Every API call still needs the API key and the webhook its secret, but forward only this port, and only to this computer.</source>
+        <translation>تحذير: يقبل خادم Spreader عندها اتصالات من الشبكة. ما زال كل طلب للواجهة البرمجية يحتاج مفتاحها وعنوان الاستقبال سرّه، لكن مرّر هذا المنفذ وحده، وإلى هذا الحاسوب وحده.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>تطبيق</translation>
+    </message>
+    <message>
+        <source>Apply own address</source>
+        <translation>تطبيق العنوان الخاص</translation>
+    </message>
+    <message>
+        <source>&amp;Public address:</source>
+        <translation>العنوان العام (&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Listen on:</source>
+        <translation>الاستماع على (&amp;L):</translation>
+    </message>
+    <message>
+        <source>Public webhook URL</source>
+        <translation>عنوان الاستقبال العام</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Copy public webhook URL</source>
+        <translation>نسخ عنوان الاستقبال العام</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>اختبار</translation>
+    </message>
+    <message>
+        <source>Test the webhook</source>
+        <translation>اختبار عنوان الاستقبال</translation>
+    </message>
+    <message>
+        <source>Sends a probe through the public address and back to Spreader</source>
+        <translation>يرسل رسالة فحص عبر العنوان العام ثم تعود إلى Spreader</translation>
+    </message>
+    <message>
+        <source>Paste into &amp;Zentra:</source>
+        <translation>الصقه في &amp;Zentra:</translation>
+    </message>
+    <message>
+        <source>none: choose a way above</source>
+        <translation>لا شيء: اختر طريقة أعلاه</translation>
+    </message>
+    <message>
+        <source>enter your public address above</source>
+        <translation>أدخل عنوانك العام أعلاه</translation>
+    </message>
+    <message>
+        <source>appears when the tunnel runs</source>
+        <translation>يظهر عند تشغيل النفق</translation>
+    </message>
+    <message>
+        <source>Start tunnel</source>
+        <translation>تشغيل النفق</translation>
+    </message>
+    <message>
+        <source>The address changed: copy the new webhook URL below and paste it into the Zentra dashboard, or customers&apos; messages will not arrive.</source>
+        <translation>تغيّر العنوان: انسخ عنوان الاستقبال الجديد أدناه والصقه في لوحة Zentra، وإلا فلن تصل رسائل العملاء.</translation>
+    </message>
+    <message>
+        <source>Tunnel running at {address}.</source>
+        <translation>النفق يعمل على {address}.</translation>
+    </message>
+    <message>
+        <source>Starting the tunnel…</source>
+        <translation>جارٍ تشغيل النفق…</translation>
+    </message>
+    <message>
+        <source>The tunnel stopped: {reason} Starting again in {seconds} s.</source>
+        <translation>توقف النفق: {reason} يُعاد تشغيله بعد {seconds} ث.</translation>
+    </message>
+    <message>
+        <source>cloudflared was not found.</source>
+        <translation>لم يُعثر على cloudflared.</translation>
+    </message>
+    <message>
+        <source>The tunnel is not running.</source>
+        <translation>النفق لا يعمل.</translation>
+    </message>
+    <message>
+        <source>Webhook URL copied: paste it into the Zentra dashboard.</source>
+        <translation>نُسخ عنوان الاستقبال: الصقه في لوحة Zentra.</translation>
+    </message>
+    <message>
+        <source>Sending a probe…</source>
+        <translation>جارٍ إرسال رسالة الفحص…</translation>
+    </message>
+    <message>
+        <source>Arrived: the probe went through {address} and back in {ms} ms.</source>
+        <translation>وصلت: مرّت رسالة الفحص عبر {address} وعادت خلال {ms} مللي ثانية.</translation>
+    </message>
+    <message>
+        <source>Not received: {why}</source>
+        <translation>لم تصل: {why}</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsBox</name>
     <message>
         <source>Valid</source>
@@ -2398,8 +2575,8 @@
         <translation>المنطقة الافتراضية</translation>
     </message>
     <message>
-        <source>EG</source>
-        <translation>EG</translation>
+        <source>none</source>
+        <translation>لا شيء</translation>
     </message>
     <message>
         <source>Two-letter country code used for numbers written without + and a country code</source>
@@ -2824,8 +3001,8 @@
         <translation>بلا: الأرقام الدولية فقط</translation>
     </message>
     <message>
-        <source>Changes to the address, port, gateway URL and language apply after Spreader restarts.</source>
-        <translation>تسري تغييرات العنوان والمنفذ ورابط البوابة واللغة بعد إعادة تشغيل Spreader.</translation>
+        <source>Some changes apply after Spreader restarts: the language, or an address or port that is in use.</source>
+        <translation>بعض التغييرات تسري بعد إعادة تشغيل Spreader: اللغة، أو عنوان أو منفذ مستخدَم.</translation>
     </message>
     <message>
         <source>System</source>
@@ -2948,6 +3125,10 @@
         <translation>ترسل البرامج المفتاح في الترويسة X-API-Key أو كرمز Bearer.</translation>
     </message>
     <message>
+        <source>A new address, port or gateway URL applies at once.</source>
+        <translation>العنوان أو المنفذ أو عنوان البوابة الجديد يسري فورًا.</translation>
+    </message>
+    <message>
         <source>Webhook</source>
         <translation>Webhook</translation>
     </message>
@@ -2980,8 +3161,8 @@
         <translation>رابط Webhook (&amp;W):</translation>
     </message>
     <message>
-        <source>Paste this URL into the Zentra dashboard so customers&apos; messages reach the Inbox. Zentra must be able to reach this address from the internet.</source>
-        <translation>الصق هذا الرابط في لوحة تحكم Zentra لتصل رسائل العملاء إلى صندوق الوارد. يجب أن تتمكن Zentra من الوصول إلى هذا العنوان عبر الإنترنت.</translation>
+        <source>This address answers on this computer only. The section below gives it an address Zentra can reach from the internet, to paste into the Zentra dashboard.</source>
+        <translation>لا يجيب هذا العنوان إلا على هذا الحاسوب. يمنحه القسم أدناه عنوانًا تصل إليه Zentra من الإنترنت، لتلصقه في لوحة Zentra.</translation>
     </message>
     <message>
         <source>Sending and appearance</source>
@@ -3158,12 +3339,20 @@
         <translation>البدء في (&amp;A):</translation>
     </message>
     <message>
-        <source>Hold the campaign until this local date and time</source>
-        <translation>أجّل الحملة حتى هذا التاريخ والوقت المحليين</translation>
+        <source>Hold the campaign until this date and time, in the package&apos;s time zone</source>
+        <translation>أوقف الحملة حتى هذا التاريخ والوقت، بتوقيت الباقة</translation>
+    </message>
+    <message>
+        <source>{zone} time</source>
+        <translation>توقيت {zone}</translation>
     </message>
     <message>
         <source>Start time</source>
         <translation>وقت البدء</translation>
+    </message>
+    <message>
+        <source>Time zone of the start time</source>
+        <translation>المنطقة الزمنية لوقت البدء</translation>
     </message>
     <message>
         <source>&amp;Waiting strategy:</source>
@@ -3227,6 +3416,26 @@
     <message>
         <source>Profile stopped</source>
         <translation>توقف الحساب</translation>
+    </message>
+    <message>
+        <source>a customer</source>
+        <translation>عميل</translation>
+    </message>
+    <message>
+        <source>{sender} opted out</source>
+        <translation>ألغى {sender} الاشتراك</translation>
+    </message>
+    <message>
+        <source>Message from {sender}</source>
+        <translation>رسالة من {sender}</translation>
+    </message>
+    <message>
+        <source>Webhook address changed</source>
+        <translation>تغيّر عنوان الاستقبال</translation>
+    </message>
+    <message>
+        <source>Copy the new webhook URL from Settings and paste it into the Zentra dashboard, or customers&apos; messages will not arrive.</source>
+        <translation>انسخ عنوان الاستقبال الجديد من الإعدادات والصقه في لوحة Zentra، وإلا فلن تصل رسائل العملاء.</translation>
     </message>
     <message>
         <source>Open Chat paused</source>

@@ -111,16 +111,6 @@
     </message>
 </context>
 <context>
-    <name>ProfileCounts</name>
-    <message numerus="yes">
-        <source>{share} % of the last %n send(s) were accepted.</source>
-        <translation>
-            <numerusform>{share} % of the last %n send was accepted.</numerusform>
-            <numerusform>{share} % of the last %n sends were accepted.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>RecipientsBox</name>
     <message numerus="yes">
         <source>Saved %n row(s) to {file}.</source>

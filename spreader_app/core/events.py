@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from spreader_app.core.models import DeliveryStatus, MessageStatus, ProfileStatus
+from spreader_app.core.receiving import TunnelState
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,13 @@ class ReplySent:
     rerouted: bool
 
 
+@dataclass(frozen=True, slots=True)
+class TunnelChanged:
+    """The tunnel that gives the webhook its public address changed state."""
+
+    state: TunnelState
+
+
 Event = (
     DeliveryRecorded
     | MessageProgress
@@ -95,6 +103,7 @@ Event = (
     | PoolChanged
     | InboundReceived
     | ReplySent
+    | TunnelChanged
 )
 Handler = Callable[[Event], None]
 

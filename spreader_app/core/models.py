@@ -91,6 +91,8 @@ class OutcomeKind(enum.StrEnum):
     DEVICE_UNAVAILABLE = "device_unavailable"
     # The gateway says the device is banned, blocked, expired or not allowed to send.
     BANNED = "banned"
+    # The gateway does not know the device UUID (for this token): a setup mistake.
+    DEVICE_UNKNOWN = "device_unknown"
     RATE_LIMITED = "rate_limited"
     AUTH_ERROR = "auth_error"
     TRANSIENT = "transient"

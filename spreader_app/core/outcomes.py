@@ -78,6 +78,20 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             health=-100,
             words="Zentra says the device is banned, blocked or its subscription expired",
         ),
+        OutcomeKind.DEVICE_UNKNOWN: OutcomeClass(
+            retry=False,
+            failover=True,
+            recipient=False,
+            evidence=False,
+            not_sent=True,
+            holds=False,
+            profile_status=ProfileStatus.INACTIVE,
+            health=-20,
+            words=(
+                "Zentra does not know this device; check the profile's device UUID against "
+                "the Zentra dashboard"
+            ),
+        ),
         OutcomeKind.AUTH_ERROR: OutcomeClass(
             retry=False,
             failover=True,

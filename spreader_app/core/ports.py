@@ -53,6 +53,11 @@ class Gateway(Protocol):
         """The device's status text; ``None`` when the gateway does not support asking."""
         ...
 
+    async def device_check(self, device_uuid: str, token: str) -> GatewayResult | None:
+        """The device's status classified like a send (``ACCEPTED``: connected); ``None``
+        when the gateway offers no status call. Never raises for gateway trouble."""
+        ...
+
     async def aclose(self) -> None: ...
 
 

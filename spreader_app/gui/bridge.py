@@ -20,6 +20,7 @@ from spreader_app.core.events import (
     PoolChanged,
     ProfileStatusChanged,
     ReplySent,
+    TunnelChanged,
 )
 
 FLUSH_MS = 100
@@ -35,6 +36,7 @@ class EventBridge(QObject):
     inbound_received = Signal(list)  # list[InboundReceived]
     replies_sent = Signal(list)  # list[ReplySent]
     pool_changed = Signal(list)  # list[PoolChanged], every one (each is news for the owner)
+    tunnel_changed = Signal(object)  # TunnelChanged, the latest
     flushed = Signal()  # after any non-empty flush: a cue for views that poll
 
     def __init__(self, bus: EventBus, parent: QObject | None = None, interval_ms: int = FLUSH_MS):
@@ -46,6 +48,7 @@ class EventBridge(QObject):
         self._inbound: list[InboundReceived] = []
         self._replies: list[ReplySent] = []
         self._pool: list[PoolChanged] = []
+        self._tunnel: TunnelChanged | None = None
         self.flush_count = 0
         self._unsubscribe = bus.subscribe(self._on_event)
         self._timer = QTimer(self)
@@ -69,6 +72,8 @@ class EventBridge(QObject):
                 self._replies.append(event)
             case PoolChanged():
                 self._pool.append(event)
+            case TunnelChanged():
+                self._tunnel = event
 
     def flush(self) -> None:
         """Emits everything gathered since the last flush (called by the timer)."""
@@ -100,6 +105,10 @@ class EventBridge(QObject):
         if self._pool:
             pool, self._pool = self._pool, []
             self.pool_changed.emit(pool)
+            emitted = True
+        if self._tunnel is not None:
+            tunnel, self._tunnel = self._tunnel, None
+            self.tunnel_changed.emit(tunnel)
             emitted = True
         if emitted:
             self.flush_count += 1

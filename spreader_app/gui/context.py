@@ -11,6 +11,7 @@ from spreader_app.core.reply_router import ReplyRouter
 from spreader_app.core.services.inbox import InboxService
 from spreader_app.core.services.packages import PackageService
 from spreader_app.core.services.profiles import ProfileService
+from spreader_app.core.services.receiving import ReceivingService
 from spreader_app.core.services.sending import SendingService
 from spreader_app.core.services.settings import SettingsService
 from spreader_app.core.services.stats import StatsService
@@ -29,6 +30,7 @@ class Services:
     stats: StatsService
     inbox: InboxService
     settings: SettingsService
+    receiving: ReceivingService
     templates: TemplateService
 
 
@@ -39,6 +41,7 @@ class AppContext(QObject):
     package_changed = Signal(str)  # package id, "" for none
     packages_changed = Signal(list)  # list[Package]
     navigate = Signal(str)  # page key to show, e.g. "profiles"
+    settings_saved = Signal(object)  # SettingsView, after Settings saved a change
 
     def __init__(self, services: Services, bridge: EventBridge, parent: QObject | None = None):
         super().__init__(parent)

@@ -7,16 +7,23 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
 from spreader_app.core.events import (
+    InboundReceived,
     MessageFinished,
     MessageProgress,
     PoolChanged,
     ProfileStatusChanged,
+    TunnelChanged,
 )
 from spreader_app.core.models import ProfileStatus
+from spreader_app.core.phones import display
 from spreader_app.core.pool import PoolEventType
+from spreader_app.core.receiving import TunnelPhase
 from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.icons import app_icon
 from spreader_app.gui.words import MESSAGE_STATUS_LABELS
+
+MAX_INBOUND_NOTES = 3  # a burst of messages is not a burst of notifications
+NOTE_CHARS = 120
 
 
 class Tray(QObject):
@@ -49,6 +56,8 @@ class Tray(QObject):
         bridge.messages_finished.connect(self._on_bridge_finished)
         bridge.profiles_changed.connect(self._on_bridge_profiles)
         bridge.pool_changed.connect(self._on_bridge_pool)
+        bridge.inbound_received.connect(self._on_bridge_inbound)
+        bridge.tunnel_changed.connect(self._on_bridge_tunnel_changed)
         self.notifications: list[tuple[str, str]] = []
         if self.available:
             self.icon.show()
@@ -103,6 +112,35 @@ class Tray(QObject):
                 )
             elif ch.status is ProfileStatus.INACTIVE and ch.reason:
                 self.notify(self.tr("Profile stopped"), ch.reason)
+
+    def _on_bridge_inbound(self, received: list[InboundReceived]) -> None:
+        """A customer wrote: news unless the owner is looking at the window already."""
+        if self._window.isActiveWindow():
+            return
+        for message in received[-MAX_INBOUND_NOTES:]:
+            sender = display(message.sender) if message.sender else self.tr("a customer")
+            if message.opted_out:
+                title = self.tr("{sender} opted out").format(sender=sender)
+            else:
+                title = self.tr("Message from {sender}").format(sender=sender)
+            text = (
+                message.text
+                if len(message.text) <= NOTE_CHARS
+                else (message.text[: NOTE_CHARS - 1] + "…")
+            )
+            self.notify(title, text)
+
+    def _on_bridge_tunnel_changed(self, event: TunnelChanged) -> None:
+        """A quick tunnel that came back with a new address breaks the gateway's webhook
+        until the owner pastes the new one: say so wherever they are."""
+        if event.state.phase is TunnelPhase.RUNNING and event.state.changed:
+            self.notify(
+                self.tr("Webhook address changed"),
+                self.tr(
+                    "Copy the new webhook URL from Settings and paste it into the Zentra "
+                    "dashboard, or customers' messages will not arrive."
+                ),
+            )
 
     def _on_bridge_pool(self, changes: list[PoolChanged]) -> None:
         """A tripped breaker or a paused pool is news for the owner at once (a block is

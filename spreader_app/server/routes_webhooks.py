@@ -2,13 +2,15 @@
 
 Anything stored is acknowledged with 200, even a payload that could not be understood (it
 is flagged for the owner), so the gateway does not retry it forever. A wrong secret gets
-the same 404 as an unknown route. ``GET`` answers 200 for gateways that probe the URL.
+the same 404 as an unknown route. Spreader's own self-probe is echoed, not stored.
+``GET`` answers 200 for gateways that probe the URL.
 """
 
 from __future__ import annotations
 
 from aiohttp import web
 
+from spreader_app.core.receiving import probe_nonce
 from spreader_app.server.auth import CONTAINER, same_secret
 from spreader_app.server.bodies import DEFAULT_LIMIT, read_bytes
 from spreader_app.server.errors import RouteNotFound
@@ -32,6 +34,9 @@ async def receive(request: web.Request) -> web.Response:
     """200 with the receipt once the raw body is stored; 503 when it cannot be."""
     _check_secret(request)
     body = await read_bytes(request, DEFAULT_LIMIT)
+    nonce = probe_nonce(body)
+    if nonce is not None:
+        return web.json_response({"probe": nonce})
     content_type = request.headers.get("Content-Type")
     receipt = await request.app[CONTAINER].inbox.receive(body, content_type)
     return web.json_response(receipt_json(receipt))

@@ -174,6 +174,21 @@ class KeyringKeySource:
                 exc,
             )
             return None
+        return self._valid(stored)
+
+    def peek(self) -> bytes | None:
+        """The stored key without creating one: ``None`` when there is no usable keyring or
+        no entry yet. Raises ``VaultUnavailable`` for an entry that holds no valid key."""
+        backend = keyring.get_keyring()
+        if not keyring_usable(backend):
+            return None
+        try:
+            stored = backend.get_password(self._service, self._username)
+        except keyring.errors.KeyringError:
+            return None
+        return None if stored is None else self._valid(stored)
+
+    def _valid(self, stored: str) -> bytes:
         self._registry.add(stored)
         key = _as_fernet_key(stored.strip())
         if key is None:

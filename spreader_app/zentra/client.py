@@ -16,6 +16,7 @@ from yarl import URL
 from spreader_app import __version__
 from spreader_app.core.models import GatewayResult, MessageType, OutcomeKind, SendRequest
 from spreader_app.zentra.outcomes import (
+    classify_device_status,
     classify_error,
     classify_response,
     read_device_status,
@@ -52,15 +53,7 @@ class ZentraClient:
     """
 
     def __init__(self, base_url: str, *, timeout: float = 30.0, max_connections: int = 100) -> None:
-        try:
-            url = URL(base_url)
-        except (TypeError, ValueError):
-            url = URL()
-        if url.scheme not in ("http", "https") or not url.host:
-            raise ValueError(
-                f"Gateway URL {base_url!r} is not an http(s) address; "
-                "use the form https://api.zentramsg.com/v1."
-            )
+        url = _base(base_url)
         if timeout <= 0 or max_connections < 1:
             raise ValueError("timeout must be positive and max_connections at least 1.")
         self._root = str(url).rstrip("/")
@@ -70,6 +63,13 @@ class ZentraClient:
         self._max_connections = max_connections
         self._proxy = proxy_for(url)
         self._session: aiohttp.ClientSession | None = None
+
+    def rebase(self, base_url: str) -> None:
+        """Sends later requests to ``base_url`` (``ValueError`` as in the constructor);
+        requests already on the wire finish where they went."""
+        url = _base(base_url)
+        self._root = str(url).rstrip("/")
+        self._proxy = proxy_for(url)
 
     def _http(self) -> aiohttp.ClientSession:
         if self._session is None:
@@ -163,17 +163,33 @@ class ZentraClient:
         client does not understand.
         """
         try:
-            check_token(token)
-            async with self._http().get(
-                self._url(f"/devices/{quote(device_uuid, safe='')}/status"),
-                headers=_auth(token),
-                allow_redirects=False,
-            ) as response:
-                status, text = response.status, await response.text(errors="replace")
+            status, text = await self._get_status(device_uuid, token)
         except (PayloadError, *_NETWORK_ERRORS) as exc:
             _log.debug("device status unavailable: %s", type(exc).__name__)
             return None
         return read_device_status(status, text)
+
+    async def device_check(self, device_uuid: str, token: str) -> GatewayResult | None:
+        """``GET /devices/{uuid}/status`` classified (``outcomes.classify_device_status``):
+        ``None`` when the gateway offers no status call; network trouble is ``TRANSIENT``."""
+        started = time.perf_counter()
+        try:
+            status, text = await self._get_status(device_uuid, token)
+        except PayloadError as exc:
+            return _local_failure(OutcomeKind.AUTH_ERROR, exc, token, started)
+        except _NETWORK_ERRORS as exc:
+            return classify_error(exc, elapsed_ms=_ms_since(started))
+        return classify_device_status(status, _redact(text, token), elapsed_ms=_ms_since(started))
+
+    async def _get_status(self, device_uuid: str, token: str) -> tuple[int, str]:
+        check_token(token)
+        async with self._http().get(
+            self._url(f"/devices/{quote(device_uuid, safe='')}/status"),
+            headers=_auth(token),
+            allow_redirects=False,
+            proxy=self._proxy,
+        ) as response:
+            return response.status, await response.text(errors="replace")
 
     async def aclose(self) -> None:
         """Close the pooled connections; the client cannot be used afterwards."""
@@ -190,6 +206,19 @@ class ZentraClient:
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+
+def _base(base_url: str) -> URL:
+    try:
+        url = URL(base_url)
+    except (TypeError, ValueError):
+        url = URL()
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(
+            f"Gateway URL {base_url!r} is not an http(s) address; "
+            "use the form https://api.zentramsg.com/v1."
+        )
+    return url
 
 
 def proxy_for(url: URL) -> str | None:

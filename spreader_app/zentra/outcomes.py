@@ -25,6 +25,10 @@ _STATUS_KEYS = ("status", "state", "connection", "connection_status")
 # A profile-side refusal in these words is a ban or an ended subscription, not a dropped
 # session: the device must leave the rotation instead of resting and trying again.
 _BANNED_WORDS = re.compile(r"\b(?:banned|blocked|expired|not allowed)\b", re.IGNORECASE)
+_UNKNOWN_DEVICE = re.compile(
+    r"\bdevice\b.{0,40}\bnot (?:found|exist)|\b(?:unknown|invalid|no such) device\b",
+    re.IGNORECASE,
+)
 
 
 def classify_response(
@@ -65,6 +69,11 @@ def classify_response(
         if data is not None and "success" in data and success is not True:
             if banned:
                 return result(OutcomeKind.BANNED, banned)
+            if _UNKNOWN_DEVICE.search(reason):
+                return result(
+                    OutcomeKind.DEVICE_UNKNOWN,
+                    _sentence(f"The gateway does not know this device ({http})", reason),
+                )
             return result(
                 OutcomeKind.DEVICE_UNAVAILABLE,
                 _sentence(
@@ -187,6 +196,38 @@ def read_number_check(status_code: int, body: str) -> bool | None:
                 if found is not None:
                     return found
     return None
+
+
+_NOT_CONNECTED_WORDS = re.compile(
+    r"disconnect|not connected|offline|qr|scan|logged out|closed|pairing", re.IGNORECASE
+)
+
+
+def classify_device_status(
+    status_code: int, body: str, *, elapsed_ms: float = 0.0
+) -> GatewayResult | None:
+    """Classify a ``GET /devices/{uuid}/status`` answer like a send's: ``ACCEPTED`` when the
+    device says it is connected, ``DEVICE_UNAVAILABLE`` (or ``BANNED``) when its status says
+    otherwise, the send's classes for refusals (token, unknown device, server trouble), and
+    ``None`` when the gateway has no such call (a 404 that is not about the device, or an
+    answer in no known shape)."""
+    word = read_device_status(status_code, body)
+    if word is not None:
+        kind = OutcomeKind.ACCEPTED
+        if _BANNED_WORDS.search(word):
+            kind = OutcomeKind.BANNED
+        elif _NOT_CONNECTED_WORDS.search(word):
+            kind = OutcomeKind.DEVICE_UNAVAILABLE
+        detail = f"The gateway reports the device as {word!r}."
+        return GatewayResult(kind, status_code, detail, body[:RAW_LIMIT], elapsed_ms=elapsed_ms)
+    data = _json_object(body)
+    reason = _reason(data) if data is not None else ""
+    if status_code == 404 and not _UNKNOWN_DEVICE.search(reason):
+        return None
+    result = classify_response(status_code, {}, body, now=0.0, elapsed_ms=elapsed_ms)
+    if result.kind is OutcomeKind.TRANSIENT and 200 <= status_code < 300:
+        return None  # an answer, but not a status: the call is not what we think it is
+    return result
 
 
 def read_device_status(status_code: int, body: str) -> str | None:

@@ -139,7 +139,9 @@ def gui_env(qloop: qasync.QEventLoop, tmp_path: Path) -> Iterator[GuiEnv]:
         webhook_secret="test-webhook-secret-0123456789",
         zentra_url=fake.url,
     )
-    container = build(settings, key_source=MemoryKeySource(), rng=random.Random(3))
+    container = build(
+        settings, key_source=MemoryKeySource(), rng=random.Random(3), tunnel_loopback=True
+    )
     run(qloop, container.start())
     bridge = EventBridge(container.events)
     context = AppContext(services_of(container), bridge)

@@ -19,7 +19,9 @@ from spreader_app.core.models import (
 )
 from spreader_app.core.services.sending import read_open_request
 from spreader_app.gui.pages.campaign_view import (
+    TITLE_CHARS,
     CampaignView,
+    campaign_title,
     content_summary,
     format_duration,
     format_eta,
@@ -158,3 +160,16 @@ def test_content_summary_names_text_or_media() -> None:
     assert content_summary(media) == ("Image: b.jpg, caption:", "New")
     no_caption = dataclasses.replace(media, content=MessageContent(MessageType.VOICE, "", "v.ogg"))
     assert content_summary(no_caption) == ("Voice: v.ogg", "")
+
+
+def test_campaign_title_is_the_text_not_the_id() -> None:
+    def message(content: MessageContent) -> Message:
+        return Message("msg-123", "pkg", MessageMode.OPEN, content, MessageStatus.QUEUED)
+
+    assert campaign_title(message(MessageContent(text="\n Eid sale: 20% off\nCome by"))) == (
+        "Eid sale: 20% off"
+    )
+    long = campaign_title(message(MessageContent(text="x" * 100)))
+    assert len(long) == TITLE_CHARS and long.endswith("…")
+    photo = MessageContent(type=MessageType.IMAGE, media_url="https://a.example/b.jpg")
+    assert campaign_title(message(photo)) == "Image: b.jpg"

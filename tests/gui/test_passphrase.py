@@ -4,12 +4,8 @@ and on the next start opens only with the same one, with the saved tokens intact
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import keyring.backends.fail
-import pytest
 import qasync
 
 from spreader_app.bootstrap import build
@@ -23,17 +19,6 @@ from tests.gui.helpers import visible_window
 
 GOOD = "copper lantern orchard tide"
 TOKEN = "token-1-abcdefgh"
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    """A machine without an OS keyring, as headless Linux desktops often are."""
-    before = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(before)
 
 
 def _settings(folder: Path, zentra_url: str) -> Settings:

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QStackedWidget
 from pytestqt.qtbot import QtBot
 
 from spreader_app.core.models import LimitState, ProfileStatus
+from spreader_app.core.services.connection import NO_STATUS_CHECK
 from spreader_app.core.services.sending import read_open_request
-from spreader_app.gui.pages.profile_dialog import NO_STATUS_CHECK, ProfileDialog
+from spreader_app.gui.pages.profile_dialog import ProfileDialog
 from spreader_app.gui.pages.profiles_page import ProfilesPage
 from spreader_app.gui.tables.profiles_table import HOURLY_COLUMN, ProfileRow
 from spreader_app.gui.tables.snapshot_model import VALUE_ROLE

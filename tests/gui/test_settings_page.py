@@ -157,7 +157,7 @@ def test_settings_page_saves_the_language_for_the_next_start(
     assert page.language_combo.currentText() == "العربية"
     qtbot.mouseClick(page.save_button, LEFT)
     gui_env.wait(lambda: page.status_label.text().startswith("Saved."))
-    assert "language apply after Spreader restarts" in page.status_label.text()
+    assert "after Spreader restarts: the language" in page.status_label.text()
     assert gui_env.container.settings.language == "ar"
     saved = json.loads(gui_env.container.settings.settings_path.read_text(encoding="utf-8"))
     assert saved["language"] == "ar"

@@ -17,6 +17,7 @@ from spreader_app.config import (
     save_settings,
 )
 from spreader_app.core.errors import ValidationFailed
+from spreader_app.locale_region import locale_region
 from spreader_app.vault.masking import SECRET_REGISTRY
 
 API_KEY = "api-key-from-the-environment-0001"
@@ -422,3 +423,21 @@ def test_load_settings_defaults_to_the_process_environment(
 
     assert settings.port == 9300
     assert settings.data_dir == data.resolve()
+
+
+def test_config_first_start_takes_the_region_from_the_locale(tmp_path: Path) -> None:
+    env = {"SPREADER_DATA_DIR": str(tmp_path), "LANG": "ar_EG.UTF-8"}
+    assert load_settings(env).default_region == "EG"
+    stored = json.loads((tmp_path / "settings.json").read_text())
+    assert stored["default_region"] == "EG"  # saved: a real value, shown in Settings
+    # Chosen once, kept: a later locale does not change it.
+    assert load_settings({**env, "LANG": "en_GB.UTF-8"}).default_region == "EG"
+
+
+def test_config_locale_without_a_phone_region_leaves_it_empty(tmp_path: Path) -> None:
+    assert locale_region({"LANG": "C.UTF-8"}) == ""
+    assert locale_region({"LC_ALL": "fr_FR.UTF-8", "LANG": "ar_EG.UTF-8"}) == "FR"
+    assert locale_region({"LANG": "POSIX"}) == ""
+    env = {"SPREADER_DATA_DIR": str(tmp_path), "LANG": "C.UTF-8"}
+    assert load_settings(env).default_region == ""
+    assert load_settings({**env, "SPREADER_DEFAULT_REGION": "SA"}).default_region == "SA"

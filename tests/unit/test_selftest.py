@@ -14,7 +14,9 @@ from tests.postgres import PostgresServer
 CHECKS = [
     "data folder",
     "database",
+    "configured settings",
     "configured database",
+    "configured vault",
     "vault",
     "phone numbers",
     "translations",
@@ -74,7 +76,7 @@ def test_selftest_reports_an_unusable_data_folder_and_fails(tmp_path: Path) -> N
     code = run_self_test(base_dir=not_a_folder, emit=lines.append)
 
     assert code == 1
-    assert names(lines) == [*CHECKS[:6], "engine start", "window", "api", "event loop", "cleanup"]
+    assert names(lines) == [*CHECKS[:8], "engine start", "window", "api", "event loop", "cleanup"]
     assert lines[0].startswith("FAIL data folder: ")
     assert str(not_a_folder) in lines[0]
     verdicts = {name: line.split(" ", 1)[0] for name, line in zip(names(lines), lines, strict=True)}

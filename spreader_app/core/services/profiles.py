@@ -15,6 +15,7 @@ from spreader_app.core.fields import FieldReader
 from spreader_app.core.masking import mask
 from spreader_app.core.models import Profile, ProfileStatus
 from spreader_app.core.ports import Gateway, Store, TokenVault
+from spreader_app.core.services.connection import ConnectionReport, ConnectionTester
 from spreader_app.core.warmup import FIRST_STAGE, GRADUATED
 
 PROFILE_FIELDS = {
@@ -53,12 +54,15 @@ class ProfileService:
         gateway: Gateway,
         clock: Clock,
         on_change: Callable[[], None],
+        region: Callable[[], str] = lambda: "",
     ) -> None:
+        """``region`` is the default phone region, for the owner's number in a test."""
         self._store = store
         self._vault = vault
         self._gateway = gateway
         self._clock = clock
         self._on_change = on_change
+        self._tester = ConnectionTester(gateway, store, clock, region)
 
     def _read(
         self, base: Profile, data: Mapping[str, Any], *, creating: bool
@@ -162,6 +166,21 @@ class ProfileService:
         await self.get(package_id, profile_id)
         await self._store.delete_profile(profile_id, self._clock.timestamp(), actor)
         self._on_change()
+
+    async def test_connection(
+        self,
+        package_id: str,
+        device_uuid: str,
+        token: str = "",
+        own_number: str = "",
+        profile_id: str | None = None,
+    ) -> ConnectionReport:
+        """Tests ``device_uuid`` with ``token`` before anything is saved (see
+        ``ConnectionTester.test``); an empty ``token`` uses ``profile_id``'s saved one."""
+        if not token.strip() and profile_id:
+            await self.get(package_id, profile_id)
+            token = self._vault.decrypt(await self._store.token_ciphertext(profile_id))
+        return await self._tester.test(device_uuid, token, own_number)
 
     async def health(self, package_id: str, profile_id: str) -> ProfileHealthReport:
         """Health score, last error, recent success rate and (where supported) device status."""

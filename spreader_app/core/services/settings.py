@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +12,11 @@ from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.ports import SettingsPort, Store
 
 EDITABLE = {"default_region", "theme", "language", "zentra_url", "host", "port"}
+# What the running process may only take up on restart, unless an applier puts it in effect.
+RESTART_KEYS = ("host", "port", "zentra_url", "language")
+
+Applier = Callable[[Mapping[str, Any]], Awaitable[set[str]]]
+"""Puts saved changes into effect in the running process; returns the keys it applied."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,18 +42,23 @@ class SettingsService:
         self._port = port
         self._store = store
         self._clock = clock
-        # What this process started with: address, port, gateway and the interface language
-        # change only on restart.
-        self._started_with = self._restart_keys()
+        # What this process runs with; an applier brings a key up to date without a restart.
+        self._running = self._restart_values()
+        self._appliers: list[Applier] = []
 
-    def _restart_keys(self) -> tuple[object, ...]:
+    def _restart_values(self) -> dict[str, object]:
         s = self._port.snapshot()
-        return (s["host"], int(s["port"]), s["zentra_url"], s["language"])
+        return {key: s[key] for key in RESTART_KEYS}
+
+    def add_applier(self, applier: Applier) -> None:
+        """``applier`` runs after every saved change (the front end rebinds its server, the
+        gateway client takes a new URL)."""
+        self._appliers.append(applier)
 
     def restart_needed(self) -> bool:
-        """Whether saved address, port, gateway URL or language differ from what this process
-        runs."""
-        return self._restart_keys() != self._started_with
+        """Whether saved address, port, gateway URL or language differ from what this
+        process runs."""
+        return self._restart_values() != self._running
 
     def view(self) -> SettingsView:
         s = self._port.snapshot()
@@ -81,6 +91,10 @@ class SettingsService:
             "settings",
             {k: str(v) for k, v in changes.items()},
         )
+        saved = self._restart_values()
+        for applier in self._appliers:
+            for key in await applier(changes) & set(RESTART_KEYS):
+                self._running[key] = saved[key]
         return self.view()
 
     async def regenerate_api_key(self, actor: str = "desktop") -> SettingsView:

@@ -110,6 +110,19 @@ def content_summary(message: Message) -> tuple[str, str]:
     return heading, ""
 
 
+TITLE_CHARS = 60
+
+
+def campaign_title(message: Message) -> str:
+    """The campaign named by what it says: the first line of its text or caption (cut at
+    ``TITLE_CHARS``), else the file it sends; the message id is never the title."""
+    heading, text = content_summary(message)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if not first:
+        return heading
+    return first if len(first) <= TITLE_CHARS else first[: TITLE_CHARS - 1].rstrip() + "…"
+
+
 class CampaignView(QWidget):
     """Shows one message's progress; ``new_message_requested`` asks for the composer back."""
 
@@ -211,7 +224,8 @@ class CampaignView(QWidget):
         """Follows ``message`` from now on."""
         self._message = message
         self._set_error("")
-        self.title_label.setText(self.tr("Campaign {id}").format(id=ltr(message.id)))
+        self.title_label.setText(campaign_title(message))
+        self.title_label.setToolTip(self.tr("Campaign {id}").format(id=ltr(message.id)))
         heading, text = content_summary(message)
         self.content_label.setText(heading)
         show_text(self.text_label, text)

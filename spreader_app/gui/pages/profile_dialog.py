@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,13 +26,13 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.errors import Conflict, ValidationFailed
 from spreader_app.core.models import Profile, ProfileStatus
-from spreader_app.core.services.profiles import ProfileHealthReport
+from spreader_app.core.services.connection import ConnectionReport
 from spreader_app.gui.context import AppContext
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, ltr, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels
 from spreader_app.gui.tables.profiles_table import PROFILE_STATUS_LABELS
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import show_value
-from spreader_app.gui.widgets.roles import error_label
+from spreader_app.gui.widgets.roles import error_label, set_role
 
 log = logging.getLogger(__name__)
 
@@ -49,39 +48,6 @@ FIELD_LABELS = TranslatedLabels(
         "status": QT_TRANSLATE_NOOP("ProfileDialog", "Status"),
     },
 )
-
-
-NO_STATUS_CHECK = QT_TRANSLATE_NOOP("ProfileDialog", "The gateway does not offer a status check.")
-
-
-class ProfileCounts(QObject):
-    """This module's texts with a count: lupdate reads the plural forms of a count only
-    from ``tr()`` in a class, so they are methods here."""
-
-    def accepted(self, attempts: int) -> str:
-        return self.tr("{share} % of the last %n send(s) were accepted.", "", attempts)
-
-
-def health_text(report: ProfileHealthReport) -> str:
-    """What a connection test found, in sentences."""
-    lines = [
-        translate("ProfileDialog", "Device status: {status}.").format(
-            status=ltr(report.device_status)
-        )
-        if report.device_status_supported
-        else translate("ProfileDialog", NO_STATUS_CHECK)
-    ]
-    if report.recent_success_rate is not None:
-        share = round(report.recent_success_rate * 100)
-        lines.append(ProfileCounts().accepted(report.recent_attempts).format(share=share))
-    lines.append(
-        translate("ProfileDialog", "Health {score} of 100.").format(score=report.health_score)
-    )
-    if report.last_error:
-        lines.append(
-            translate("ProfileDialog", "Last error: {error}").format(error=report.last_error)
-        )
-    return " ".join(lines)
 
 
 def _spin(lo: int, hi: int, name: str, tip: str) -> QSpinBox:
@@ -182,15 +148,22 @@ class ProfileDialog(QDialog):
         self._row(self.tr("Daily &limit:"), self.daily_limit, "daily_message_limit")
         self._row(self.tr("&Status:"), self.status, "status")
 
+        self.own_number_edit = QLineEdit()
+        self.own_number_edit.setAccessibleName(self.tr("Your own number"))
+        self.own_number_edit.setPlaceholderText(self.tr("only if the gateway has no status check"))
+        self.own_number_edit.setToolTip(
+            self.tr(
+                "Where the gateway offers no status check, the test sends a message labelled "
+                "as a connection test to this number"
+            )
+        )
+        self._row(self.tr("Your n&umber:"), self.own_number_edit, "own_number")
         self.test_button = QPushButton(self.tr("Test &connection"))
         self.test_button.setToolTip(
-            self.tr("Checks the saved token and device with the gateway; save a new token first")
+            self.tr("Asks the gateway about this device with this token, before saving")
         )
-        self.test_button.setEnabled(profile is not None)
         self.test_button.clicked.connect(self._on_test_clicked)
-        self.test_result = QLabel(
-            "" if profile else self.tr("Save the profile first, then test its connection.")
-        )
+        self.test_result = QLabel()
         self.test_result.setProperty("role", "hint")
         self.test_result.setWordWrap(True)
         self.test_result.setAccessibleName(self.tr("Connection test result"))
@@ -273,6 +246,7 @@ class ProfileDialog(QDialog):
         filled = bool(self.name_edit.text().strip() and self.device_edit.text().strip())
         has_token = self.profile is not None or bool(self.token_edit.text())
         self.save_button.setEnabled(filled and has_token)
+        self.test_button.setEnabled(bool(self.device_edit.text().strip()) and has_token)
 
     def save(self) -> None:
         """Saves through the service; closes with ``Accepted`` once it succeeded."""
@@ -324,12 +298,32 @@ class ProfileDialog(QDialog):
         self._update_save()
 
     def _on_test_clicked(self) -> None:
-        if self.profile is None:
-            return
         show_value(self.test_result, self.tr("Testing…"))
+        set_role(self.test_result, "hint")
+        self._error_labels["own_number"].hide()
         run_task(
-            self.context.services.profiles.health(self.package_id, self.profile.id),
+            self.context.services.profiles.test_connection(
+                self.package_id,
+                self.device_edit.text().strip(),
+                self.token_edit.text().strip(),
+                self.own_number_edit.text().strip(),
+                self.profile.id if self.profile is not None else None,
+            ),
             busy=self.test_button,
-            on_done=lambda report: show_value(self.test_result, health_text(report)),
-            on_error=lambda exc: show_value(self.test_result, describe(exc)),
+            on_done=self._on_tested,
+            on_error=self._on_test_failed,
         )
+
+    def _on_tested(self, report: ConnectionReport) -> None:
+        show_value(self.test_result, report.words)
+        set_role(self.test_result, "ok" if report.connected else "error")
+
+    def _on_test_failed(self, exc: BaseException) -> None:
+        details = exc.details if isinstance(exc, ValidationFailed) else None
+        for item in details or []:
+            label = self._error_labels.get(str(item.get("field", "")))
+            if label is not None:
+                label.setText(str(item.get("message", "")).capitalize() + ".")
+                label.show()
+        show_value(self.test_result, describe(exc))
+        set_role(self.test_result, "error")

@@ -148,6 +148,8 @@ class SendPage(QWidget):
     # --- state -----------------------------------------------------------------------------
 
     def _on_context_package_changed(self, package_id: str) -> None:
+        package = self.context.package
+        self.timing.set_time_zone(package.timezone if package is not None else "")
         if not package_id:
             self.stack.setCurrentWidget(self.empty)
         elif self.stack.currentWidget() is self.empty:

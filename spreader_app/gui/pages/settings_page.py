@@ -31,6 +31,7 @@ from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
 from spreader_app.gui.icons import icon
+from spreader_app.gui.pages.settings.receiving_section import ReceivingSection
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.theme import THEMES, apply_theme
 from spreader_app.gui.widgets.accessibility import name_internals, show_value
@@ -39,7 +40,8 @@ from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 NO_REGION = QT_TRANSLATE_NOOP("SettingsPage", "None: international numbers only")
 RESTART_NOTE = QT_TRANSLATE_NOOP(
     "SettingsPage",
-    "Changes to the address, port, gateway URL and language apply after Spreader restarts.",
+    "Some changes apply after Spreader restarts: the language, or an address or port that "
+    "is in use.",
 )
 THEME_LABELS = {
     "system": QT_TRANSLATE_NOOP("SettingsPage", "System"),
@@ -96,6 +98,8 @@ class SettingsPage(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self._api_group())
         body_layout.addWidget(self._webhook_group())
+        self.receiving_section = ReceivingSection(context)
+        body_layout.addWidget(self.receiving_section)
         body_layout.addWidget(self._general_group())
         body_layout.addStretch(1)
         scroll = QScrollArea()
@@ -209,7 +213,7 @@ class SettingsPage(QWidget):
         note = QLabel(
             self.tr("Programs send the key in the X-API-Key header or as a Bearer token.")
             + " "
-            + self.tr(RESTART_NOTE)
+            + self.tr("A new address, port or gateway URL applies at once.")
         )
         note.setProperty("role", "hint")
         note.setWordWrap(True)
@@ -244,8 +248,8 @@ class SettingsPage(QWidget):
         )
         note = QLabel(
             self.tr(
-                "Paste this URL into the Zentra dashboard so customers' messages reach the Inbox. "
-                "Zentra must be able to reach this address from the internet."
+                "This address answers on this computer only. The section below gives it an "
+                "address Zentra can reach from the internet, to paste into the Zentra dashboard."
             )
         )
         note.setProperty("role", "hint")
@@ -459,6 +463,7 @@ class SettingsPage(QWidget):
 
         def saved(view: SettingsView) -> None:
             self._fill(view)
+            self.context.settings_saved.emit(view)
             restart = self.settings.restart_needed()
             saved_text = self.tr("Saved.")
             self._say(f"{saved_text} {self.tr(RESTART_NOTE)}" if restart else saved_text, True)

@@ -25,7 +25,7 @@ def _kind(status: int, body: object, headers: dict[str, str] | None = None) -> O
 ANSWERS = [
     (201, {"success": True, "msg": "MESSAGE_CREATED"}, OutcomeKind.ACCEPTED),
     (201, {"success": False, "msg": NOT_CONNECTED}, OutcomeKind.DEVICE_UNAVAILABLE),
-    (200, {"success": False, "msg": NOT_FOUND}, OutcomeKind.DEVICE_UNAVAILABLE),
+    (200, {"success": False, "msg": NOT_FOUND}, OutcomeKind.DEVICE_UNKNOWN),
     (200, {"success": False, "msg": BANNED}, OutcomeKind.BANNED),
     (200, {"success": False, "msg": "Banned or subscription expired"}, OutcomeKind.BANNED),
     (200, {"success": False, "msg": "This number is blocked"}, OutcomeKind.BANNED),
@@ -73,11 +73,16 @@ def test_outcomes_disconnected_rests_and_fails_over() -> None:
 
 def test_outcomes_sets_read_by_the_engine() -> None:
     assert kinds_where("retry") == {OutcomeKind.TRANSIENT, OutcomeKind.RATE_LIMITED}
-    assert kinds_where("failover") == {OutcomeKind.DEVICE_UNAVAILABLE, OutcomeKind.AUTH_ERROR}
+    assert kinds_where("failover") == {
+        OutcomeKind.DEVICE_UNAVAILABLE,
+        OutcomeKind.DEVICE_UNKNOWN,
+        OutcomeKind.AUTH_ERROR,
+    }
     assert kinds_where("recipient") == {OutcomeKind.REJECTED}
     assert kinds_where("holds") == {OutcomeKind.BANNED}
     assert kinds_where("not_sent") == {
         OutcomeKind.DEVICE_UNAVAILABLE,
+        OutcomeKind.DEVICE_UNKNOWN,
         OutcomeKind.BANNED,
         OutcomeKind.AUTH_ERROR,
         OutcomeKind.RATE_LIMITED,

@@ -153,7 +153,7 @@ async def test_fake_zentra_unknown_token_and_unknown_device(
     assert (await client.send(wrong_token)).kind is OutcomeKind.AUTH_ERROR
     other_device = SendRequest("dev-x", TOKEN, "+201066183456", MessageContent(text="x"))
     result = await client.send(other_device)
-    assert result.kind is OutcomeKind.DEVICE_UNAVAILABLE and "Device not found" in result.detail
+    assert result.kind is OutcomeKind.DEVICE_UNKNOWN and "Device not found" in result.detail
     assert [a.outcome for a in fake.attempts] == ["unauthorized", "device_not_found"]
 
 

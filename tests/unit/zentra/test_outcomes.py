@@ -33,12 +33,18 @@ def test_classify_accepted_needs_success_true_and_message_created() -> None:
 
 
 @pytest.mark.parametrize(
-    ("status", "msg"),
-    [(201, "Device is not connected. Please scan QR code first"), (200, "Device not found")],
+    ("status", "msg", "kind"),
+    [
+        (201, "Device is not connected. Please scan QR code first", OutcomeKind.DEVICE_UNAVAILABLE),
+        (200, "Device not found", OutcomeKind.DEVICE_UNKNOWN),
+        (200, "Invalid device", OutcomeKind.DEVICE_UNKNOWN),
+    ],
 )
-def test_classify_2xx_success_false_is_device_unavailable(status: int, msg: str) -> None:
+def test_classify_2xx_success_false_is_a_device_problem(
+    status: int, msg: str, kind: OutcomeKind
+) -> None:
     result = _classify(status, {"success": False, "msg": msg})
-    assert result.kind is OutcomeKind.DEVICE_UNAVAILABLE
+    assert result.kind is kind
     assert msg in result.detail
     assert f"HTTP {status}" in result.detail
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from spreader_app.core.errors import SpreaderError
 from spreader_app.core.phones import Screening, screen_recipients
 from spreader_app.core.recipients import parse_pasted
+from spreader_app.core.services.settings import SettingsView
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr
 from spreader_app.gui.icons import icon
@@ -90,7 +91,9 @@ class RecipientsBox(QGroupBox):
         self.region_edit.setAccessibleName(self.tr("Default region"))
         self.region_edit.setMaxLength(2)
         self.region_edit.setMaximumWidth(60)
-        self.region_edit.setPlaceholderText(self.tr("EG"))
+        self.region_edit.setPlaceholderText(self.tr("none"))
+        self._saved_region = self.region_edit.text()
+        context.settings_saved.connect(self._on_context_settings_saved)
         self.region_edit.setToolTip(
             self.tr("Two-letter country code used for numbers written without + and a country code")
         )
@@ -176,6 +179,12 @@ class RecipientsBox(QGroupBox):
         # Suppressions belong to a package: the same numbers screen differently in another.
         context.package_changed.connect(self._on_changed)
         self._on_changed()
+
+    def _on_context_settings_saved(self, view: SettingsView) -> None:
+        """A region saved in Settings replaces this one, unless it was typed here."""
+        if self.region_edit.text().strip().upper() == self._saved_region:
+            self.region_edit.setText(view.default_region)
+        self._saved_region = view.default_region
 
     def region(self) -> str:
         """The default region as typed, upper-cased; ``""`` accepts only international numbers."""

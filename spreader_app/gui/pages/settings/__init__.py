@@ -1,0 +1,1 @@
+"""Sections of the Settings page, each in its own module."""
