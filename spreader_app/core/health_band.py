@@ -18,6 +18,20 @@ class HealthBand(enum.StrEnum):
     BANNED = "banned"  # out of rotation until the owner restores it
 
 
+# The share of its caps and pace a profile keeps in each band (BAN_SAFETY.md section 3).
+AT_RISK_FACTOR = 0.5
+
+
+def health_factor(status: ProfileStatus, score: int) -> float:
+    """The share of caps and pace the profile's health allows: halved below OK.
+
+    CRITICAL is halved too for now: its 24-hour stop needs the score to recover with
+    time, and today it recovers only through sends.
+    """
+    band = health_band(status, score)
+    return AT_RISK_FACTOR if band in (HealthBand.AT_RISK, HealthBand.CRITICAL) else 1.0
+
+
 def health_band(status: ProfileStatus, score: int) -> HealthBand:
     """The band of a profile with ``status`` and health ``score`` (0-100)."""
     if status is ProfileStatus.BLOCKED:

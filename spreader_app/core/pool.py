@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from spreader_app.core.health_band import health_factor
 from spreader_app.core.models import PoolEvent
 from spreader_app.core.rules import DAY, HOUR, Hold, ProfileState, cap_release
 
@@ -157,7 +158,8 @@ def breaker_events(
 
 class PoolRule:
     """The breaker in the rule chain: no Open Chat while paused; otherwise caps scaled to
-    ``scaled_cap(cap, factor)`` and the cooldown divided by the factor.
+    ``scaled_cap(cap, factor)`` and the cooldown divided by the factor, where the factor is
+    the pool's times the profile's health factor (halved below the OK band).
 
     Monotone: the factor only rises with time (until a new ban, which rebuilds the chain).
     A hold never reaches past the factor's next rise, where the chain asks again.
@@ -172,7 +174,8 @@ class PoolRule:
         pool = self.pool
         if pool.paused_at is not None:
             return Hold(None, "Open Chat of this package is paused after a second ban")
-        factor = pool.factor(t)
+        slowed = pool.factor(t)
+        factor = slowed * health_factor(state.status, state.health)
         if factor >= 1.0:
             return None
         until = t
@@ -192,7 +195,9 @@ class PoolRule:
         change = pool.next_change(t)
         if change is not None:
             until = min(until, change)
-        return Hold(until, f"pool slowed to {factor:g} after a ban")
+        if slowed < 1.0:
+            return Hold(until, f"pool slowed to {slowed:g} after a ban")
+        return Hold(until, "health at risk: caps and pace halved")
 
 
 class PoolBreaker:

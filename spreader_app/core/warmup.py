@@ -24,6 +24,7 @@ from spreader_app.core.contact_log import (
     ContactQuery,
     hourly_share,
 )
+from spreader_app.core.health_band import health_factor
 from spreader_app.core.models import Package, Profile
 from spreader_app.core.pool import Pool, scaled_cap
 from spreader_app.core.rules import DAY, HOUR, Hold, ProfileState, cap_release
@@ -77,7 +78,7 @@ class WarmupRule:
         log = state.contacts
         if log is None or log.new_cap is None or not log.is_new(recipient):
             return None
-        factor = self.pool.factor(t)
+        factor = self.pool.factor(t) * health_factor(state.status, state.health)
         times = log.first_contacts
         upto = bisect_right(times, t)
         until = t

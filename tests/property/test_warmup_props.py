@@ -117,3 +117,39 @@ def _per_device(fake: FakeZentra) -> dict[str, list[float]]:
     for m in fake.received:
         out.setdefault(m.device_uuid, []).append(m.at)
     return {k: sorted(v) for k, v in out.items()}
+
+
+@settings(PROPS, max_examples=300)
+@given(
+    health=st.integers(0, 100),
+    hourly=st.integers(1, 12),
+    cooldown=st.integers(0, 900),
+    sends=st.integers(1, 40),
+    seed=st.integers(0, 2**32),
+)
+def test_a_profile_below_the_ok_band_keeps_half_its_caps_and_pace(
+    health: int, hourly: int, cooldown: int, sends: int, seed: int
+) -> None:
+    start = START.timestamp()
+    package = Package(
+        "pk",
+        "props",
+        max_messages_per_profile_per_hour=hourly,
+        cooldown_seconds=cooldown,
+        active_hours_start=time(0, 0),
+        active_hours_end=time(0, 0),
+    )
+    chain = package_chain(package, Pool())
+    state = ProfileState("p", hourly_cap=hourly, cooldown=float(cooldown), health=health)
+    factor = 0.5 if health < 80 else 1.0
+    rnd = random.Random(seed)
+    t = start
+    for _ in range(sends):
+        at = chain.earliest(state, t + rnd.uniform(0, HOUR)).at
+        assert at is not None
+        times = list(state.sends)
+        assert _within(times, at, HOUR) + 1 <= scaled_cap(hourly, factor)
+        if times:
+            assert at - times[-1] >= cooldown / factor - 1e-6
+        state.record_send(at)
+        t = at

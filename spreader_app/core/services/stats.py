@@ -13,7 +13,7 @@ from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
 from spreader_app.core.contact_log import ContactHistory, ContactLog, ContactQuery
 from spreader_app.core.errors import NotFound
-from spreader_app.core.health_band import HealthBand, health_band
+from spreader_app.core.health_band import HealthBand, health_band, health_factor
 from spreader_app.core.models import LimitState, Package, Profile
 from spreader_app.core.pool import NORMAL_POOL, Pool, PoolView, scaled_cap
 from spreader_app.core.ports import Store
@@ -99,7 +99,8 @@ class StatsService:
     async def limits(
         self, package: Package, profiles: list[Profile], now: float
     ) -> list[ProfileLimits]:
-        """Each profile's usage and caps at ``now``, with the pool's factor applied."""
+        """Each profile's usage and caps at ``now``, scaled by the pool's and its health's
+        factor."""
         states = await self.profile_states(package, profiles, now)
         pool = await current_pool(self._store, package.id)
         return self._limits(package, profiles, pool, states, now)
@@ -157,9 +158,10 @@ class StatsService:
         now: float,
     ) -> list[ProfileLimits]:
         chain = package_chain(package, pool)
-        factor = pool.factor(now)
+        slowed = pool.factor(now)
         out: list[ProfileLimits] = []
         for p, state in zip(profiles, states, strict=True):
+            factor = slowed * health_factor(state.status, state.health)
             log = state.contacts
             new_cap = log.new_cap if log is not None else None
             last = state.last_send
