@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import math
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -102,6 +103,12 @@ class Pool:
                 return step
         return None
 
+    def bounded(self, until: float, t: float) -> float:
+        """``until``, or the factor's next rise after ``t`` if that comes first: a hold
+        under the factor must be asked again then."""
+        change = self.next_change(t)
+        return until if change is None else min(until, change)
+
     def view(self, t: float, created_at: float | None = None) -> PoolView:
         """The pool at ``t``; ``created_at`` (the package's) dates a pool never tripped."""
         factor = self.factor(t)
@@ -117,6 +124,29 @@ class Pool:
 def scaled_cap(cap: int, factor: float) -> int:
     """A cap under the pool factor: ``floor(cap * factor)``, at least 1 (0 stays 0)."""
     return cap if factor >= 1.0 or cap <= 0 else max(1, math.floor(cap * factor))
+
+
+def profile_factor(pool: Pool, state: ProfileState, t: float) -> float:
+    """The share of its caps and pace a profile has at ``t``: the pool's factor times its
+    health's (halved below the OK band)."""
+    return pool.factor(t) * health_factor(state.status, state.health)
+
+
+def room_at(
+    times: deque[float], t: float, windows: Iterable[tuple[float, int]], factor: float
+) -> float | None:
+    """The earliest time ``>= t`` at which every rolling ``(span, cap)`` window of
+    ``times`` holds fewer than ``scaled_cap(cap, factor)``; ``None``: never (a cap of 0)."""
+    upto = bisect_right(times, t)
+    until = t
+    for span, cap in windows:
+        limit = scaled_cap(cap, factor)
+        if upto - bisect_right(times, t - span) >= limit:
+            release = cap_release(times, upto, span, limit, "")
+            if release.until is None:
+                return None
+            until = max(until, release.until)
+    return until
 
 
 def breaker_events(
@@ -175,26 +205,17 @@ class PoolRule:
         if pool.paused_at is not None:
             return Hold(None, "Open Chat of this package is paused after a second ban")
         slowed = pool.factor(t)
-        factor = slowed * health_factor(state.status, state.health)
+        factor = profile_factor(pool, state, t)
         if factor >= 1.0:
             return None
-        until = t
         sends = state.sends
-        if sends:
-            until = max(until, sends[-1] + state.cooldown / factor + state.jitter)
-        upto = bisect_right(sends, t)
-        for span, cap in ((HOUR, state.hourly_cap), (DAY, state.daily_cap)):
-            limit = scaled_cap(cap, factor)
-            if upto - bisect_right(sends, t - span) >= limit:
-                release = cap_release(sends, upto, span, limit, "pool cap")
-                if release.until is None:
-                    return release
-                until = max(until, release.until)
+        room = room_at(sends, t, ((HOUR, state.hourly_cap), (DAY, state.daily_cap)), factor)
+        if room is None:
+            return Hold(None, "pool cap is 0")
+        until = max(room, sends[-1] + state.cooldown / factor + state.jitter) if sends else room
         if until <= t:
             return None
-        change = pool.next_change(t)
-        if change is not None:
-            until = min(until, change)
+        until = pool.bounded(until, t)
         if slowed < 1.0:
             return Hold(until, f"pool slowed to {slowed:g} after a ban")
         return Hold(until, "health at risk: caps and pace halved")

@@ -24,9 +24,8 @@ from spreader_app.core.contact_log import (
     ContactQuery,
     hourly_share,
 )
-from spreader_app.core.health_band import health_factor
 from spreader_app.core.models import Package, Profile
-from spreader_app.core.pool import Pool, scaled_cap
+from spreader_app.core.pool import Pool, profile_factor, room_at
 from spreader_app.core.rules import DAY, HOUR, Hold, ProfileState, cap_release
 
 # New recipients per rolling 24 h at stages 1-9 (BAN_SAFETY.md section 2).
@@ -78,23 +77,17 @@ class WarmupRule:
         log = state.contacts
         if log is None or log.new_cap is None or not log.is_new(recipient):
             return None
-        factor = self.pool.factor(t) * health_factor(state.status, state.health)
-        times = log.first_contacts
-        upto = bisect_right(times, t)
-        until = t
-        for span, cap in ((HOUR, hourly_share(log.new_cap)), (DAY, log.new_cap)):
-            limit = scaled_cap(cap, factor)
-            if upto - bisect_right(times, t - span) >= limit:
-                release = cap_release(times, upto, span, limit, self.name)
-                if release.until is None:
-                    return release
-                until = max(until, release.until)
+        factor = profile_factor(self.pool, state, t)
+        windows = ((HOUR, hourly_share(log.new_cap)), (DAY, log.new_cap))
+        until = room_at(log.first_contacts, t, windows, factor)
+        if until is None:
+            return Hold(None, f"{self.name} is 0")
         if until <= t:
             return None
-        change = self.pool.next_change(t)
-        if change is not None:
-            until = min(until, change)
-        return Hold(until, f"warm-up: {log.new_cap} new recipients a day at this stage")
+        return Hold(
+            self.pool.bounded(until, t),
+            f"warm-up: {log.new_cap} new recipients a day at this stage",
+        )
 
 
 class UnansweredRule:

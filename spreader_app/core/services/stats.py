@@ -13,9 +13,9 @@ from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
 from spreader_app.core.contact_log import ContactHistory, ContactLog, ContactQuery
 from spreader_app.core.errors import NotFound
-from spreader_app.core.health_band import HealthBand, health_band, health_factor
+from spreader_app.core.health_band import HealthBand, health_band
 from spreader_app.core.models import LimitState, Package, Profile
-from spreader_app.core.pool import NORMAL_POOL, Pool, PoolView, scaled_cap
+from spreader_app.core.pool import NORMAL_POOL, Pool, PoolView, profile_factor, scaled_cap
 from spreader_app.core.ports import Store
 from spreader_app.core.rules import DAY, HOUR, ProfileState
 from spreader_app.core.services.pool import current_pool
@@ -158,10 +158,9 @@ class StatsService:
         now: float,
     ) -> list[ProfileLimits]:
         chain = package_chain(package, pool)
-        slowed = pool.factor(now)
         out: list[ProfileLimits] = []
         for p, state in zip(profiles, states, strict=True):
-            factor = slowed * health_factor(state.status, state.health)
+            factor = profile_factor(pool, state, now)
             log = state.contacts
             new_cap = log.new_cap if log is not None else None
             last = state.last_send

@@ -10,24 +10,17 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from datetime import UTC, datetime
 
 from sqlalchemy import select
 
 from spreader_app.core.models import (
     Claim,
     DeliveryStatus,
-    Message,
-    MessageContent,
-    MessageMode,
-    MessageStatus,
-    NewDelivery,
-    Package,
-    Profile,
 )
-from spreader_app.storage import catalog_store, dispatch_store, message_store, migrate
+from spreader_app.storage import dispatch_store, migrate
 from spreader_app.storage.database import Database
 from spreader_app.storage.orm import AttemptRow, DeliveryRow
+from tests.unit.storage.seeding import seed_campaign
 
 NOW = 1_750_053_600.0
 PROFILES = ("prof-a", "prof-b", "prof-c")
@@ -35,47 +28,11 @@ RECIPIENTS = 240
 CLAIMERS = 4
 
 
-def _seed(db: Database) -> None:
-    created = datetime.fromtimestamp(NOW, UTC)
-
-    def tx(session: object) -> None:
-        catalog_store.add_package(
-            session,  # type: ignore[arg-type]
-            Package(id="pkg", name="Shop", created_at=created, updated_at=created),
-        )
-        for pid in PROFILES:
-            profile = Profile(
-                id=pid,
-                package_id="pkg",
-                name=pid,
-                zentra_uuid=f"dev-{pid}",
-                created_at=created,
-                updated_at=created,
-            )
-            catalog_store.add_profile(session, profile, "ciphertext")  # type: ignore[arg-type]
-        message = Message(
-            id="msg",
-            package_id="pkg",
-            mode=MessageMode.OPEN,
-            content=MessageContent(text="Sale"),
-            status=MessageStatus.QUEUED,
-        )
-        deliveries = [
-            NewDelivery(
-                f"+2010661{n:05d}", DeliveryStatus.PENDING, PROFILES[n % len(PROFILES)], NOW, "rr"
-            )
-            for n in range(RECIPIENTS)
-        ]
-        message_store.create_message(session, message, deliveries, NOW)  # type: ignore[arg-type]
-
-    db.run_sync(tx)  # type: ignore[arg-type]
-
-
 def test_racing_claimers_claim_each_delivery_exactly_once(database_url: str) -> None:
     url = database_url
     seed = Database(url)
     migrate.upgrade(seed.engine)
-    _seed(seed)
+    seed_campaign(seed, PROFILES, RECIPIENTS, NOW)
     claimers = [Database(url) for _ in range(CLAIMERS)]
     claims: list[list[Claim]] = [[] for _ in claimers]
     start = threading.Barrier(CLAIMERS)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,59 +23,15 @@ from spreader_app.core.leasing import (
     fair_share,
     rebalance,
 )
-from spreader_app.core.models import (
-    DeliveryStatus,
-    Message,
-    MessageContent,
-    MessageMode,
-    MessageStatus,
-    NewDelivery,
-    Package,
-    Profile,
-)
-from spreader_app.storage import catalog_store, dispatch_store, message_store, migrate
+from spreader_app.storage import dispatch_store, migrate
 from spreader_app.storage.database import Database
 from spreader_app.storage.leases import SqlLeases
 from spreader_app.storage.orm import AttemptRow, DeliveryRow, DeviceLeaseRow, InstanceRow
+from tests.unit.storage.seeding import seed_campaign
 
 NOW = 1_750_053_600.0
 TTL = 15.0
 DEVICES = tuple(f"prof-{n}" for n in range(5))
-
-
-def _seed(db: Database, recipients: int = 0) -> None:
-    created = datetime.fromtimestamp(NOW, UTC)
-
-    def tx(session: object) -> None:
-        catalog_store.add_package(
-            session,  # type: ignore[arg-type]
-            Package(id="pkg", name="Shop", created_at=created, updated_at=created),
-        )
-        for pid in DEVICES:
-            profile = Profile(
-                id=pid,
-                package_id="pkg",
-                name=pid,
-                zentra_uuid=f"dev-{pid}",
-                created_at=created,
-                updated_at=created,
-            )
-            catalog_store.add_profile(session, profile, "ciphertext")  # type: ignore[arg-type]
-        if recipients:
-            message = Message(
-                id="msg",
-                package_id="pkg",
-                mode=MessageMode.OPEN,
-                content=MessageContent(text="Sale"),
-                status=MessageStatus.QUEUED,
-            )
-            deliveries = [
-                NewDelivery(f"+2010661{n:05d}", DeliveryStatus.PENDING, DEVICES[n % 5], NOW, "rr")
-                for n in range(recipients)
-            ]
-            message_store.create_message(session, message, deliveries, NOW)  # type: ignore[arg-type]
-
-    db.run_sync(tx)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -84,7 +39,7 @@ def engines(database_url: str) -> Iterator[list[Database]]:
     """Three engines' databases on one migrated, seeded database (the first seeds it)."""
     dbs = [Database(database_url) for _ in range(3)]
     migrate.upgrade(dbs[0].engine)
-    _seed(dbs[0], recipients=20)
+    seed_campaign(dbs[0], DEVICES, 20, NOW)
     try:
         yield dbs
     finally:
