@@ -8,9 +8,9 @@ port that something else may take next, so the child must never outlive the app:
   that started the child, so ``spawn`` must be called on a long-lived thread (the event
   loop's), never on a pool worker.
 - Everywhere: an ``atexit`` hook ends the children still running at a normal exit.
-- Windows (documented, not yet done): put the child in a Job object created with
-  ``JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE``; the system then ends it when the app's last handle
-  to the job closes, crash included.
+- Windows: the child goes into a Job object created with ``JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE``
+  (``winjob.py``); the system ends it when the app's handle to the job closes, crash included.
+  A child that cannot be put there is ended at once: no tunnel rather than an orphan.
 """
 
 from __future__ import annotations
@@ -80,8 +80,20 @@ def spawn(argv: Sequence[str]) -> subprocess.Popen[bytes]:
         preexec_fn=tie,  # noqa: PLW1509 - async-signal-safe enough: one prctl call
         creationflags=flags,
     )
+    if sys.platform == "win32":
+        _tie_on_windows(proc)
     _LIVE.add(proc)
     return proc
+
+
+def _tie_on_windows(proc: subprocess.Popen[bytes]) -> None:
+    from spreader_app.tunnel import winjob
+
+    try:
+        winjob.adopt(int(proc._handle))  # type: ignore[attr-defined]  # Windows-only attribute
+    except OSError:
+        end(proc, timeout=1.0)
+        raise
 
 
 def end(proc: subprocess.Popen[bytes], timeout: float = STOP_SECONDS) -> int:
