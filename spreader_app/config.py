@@ -3,41 +3,33 @@
 from __future__ import annotations
 
 import dataclasses
-import ipaddress
 import json
 import logging
 import os
-import re
 import secrets
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, NamedTuple
-from urllib.parse import urlsplit
+from typing import Any, Final
 
-import phonenumbers
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from spreader_app import paths
-from spreader_app.core.errors import StorageUnavailable, ValidationFailed
+from spreader_app.core.errors import StorageUnavailable
 from spreader_app.locale_region import locale_region
+from spreader_app.setting_values import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    DEFAULT_ZENTRA_URL,
+    ConfigError,
+    Raw,
+    validate,
+)
 from spreader_app.vault.masking import SECRET_REGISTRY, mask
 
 log = logging.getLogger(__name__)
-
-DEFAULT_ZENTRA_URL: Final = "https://api.zentramsg.com/v1"
-DEFAULT_HOST: Final = "127.0.0.1"
-DEFAULT_PORT: Final = 8765
-THEMES: Final = ("system", "light", "dark")
-RECEIVE_MODES: Final = ("off", "tunnel", "address")
-LANGUAGES: Final = ("system", "en", "ar")
-"""Interface languages: ``system`` follows the desktop's locale, else English or Arabic."""
-LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-MIN_SECRET_LENGTH: Final = 16
-MAX_RATE_LIMIT_PER_MINUTE: Final = 100_000
-GENERATE_SECRET_COMMAND: Final = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
 
 ENV_VARS: Final[Mapping[str, str]] = {
     "database_url": "SPREADER_DATABASE_URL",
@@ -77,19 +69,14 @@ FILE_KEYS: Final = (
 SECRET_KEYS: Final = ("api_key", "webhook_secret")
 
 
-class ConfigError(ValidationFailed):
-    """A setting is wrong: the message names it, the bad value (never a secret's) and the fix."""
-
-    code = "config_error"
-
-
 @dataclass(frozen=True, repr=False)
 class Settings:
     """Validated settings of this process; ``repr`` masks the secrets.
 
     ``default_region`` is ``""`` (numbers must be international, ``+<country code>...``) or
     an ISO 3166 region code such as ``"EG"`` used to read national numbers.
-    ``api_rate_limit_per_minute`` is per API key. ``language`` is one of ``LANGUAGES``.
+    ``api_rate_limit_per_minute`` is per API key. ``language`` is one of
+    ``setting_values.LANGUAGES``.
     ``receive_mode`` says how customers' messages reach the webhook
     (``core.receiving.ReceiveMode``); ``public_url`` is the owner's own public base URL for
     the ``address`` mode, ``""`` for none; ``cloudflared_path`` is a chosen ``cloudflared``,
@@ -142,207 +129,6 @@ def _hide_password(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return mask(url)
-
-
-_Validator = Callable[[object, str], object]
-
-
-class _Invalid(Exception):
-    """One bad value; the loader collects these into a single ``ConfigError``."""
-
-
-def _text(raw: object, label: str) -> str:
-    if not isinstance(raw, str):
-        raise _Invalid(f"{label} must be text in quotes, not {raw!r}.")
-    return raw.strip()
-
-
-def _whole_number(raw: object, label: str, low: int, high: int, example: int) -> int:
-    number: int | None = None
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        number = raw
-    elif isinstance(raw, str) and re.fullmatch(r"\s*[0-9]+\s*", raw):
-        number = int(raw)
-    if number is None or not low <= number <= high:
-        raise _Invalid(
-            f"{label} must be a whole number from {low} to {high}, not {raw!r}; "
-            f"for example {example}."
-        )
-    return number
-
-
-def _port(raw: object, label: str) -> int:
-    return _whole_number(raw, label, 1, 65535, DEFAULT_PORT)
-
-
-def _rate_limit(raw: object, label: str) -> int:
-    return _whole_number(raw, label, 1, MAX_RATE_LIMIT_PER_MINUTE, 600)
-
-
-def _lease_seconds(raw: object, label: str) -> int:
-    return _whole_number(raw, label, 3, 3600, 15)
-
-
-def _url(raw: object, label: str) -> str:
-    text = _text(raw, label)
-    try:
-        split = urlsplit(text)
-        # Reading .port raises ValueError for a port that is not a number from 0 to 65535.
-        valid = split.scheme.lower() in ("http", "https") and bool(split.hostname)
-        valid = valid and split.port != 0
-    except ValueError:
-        valid = False
-    if not valid:
-        raise _Invalid(
-            f"{label} must be an http:// or https:// URL with a host, like "
-            f"{DEFAULT_ZENTRA_URL}, not {raw!r}."
-        )
-    return text.rstrip("/")
-
-
-_HOST_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_HOSTNAME = re.compile(rf"(?=.{{1,253}}$){_HOST_LABEL}(?:\.{_HOST_LABEL})*\.?")
-
-
-def _host(raw: object, label: str) -> str:
-    text = _text(raw, label)
-    try:
-        ipaddress.ip_address(text)
-        return text
-    except ValueError:
-        pass
-    if _HOSTNAME.fullmatch(text):
-        return text
-    raise _Invalid(
-        f"{label} must be a host name or IP address without scheme or port, such as "
-        f"{DEFAULT_HOST}, not {raw!r}."
-    )
-
-
-def _database_url(raw: object, label: str) -> str:
-    if not isinstance(raw, str):
-        raise _Invalid(f"{label} must be text in quotes.")
-    text = raw.strip()
-    try:
-        make_url(text)
-    except ArgumentError:
-        # The value is not echoed: a database URL may carry a password.
-        raise _Invalid(
-            f"{label} is not a valid database URL; use the form "
-            "sqlite:///C:/path/to/spreader.db, or remove it to use the data folder."
-        ) from None
-    return text
-
-
-_SECRET_CHARS = re.compile(r"[A-Za-z0-9._~-]+")
-
-
-def _secret(raw: object, label: str) -> str:
-    fix = (
-        f"Generate one with {GENERATE_SECRET_COMMAND}, or remove it from the settings file "
-        "to have one generated."
-    )
-    if not isinstance(raw, str):
-        raise _Invalid(f"{label} must be text in quotes. {fix}")
-    text = raw.strip()
-    if len(text) < MIN_SECRET_LENGTH:
-        raise _Invalid(
-            f"{label} is too short ({len(text)} characters); it needs at least "
-            f"{MIN_SECRET_LENGTH}. {fix}"
-        )
-    if not _SECRET_CHARS.fullmatch(text):
-        # It goes into HTTP headers and the webhook URL, so only URL-safe characters work.
-        raise _Invalid(
-            f"{label} may only contain letters, digits and the characters - _ . ~ . {fix}"
-        )
-    return text
-
-
-def _optional_url(raw: object, label: str) -> str:
-    if not _text(raw, label):
-        return ""
-    try:
-        return _url(raw, label)
-    except _Invalid:
-        raise _Invalid(
-            f"{label} must be the public http:// or https:// address that reaches this "
-            f"computer, like https://shop.example.com, or empty; not {raw!r}."
-        ) from None
-
-
-def _program(raw: object, label: str) -> str:
-    text = _text(raw, label)
-    if text and not Path(text).expanduser().is_file():
-        raise _Invalid(
-            f"{label} must be the full path of the cloudflared program, or empty to look "
-            f"for it on PATH; {raw!r} is not a file."
-        )
-    return text
-
-
-def _region(raw: object, label: str) -> str:
-    text = _text(raw, label).upper()
-    if text and text not in phonenumbers.SUPPORTED_REGIONS:
-        raise _Invalid(
-            f"{label} must be a two-letter ISO 3166 region code such as EG, US or GB, or "
-            f"empty to require international numbers (+ and country code), not {raw!r}."
-        )
-    return text
-
-
-def _choice(options: tuple[str, ...], normalise: Callable[[str], str]) -> _Validator:
-    def validate(raw: object, label: str) -> str:
-        text = normalise(_text(raw, label))
-        if text not in options:
-            raise _Invalid(f"{label} must be one of {', '.join(options)}, not {raw!r}.")
-        return text
-
-    return validate
-
-
-_VALIDATORS: Final[Mapping[str, _Validator]] = {
-    "database_url": _database_url,
-    "zentra_url": _url,
-    "host": _host,
-    "port": _port,
-    "api_key": _secret,
-    "webhook_secret": _secret,
-    "default_region": _region,
-    "theme": _choice(THEMES, str.lower),
-    "language": _choice(LANGUAGES, str.lower),
-    "log_level": _choice(LOG_LEVELS, str.upper),
-    "api_rate_limit_per_minute": _rate_limit,
-    "receive_mode": _choice(RECEIVE_MODES, str.lower),
-    "public_url": _optional_url,
-    "cloudflared_path": _program,
-    "lease_seconds": _lease_seconds,
-}
-
-
-class _Raw(NamedTuple):
-    value: object
-    field: str
-    label: str
-
-
-def _validate(raw: Mapping[str, _Raw]) -> dict[str, Any]:
-    """Validate every value; raise one ``ConfigError`` listing all problems.
-
-    The result maps each key to its validator's output, which has that field's type.
-    """
-    values: dict[str, Any] = {}
-    problems: list[dict[str, str]] = []
-    for key, item in raw.items():
-        try:
-            values[key] = _VALIDATORS[key](item.value, item.label)
-        except _Invalid as exc:
-            problems.append({"field": item.field, "message": str(exc)})
-    if len(problems) == 1:
-        raise ConfigError(problems[0]["message"], details=problems)
-    if problems:
-        listing = "\n".join(f"- {problem['message']}" for problem in problems)
-        raise ConfigError(f"{len(problems)} settings are wrong:\n{listing}", details=problems)
-    return values
 
 
 def _read_file(path: Path) -> dict[str, object]:
@@ -431,13 +217,13 @@ def load_settings(env: Mapping[str, str] | None = None, *, read_only: bool = Fal
     file = paths.settings_file(folder)
     stored = _read_file(file)
 
-    raw: dict[str, _Raw] = {
-        key: _Raw(stored[key], key, f"{key!r} in {file}") for key in FILE_KEYS if key in stored
+    raw: dict[str, Raw] = {
+        key: Raw(stored[key], key, f"{key!r} in {file}") for key in FILE_KEYS if key in stored
     }
     for key, var in ENV_VARS.items():
         value = environ.get(var, "").strip()
         if value:
-            raw[key] = _Raw(value, var, var)
+            raw[key] = Raw(value, var, var)
     generated: dict[str, str] = {
         key: secrets.token_urlsafe(32) for key in SECRET_KEYS if key not in raw
     }
@@ -446,9 +232,9 @@ def load_settings(env: Mapping[str, str] | None = None, *, read_only: bool = Fal
         # First start: numbers written as at home (010…) work in the owner's country.
         generated["default_region"] = region
     for key, value in generated.items():
-        raw[key] = _Raw(value, key, key)
+        raw[key] = Raw(value, key, key)
 
-    values = _validate(raw)
+    values = validate(raw)
     if generated and not read_only:
         _write_file(file, {**stored, **generated})
     values.setdefault("database_url", default_database_url(folder))
@@ -479,7 +265,7 @@ def save_settings(settings: Settings, changes: Mapping[str, object] | None = Non
             raise ConfigError(
                 message, details=[{"field": key, "message": message} for key in unknown]
             )
-        updates = _validate({key: _Raw(value, key, repr(key)) for key, value in changes.items()})
+        updates = validate({key: Raw(value, key, repr(key)) for key, value in changes.items()})
     file = paths.settings_file(settings.data_dir)
     stored = _read_file(file)
     _write_file(file, {**stored, **updates})

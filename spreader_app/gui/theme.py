@@ -7,8 +7,6 @@ from PySide6.QtWidgets import QApplication
 
 from spreader_app.paths import resource
 
-THEMES = ("system", "light", "dark")
-
 _DARK = {
     QPalette.ColorRole.Window: "#1f2328",
     QPalette.ColorRole.WindowText: "#e6e6e6",

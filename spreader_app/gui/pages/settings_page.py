@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spreader_app.config import LANGUAGES
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.services.settings import SettingsView
 from spreader_app.gui.context import AppContext
@@ -33,9 +32,10 @@ from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
 from spreader_app.gui.icons import icon
 from spreader_app.gui.pages.settings.receiving_section import ReceivingSection
 from spreader_app.gui.tasks import describe, run_task
-from spreader_app.gui.theme import THEMES, apply_theme
+from spreader_app.gui.theme import apply_theme
 from spreader_app.gui.widgets.accessibility import name_internals, show_value
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
+from spreader_app.setting_values import LANGUAGES, THEMES
 
 NO_REGION = QT_TRANSLATE_NOOP("SettingsPage", "None: international numbers only")
 RESTART_NOTE = QT_TRANSLATE_NOOP(
