@@ -28,6 +28,8 @@ def health_factor(status: ProfileStatus, score: int) -> float:
     CRITICAL is halved too for now: its 24-hour stop needs the score to recover with
     time, and today it recovers only through sends.
     """
+    if score >= OK_FROM:  # the common case, on every rule evaluation: skip the band
+        return 1.0
     band = health_band(status, score)
     return AT_RISK_FACTOR if band in (HealthBand.AT_RISK, HealthBand.CRITICAL) else 1.0
 

@@ -204,7 +204,6 @@ class PoolRule:
         pool = self.pool
         if pool.paused_at is not None:
             return Hold(None, "Open Chat of this package is paused after a second ban")
-        slowed = pool.factor(t)
         factor = profile_factor(pool, state, t)
         if factor >= 1.0:
             return None
@@ -216,6 +215,7 @@ class PoolRule:
         if until <= t:
             return None
         until = pool.bounded(until, t)
+        slowed = pool.factor(t)
         if slowed < 1.0:
             return Hold(until, f"pool slowed to {slowed:g} after a ban")
         return Hold(until, "health at risk: caps and pace halved")

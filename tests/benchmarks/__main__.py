@@ -37,6 +37,7 @@ SECTIONS = {
     "reply": "tests.benchmarks.bench_reply_load",
     "desktop": "tests.benchmarks.bench_desktop",
     "multi": "tests.benchmarks.bench_multi",
+    "protection": "tests.benchmarks.bench_protection",
 }
 DATABASES = ("sqlite", "postgresql")
 
