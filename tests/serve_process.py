@@ -100,8 +100,9 @@ class ServeProcess:
         return f"http://127.0.0.1:{self.port}"
 
     @property
-    def db(self) -> Path:
-        return self.data_dir / "spreader.db"
+    def db(self) -> Path | str:
+        """Its database: the SQLite file in the data folder, or ``SPREADER_DATABASE_URL``."""
+        return self.env.get("SPREADER_DATABASE_URL") or self.data_dir / "spreader.db"
 
     @property
     def pid(self) -> int:
@@ -210,6 +211,8 @@ class Processes:
     ``close``."""
 
     tmp_path: Path
+    # Every serve's database; "": SQLite in its own data folder.
+    database_url: str = ""
     fakes: list[FakeProcess] = field(default_factory=list)
     serves: list[ServeProcess] = field(default_factory=list)
 
@@ -230,6 +233,8 @@ class Processes:
         adds ``SPREADER_*`` variables."""
         data = self.tmp_path / f"data-{len(self.serves)}"
         data.mkdir()
+        if self.database_url:
+            env = {"SPREADER_DATABASE_URL": self.database_url, **env}
         serve = ServeProcess(data, fake.url, env=dict(env))
         self.serves.append(serve)
         return serve

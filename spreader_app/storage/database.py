@@ -26,6 +26,8 @@ from spreader_app.storage.checkpointer import BACKSTOP_PAGES, Checkpointer
 
 T = TypeVar("T")
 INSTANCE_OPTION = "spreader_instance"
+# How long a transaction waits for a lock held elsewhere before it fails, on either database.
+LOCK_TIMEOUT_MS = 5000
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -35,7 +37,7 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     # NORMAL is durable across application crashes in WAL mode; only an OS crash or power
     # loss can lose the last transactions, which the recovery rules then mark uncertain.
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT_MS}")
     # 32 MB of page cache (the default is 2 MB): a campaign's queue and its indexes stay in
     # memory, so a dispatch round reads no pages back from disk.
     cur.execute("PRAGMA cache_size=-32000")
@@ -50,7 +52,10 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # As SQLite's busy timeout: a lock held elsewhere fails the transaction after 5 s (a
+    # clear 503, the engine retries) instead of stalling the one database thread for good.
+    options = f"-c lock_timeout={LOCK_TIMEOUT_MS}"
+    return create_engine(url, pool_pre_ping=True, connect_args={"options": options})
 
 
 def instance_of(conn: Connection) -> str | None:
@@ -69,7 +74,7 @@ def storage_error(exc: OperationalError) -> StorageUnavailable:
     """Turns a driver error into words the owner can act on."""
     text = str(exc.orig) if exc.orig is not None else str(exc)
     lowered = text.lower()
-    if "locked" in lowered or "busy" in lowered:
+    if "locked" in lowered or "busy" in lowered or "lock timeout" in lowered:
         hint = "Another program is holding the database. Close it and try again."
     elif "readonly" in lowered or "read-only" in lowered:
         hint = "The data folder is read-only. Make it writable or set SPREADER_DATA_DIR."

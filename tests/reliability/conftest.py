@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import re
 import sqlite3
 import subprocess
 import sys
@@ -20,6 +21,8 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
 from spreader_app.bootstrap import Container, build
 from spreader_app.config import Settings
@@ -41,14 +44,25 @@ def devices(n: int) -> dict[str, str]:
     return {f"dev-{i}": f"token-{i}-reliability" for i in range(n)}
 
 
-def query(db: Path, sql: str, *args: object) -> list[tuple[Any, ...]]:
-    """Rows of ``sql`` from a read-only connection, closed at once so it never holds a lock
-    (the server may be writing at the same time)."""
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+def query(db: Path | str, sql: str, *args: object) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` (``?`` placeholders) from a connection closed at once, so it never
+    holds a lock while the server writes. ``db`` is an SQLite file (opened read-only) or a
+    database URL (``ServeProcess.db``, ``Stack.db``)."""
+    if isinstance(db, Path):
+        lite = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+        try:
+            return lite.execute(sql, args).fetchall()
+        finally:
+            lite.close()
+    names = iter(range(len(args)))
+    statement = text(re.sub(r"\?", lambda _: f":p{next(names)}", sql))
+    engine = create_engine(db, poolclass=NullPool)
     try:
-        return conn.execute(sql, args).fetchall()
+        with engine.connect() as conn:
+            rows = conn.execute(statement, {f"p{i}": a for i, a in enumerate(args)})
+            return [tuple(row) for row in rows]
     finally:
-        conn.close()
+        engine.dispose()
 
 
 def integrity(db: Path) -> str:
@@ -68,9 +82,10 @@ def rss_kib(pid: int) -> int:
 
 
 @pytest.fixture
-def processes(tmp_path: Path) -> Iterator[Processes]:
-    """Starts fake gateways and ``spreader serve`` processes for one test; ends them all."""
-    procs = Processes(tmp_path)
+def processes(tmp_path: Path, backend: str, database_url: str) -> Iterator[Processes]:
+    """Starts fake gateways and ``spreader serve`` processes for one test, on the test's
+    database (SQLite in each data folder, or its PostgreSQL database); ends them all."""
+    procs = Processes(tmp_path, database_url=database_url if backend == "postgresql" else "")
     try:
         yield procs
     finally:
@@ -108,8 +123,17 @@ class Stack:
     fake: FakeZentra
 
     @property
-    def db(self) -> Path:
-        return self.container.settings.data_dir / "spreader.db"
+    def file(self) -> Path:
+        """The SQLite database file (the stack must be on SQLite)."""
+        db = self.db
+        assert isinstance(db, Path), f"not on SQLite: {db}"
+        return db
+
+    @property
+    def db(self) -> Path | str:
+        """The SQLite file, or the URL of another database (for ``query``)."""
+        url = self.container.settings.database_url
+        return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:") else url
 
     async def package(self, devs: Mapping[str, str], **policy: Any) -> str:
         r = await self.client.post("/api/v1/packages", json={"name": "Shop", **FAST, **policy})
@@ -134,16 +158,16 @@ class Stack:
         return dict(r.json())
 
 
-def stack_settings(data_dir: Path, zentra_url: str) -> Settings:
+def stack_settings(data_dir: Path, zentra_url: str, database_url: str = "") -> Settings:
     """Settings of the in-process stack on ``data_dir``.
 
     The API rate limit is lifted so that polling a long campaign never runs into it. Only
     here: a served process keeps the default (600 requests a minute), which the load test's
-    burst must run into.
+    burst must run into. ``database_url`` defaults to ``spreader.db`` in ``data_dir``.
     """
     return Settings(
         data_dir=data_dir,
-        database_url=f"sqlite:///{data_dir / 'spreader.db'}",
+        database_url=database_url or f"sqlite:///{data_dir / 'spreader.db'}",
         api_key=API_KEY,
         webhook_secret=WEBHOOK_SECRET,
         zentra_url=zentra_url,
@@ -152,11 +176,14 @@ def stack_settings(data_dir: Path, zentra_url: str) -> Settings:
 
 
 @contextlib.asynccontextmanager
-async def live_stack(data_dir: Path, *, latency: float = 0.0) -> AsyncIterator[Stack]:
-    """A ``Stack`` on ``data_dir``; stops everything on the way out."""
+async def live_stack(
+    data_dir: Path, *, latency: float = 0.0, database_url: str = ""
+) -> AsyncIterator[Stack]:
+    """A ``Stack`` on ``data_dir`` (and ``database_url``, see ``stack_settings``); stops
+    everything on the way out."""
     async with FakeZentra(latency=latency) as fake:
         container = build(
-            stack_settings(data_dir, fake.url),
+            stack_settings(data_dir, fake.url, database_url),
             clock=SystemClock(),
             key_source=MemoryKeySource(),
             rng=random.Random(11),

@@ -22,19 +22,21 @@ DEVICES = devices(3)
 RETRY_DELAY_MS = 1500
 FAULTS = {"server_error": 0.08, "rate_limit": 0.04}
 FINAL = ("sent", "failed", "uncertain")
+# The shortest lease an engine may take: a dead one is noticed within it.
+LEASE_SECONDS = 3
 
 
-def finished_count(db: Path, message_id: str) -> int:
+def finished_count(db: Path | str, message_id: str) -> int:
     marks = ",".join("?" * len(FINAL))
     sql = f"SELECT count(*) FROM deliveries WHERE message_id = ? AND status IN ({marks})"
     return int(query(db, sql, message_id, *FINAL)[0][0])
 
 
-def status_count(db: Path, status: str) -> int:
+def status_count(db: Path | str, status: str) -> int:
     return int(query(db, "SELECT count(*) FROM deliveries WHERE status = ?", status)[0][0])
 
 
-def planned_retries(db: Path) -> tuple[int, dict[int, float]]:
+def planned_retries(db: Path | str) -> tuple[int, dict[int, float]]:
     """The last attempt id, and each delivery waiting for a retry with its planned time."""
     last = int(query(db, "SELECT coalesce(max(id), 0) FROM delivery_attempts")[0][0])
     rows = query(
@@ -76,7 +78,14 @@ def crash_and_restart(
         uncertain = status_count(serve.db, "uncertain")
         assert finished_count(serve.db, message_id) < size, "the campaign ended before the kill"
         serve.start()
-        # Recovery marks exactly the sends that were in flight, and nothing else.
+        # Recovery marks exactly the sends that were in flight, and nothing else: at once on
+        # SQLite (one engine holds the file); on PostgreSQL once the dead engine's lease has
+        # expired, as another engine would see it (``SPREADER_LEASE_SECONDS``, 3 s here).
+        wait_until(
+            lambda: status_count(serve.db, "uncertain") >= uncertain + flying,
+            LEASE_SECONDS * 3,
+            "recovery of the sends in flight",
+        )
         assert status_count(serve.db, "uncertain") == uncertain + flying
         seen.in_flight.append(flying)
     return seen
@@ -84,7 +93,7 @@ def crash_and_restart(
 
 def run(processes: Processes, size: int, kills: int, seed: int) -> None:
     fake = processes.fake(DEVICES, latency_ms=30, faults=FAULTS)
-    serve = processes.serve(fake)
+    serve = processes.serve(fake, SPREADER_LEASE_SECONDS=str(LEASE_SECONDS))
     serve.start()
     recipients = numbers(size)
     with serve.client() as c:

@@ -48,6 +48,25 @@ def listening_address(port: int) -> str:
     raise AssertionError(f"nothing listens on port {port}")
 
 
+def database_contents(db: Path | str, data_dir: Path) -> dict[str, bytes]:
+    """What the live database holds, as bytes to search: the SQLite file and its write-ahead
+    log, or, on another database, every row of every table as text."""
+    if isinstance(db, Path):
+        files = {p.name: p.read_bytes() for p in data_dir.glob("spreader.db*")}
+        assert {"spreader.db", "spreader.db-wal"} <= set(files)
+        return files
+    tables = query(
+        db, "SELECT table_name FROM information_schema.tables WHERE table_schema = ?", "public"
+    )
+    assert len(tables) > 10, tables
+    return {
+        f"table {name}": "\n".join(
+            str(row[0]) for row in query(db, f'SELECT t::text FROM "{name}" t')
+        ).encode()
+        for (name,) in tables
+    }
+
+
 def drive_every_path(serve: ServeProcess, bodies: list[str]) -> tuple[str, str]:
     """Profile, campaign, inbound, reply, errors and reads, through the API; every answer
     body lands in ``bodies``. Returns the package and message ids."""
@@ -99,7 +118,8 @@ def drive_every_path(serve: ServeProcess, bodies: list[str]) -> tuple[str, str]:
 
 async def export_csv(serve: ServeProcess, package_id: str, folder: Path) -> list[Path]:
     """The Messages page's CSV exports of the package, written from the stopped app's data."""
-    settings = stack_settings(serve.data_dir, serve.zentra_url)
+    url = serve.db if isinstance(serve.db, str) else ""
+    settings = stack_settings(serve.data_dir, serve.zentra_url, url)
     c = build(settings, key_source=MemoryKeySource())
     try:
         messages, _ = await c.sending.messages(package_id, MessageFilter(limit=500))
@@ -127,8 +147,7 @@ def test_secrets_token_is_nowhere_in_plaintext(processes: Processes, tmp_path: P
     assert echoes, "no failing send echoed the token; raise the fault rate"
     kept = query(serve.db, "SELECT count(*) FROM delivery_attempts WHERE detail LIKE '%token ***%'")
     assert kept[0][0] > 0
-    live_files = {p.name: p.read_bytes() for p in serve.data_dir.glob("spreader.db*")}
-    assert {"spreader.db", "spreader.db-wal"} <= set(live_files)
+    live_files = database_contents(serve.db, serve.data_dir)
     assert serve.stop(signal.SIGTERM) == 0
     exports = asyncio.run(export_csv(serve, package_id, tmp_path))
 
@@ -206,8 +225,10 @@ async def test_secrets_api_listens_on_loopback_unless_spreader_host_says_otherwi
             await container.stop()
 
 
-async def test_secrets_every_send_and_change_leaves_an_audit_event(tmp_path: Path) -> None:
-    async with live_stack(tmp_path) as st:
+async def test_secrets_every_send_and_change_leaves_an_audit_event(
+    tmp_path: Path, database_url: str
+) -> None:
+    async with live_stack(tmp_path, database_url=database_url) as st:
         c, shop = st.client, devices(2)
         package_id = await st.package(shop)
         base = f"/api/v1/packages/{package_id}"

@@ -89,7 +89,7 @@ async def test_storage_locked_database_answers_503_and_resumes(tmp_path: Path) -
         package_id = await st.package(DEVICES)
         message_id = await st.campaign(package_id, numbers(40))
         await until(st, package_id, message_id, "started", 30)
-        holder = sqlite3.connect(st.db, isolation_level=None)
+        holder = sqlite3.connect(st.file, isolation_level=None)
         holder.execute("BEGIN EXCLUSIVE")
         try:
             await assert_refused(st, package_id, "Another program is holding the database")
@@ -100,7 +100,7 @@ async def test_storage_locked_database_answers_503_and_resumes(tmp_path: Path) -
             holder.execute("ROLLBACK")
             holder.close()
         await assert_finishes(st, package_id, message_id, 40)
-    assert integrity(st.db) == "ok"
+    assert integrity(st.file) == "ok"
 
 
 class FullDisk:
@@ -117,10 +117,10 @@ class FullDisk:
             # Writes that fit in the write-ahead log's file space, already allocated, still
             # succeed on a full disk (and lose nothing): empty the log first, so the next
             # write needs new space, as on a disk that filled up while the log was short.
-            _truncate_log(stack.db)
+            _truncate_log(stack.file)
             self._filler = fill(self.folder)
         else:
-            pages = query(stack.db, "PRAGMA page_count")[0][0]
+            pages = query(stack.file, "PRAGMA page_count")[0][0]
             _pin_pragma(stack, f"max_page_count={pages}")
 
     def clear(self, stack: Stack) -> None:
@@ -166,7 +166,7 @@ async def test_storage_full_disk_answers_503_and_resumes(full_disk: FullDisk) ->
         finally:
             full_disk.clear(st)
         await assert_finishes(st, package_id, message_id, 60)
-    assert integrity(st.db) == "ok"
+    assert integrity(st.file) == "ok"
 
 
 def _remount_read_only(st: Stack, fs: TinyFs) -> None:
@@ -194,7 +194,7 @@ async def test_storage_read_only_folder_answers_503_and_resumes(tiny_fs: TinyFs)
         finally:
             tiny_fs.remount("rw")
         await assert_finishes(st, package_id, message_id, 40)
-    assert integrity(st.db) == "ok"
+    assert integrity(st.file) == "ok"
 
 
 @pytest.fixture(params=["no log folder yet", "log folder made"])
