@@ -81,12 +81,13 @@ def crash_and_restart(
         # Recovery marks exactly the sends that were in flight, and nothing else: at once on
         # SQLite (one engine holds the file); on PostgreSQL once the dead engine's lease has
         # expired, as another engine would see it (``SPREADER_LEASE_SECONDS``, 3 s here).
+        expected = uncertain + flying
         wait_until(
-            lambda: status_count(serve.db, "uncertain") >= uncertain + flying,
+            lambda expected=expected: status_count(serve.db, "uncertain") >= expected,
             LEASE_SECONDS * 3,
             "recovery of the sends in flight",
         )
-        assert status_count(serve.db, "uncertain") == uncertain + flying
+        assert status_count(serve.db, "uncertain") == expected
         seen.in_flight.append(flying)
     return seen
 
