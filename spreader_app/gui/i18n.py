@@ -25,7 +25,9 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
+from spreader_app.core.text import Text
 from spreader_app.paths import APP_NAME, resource
 
 log = logging.getLogger("spreader")
@@ -51,12 +53,6 @@ class InstalledLanguage:
     language: str
     translators: list[QTranslator] = field(default_factory=list)
     catalogues: list[Path] = field(default_factory=list)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate reads this name)
-    """Marks ``text`` for lupdate under ``context`` and returns it untranslated; translate it
-    where it is shown (``translate(context, text)``). Qt's own marker is typed ``object``."""
-    return text
 
 
 class TranslatedLabels(Mapping[K, str]):
@@ -103,6 +99,15 @@ def ltr(token: object) -> str:
     if QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
         return str(token)
     return f"{BIDI_ISOLATE_START}{token}{BIDI_ISOLATE_END}"
+
+
+def shown(text: Text | str) -> str:
+    """A sentence made by the engine (``core.text.Text``) in the interface language, its
+    values isolated with ``ltr()``; a plain string (a stored reason no template matched, a
+    message not yet made translatable) comes back as it is."""
+    if isinstance(text, str):
+        return text
+    return text.render(translate, ltr)
 
 
 def source_catalogue(language: str) -> Path:
