@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
+from spreader_app.core.reasons import reason_text
 from spreader_app.core.text import Text
 from spreader_app.paths import APP_NAME, resource
 
@@ -108,6 +109,12 @@ def shown(text: Text | str) -> str:
     if isinstance(text, str):
         return text
     return text.render(translate, ltr)
+
+
+def shown_reason(stored: str) -> str:
+    """A stored profile or pool reason (English, ``core.reasons``) in the interface
+    language; one no sentence made is shown as it is."""
+    return shown(reason_text(stored))
 
 
 def source_catalogue(language: str) -> Path:
