@@ -177,7 +177,11 @@ def read_xlsx(
     stay so in ``Table.rows`` (:func:`~spreader_app.core.phones.normalize_cell` knows what a
     float phone cell means). Raises :class:`ValidationFailed` when the workbook cannot be read.
     """
-    name = Path(source).name if isinstance(source, str | Path) else "the workbook"
+    name: str | Text = (
+        Path(source).name
+        if isinstance(source, str | Path)
+        else Text("Recipients", QT_TRANSLATE_NOOP("Recipients", "the workbook"))
+    )
     try:
         workbook = python_calamine.CalamineWorkbook.from_object(
             io.BytesIO(source) if isinstance(source, bytes) else str(source)
@@ -354,11 +358,13 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
                 "Recipients",
                 QT_TRANSLATE_NOOP(
                     "Recipients",
-                    "Unknown text encoding {encoding} for {name}: pick one such as {examples}.",
+                    "Unknown text encoding {encoding} for {name}: pick one such as {utf8} or"
+                    " {arabic}.",
                 ),
                 encoding=repr(encoding),
                 name=name,
-                examples="utf-8 or cp1256",
+                utf8="utf-8",
+                arabic="cp1256",
             )
         ) from exc
 

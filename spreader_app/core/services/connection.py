@@ -21,6 +21,7 @@ from spreader_app.core.phones import check_phone, display
 from spreader_app.core.ports import Gateway, Store
 from spreader_app.core.text import Text
 
+# not translated: sent to the owner's own WhatsApp, where it only has to be recognised
 TEST_MESSAGE: Final = (
     "Spreader connection test: this message checks that your device can send. You can ignore it."
 )
@@ -71,7 +72,7 @@ class ConnectionTester:
     ) -> ConnectionReport:
         """Raises ``ValidationFailed`` for an empty device or token, or an own number that is
         not a valid WhatsApp number (field ``own_number``)."""
-        problems = [
+        problems = [  # not translated: field details, for the API
             {"field": field, "message": "is required to test the connection"}
             for field, value in (("zentra_uuid", device_uuid), ("zentra_api_token", token))
             if not value.strip()
@@ -100,6 +101,7 @@ class ConnectionTester:
             return ConnectionReport(None, "", NO_STATUS_CHECK)
         phone = check_phone(own_number, self._region())
         if not phone.valid or phone.e164 is None:
+            # not translated: the field detail, for the API
             message = phone.message or "is not a valid WhatsApp number"
             raise ValidationFailed(
                 Text(
@@ -133,7 +135,7 @@ class ConnectionTester:
             ),
             phone=display(phone.e164),
         )
-        return _report(result, "test message", accepted)
+        return _report(result, "test message", accepted)  # not translated: a code
 
 
 def _report(result: GatewayResult, via: str, connected: Text) -> ConnectionReport:
