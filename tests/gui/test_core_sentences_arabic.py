@@ -58,9 +58,7 @@ def test_arabic_window_shows_a_phone_validation_message_in_arabic(
     assert ISOLATED_EXAMPLE in advice
 
 
-def test_english_window_shows_the_engine_sentence_unchanged(
-    qtbot: QtBot, gui_env: GuiEnv
-) -> None:
+def test_english_window_shows_the_engine_sentence_unchanged(qtbot: QtBot, gui_env: GuiEnv) -> None:
     page = paste(qtbot, gui_env, "hello\n")
 
     assert what_to_do(page) == [RejectReason.NOT_A_NUMBER.message]
