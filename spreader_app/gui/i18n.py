@@ -44,6 +44,7 @@ ARABIC: Final = "ar"
 RIGHT_TO_LEFT: Final = frozenset({ARABIC})
 CATALOGUE_STEM: Final = "spreader"
 QT_CATALOGUE_STEM: Final = "qtbase"
+_LANGUAGE_PROPERTY: Final = "spreaderLanguage"
 
 
 @dataclass
@@ -89,6 +90,13 @@ def interface_language(setting: str, system: QLocale | None = None) -> str:
         return setting
     locale = QLocale.system() if system is None else system
     return ARABIC if locale.language() == QLocale.Language.Arabic else ENGLISH
+
+
+def current_language() -> str:
+    """The language ``install_language`` showed the interface in (English before it ran)."""
+    app = QCoreApplication.instance()
+    language = app.property(_LANGUAGE_PROPERTY) if app is not None else None
+    return language if isinstance(language, str) else ENGLISH
 
 
 def ltr(token: object) -> str:
@@ -201,6 +209,7 @@ def install_language(app: QCoreApplication, setting: str) -> InstalledLanguage:
     """
     language = interface_language(setting)
     installed = InstalledLanguage(language)
+    app.setProperty(_LANGUAGE_PROPERTY, language)
     # English needs its catalogue too, for the plural forms of counted texts ("%n
     # message(s)"); Qt's own strings are English already.
     paths = [catalogue(language)]
