@@ -3280,6 +3280,14 @@
         <translation>يحفظ الإعدادات المعدّلة (Ctrl+S)</translation>
     </message>
     <message>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes Spreader after the sends in progress finish and opens it again</source>
+        <translation>يُغلق Spreader بعد اكتمال عمليات الإرسال الجارية ثم يفتحه من جديد</translation>
+    </message>
+    <message>
         <source>{field} error</source>
         <translation>خطأ في {field}</translation>
     </message>

@@ -44,7 +44,7 @@ ARABIC: Final = "ar"
 RIGHT_TO_LEFT: Final = frozenset({ARABIC})
 CATALOGUE_STEM: Final = "spreader"
 QT_CATALOGUE_STEM: Final = "qtbase"
-_LANGUAGE_PROPERTY: Final = "spreaderLanguage"
+_LANGUAGE_PROPERTY: Final = "spreader_language"
 
 
 @dataclass

@@ -111,8 +111,16 @@ class SettingsPage(QWidget):
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.setToolTip(self.tr("Saves the changed settings (Ctrl+S)"))
         self.save_button.clicked.connect(self._on_save_clicked)
+        # Offered after saving a change that applies at start, where a session can restart.
+        self.restart_button = QPushButton(self.tr("Restart now"))
+        self.restart_button.setToolTip(
+            self.tr("Closes Spreader after the sends in progress finish and opens it again")
+        )
+        self.restart_button.clicked.connect(self.context.restart_requested.emit)
+        self.restart_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.restart_button)
         buttons.addWidget(self.discard_button)
         buttons.addWidget(self.save_button)
 
@@ -458,6 +466,7 @@ class SettingsPage(QWidget):
             self._fill(view)
             self.context.settings_saved.emit(view)
             restart = self.settings.restart_needed()
+            self.restart_button.setVisible(restart and self.context.restart_available)
             saved_text = self.tr("Saved.")
             self._say(f"{saved_text} {self.tr(RESTART_NOTE)}" if restart else saved_text, True)
 
