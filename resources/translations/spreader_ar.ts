@@ -3281,7 +3281,7 @@
     </message>
     <message>
         <source>Restart now</source>
-        <translation type="unfinished"></translation>
+        <translation>أعد التشغيل الآن</translation>
     </message>
     <message>
         <source>Closes Spreader after the sends in progress finish and opens it again</source>
