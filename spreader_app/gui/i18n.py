@@ -83,6 +83,16 @@ class TranslatedLabels(Mapping[K, str]):
         return len(self._labels)
 
 
+def uninstall_language(app: QCoreApplication, installed: InstalledLanguage) -> None:
+    """Undoes ``install_language``: English texts, left to right (for tests and tools that
+    show several languages in one process)."""
+    for translator in installed.translators:
+        app.removeTranslator(translator)
+    app.setProperty(_LANGUAGE_PROPERTY, None)
+    if isinstance(app, QApplication):
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
 def interface_language(setting: str, system: QLocale | None = None) -> str:
     """``"en"`` or ``"ar"``: the setting itself, or for ``"system"`` the desktop locale's
     language when Spreader is translated into it, else English."""

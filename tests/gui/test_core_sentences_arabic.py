@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from spreader_app.core import reasons
 from spreader_app.core.models import ProfileStatus
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, RejectReason
-from spreader_app.gui.i18n import install_language, shown_reason
+from spreader_app.gui.i18n import install_language, shown_reason, uninstall_language
 from spreader_app.gui.pages.profiles_page import ProfilesPage
 from spreader_app.gui.pages.send_page import SendPage
 from tests.gui.conftest import GuiEnv
@@ -28,9 +27,7 @@ ISOLATED_EXAMPLE = f"{BIDI_ISOLATE_START}+20 106 618 3456{BIDI_ISOLATE_END}"
 def arabic(qapp: QApplication) -> Iterator[None]:
     installed = install_language(qapp, "ar")
     yield
-    for translator in installed.translators:
-        qapp.removeTranslator(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    uninstall_language(qapp, installed)
 
 
 def what_to_do(page: SendPage) -> list[str]:
