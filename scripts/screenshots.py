@@ -209,8 +209,7 @@ def run_walk(walk: Callable[[Path], Coroutine[Any, Any, None]]) -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = make_app()
-    installed = install_language(app, os.environ.get("SPREADER_LANGUAGE", "en"))
-    app.setProperty("spreader_language", installed.language)
+    install_language(app, os.environ.get("SPREADER_LANGUAGE", "en"))
     apply_theme(app, "light")
     import qasync
 

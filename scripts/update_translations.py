@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import builtins
 import re
 import shutil
 import subprocess
@@ -34,7 +35,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-SOURCES = (ROOT / "spreader_app" / "gui", ROOT / "spreader_app" / "desktop.py")
+_CORE = ROOT / "spreader_app" / "core"
+CORE_SOURCES = (
+    _CORE / "phones.py",
+    _CORE / "recipients.py",
+    _CORE / "outcomes.py",
+    _CORE / "reasons.py",
+    _CORE / "services" / "connection.py",
+)
+"""Engine modules whose sentences the window shows: they write them as ``core.text.Text``
+with ``QT_TRANSLATE_NOOP`` (``core.i18n_marker``), and are held to the same check as the
+window, errors they raise included."""
+SOURCES = (ROOT / "spreader_app" / "gui", ROOT / "spreader_app" / "desktop.py", *CORE_SOURCES)
 COMMAND = "python3 -m scripts.update_translations"
 # Catalogue file → (target language, lupdate options): Arabic holds every string; English
 # only those with plural forms, which the English source text cannot express alone.
@@ -160,9 +172,11 @@ def _docstrings(tree: ast.Module) -> set[int]:
     return found
 
 
-def _exempt(tree: ast.Module) -> set[int]:
+def _exempt(tree: ast.Module, *, engine: bool = False) -> set[int]:
     """Nodes whose strings are never shown: docstrings, translation calls (checked
-    separately), logging calls and exception arguments (for developers and logs)."""
+    separately), logging calls and exception arguments (for developers and logs). In the
+    engine's modules (``engine``) an exception's message is shown, so only its ``details``
+    (field-by-field words for the API) stay exempt."""
     exempt = _docstrings(tree)
     for node in ast.walk(tree):
         skip = False
@@ -170,7 +184,9 @@ def _exempt(tree: ast.Module) -> set[int]:
             name = _call_name(node)
             is_log = isinstance(node.func, ast.Attribute) and name in _LOGGING
             skip = name in TRANSLATING or is_log
-        skip = skip or isinstance(node, ast.Raise)
+        if engine and isinstance(node, ast.keyword) and node.arg == "details":
+            skip = True
+        skip = skip or (isinstance(node, ast.Raise) and not (engine and _for_people(node)))
         if isinstance(node, ast.JoinedStr):  # judged as a whole, not by its parts
             exempt.update(id(child) for child in ast.walk(node) if child is not node)
         if skip:
@@ -191,6 +207,39 @@ def untranslated_literals(files: Iterable[Path]) -> list[Finding]:
     return sorted(finding for path in files for finding in _scan(path))
 
 
+def _for_people(node: ast.Raise) -> bool:
+    """An engine error whose message people read: any but Python's own exceptions
+    (``ValueError`` and the like, which report a programming error)."""
+    raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+    name = raised.id if isinstance(raised, ast.Name) else None
+    return name is not None and not hasattr(builtins, name)
+
+
+_SENTENCES = frozenset({"Text", "Sentence"})
+
+
+def _marker_context(node: ast.expr) -> str | None:
+    """The context of a ``QT_TRANSLATE_NOOP("Context", ...)`` call, else ``None``."""
+    if (
+        isinstance(node, ast.Call)
+        and _call_name(node) == "QT_TRANSLATE_NOOP"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    ):
+        return str(node.args[0].value)
+    return None
+
+
+def _is_engine(path: Path, tree: ast.Module) -> bool:
+    """A module of the engine: one of ``CORE_SOURCES``, or any that imports the core marker."""
+    if path.resolve() in {source.resolve() for source in CORE_SOURCES}:
+        return True
+    return any(
+        isinstance(node, ast.ImportFrom) and node.module == "spreader_app.core.i18n_marker"
+        for node in ast.walk(tree)
+    )
+
+
 def _scan(path: Path) -> list[Finding]:
     """``untranslated_literals`` for one file."""
     findings: list[Finding] = []
@@ -198,7 +247,7 @@ def _scan(path: Path) -> list[Finding]:
     lines = text.splitlines()
     tree = ast.parse(text, filename=str(path))
     where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
-    exempt = _exempt(tree)
+    exempt = _exempt(tree, engine=_is_engine(path, tree))
 
     statement_of: dict[int, ast.stmt] = {}
     for statement in ast.walk(tree):
@@ -221,6 +270,13 @@ def _scan(path: Path) -> list[Finding]:
         if not isinstance(node, ast.Call):
             continue
         name = _call_name(node)
+        if name in _SENTENCES and len(node.args) >= 2:
+            context, template = node.args[:2]
+            marked_as = _marker_context(template)
+            if isinstance(context, ast.Constant) and marked_as not in (None, context.value):
+                add(
+                    node, f"{name}() names context {ast.unparse(context)}, the marker {marked_as!r}"
+                )
         if name in TRANSLATING:
             context_first = name in ("translate", "QT_TRANSLATE_NOOP")
             if name == "translate" and len(node.args) + len(node.keywords) > 3:

@@ -35,6 +35,7 @@ from spreader_app.instance import (
 )
 from spreader_app.logging_setup import setup_logging
 from spreader_app.paths import log_dir
+from spreader_app.restart import RESTART_EXIT, restart_command, spawn
 from spreader_app.server.runner import ApiServer
 from spreader_app.vault.key_sources import (
     MASTER_KEY_VAR,
@@ -101,6 +102,9 @@ class DesktopSession:
         self.quit_event = asyncio.Event()
         self.window.quit_requested.connect(self.quit_event.set)
         self.tray.quit_requested.connect(self.quit_event.set)
+        self.restarting = False
+        self.context.restart_available = True
+        self.context.restart_requested.connect(self._on_context_restart_requested)
         container.app_settings.add_applier(self._apply_address)
 
     async def open(self) -> None:
@@ -156,11 +160,16 @@ class DesktopSession:
         await self.container.stop(timeout=DRAIN_SECONDS)
         self.bridge.close()
 
+    def _on_context_restart_requested(self) -> None:
+        self.restarting = True
+        self.quit_event.set()
+
     async def run(self) -> int:
+        """Until Quit (0) or Restart now (``RESTART_EXIT``), after an orderly close."""
         await self.open()
         await self.quit_event.wait()
         await self.close()
-        return 0
+        return RESTART_EXIT if self.restarting else 0
 
 
 async def open_vault(settings: Settings, env: Mapping[str, str]) -> KeySource | None:
@@ -238,9 +247,18 @@ def main() -> int:
         print(f"spreader: {exc.message}", file=sys.stderr)
         return 2
     try:
-        return _open_window(lock)
+        code = _open_window(lock)
     finally:
         lock.release()
+    if code != RESTART_EXIT:
+        return code
+    # The lock is released: the new process takes it as any start does.
+    try:
+        spawn(restart_command())
+    except OSError as exc:
+        log.error("could not start Spreader again: %s", exc)
+        return 2
+    return 0
 
 
 def _open_window(lock: InstanceLock) -> int:
@@ -253,7 +271,6 @@ def _open_window(lock: InstanceLock) -> int:
     setup_logging(log_dir(settings.data_dir), settings.log_level)
     app = make_app()
     # Before any window is built: widgets take their texts when they are made.
-    language = install_language(app, settings.language)
-    app.setProperty("spreader_language", language.language)
+    install_language(app, settings.language)
     apply_theme(app, settings.theme)
     return int(qasync.run(run_desktop(app, settings, lock)))

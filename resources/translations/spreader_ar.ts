@@ -605,6 +605,45 @@
     </message>
 </context>
 <context>
+    <name>Connection</name>
+    <message>
+        <source>The gateway offers no status check. Enter your own WhatsApp number to send it a test message instead.</source>
+        <translation>لا تتيح البوابة فحصًا للحالة. أدخل رقم واتساب الخاص بك لتُرسل إليه رسالة اختبار بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>Enter the device UUID and its API token.</source>
+        <translation>أدخل معرّف الجهاز (UUID) ورمز API الخاص به.</translation>
+    </message>
+    <message>
+        <source>the device answers the gateway&apos;s status check</source>
+        <translation>يستجيب الجهاز لفحص الحالة من البوابة</translation>
+    </message>
+    <message>
+        <source>Your number: {problem}</source>
+        <translation>رقمك: {problem}</translation>
+    </message>
+    <message>
+        <source>it is not a valid WhatsApp number.</source>
+        <translation>ليس رقم واتساب صالحًا.</translation>
+    </message>
+    <message>
+        <source>a test message to {phone} was accepted; check it arrived</source>
+        <translation>قُبلت رسالة اختبار إلى {phone}؛ تحقّق من وصولها</translation>
+    </message>
+    <message>
+        <source>Connected: {how}.</source>
+        <translation>متصل: {how}.</translation>
+    </message>
+    <message>
+        <source>The gateway cannot be reached properly right now. {detail}</source>
+        <translation>لا يمكن الوصول إلى البوابة كما ينبغي الآن. {detail}</translation>
+    </message>
+    <message>
+        <source>Cannot send: {outcome}.</source>
+        <translation>لا يمكن الإرسال: {outcome}.</translation>
+    </message>
+</context>
+<context>
     <name>ContentBox</name>
     <message>
         <source>Images (*.jpg *.jpeg *.png *.webp)</source>
@@ -1298,6 +1337,41 @@
     </message>
 </context>
 <context>
+    <name>Outcomes</name>
+    <message>
+        <source>accepted by the gateway</source>
+        <translation>قبلتها البوابة</translation>
+    </message>
+    <message>
+        <source>the device is not connected to WhatsApp; scan its QR code in Zentra</source>
+        <translation>الجهاز غير متصل بواتساب؛ امسح رمز QR الخاص به في Zentra</translation>
+    </message>
+    <message>
+        <source>Zentra says the device is banned, blocked or its subscription expired</source>
+        <translation>تقول Zentra إن الجهاز محظور أو موقوف أو إن اشتراكه انتهى</translation>
+    </message>
+    <message>
+        <source>Zentra does not know this device; check the profile&apos;s device UUID against the Zentra dashboard</source>
+        <translation>لا تعرف Zentra هذا الجهاز؛ طابِق معرّف الجهاز (UUID) في الحساب مع لوحة تحكم Zentra</translation>
+    </message>
+    <message>
+        <source>Zentra refused the device&apos;s token; check the profile&apos;s token</source>
+        <translation>رفضت Zentra رمز الجهاز؛ تحقّق من رمز الحساب</translation>
+    </message>
+    <message>
+        <source>Zentra asked to slow down; try again in a minute</source>
+        <translation>طلبت Zentra الإبطاء؛ حاول مرة أخرى بعد دقيقة</translation>
+    </message>
+    <message>
+        <source>Zentra did not answer properly; the customer may still have received it, so check before sending again</source>
+        <translation>لم تُجب Zentra كما ينبغي؛ ربما وصلت الرسالة إلى العميل رغم ذلك، فتحقّق قبل الإرسال مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Zentra refused the message or the recipient</source>
+        <translation>رفضت Zentra الرسالة أو المستلم</translation>
+    </message>
+</context>
+<context>
     <name>PackageCounts</name>
     <message numerus="yes">
         <source>%n profile(s) × {daily}/day = up to {pool_daily} messages a day from this package, at most {pool_hourly} an hour.</source>
@@ -1856,6 +1930,53 @@
     </message>
 </context>
 <context>
+    <name>Phones</name>
+    <message>
+        <source>The phone number is empty: fill it in or remove the row.</source>
+        <translation>رقم الهاتف فارغ: اكتبه أو احذف الصف.</translation>
+    </message>
+    <message>
+        <source>Excel scientific notation: digits were lost. Format the column as Text in Excel and export again.</source>
+        <translation>صيغة Excel العلمية: ضاعت بعض الأرقام. اجعل تنسيق العمود «نص» في Excel ثم صدّر الملف من جديد.</translation>
+    </message>
+    <message>
+        <source>The number ends in 00000, so Excel probably cut its last digits (it keeps 15, and fewer when a cell showed E+). Format the column as Text in Excel, type or paste the numbers again, and export again.</source>
+        <translation>ينتهي الرقم بـ 00000، فالأرجح أن Excel قطع آخر أرقامه (يحتفظ بـ 15 رقمًا، وبأقل إذا عرضت الخلية E+). اجعل تنسيق العمود «نص» في Excel، واكتب الأرقام أو الصقها من جديد، ثم صدّر الملف مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number: write digits only, with + and the country code (for example {example}).</source>
+        <translation>هذا ليس رقم هاتف: اكتب أرقامًا فقط، مع + ورمز الدولة (مثل {example}).</translation>
+    </message>
+    <message>
+        <source>The country code is missing: write the number with + and its country code (for example {example}), or set a default region in the import settings.</source>
+        <translation>رمز الدولة ناقص: اكتب الرقم مع + ورمز دولته (مثل {example})، أو اختر منطقة افتراضية في إعدادات الاستيراد.</translation>
+    </message>
+    <message>
+        <source>No country uses this country code: check the digits after + (for example {egypt} for Egypt, {saudi} for Saudi Arabia).</source>
+        <translation>لا توجد دولة تستخدم رمز الدولة هذا: تحقّق من الأرقام بعد + (مثل {egypt} لمصر و{saudi} للسعودية).</translation>
+    </message>
+    <message>
+        <source>The number is too short for its country: check for missing digits.</source>
+        <translation>الرقم أقصر مما تستخدمه دولته: تحقّق من وجود أرقام ناقصة.</translation>
+    </message>
+    <message>
+        <source>The number is too long for its country: check for extra digits (a trailing 0 often comes from a spreadsheet number cell).</source>
+        <translation>الرقم أطول مما تستخدمه دولته: تحقّق من وجود أرقام زائدة (كثيرًا ما يأتي صفر زائد في آخره من خلية رقمية في جدول بيانات).</translation>
+    </message>
+    <message>
+        <source>This number does not exist in its country&apos;s numbering plan: check the digits and the country code.</source>
+        <translation>هذا الرقم غير موجود في خطة الترقيم لدولته: تحقّق من الأرقام ورمز الدولة.</translation>
+    </message>
+    <message>
+        <source>This is a landline or service number: WhatsApp messages need the customer&apos;s mobile number.</source>
+        <translation>هذا رقم هاتف أرضي أو رقم خدمة: رسائل واتساب تحتاج إلى رقم جوال العميل.</translation>
+    </message>
+    <message>
+        <source>Unknown phone region {region}: use a two-letter country code such as EG or SA, or leave it empty to require + and the country code on every number.</source>
+        <translation>منطقة الهاتف {region} غير معروفة: استخدم رمز دولة من حرفين مثل EG أو SA، أو اتركها فارغة لاشتراط + ورمز الدولة في كل رقم.</translation>
+    </message>
+</context>
+<context>
     <name>PlanPanel</name>
     <message>
         <source>Estimated completion</source>
@@ -2338,6 +2459,57 @@
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <source>Banned or expired: {detail} Spreader holds this device&apos;s queued recipients and slows the other devices. Check the number in WhatsApp and the subscription in Zentra; when it works again, set the profile active.</source>
+        <translation>محظور أو منتهي الاشتراك: {detail} يحتجز Spreader المستلمين المنتظرين لهذا الجهاز ويُبطئ الأجهزة الأخرى. تحقّق من الرقم في واتساب ومن الاشتراك في Zentra؛ وعندما يعمل من جديد، اجعل الحساب نشطًا.</translation>
+    </message>
+    <message>
+        <source>the gateway gave no reason</source>
+        <translation>لم تذكر البوابة سببًا</translation>
+    </message>
+    <message>
+        <source>The gateway says this device cannot send ({detail}). If it is disconnected, scan the QR code in the Zentra dashboard; Spreader tries it again in {minutes} minutes.</source>
+        <translation>تقول البوابة إن هذا الجهاز لا يستطيع الإرسال ({detail}). إن كان غير متصل، فامسح رمز QR في لوحة تحكم Zentra؛ وسيجرّبه Spreader مرة أخرى بعد {minutes} دقيقة.</translation>
+    </message>
+    <message>
+        <source>no detail</source>
+        <translation>بلا تفاصيل</translation>
+    </message>
+    <message>
+        <source>The gateway refused this device&apos;s token (HTTP {status}). Enter a valid token in the profile and set it active again.</source>
+        <translation>رفضت البوابة رمز هذا الجهاز (HTTP {status}). أدخل رمزًا صالحًا في الحساب واجعله نشطًا من جديد.</translation>
+    </message>
+    <message>
+        <source>Likely banned: {count} recipients this device failed were then delivered by another device. Check the number in WhatsApp; when it works again, set the profile active.</source>
+        <translation>محظور على الأرجح: {count} من المستلمين فشل هذا الجهاز في الإرسال إليهم ثم وصلتهم الرسالة من جهاز آخر. تحقّق من الرقم في واتساب؛ وعندما يعمل من جديد، اجعل الحساب نشطًا.</translation>
+    </message>
+    <message>
+        <source>set inactive by the owner</source>
+        <translation>أوقفه المالك</translation>
+    </message>
+    <message>
+        <source>Every device&apos;s caps and pace are halved for 24 hours: {reason}</source>
+        <translation>خُفّضت حدود كل جهاز وسرعته إلى النصف لمدة 24 ساعة: {reason}</translation>
+    </message>
+    <message>
+        <source>A second device was blocked within 24 hours; Open Chat waits for the owner to resume it. {reason}</source>
+        <translation>حُظر جهاز ثانٍ خلال 24 ساعة؛ ينتظر الإرسال المفتوح أن يستأنفه المالك. {reason}</translation>
+    </message>
+    <message>
+        <source>Resumed by the owner: {note}</source>
+        <translation>استأنفه المالك: {note}</translation>
+    </message>
+    <message>
+        <source>The owner released the held recipients.</source>
+        <translation>أطلق المالك المستلمين المحتجزين.</translation>
+    </message>
+    <message>
+        <source>The owner cancelled the held recipients.</source>
+        <translation>ألغى المالك المستلمين المحتجزين.</translation>
+    </message>
+</context>
+<context>
     <name>ReceivingSection</name>
     <message>
         <source>Receive customers&apos; messages</source>
@@ -2530,6 +2702,69 @@
     <message>
         <source>Not received: {why}</source>
         <translation>لم تصل: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>Recipients</name>
+    <message>
+        <source>the workbook</source>
+        <translation>المصنف</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet {sheet}; its sheets are: {sheets}.</source>
+        <translation>لا توجد في {name} ورقة باسم {sheet}؛ أوراقه هي: {sheets}.</translation>
+    </message>
+    <message>
+        <source>{name} is password-protected: remove the password in Excel or export it as CSV.</source>
+        <translation>{name} محمي بكلمة مرور: أزل كلمة المرور في Excel أو صدّره بصيغة CSV.</translation>
+    </message>
+    <message>
+        <source>Could not read {name} as a spreadsheet ({error}). Open it in Excel or LibreOffice and save it again, or export it as CSV.</source>
+        <translation>تعذّرت قراءة {name} كجدول بيانات ({error}). افتحه في Excel أو LibreOffice واحفظه من جديد، أو صدّره بصيغة CSV.</translation>
+    </message>
+    <message>
+        <source>Only the sheet {sheet} was read; also present: {others}.</source>
+        <translation>قُرئت الورقة {sheet} وحدها؛ توجد أيضًا: {others}.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {suffix} is not a recipient list format. Use one of: {supported}.</source>
+        <translation>لا يمكن قراءة {name}: {suffix} ليست صيغة لقائمة مستلمين. استخدم إحدى الصيغ: {supported}.</translation>
+    </message>
+    <message>
+        <source>files without an extension</source>
+        <translation>الملفات بلا امتداد</translation>
+    </message>
+    <message>
+        <source>Could not open {path}: {error}.</source>
+        <translation>تعذّر فتح {path}: {error}.</translation>
+    </message>
+    <message>
+        <source>{name} is empty: choose a file with one phone number per line, or a table with a phone column.</source>
+        <translation>{name} فارغ: اختر ملفًا فيه رقم هاتف واحد في كل سطر، أو جدولًا فيه عمود للهواتف.</translation>
+    </message>
+    <message>
+        <source>{name} holds no recipients below its header row ({headers}): add one phone number per row.</source>
+        <translation>لا يحوي {name} أي مستلمين تحت صف العناوين ({headers}): أضف رقم هاتف واحدًا في كل صف.</translation>
+    </message>
+    <message>
+        <source>{name} holds no recipients: add one phone number per row.</source>
+        <translation>لا يحوي {name} أي مستلمين: أضف رقم هاتف واحدًا في كل صف.</translation>
+    </message>
+    <message>
+        <source>{rows} rows: lists above {limit} are slow to import and take days to send within the hourly limits. Consider splitting the list.</source>
+        <translation>{rows} صف: القوائم التي تزيد على {limit} بطيئة الاستيراد ويستغرق إرسالها أيامًا ضمن الحدود لكل ساعة. فكّر في تقسيم القائمة.</translation>
+    </message>
+    <message>
+        <source>Unknown text encoding {encoding} for {name}: pick one such as {utf8} or {arabic}.</source>
+        <translation>ترميز النص {encoding} غير معروف للملف {name}: اختر ترميزًا مثل {utf8} أو {arabic}.</translation>
+    </message>
+    <message>
+        <source>Row {row} does not exist: the table has {count} rows (0 to {last}).</source>
+        <translation>الصف {row} غير موجود: في الجدول {count} صف (من 0 إلى {last}).</translation>
+    </message>
+    <message>
+        <source>Column {column} does not exist: the table has {count} columns (0 to {last}).</source>
+        <translation>العمود {column} غير موجود: في الجدول {count} عمود (من 0 إلى {last}).</translation>
     </message>
 </context>
 <context>
@@ -3043,6 +3278,14 @@
     <message>
         <source>Saves the changed settings (Ctrl+S)</source>
         <translation>يحفظ الإعدادات المعدّلة (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>أعد التشغيل الآن</translation>
+    </message>
+    <message>
+        <source>Closes Spreader after the sends in progress finish and opens it again</source>
+        <translation>يُغلق Spreader بعد اكتمال عمليات الإرسال الجارية ثم يفتحه من جديد</translation>
     </message>
     <message>
         <source>{field} error</source>

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from spreader_app.core.text import Text, english
+
 
 class SpreaderError(Exception):
-    """Base error: ``code`` is stable for programs, ``message`` is for people."""
+    """Base error: ``code`` is stable for programs, ``message`` is for people.
+
+    ``message`` and ``details`` are English, as the API and logs carry them, even when they
+    were given as :class:`Text`; ``text`` and ``detail_texts`` keep the translatable form for
+    the window (``text`` is the plain message when it was given as a string).
+    """
 
     code = "error"
     http_status = 400
 
-    def __init__(self, message: str, *, details: Any = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.details = details
+    def __init__(self, message: str | Text, *, details: Any = None) -> None:
+        super().__init__(str(message))
+        self.message = str(message)
+        self.text: str | Text = message
+        self.details = english(details)
+        self.detail_texts = details
 
 
 class ValidationFailed(SpreaderError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import MutableMapping
 
+from spreader_app.core import reasons
 from spreader_app.core.health import BanEvidence, HealthPolicy
 from spreader_app.core.models import (
     Claim,
@@ -134,12 +135,7 @@ def profile_verdict(
             score,
             evidence_run,
             status=status,
-            status_reason=(
-                f"Banned or expired: {result.detail or 'the gateway gave no reason'} "
-                "Spreader holds this device's queued recipients and slows the other "
-                "devices. Check the number in WhatsApp and the subscription in Zentra; "
-                "when it works again, set the profile active."
-            ),
+            status_reason=str(reasons.BANNED(detail=result.detail or reasons.NO_REASON())),
             last_error=error,
         )
     if status is ProfileStatus.COOLDOWN:
@@ -148,11 +144,11 @@ def profile_verdict(
             score,
             evidence_run,
             status=ProfileStatus.COOLDOWN,
-            status_reason=(
-                "The gateway says this device cannot send "
-                f"({result.detail or 'no detail'}). If it is disconnected, scan the QR "
-                "code in the Zentra dashboard; Spreader tries it again in "
-                f"{int(DEVICE_PAUSE_SECONDS // 60)} minutes."
+            status_reason=str(
+                reasons.CANNOT_SEND(
+                    detail=result.detail or reasons.NO_DETAIL(),
+                    minutes=int(DEVICE_PAUSE_SECONDS // 60),
+                )
             ),
             paused_until=at + DEVICE_PAUSE_SECONDS,
             last_error=error,
@@ -163,10 +159,7 @@ def profile_verdict(
             score,
             evidence_run,
             status=ProfileStatus.INACTIVE,
-            status_reason=(
-                f"The gateway refused this device's token (HTTP {result.status_code}). "
-                "Enter a valid token in the profile and set it active again."
-            ),
+            status_reason=str(reasons.TOKEN_REFUSED(status=str(result.status_code))),
             last_error=error,
         )
     return ProfileUpdate(profile_id, score, evidence_run, last_error=error)
@@ -180,11 +173,7 @@ def _evidence_update(profile_id: str, score: int, run: int) -> ProfileUpdate:
         score,
         run,
         status=ProfileStatus.BLOCKED,
-        status_reason=(
-            f"Likely banned: {run} recipients this device failed were then delivered "
-            "by another device. Check the number in WhatsApp; when it works again, set the "
-            "profile active."
-        ),
+        status_reason=str(reasons.LIKELY_BANNED(count=run)),
     )
 
 

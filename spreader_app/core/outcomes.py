@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import OutcomeKind, ProfileStatus
 
 
@@ -29,7 +30,8 @@ class OutcomeClass:
       held (the pool breaker).
     - ``profile_status``: what the sending profile becomes (``None``: unchanged).
     - ``health``: the change to the profile's health score.
-    - ``words``: the owner's explanation.
+    - ``words``: the owner's explanation (English; translated by the window under the
+      context ``Outcomes``).
     """
 
     retry: bool
@@ -54,7 +56,7 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=None,
             health=2,
-            words="accepted by the gateway",
+            words=QT_TRANSLATE_NOOP("Outcomes", "accepted by the gateway"),
         ),
         OutcomeKind.DEVICE_UNAVAILABLE: OutcomeClass(
             retry=False,
@@ -65,7 +67,9 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=ProfileStatus.COOLDOWN,
             health=-10,
-            words="the device is not connected to WhatsApp; scan its QR code in Zentra",
+            words=QT_TRANSLATE_NOOP(
+                "Outcomes", "the device is not connected to WhatsApp; scan its QR code in Zentra"
+            ),
         ),
         OutcomeKind.BANNED: OutcomeClass(
             retry=False,
@@ -76,7 +80,9 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=True,
             profile_status=ProfileStatus.BLOCKED,
             health=-100,
-            words="Zentra says the device is banned, blocked or its subscription expired",
+            words=QT_TRANSLATE_NOOP(
+                "Outcomes", "Zentra says the device is banned, blocked or its subscription expired"
+            ),
         ),
         OutcomeKind.DEVICE_UNKNOWN: OutcomeClass(
             retry=False,
@@ -87,9 +93,10 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=ProfileStatus.INACTIVE,
             health=-20,
-            words=(
+            words=QT_TRANSLATE_NOOP(
+                "Outcomes",
                 "Zentra does not know this device; check the profile's device UUID against "
-                "the Zentra dashboard"
+                "the Zentra dashboard",
             ),
         ),
         OutcomeKind.AUTH_ERROR: OutcomeClass(
@@ -101,7 +108,9 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=ProfileStatus.INACTIVE,
             health=-20,
-            words="Zentra refused the device's token; check the profile's token",
+            words=QT_TRANSLATE_NOOP(
+                "Outcomes", "Zentra refused the device's token; check the profile's token"
+            ),
         ),
         OutcomeKind.RATE_LIMITED: OutcomeClass(
             retry=True,
@@ -112,7 +121,7 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=None,
             health=-5,
-            words="Zentra asked to slow down; try again in a minute",
+            words=QT_TRANSLATE_NOOP("Outcomes", "Zentra asked to slow down; try again in a minute"),
         ),
         OutcomeKind.TRANSIENT: OutcomeClass(
             retry=True,
@@ -123,9 +132,10 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=None,
             health=-3,
-            words=(
+            words=QT_TRANSLATE_NOOP(
+                "Outcomes",
                 "Zentra did not answer properly; the customer may still have received it, "
-                "so check before sending again"
+                "so check before sending again",
             ),
         ),
         OutcomeKind.REJECTED: OutcomeClass(
@@ -137,7 +147,7 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=None,
             health=-5,
-            words="Zentra refused the message or the recipient",
+            words=QT_TRANSLATE_NOOP("Outcomes", "Zentra refused the message or the recipient"),
         ),
     }
 )

@@ -36,6 +36,8 @@ from phonenumbers import (
 )
 
 from spreader_app.core.errors import ValidationFailed
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
+from spreader_app.core.text import Text
 
 __all__ = [
     "BIDI_ISOLATE_END",
@@ -79,45 +81,96 @@ class RejectReason(enum.StrEnum):
     NOT_MOBILE = "not_mobile"
 
     @property
-    def message(self) -> str:
-        """One sentence for people: what is wrong and what to do about it."""
+    def text(self) -> Text:
+        """One sentence for people: what is wrong and what to do about it (translatable)."""
         return _MESSAGES[self]
 
+    @property
+    def message(self) -> str:
+        """``text`` in English (what the API and the stored skip reasons carry)."""
+        return str(_MESSAGES[self])
 
-_EXAMPLE = "for example +20 106 618 3456"
-_MESSAGES: dict[RejectReason, str] = {
-    RejectReason.EMPTY: "The phone number is empty: fill it in or remove the row.",
-    RejectReason.SCIENTIFIC_NOTATION: (
-        "Excel scientific notation: digits were lost. "
-        "Format the column as Text in Excel and export again."
+
+_EXAMPLE = "+20 106 618 3456"
+_MESSAGES: dict[RejectReason, Text] = {
+    RejectReason.EMPTY: Text(
+        "Phones",
+        QT_TRANSLATE_NOOP("Phones", "The phone number is empty: fill it in or remove the row."),
     ),
-    RejectReason.EXCEL_ROUNDED: (
-        "The number ends in 00000, so Excel probably cut its last digits (it keeps 15, and"
-        " fewer when a cell showed E+). Format the column as Text in Excel, type or paste the"
-        " numbers again, and export again."
+    RejectReason.SCIENTIFIC_NOTATION: Text(
+        "Phones",
+        QT_TRANSLATE_NOOP(
+            "Phones",
+            "Excel scientific notation: digits were lost. "
+            "Format the column as Text in Excel and export again.",
+        ),
     ),
-    RejectReason.NOT_A_NUMBER: (
-        f"This is not a phone number: write digits only, with + and the country code ({_EXAMPLE})."
+    RejectReason.EXCEL_ROUNDED: Text(
+        "Phones",
+        QT_TRANSLATE_NOOP(
+            "Phones",
+            "The number ends in 00000, so Excel probably cut its last digits (it keeps 15, and"
+            " fewer when a cell showed E+). Format the column as Text in Excel, type or paste the"
+            " numbers again, and export again.",
+        ),
     ),
-    RejectReason.MISSING_COUNTRY_CODE: (
-        f"The country code is missing: write the number with + and its country code ({_EXAMPLE}),"
-        " or set a default region in the import settings."
+    RejectReason.NOT_A_NUMBER: Text(
+        "Phones",
+        QT_TRANSLATE_NOOP(
+            "Phones",
+            "This is not a phone number: write digits only, with + and the country code"
+            " (for example {example}).",
+        ),
+        example=_EXAMPLE,
     ),
-    RejectReason.INVALID_COUNTRY_CODE: (
-        "No country uses this country code: check the digits after + "
-        "(for example +20 for Egypt, +966 for Saudi Arabia)."
+    RejectReason.MISSING_COUNTRY_CODE: Text(
+        "Phones",
+        QT_TRANSLATE_NOOP(
+            "Phones",
+            "The country code is missing: write the number with + and its country code"
+            " (for example {example}), or set a default region in the import settings.",
+        ),
+        example=_EXAMPLE,
     ),
-    RejectReason.TOO_SHORT: "The number is too short for its country: check for missing digits.",
-    RejectReason.TOO_LONG: (
-        "The number is too long for its country: check for extra digits "
-        "(a trailing 0 often comes from a spreadsheet number cell)."
+    RejectReason.INVALID_COUNTRY_CODE: Text(
+        "Phones",
+        QT_TRANSLATE_NOOP(
+            "Phones",
+            "No country uses this country code: check the digits after + "
+            "(for example {egypt} for Egypt, {saudi} for Saudi Arabia).",
+        ),
+        egypt="+20",
+        saudi="+966",
     ),
-    RejectReason.INVALID_NUMBER: (
-        "This number does not exist in its country's numbering plan: "
-        "check the digits and the country code."
+    RejectReason.TOO_SHORT: Text(
+        "Phones",
+        QT_TRANSLATE_NOOP(
+            "Phones", "The number is too short for its country: check for missing digits."
+        ),
     ),
-    RejectReason.NOT_MOBILE: (
-        "This is a landline or service number: WhatsApp messages need the customer's mobile number."
+    RejectReason.TOO_LONG: Text(
+        "Phones",
+        QT_TRANSLATE_NOOP(
+            "Phones",
+            "The number is too long for its country: check for extra digits "
+            "(a trailing 0 often comes from a spreadsheet number cell).",
+        ),
+    ),
+    RejectReason.INVALID_NUMBER: Text(
+        "Phones",
+        QT_TRANSLATE_NOOP(
+            "Phones",
+            "This number does not exist in its country's numbering plan: "
+            "check the digits and the country code.",
+        ),
+    ),
+    RejectReason.NOT_MOBILE: Text(
+        "Phones",
+        QT_TRANSLATE_NOOP(
+            "Phones",
+            "This is a landline or service number: WhatsApp messages need the customer's"
+            " mobile number.",
+        ),
     ),
 }
 
@@ -233,8 +286,15 @@ def normalize_region(region: str) -> str | None:
     code = region.strip().upper()
     if code not in phonenumbers.SUPPORTED_REGIONS:
         raise ValidationFailed(
-            f"Unknown phone region {region!r}: use a two-letter country code such as EG or SA,"
-            " or leave it empty to require + and the country code on every number.",
+            Text(
+                "Phones",
+                QT_TRANSLATE_NOOP(
+                    "Phones",
+                    "Unknown phone region {region}: use a two-letter country code such as EG or"
+                    " SA, or leave it empty to require + and the country code on every number.",
+                ),
+                region=repr(region),
+            ),
             details=[{"field": "region", "message": "unknown region"}],
         )
     return code

@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from spreader_app.core import reasons
 from spreader_app.core.health_band import health_factor
 from spreader_app.core.models import PoolEvent
 from spreader_app.core.rules import DAY, HOUR, Hold, ProfileState, cap_release
@@ -164,7 +165,7 @@ def breaker_events(
         PoolEventType.BREAKER_TRIPPED,
         at,
         profile_id,
-        f"Every device's caps and pace are halved for 24 hours: {reason}",
+        str(reasons.BREAKER_TRIPPED(reason=reason)),
     )
     out = [blocked, tripped]
     recent = [
@@ -179,8 +180,7 @@ def breaker_events(
                 PoolEventType.PAUSED,
                 at,
                 profile_id,
-                f"A second device was blocked within 24 hours; Open Chat waits for the "
-                f"owner to resume it. {reason}",
+                str(reasons.BREAKER_PAUSED(reason=reason)),
             )
         )
     return out

@@ -19,6 +19,7 @@ from pathlib import Path
 import python_calamine
 
 from spreader_app.core.errors import ValidationFailed
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.optout import normalize_text
 from spreader_app.core.phones import (
     CONTACTS_JOIN,
@@ -26,6 +27,7 @@ from spreader_app.core.phones import (
     normalize_cell,
     screen_recipients,
 )
+from spreader_app.core.text import Text
 
 __all__ = [
     "LARGE_TABLE_ROWS",
@@ -69,7 +71,7 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     has_header: bool = False
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
     sheet: str = ""
     sheets: list[str] = field(default_factory=list)
 
@@ -175,7 +177,11 @@ def read_xlsx(
     stay so in ``Table.rows`` (:func:`~spreader_app.core.phones.normalize_cell` knows what a
     float phone cell means). Raises :class:`ValidationFailed` when the workbook cannot be read.
     """
-    name = Path(source).name if isinstance(source, str | Path) else "the workbook"
+    name: str | Text = (
+        Path(source).name
+        if isinstance(source, str | Path)
+        else Text("Recipients", QT_TRANSLATE_NOOP("Recipients", "the workbook"))
+    )
     try:
         workbook = python_calamine.CalamineWorkbook.from_object(
             io.BytesIO(source) if isinstance(source, bytes) else str(source)
@@ -189,24 +195,57 @@ def read_xlsx(
                     selected = workbook.get_sheet_by_index(sheet)
             except python_calamine.WorksheetNotFound as exc:
                 raise ValidationFailed(
-                    f"{name} has no sheet {sheet!r}; its sheets are: {', '.join(sheets)}."
+                    Text(
+                        "Recipients",
+                        QT_TRANSLATE_NOOP(
+                            "Recipients", "{name} has no sheet {sheet}; its sheets are: {sheets}."
+                        ),
+                        name=name,
+                        sheet=repr(sheet),
+                        sheets=", ".join(sheets),
+                    )
                 ) from exc
             values = selected.to_python(skip_empty_area=True)
     except python_calamine.PasswordError as exc:
         raise ValidationFailed(
-            f"{name} is password-protected: remove the password in Excel or export it as CSV."
+            Text(
+                "Recipients",
+                QT_TRANSLATE_NOOP(
+                    "Recipients",
+                    "{name} is password-protected: remove the password in Excel or export it"
+                    " as CSV.",
+                ),
+                name=name,
+            )
         ) from exc
     except (python_calamine.CalamineError, OSError) as exc:
         raise ValidationFailed(
-            f"Could not read {name} as a spreadsheet ({exc}). Open it in Excel or LibreOffice"
-            " and save it again, or export it as CSV."
+            Text(
+                "Recipients",
+                QT_TRANSLATE_NOOP(
+                    "Recipients",
+                    "Could not read {name} as a spreadsheet ({error}). Open it in Excel or"
+                    " LibreOffice and save it again, or export it as CSV.",
+                ),
+                name=name,
+                error=str(exc),
+            )
         ) from exc
     table = _build_table([list(row) for row in values], has_header)
     table.sheet = selected.name
     table.sheets = sheets
     if len(sheets) > 1:
         others = ", ".join(s for s in sheets if s != selected.name)
-        table.warnings.append(f"Only the sheet {selected.name!r} was read; also present: {others}.")
+        table.warnings.append(
+            Text(
+                "Recipients",
+                QT_TRANSLATE_NOOP(
+                    "Recipients", "Only the sheet {sheet} was read; also present: {others}."
+                ),
+                sheet=repr(selected.name),
+                others=others,
+            )
+        )
     return table
 
 
@@ -225,17 +264,43 @@ def load_recipients_file(
     if suffix not in TEXT_EXTENSIONS | SPREADSHEET_EXTENSIONS:
         supported = " ".join(sorted(TEXT_EXTENSIONS | SPREADSHEET_EXTENSIONS))
         raise ValidationFailed(
-            f"Cannot read {path.name}: {suffix or 'files without an extension'} is not a"
-            f" recipient list format. Use one of: {supported}."
+            Text(
+                "Recipients",
+                QT_TRANSLATE_NOOP(
+                    "Recipients",
+                    "Cannot read {name}: {suffix} is not a recipient list format."
+                    " Use one of: {supported}.",
+                ),
+                name=path.name,
+                suffix=suffix
+                or Text(
+                    "Recipients", QT_TRANSLATE_NOOP("Recipients", "files without an extension")
+                ),
+                supported=supported,
+            )
         )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationFailed(f"Could not open {path}: {exc.strerror or exc}.") from exc
+        raise ValidationFailed(
+            Text(
+                "Recipients",
+                QT_TRANSLATE_NOOP("Recipients", "Could not open {path}: {error}."),
+                path=str(path),
+                error=exc.strerror or str(exc),
+            )
+        ) from exc
     if not data.strip():
         raise ValidationFailed(
-            f"{path.name} is empty: choose a file with one phone number per line,"
-            " or a table with a phone column."
+            Text(
+                "Recipients",
+                QT_TRANSLATE_NOOP(
+                    "Recipients",
+                    "{name} is empty: choose a file with one phone number per line,"
+                    " or a table with a phone column.",
+                ),
+                name=path.name,
+            )
         )
     if suffix in SPREADSHEET_EXTENSIONS:
         table = read_xlsx(data, has_header=has_header)
@@ -247,14 +312,37 @@ def load_recipients_file(
         table.encoding = used
     if not table.rows:
         raise ValidationFailed(
-            f"{path.name} holds no recipients"
-            + (f" below its header row ({', '.join(table.headers)})" if table.has_header else "")
-            + ": add one phone number per row."
+            Text(
+                "Recipients",
+                QT_TRANSLATE_NOOP(
+                    "Recipients",
+                    "{name} holds no recipients below its header row ({headers}):"
+                    " add one phone number per row.",
+                ),
+                name=path.name,
+                headers=", ".join(table.headers),
+            )
+            if table.has_header
+            else Text(
+                "Recipients",
+                QT_TRANSLATE_NOOP(
+                    "Recipients", "{name} holds no recipients: add one phone number per row."
+                ),
+                name=path.name,
+            )
         )
     if len(table.rows) > LARGE_TABLE_ROWS:
         table.warnings.append(
-            f"{len(table.rows):,} rows: lists above {LARGE_TABLE_ROWS:,} are slow to import and"
-            " take days to send within the hourly limits. Consider splitting the list."
+            Text(
+                "Recipients",
+                QT_TRANSLATE_NOOP(
+                    "Recipients",
+                    "{rows} rows: lists above {limit} are slow to import and take days to send"
+                    " within the hourly limits. Consider splitting the list.",
+                ),
+                rows=f"{len(table.rows):,}",
+                limit=f"{LARGE_TABLE_ROWS:,}",
+            )
         )
     return table
 
@@ -266,7 +354,18 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
         return data.decode(encoding, errors="replace"), encoding
     except LookupError as exc:
         raise ValidationFailed(
-            f"Unknown text encoding {encoding!r} for {name}: pick one such as utf-8 or cp1256."
+            Text(
+                "Recipients",
+                QT_TRANSLATE_NOOP(
+                    "Recipients",
+                    "Unknown text encoding {encoding} for {name}: pick one such as {utf8} or"
+                    " {arabic}.",
+                ),
+                encoding=repr(encoding),
+                name=name,
+                utf8="utf-8",
+                arabic="cp1256",
+            )
         ) from exc
 
 
@@ -332,8 +431,16 @@ def row_values(table: Table, row: int, *, skip: int | None = None) -> dict[str, 
     """
     if not 0 <= row < len(table.rows):
         raise ValidationFailed(
-            f"Row {row} does not exist: the table has {len(table.rows)} rows (0 to"
-            f" {len(table.rows) - 1})."
+            Text(
+                "Recipients",
+                QT_TRANSLATE_NOOP(
+                    "Recipients",
+                    "Row {row} does not exist: the table has {count} rows (0 to {last}).",
+                ),
+                row=row,
+                count=len(table.rows),
+                last=len(table.rows) - 1,
+            )
         )
     cells = table.rows[row]
     return {h: cell_text(cells[i]) for i, h in enumerate(table.headers) if i != skip}
@@ -342,8 +449,16 @@ def row_values(table: Table, row: int, *, skip: int | None = None) -> dict[str, 
 def _check_column(table: Table, index: int) -> None:
     if not 0 <= index < len(table.headers):
         raise ValidationFailed(
-            f"Column {index} does not exist: the table has {len(table.headers)} columns"
-            f" (0 to {len(table.headers) - 1}).",
+            Text(
+                "Recipients",
+                QT_TRANSLATE_NOOP(
+                    "Recipients",
+                    "Column {column} does not exist: the table has {count} columns (0 to {last}).",
+                ),
+                column=index,
+                count=len(table.headers),
+                last=len(table.headers) - 1,
+            ),
             details=[{"field": "column", "message": "out of range"}],
         )
 

@@ -42,6 +42,7 @@ class AppContext(QObject):
     packages_changed = Signal(list)  # list[Package]
     navigate = Signal(str)  # page key to show, e.g. "profiles"
     settings_saved = Signal(object)  # SettingsView, after Settings saved a change
+    restart_requested = Signal()  # the owner asked to restart now (see restart_available)
 
     def __init__(self, services: Services, bridge: EventBridge, parent: QObject | None = None):
         super().__init__(parent)
@@ -49,6 +50,8 @@ class AppContext(QObject):
         self.bridge = bridge
         self.packages: list[Package] = []
         self.package_id = ""
+        # True when something restarts the app on restart_requested (the desktop session).
+        self.restart_available = False
 
     def set_packages(self, packages: list[Package]) -> None:
         self.packages = list(packages)

@@ -25,7 +25,10 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
+from spreader_app.core.reasons import reason_text
+from spreader_app.core.text import Text
 from spreader_app.paths import APP_NAME, resource
 
 log = logging.getLogger("spreader")
@@ -41,6 +44,7 @@ ARABIC: Final = "ar"
 RIGHT_TO_LEFT: Final = frozenset({ARABIC})
 CATALOGUE_STEM: Final = "spreader"
 QT_CATALOGUE_STEM: Final = "qtbase"
+_LANGUAGE_PROPERTY: Final = "spreader_language"
 
 
 @dataclass
@@ -51,12 +55,6 @@ class InstalledLanguage:
     language: str
     translators: list[QTranslator] = field(default_factory=list)
     catalogues: list[Path] = field(default_factory=list)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate reads this name)
-    """Marks ``text`` for lupdate under ``context`` and returns it untranslated; translate it
-    where it is shown (``translate(context, text)``). Qt's own marker is typed ``object``."""
-    return text
 
 
 class TranslatedLabels(Mapping[K, str]):
@@ -85,6 +83,16 @@ class TranslatedLabels(Mapping[K, str]):
         return len(self._labels)
 
 
+def uninstall_language(app: QCoreApplication, installed: InstalledLanguage) -> None:
+    """Undoes ``install_language``: English texts, left to right (for tests and tools that
+    show several languages in one process)."""
+    for translator in installed.translators:
+        app.removeTranslator(translator)
+    app.setProperty(_LANGUAGE_PROPERTY, None)
+    if isinstance(app, QApplication):
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
 def interface_language(setting: str, system: QLocale | None = None) -> str:
     """``"en"`` or ``"ar"``: the setting itself, or for ``"system"`` the desktop locale's
     language when Spreader is translated into it, else English."""
@@ -92,6 +100,13 @@ def interface_language(setting: str, system: QLocale | None = None) -> str:
         return setting
     locale = QLocale.system() if system is None else system
     return ARABIC if locale.language() == QLocale.Language.Arabic else ENGLISH
+
+
+def current_language() -> str:
+    """The language ``install_language`` showed the interface in (English before it ran)."""
+    app = QCoreApplication.instance()
+    language = app.property(_LANGUAGE_PROPERTY) if app is not None else None
+    return language if isinstance(language, str) else ENGLISH
 
 
 def ltr(token: object) -> str:
@@ -103,6 +118,21 @@ def ltr(token: object) -> str:
     if QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
         return str(token)
     return f"{BIDI_ISOLATE_START}{token}{BIDI_ISOLATE_END}"
+
+
+def shown(text: Text | str) -> str:
+    """A sentence made by the engine (``core.text.Text``) in the interface language, its
+    values isolated with ``ltr()``; a plain string (a stored reason no template matched, a
+    message not yet made translatable) comes back as it is."""
+    if isinstance(text, str):
+        return text
+    return text.render(translate, ltr)
+
+
+def shown_reason(stored: str) -> str:
+    """A stored profile or pool reason (English, ``core.reasons``) in the interface
+    language; one no sentence made is shown as it is."""
+    return shown(reason_text(stored))
 
 
 def source_catalogue(language: str) -> Path:
@@ -189,6 +219,7 @@ def install_language(app: QCoreApplication, setting: str) -> InstalledLanguage:
     """
     language = interface_language(setting)
     installed = InstalledLanguage(language)
+    app.setProperty(_LANGUAGE_PROPERTY, language)
     # English needs its catalogue too, for the plural forms of counted texts ("%n
     # message(s)"); Qt's own strings are English already.
     paths = [catalogue(language)]

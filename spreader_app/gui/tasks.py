@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from spreader_app.core.errors import SpreaderError
-from spreader_app.gui.i18n import translate
+from spreader_app.gui.i18n import shown, translate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -70,7 +70,7 @@ def run_task(
 def describe(exc: BaseException) -> str:
     """The sentence to show a person for ``exc``."""
     if isinstance(exc, SpreaderError):
-        return exc.message
+        return shown(exc.text)
     return translate("Tasks", "Something went wrong: {error}").format(error=exc)
 
 

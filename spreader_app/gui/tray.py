@@ -19,6 +19,7 @@ from spreader_app.core.phones import display
 from spreader_app.core.pool import PoolEventType
 from spreader_app.core.receiving import TunnelPhase
 from spreader_app.gui.bridge import EventBridge
+from spreader_app.gui.i18n import shown_reason
 from spreader_app.gui.icons import app_icon
 from spreader_app.gui.words import MESSAGE_STATUS_LABELS
 
@@ -103,15 +104,16 @@ class Tray(QObject):
         for ch in changes:
             if ch.status is ProfileStatus.BLOCKED:
                 self.notify(
-                    self.tr("Profile blocked"), ch.reason or self.tr("A device looks banned.")
+                    self.tr("Profile blocked"),
+                    shown_reason(ch.reason) or self.tr("A device looks banned."),
                 )
             elif ch.status is ProfileStatus.COOLDOWN:
                 self.notify(
                     self.tr("Device disconnected"),
-                    ch.reason or self.tr("A device cannot send right now."),
+                    shown_reason(ch.reason) or self.tr("A device cannot send right now."),
                 )
             elif ch.status is ProfileStatus.INACTIVE and ch.reason:
-                self.notify(self.tr("Profile stopped"), ch.reason)
+                self.notify(self.tr("Profile stopped"), shown_reason(ch.reason))
 
     def _on_bridge_inbound(self, received: list[InboundReceived]) -> None:
         """A customer wrote: news unless the owner is looking at the window already."""
@@ -149,14 +151,16 @@ class Tray(QObject):
             if ch.type == PoolEventType.PAUSED:
                 self.notify(
                     self.tr("Open Chat paused"),
-                    self.tr("{reason} Replies to customers still go out.").format(reason=ch.reason),
+                    self.tr("{reason} Replies to customers still go out.").format(
+                        reason=shown_reason(ch.reason)
+                    ),
                 )
             elif ch.type == PoolEventType.BREAKER_TRIPPED:
                 self.notify(
                     self.tr("Sending slowed down"),
                     self.tr(
                         "{reason} The blocked device's recipients are held until you release them."
-                    ).format(reason=ch.reason),
+                    ).format(reason=shown_reason(ch.reason)),
                 )
 
     def hide(self) -> None:

@@ -27,7 +27,7 @@ from spreader_app.config import Settings
 from spreader_app.desktop import services_of
 from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.context import AppContext
-from spreader_app.gui.i18n import install_language
+from spreader_app.gui.i18n import install_language, uninstall_language
 from spreader_app.vault.key_sources import MemoryKeySource
 from tests.fakes.fake_zentra import FakeZentra
 
@@ -40,8 +40,7 @@ def english_interface(qapp: QApplication) -> Iterator[None]:
     of counted texts ("1 row", "3 rows")."""
     installed = install_language(qapp, "en")
     yield
-    for translator in installed.translators:
-        qapp.removeTranslator(translator)
+    uninstall_language(qapp, installed)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from scripts.update_translations import TRANSLATIONS, read_catalogue
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
-from spreader_app.gui.i18n import install_language, interface_language, ltr
+from spreader_app.gui.i18n import install_language, interface_language, ltr, uninstall_language
 from spreader_app.gui.main_window import PAGE_KEYS, MainWindow
 from tests.gui.conftest import GuiEnv
 
@@ -29,9 +29,7 @@ from tests.gui.conftest import GuiEnv
 def arabic(qapp: QApplication) -> Iterator[None]:
     installed = install_language(qapp, "ar")
     yield
-    for translator in installed.translators:
-        qapp.removeTranslator(translator)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    uninstall_language(qapp, installed)
 
 
 def english_sources() -> set[str]:

@@ -53,7 +53,7 @@ def test_profile_dialog_without_status_check_sends_a_test_message(
     dialog.device_edit.setText(DEVICE)
     dialog.token_edit.setText(TOKEN)
 
-    assert result_of_test(gui_env, dialog) == NO_STATUS_CHECK
+    assert result_of_test(gui_env, dialog) == str(NO_STATUS_CHECK)
     dialog.own_number_edit.setText("12")
     result_of_test(gui_env, dialog)
     assert dialog.error_text("own_number")

@@ -166,7 +166,7 @@ def test_profiles_page_edits_keeping_the_token_and_tests_connection(
     assert dialog.token_edit.placeholderText() == "••••efgh"
 
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    gui_env.wait(lambda: NO_STATUS_CHECK in dialog.test_result.text())
+    gui_env.wait(lambda: str(NO_STATUS_CHECK) in dialog.test_result.text())
     type_into(qtbot, dialog.weight, "7")
     type_into(qtbot, dialog.name_edit, "Phone one")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

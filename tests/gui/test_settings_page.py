@@ -158,6 +158,7 @@ def test_settings_page_saves_the_language_for_the_next_start(
     qtbot.mouseClick(page.save_button, LEFT)
     gui_env.wait(lambda: page.status_label.text().startswith("Saved."))
     assert "after Spreader restarts: the language" in page.status_label.text()
+    assert page.restart_button.isHidden()  # nothing here could restart the app
     assert gui_env.container.settings.language == "ar"
     saved = json.loads(gui_env.container.settings.settings_path.read_text(encoding="utf-8"))
     assert saved["language"] == "ar"
@@ -199,3 +200,17 @@ def test_parse_region_accepts_codes_names_and_the_list_entry() -> None:
     assert parse_region("", choices) == ""
     assert parse_region(NO_REGION, choices) == ""
     assert parse_region("zz", choices) == "ZZ"
+
+
+def test_settings_page_offers_restart_now_after_a_language_change(
+    qtbot: QtBot, page: SettingsPage, gui_env: GuiEnv
+) -> None:
+    gui_env.context.restart_available = True
+    page.language_combo.setCurrentIndex(page.language_combo.findData("ar"))
+    qtbot.mouseClick(page.save_button, LEFT)
+    gui_env.wait(lambda: page.status_label.text().startswith("Saved."))
+
+    assert page.restart_button.isVisible()
+    assert page.restart_button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    with qtbot.waitSignal(gui_env.context.restart_requested, timeout=2000):
+        qtbot.mouseClick(page.restart_button, LEFT)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from spreader_app.core import reasons
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import Conflict, NotFound, ValidationFailed
 from spreader_app.core.models import Package, PoolEvent
@@ -63,7 +64,7 @@ class PoolService:
             package_id,
             PoolEventType.RESUMED,
             self._clock.timestamp(),
-            reason=f"Resumed by the owner: {note.strip()}",
+            reason=str(reasons.RESUMED(note=note.strip())),
             note=note.strip(),
         )
         await self._store.add_pool_event(event, actor)
@@ -73,12 +74,12 @@ class PoolService:
     async def release(self, package_id: str, actor: str = "api") -> int:
         """Sends the held recipients on through the profiles that can send, at the pool's
         current pace; returns how many. Raises ``NotFound``."""
-        reason = "The owner released the held recipients."
+        reason = str(reasons.HELD_RELEASED())
         return await self._settle(package_id, PoolEventType.RELEASED, reason, actor)
 
     async def cancel(self, package_id: str, actor: str = "api") -> int:
         """Cancels the held recipients; returns how many. Raises ``NotFound``."""
-        reason = "The owner cancelled the held recipients."
+        reason = str(reasons.HELD_CANCELLED())
         return await self._settle(package_id, PoolEventType.CANCELLED, reason, actor)
 
     async def _settle(self, package_id: str, kind: PoolEventType, reason: str, actor: str) -> int:

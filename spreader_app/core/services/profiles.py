@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from spreader_app.core import reasons
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import NotFound, ValidationFailed
 from spreader_app.core.fields import FieldReader
@@ -214,4 +215,4 @@ def _with_status(profile: Profile, status: ProfileStatus) -> Profile:
             evidence_run=0,
             health_score=max(profile.health_score, 50),
         )
-    return dataclasses.replace(profile, status=status, status_reason="set inactive by the owner")
+    return dataclasses.replace(profile, status=status, status_reason=str(reasons.SET_INACTIVE()))

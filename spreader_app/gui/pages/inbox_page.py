@@ -75,7 +75,8 @@ def describe_reply(result: ReplyResult, names: dict[str, str]) -> tuple[str, boo
     if words is None:
         reason = result.error or translate("InboxPage", "unknown error")
     else:
-        reason = f"{words} ({detail})" if detail else words
+        words = translate("Outcomes", words)
+        reason = f"{words} ({ltr(detail)})" if detail else words
     return translate("InboxPage", "Not sent via {profile}: {reason}.").format(
         profile=name, reason=reason
     ), False

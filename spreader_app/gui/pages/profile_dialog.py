@@ -28,7 +28,7 @@ from spreader_app.core.errors import Conflict, ValidationFailed
 from spreader_app.core.models import Profile, ProfileStatus
 from spreader_app.core.services.connection import ConnectionReport
 from spreader_app.gui.context import AppContext
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, shown
 from spreader_app.gui.tables.profiles_table import PROFILE_STATUS_LABELS
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import show_value
@@ -315,7 +315,7 @@ class ProfileDialog(QDialog):
         )
 
     def _on_tested(self, report: ConnectionReport) -> None:
-        show_value(self.test_result, report.words)
+        show_value(self.test_result, shown(report.text))
         set_role(self.test_result, "ok" if report.connected else "error")
 
     def _on_test_failed(self, exc: BaseException) -> None:

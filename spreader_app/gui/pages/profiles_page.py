@@ -30,6 +30,7 @@ from spreader_app.core.events import DeliveryRecorded, ProfileStatusChanged
 from spreader_app.core.models import Profile, ProfileStatus
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm, run_dialog
+from spreader_app.gui.i18n import shown_reason
 from spreader_app.gui.pages.profile_dialog import ProfileDialog
 from spreader_app.gui.tables.profiles_table import (
     DAILY_COLUMN,
@@ -42,6 +43,7 @@ from spreader_app.gui.tables.profiles_table import (
 )
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
 from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.widgets.accessibility import show_value
 from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.gauge_delegate import GaugeDelegate
 from spreader_app.gui.widgets.live_table import setup_live_table
@@ -91,7 +93,7 @@ class ReasonPanel(QFrame):
         self.title.setText(
             self.tr("{name} is {status}").format(name=row.profile.name, status=label.lower())
         )
-        self.reason.setText(row.profile.status_reason)
+        show_value(self.reason, shown_reason(row.profile.status_reason))
         self.show()
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-import phonenumbers
-from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +30,7 @@ from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
 from spreader_app.gui.icons import icon
 from spreader_app.gui.pages.settings.receiving_section import ReceivingSection
+from spreader_app.gui.regions import SEPARATOR, english_name, region_choices
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.theme import apply_theme
 from spreader_app.gui.widgets.accessibility import name_internals, show_value
@@ -57,15 +57,6 @@ LANGUAGE_LABELS = {
 FEEDBACK_MS = 4000
 
 
-def region_choices() -> list[tuple[str, str]]:
-    """``(code, "EG — Egypt")`` for every region phonenumbers supports, by country name."""
-    out = []
-    for code in phonenumbers.SUPPORTED_REGIONS:
-        name = QLocale.territoryToString(QLocale.codeToTerritory(code))
-        out.append((code, f"{code} — {name}" if name else code))
-    return sorted(out, key=lambda item: item[1].partition(" — ")[2] or item[0])
-
-
 def parse_region(text: str, choices: list[tuple[str, str]]) -> str:
     """The region code meant by what was typed or picked: a listed entry, a code or a country
     name (any case); ``""`` for none. Unknown text comes back upper-cased for the service to
@@ -75,8 +66,10 @@ def parse_region(text: str, choices: list[tuple[str, str]]) -> str:
         return ""
     folded = typed.casefold()
     for code, label in choices:
-        name = label.partition(" — ")[2]
+        name = label.partition(SEPARATOR)[2]
         if folded in (label.casefold(), code.casefold(), name.casefold()):
+            return code
+        if folded == english_name(code).casefold():  # an English name in any language
             return code
     return typed.upper()
 
@@ -118,8 +111,16 @@ class SettingsPage(QWidget):
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.setToolTip(self.tr("Saves the changed settings (Ctrl+S)"))
         self.save_button.clicked.connect(self._on_save_clicked)
+        # Offered after saving a change that applies at start, where a session can restart.
+        self.restart_button = QPushButton(self.tr("Restart now"))
+        self.restart_button.setToolTip(
+            self.tr("Closes Spreader after the sends in progress finish and opens it again")
+        )
+        self.restart_button.clicked.connect(self.context.restart_requested.emit)
+        self.restart_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.restart_button)
         buttons.addWidget(self.discard_button)
         buttons.addWidget(self.save_button)
 
@@ -465,6 +466,7 @@ class SettingsPage(QWidget):
             self._fill(view)
             self.context.settings_saved.emit(view)
             restart = self.settings.restart_needed()
+            self.restart_button.setVisible(restart and self.context.restart_available)
             saved_text = self.tr("Saved.")
             self._say(f"{saved_text} {self.tr(RESTART_NOTE)}" if restart else saved_text, True)
 

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, Screening, display
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, shown, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 
@@ -50,7 +50,7 @@ def rejected_entries(screening: Screening, first_row: int = 1) -> list[RejectedE
     ``first_row`` is the row number people see for input 0 (2 for a file with a header row).
     """
     out = [
-        RejectedEntry(r.row + first_row, r.raw, f"invalid:{r.reason.value}", r.message)
+        RejectedEntry(r.row + first_row, r.raw, f"invalid:{r.reason.value}", shown(r.reason.text))
         for r in screening.rejected
     ]
     out += [

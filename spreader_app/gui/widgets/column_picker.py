@@ -37,7 +37,7 @@ from spreader_app.core.recipients import (
     guess_phone_column,
     load_recipients_file,
 )
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, shown
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.recipients_table import PreviewRow, TablePreviewModel
 from spreader_app.gui.tasks import describe, run_task
@@ -308,7 +308,7 @@ class ColumnPicker(QWidget):
     def _describe(self) -> None:
         if self._table is None:
             return
-        notes = list(self._table.warnings)
+        notes = [shown(warning) for warning in self._table.warnings]
         if self.column() is None:
             notes.insert(0, self.tr("No column looks like phone numbers: choose the phone column."))
         self.info_label.setText(" ".join(notes))

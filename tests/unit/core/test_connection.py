@@ -63,7 +63,7 @@ async def test_connection_without_status_check_sends_a_labelled_test_message(
     test = container.profiles.test_connection
 
     nothing = await test("", DEVICE, TOKEN)
-    assert nothing.kind is None and nothing.words == NO_STATUS_CHECK
+    assert nothing.kind is None and nothing.text == NO_STATUS_CHECK
     sent = await test("", DEVICE, TOKEN, own_number="+201066183456")
     assert sent.connected and sent.via == "test message"
     assert [(m.recipient, m.text) for m in fake.received] == [("201066183456", TEST_MESSAGE)]

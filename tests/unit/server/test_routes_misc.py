@@ -113,3 +113,11 @@ async def test_validate_numbers_errors(client: httpx.AsyncClient, shop: Shop) ->
     package_id = await shop.package()
     body["package_id"] = package_id
     assert_error(await client.post(VALIDATE, json=body), 409, "no_profile_available")
+
+
+async def test_validation_messages_stay_english_for_the_api(client: httpx.AsyncClient) -> None:
+    r = await client.post(VALIDATE, json={"numbers": ["01066183456"], "region": "ZZ"})
+
+    error = assert_error(r, 422, "validation_error")
+    assert error["message"].startswith("Unknown phone region 'ZZ': use a two-letter country code")
+    assert error["details"] == [{"field": "region", "message": "unknown region"}]
