@@ -75,18 +75,18 @@ def health_reason_lines(reasons: Sequence[Any], now: float) -> list[str]:
         signed = f"{points:+g}".replace("-", "−")
         at = _field(r, "at")
         if at is None:
-            text = translate(_C, "{reason} {points}")
+            text = translate("ProfileGauges", "{reason} {points}")
             lines.append(text.format(reason=words, points=ltr(signed)))
             continue
         when = ltr(clock_text(datetime.fromtimestamp(float(at), UTC), today))
-        text = translate(_C, "{reason} {points} ({time})")
+        text = translate("ProfileGauges", "{reason} {points} ({time})")
         lines.append(text.format(reason=words, points=ltr(signed), time=when))
     return lines
 
 
 def health_line(limits: ProfileLimits) -> str:
     """``Health 62 of 100 · At risk``."""
-    text = translate(_C, "Health {score} of 100 · {band}")
+    text = translate("ProfileGauges", "Health {score} of 100 · {band}")
     return text.format(score=ltr(limits.health_score), band=HEALTH_BAND_LABELS[limits.health_band])
 
 
@@ -95,36 +95,42 @@ def reasons_text(limits: ProfileLimits, now: float) -> str:
     reasons: Sequence[Any] = getattr(limits, "health_reasons", None) or ()
     lines = health_reason_lines(reasons, now)
     if not lines:
-        return translate(_C, "No deductions in the last 24 hours.")
-    return translate(_C, "Why: {reasons}").format(reasons=translate(_C, "; ").join(lines))
+        return translate("ProfileGauges", "No deductions in the last 24 hours.")
+    return translate("ProfileGauges", "Why: {reasons}").format(
+        reasons=translate("ProfileGauges", "; ").join(lines)
+    )
 
 
 def warmup_line(limits: ProfileLimits) -> str:
     """``Warm-up stage 3 · 28/45 new today · next stage tomorrow if health stays OK``."""
     cap = limits.new_recipients_cap
     if cap is None:
-        return translate(_C, "Warmed up: only the package's caps apply to new recipients.")
+        return translate(
+            "ProfileGauges", "Warmed up: only the package's caps apply to new recipients."
+        )
     used = limits.new_recipients_used
     stage = limits.warmup_stage
-    head = translate(_C, "Warm-up stage {stage} · {used}/{cap} new today").format(
+    head = translate("ProfileGauges", "Warm-up stage {stage} · {used}/{cap} new today").format(
         stage=ltr(stage), used=ltr(f"{used:,}"), cap=ltr(f"{cap:,}")
     )
     half = (cap + 1) // 2
     if used < half:
-        tail = translate(_C, "next stage after a day with at least {half} new and health OK")
+        tail = translate(
+            "ProfileGauges", "next stage after a day with at least {half} new and health OK"
+        )
         tail = tail.format(half=ltr(f"{half:,}"))
     elif stage >= LAST_STAGE:
-        tail = translate(_C, "graduates tomorrow if health stays OK")
+        tail = translate("ProfileGauges", "graduates tomorrow if health stays OK")
     else:
-        tail = translate(_C, "next stage tomorrow if health stays OK")
+        tail = translate("ProfileGauges", "next stage tomorrow if health stays OK")
     return f"{head} · {tail}"
 
 
 def unanswered_line(limits: ProfileLimits) -> str:
     """``Unanswered in 30 days: 120 of 1,000`` or that the budget is off."""
     if not limits.unanswered_cap:
-        return translate(_C, "Unanswered budget: off for this package.")
-    text = translate(_C, "Unanswered in 30 days: {used} of {cap}")
+        return translate("ProfileGauges", "Unanswered budget: off for this package.")
+    text = translate("ProfileGauges", "Unanswered in 30 days: {used} of {cap}")
     return text.format(
         used=ltr(f"{limits.unanswered_used:,}"), cap=ltr(f"{limits.unanswered_cap:,}")
     )
@@ -133,15 +139,18 @@ def unanswered_line(limits: ProfileLimits) -> str:
 def pace_line(limits: ProfileLimits, pool_factor: float) -> str:
     """The share of its caps and pace the profile has now, and what set it."""
     if limits.factor >= 1.0:
-        return translate(_C, "Caps and pace: normal.")
+        return translate("ProfileGauges", "Caps and pace: normal.")
     slowed = pool_factor < 1.0
     below_ok = limits.health_band in (HealthBand.AT_RISK, HealthBand.CRITICAL)
     if slowed and below_ok:
         text = translate(
-            _C, "Caps and pace at {percent}: the pool is slowed after a ban, and health is low."
+            "ProfileGauges",
+            "Caps and pace at {percent}: the pool is slowed after a ban, and health is low.",
         )
     elif slowed:
-        text = translate(_C, "Caps and pace at {percent}: the pool is slowed after a ban.")
+        text = translate(
+            "ProfileGauges", "Caps and pace at {percent}: the pool is slowed after a ban."
+        )
     else:
-        text = translate(_C, "Caps and pace at {percent}: health is below OK.")
+        text = translate("ProfileGauges", "Caps and pace at {percent}: health is below OK.")
     return text.format(percent=percent(limits.factor))

@@ -47,7 +47,7 @@ def _time(at: float, now: float) -> str:
 
 def percent(factor: float) -> str:
     """A factor as a share of normal speed: ``50%``."""
-    return translate(_C, "{percent}%").format(percent=ltr(round(factor * 100)))
+    return translate("PoolBanner", "{percent}%").format(percent=ltr(round(factor * 100)))
 
 
 def shows_banner(review: PoolReview | None) -> bool:
@@ -60,23 +60,25 @@ def headline(review: PoolReview) -> str:
     """The pool's state in one line."""
     view = review.view
     if view.state is PoolState.PAUSED:
-        return translate(_C, "Open Chat of this package is paused after a second ban")
+        return translate("PoolBanner", "Open Chat of this package is paused after a second ban")
     if view.state is PoolState.SLOWED:
-        return translate(_C, "Sending slowed to {percent} of normal after a ban").format(
+        return translate("PoolBanner", "Sending slowed to {percent} of normal after a ban").format(
             percent=percent(view.factor)
         )
-    return translate(_C, "Recipients are held after a ban")
+    return translate("PoolBanner", "Recipients are held after a ban")
 
 
 def timing(review: PoolReview, now: float) -> str:
     """Since when, until when, and what ends it."""
     view = review.view
     if view.state is PoolState.PAUSED and view.since is not None:
-        text = translate(_C, "Since {since}. It stays paused until you resume it with a note.")
+        text = translate(
+            "PoolBanner", "Since {since}. It stays paused until you resume it with a note."
+        )
         return text.format(since=_time(view.since, now))
     if view.state is PoolState.SLOWED and view.since is not None and view.until is not None:
         text = translate(
-            _C, "Every device's caps and pace at {percent} since {since}, until {until}."
+            "PoolBanner", "Every device's caps and pace at {percent} since {since}, until {until}."
         )
         return text.format(
             percent=percent(view.factor),
@@ -90,25 +92,18 @@ def blocked_text(blocked: Sequence[BlockedProfile], now: float) -> str:
     """``Blocked: Phone 1 at 14:05, Phone 2 at 14:20.`` (empty without blocks)."""
     if not blocked:
         return ""
-    item = translate(_C, "{name} at {time}")
-    names = translate(_C, ", ").join(
+    item = translate("PoolBanner", "{name} at {time}")
+    names = translate("PoolBanner", ", ").join(
         item.format(name=b.name or ltr(b.profile_id), time=_time(b.at, now)) for b in blocked
     )
-    return translate(_C, "Blocked: {names}.").format(names=names)
-
-
-def held_text(held: int) -> str:
-    """How many recipients wait for the owner."""
-    if held <= 0:
-        return translate(_C, "No recipients are held.")
-    return translate(_C, "%n recipient(s) held: they go out only when you release them.", "", held)
+    return translate("PoolBanner", "Blocked: {names}.").format(names=names)
 
 
 def _quoted(text: str) -> str:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if len(first) > QUOTE_CHARS:
         first = first[: QUOTE_CHARS - 1].rstrip() + "…"
-    return translate(_C, "“{text}”").format(text=first)
+    return translate("PoolBanner", "“{text}”").format(text=first)
 
 
 def common_text(common: PoolCommon | None, names: dict[str, str], now: float) -> str:
@@ -116,47 +111,50 @@ def common_text(common: PoolCommon | None, names: dict[str, str], now: float) ->
     (empty when fewer than two were blocked). ``names`` maps profile ids to names."""
     if common is None:
         return ""
-    who = translate(_C, " and ").join(names.get(p, ltr(p)) for p in common.profile_ids)
+    who = translate("PoolBanner", " and ").join(names.get(p, ltr(p)) for p in common.profile_ids)
     if not common.found:
         text = translate(
-            _C,
+            "PoolBanner",
             "{names} had nothing in common that the app can see: different campaigns, "
             "texts and hours.",
         )
         return text.format(names=who)
     parts = [
-        translate(_C, "the campaign {title}").format(title=_quoted(c.text))
+        translate("PoolBanner", "the campaign {title}").format(title=_quoted(c.text))
         for c in common.campaigns
     ]
-    parts += [translate(_C, "the same text {text}").format(text=_quoted(t)) for t in common.texts]
     parts += [
-        translate(_C, "sending between {start} and {end}").format(
+        translate("PoolBanner", "the same text {text}").format(text=_quoted(t))
+        for t in common.texts
+    ]
+    parts += [
+        translate("PoolBanner", "sending between {start} and {end}").format(
             start=_time(h, now), end=_time(h + HOUR, now)
         )
         for h in common.hours
     ]
-    text = translate(_C, "What {names} had in common: {parts}.")
-    return text.format(names=who, parts=translate(_C, "; ").join(parts))
+    text = translate("PoolBanner", "What {names} had in common: {parts}.")
+    return text.format(names=who, parts=translate("PoolBanner", "; ").join(parts))
 
 
 def held_reason(review: PoolReview | None) -> str:
     """Why a campaign's recipients are held, for the campaign view."""
     if review is None or not review.blocked:
         return translate(
-            _C,
+            "PoolBanner",
             "Held after a device of this package was banned; release or cancel them from "
             "the banner above.",
         )
-    names = translate(_C, ", ").join(b.name or ltr(b.profile_id) for b in review.blocked)
+    names = translate("PoolBanner", ", ").join(b.name or ltr(b.profile_id) for b in review.blocked)
     if review.view.state is PoolState.PAUSED:
         text = translate(
-            _C,
+            "PoolBanner",
             "Held because {names} was banned, and Open Chat is paused; release or cancel "
             "them from the banner above.",
         )
     else:
         text = translate(
-            _C,
+            "PoolBanner",
             "Held because {names} was banned, and sending is slowed; release or cancel "
             "them from the banner above.",
         )

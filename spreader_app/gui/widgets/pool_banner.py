@@ -27,7 +27,6 @@ from spreader_app.gui.pool_words import (
     blocked_text,
     common_text,
     headline,
-    held_text,
     shows_banner,
     timing,
 )
@@ -58,7 +57,7 @@ class PoolBanner(QFrame):
 
         self.headline_label = QLabel()
         self.headline_label.setAccessibleName(self.tr("Pool state"))
-        self.headline_label.setStyleSheet("font-weight: 600; background: transparent;")
+        self.headline_label.setProperty("role", "heading")
         self.timing_label = self._label(self.tr("Since and until"))
         self.reason_label = self._label(self.tr("Reason"))
         self.blocked_label = self._label(self.tr("Blocked profiles"))
@@ -129,7 +128,6 @@ class PoolBanner(QFrame):
         label = QLabel()
         label.setWordWrap(True)
         label.setAccessibleName(name)
-        label.setStyleSheet("background: transparent;")
         return label
 
     # --- loading -------------------------------------------------------------------------
@@ -177,7 +175,7 @@ class PoolBanner(QFrame):
             (self.timing_label, timing(review, now)),
             (self.reason_label, review.view.reason),
             (self.blocked_label, blocked_text(review.blocked, now)),
-            (self.held_label, held_text(review.held)),
+            (self.held_label, self._held_text(review.held)),
             (self.common_label, common_text(review.common, names, now)),
         ):
             show_value(label, text)
@@ -186,6 +184,11 @@ class PoolBanner(QFrame):
         self.release_button.setEnabled(review.held > 0)
         self.cancel_button.setEnabled(review.held > 0)
         self.show()
+
+    def _held_text(self, held: int) -> str:
+        if held <= 0:
+            return self.tr("No recipients are held.")
+        return self.tr("%n recipient(s) held: they go out only when you release them.", "", held)
 
     def _say(self, done: str = "", error: str = "") -> None:
         show_message(self.result_label, done)

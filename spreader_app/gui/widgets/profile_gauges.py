@@ -27,7 +27,7 @@ class ProfileGauges(QFrame):
         self.setProperty("role", "card")
         self.setAccessibleName(self.tr("Protection of the selected profile"))
         self.title = QLabel()
-        self.title.setStyleSheet("font-weight: 600;")
+        self.title.setProperty("role", "heading")
         self.health_label = self._line(self.tr("Health"))
         self.reasons_label = self._line(self.tr("Reasons behind the health score"))
         self.warmup_label = self._line(self.tr("Warm-up"))
