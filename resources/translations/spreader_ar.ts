@@ -2485,8 +2485,8 @@
         <translation>مكتمل التهيئة: تنطبق حدود الباقة وحدها على المستلمين الجدد.</translation>
     </message>
     <message>
-        <source>Warm-up stage {stage} · {used}/{cap} new today</source>
-        <translation>مرحلة التهيئة {stage} · {used}/{cap} جديد اليوم</translation>
+        <source>Warm-up stage {stage} · {count} new today</source>
+        <translation>مرحلة التهيئة {stage} · {count} جديد اليوم</translation>
     </message>
     <message>
         <source>next stage after a day with at least {half} new and health OK</source>

@@ -110,8 +110,9 @@ def warmup_line(limits: ProfileLimits) -> str:
         )
     used = limits.new_recipients_used
     stage = limits.warmup_stage
-    head = translate("ProfileGauges", "Warm-up stage {stage} · {used}/{cap} new today").format(
-        stage=ltr(stage), used=ltr(f"{used:,}"), cap=ltr(f"{cap:,}")
+    # One isolate for "28/45": two would let a right-to-left line swap them.
+    head = translate("ProfileGauges", "Warm-up stage {stage} · {count} new today").format(
+        stage=ltr(stage), count=ltr(f"{used:,}/{cap:,}")
     )
     half = (cap + 1) // 2
     if used < half:

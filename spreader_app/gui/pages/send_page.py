@@ -84,7 +84,7 @@ class SendPage(QWidget):
         banner.setContentsMargins(9, 9, 9, 0)
         banner.addWidget(self.pool_banner)
         layout.addLayout(banner)
-        layout.addWidget(self.stack)
+        layout.addWidget(self.stack, 1)
 
         for section in (self.content, self.recipients, self.timing):
             section.changed.connect(self._on_form_changed)

@@ -13,7 +13,15 @@ import logging
 import time
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from spreader_app.core.errors import NotFound, SpreaderError, ValidationFailed
 from spreader_app.core.events import PoolChanged, ProfileStatusChanged
@@ -53,6 +61,8 @@ class PoolBanner(QFrame):
         self.review: PoolReview | None = None
         self._package_id = ""
         self.setProperty("role", "warning")
+        # As tall as its sentences, never more: the page below keeps the room.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setAccessibleName(self.tr("Pool of this package"))
 
         self.headline_label = QLabel()
@@ -85,7 +95,8 @@ class PoolBanner(QFrame):
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.resume_button.clicked.connect(self._on_resume_clicked)
         self.action_box = QWidget()
-        actions = QHBoxLayout(self.action_box)
+        # The buttons stand beside the sentences, so the banner costs the page few rows.
+        actions = QVBoxLayout(self.action_box)
         actions.setContentsMargins(0, 0, 0, 0)
         for button in (
             self.resume_button,
@@ -96,10 +107,9 @@ class PoolBanner(QFrame):
             actions.addWidget(button)
         actions.addStretch(1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(3)
-        layout.addWidget(self.headline_label)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.headline_label)
         for label in (
             self.timing_label,
             self.reason_label,
@@ -109,7 +119,11 @@ class PoolBanner(QFrame):
             self.result_label,
             self.error_label,
         ):
-            layout.addWidget(label)
+            text.addWidget(label)
+        text.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addLayout(text, 1)
         layout.addWidget(self.action_box)
         self.hide()
 

@@ -40,7 +40,7 @@ class PoolEventsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pool events"))
         self.setAccessibleName(self.tr("Pool events"))
-        self.resize(760, 420)
+        self.resize(920, 480)
         self.table = QTableWidget(len(events), 4)
         self.table.setAccessibleName(self.tr("Pool events"))
         self.table.setHorizontalHeaderLabels(
@@ -51,17 +51,20 @@ class PoolEventsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The reasons are sentences: the last column takes the room and its rows wrap.
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         today = datetime.fromtimestamp(now, UTC)
-        for row, e in enumerate(sorted(events, key=lambda e: -e.at)):
+        # Newest first; events of the same moment keep their recorded order, reversed.
+        for row, e in enumerate(reversed(events)):
             when = ltr(clock_text(datetime.fromtimestamp(e.at, UTC), today))
             who = names.get(e.profile_id, ltr(e.profile_id)) if e.profile_id else ""
             for column, text in enumerate((when, event_label(e.type), who, e.reason)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
         self.empty = QLabel(self.tr("Nothing has happened to this pool yet."))
         self.empty.setVisible(not events)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
