@@ -171,6 +171,14 @@
         <translation>أرقام غير صالحة أو مكررة أو ألغت الاشتراك: لا تُرسل إليها أبدًا</translation>
     </message>
     <message>
+        <source>Held</source>
+        <translation>محتجزة</translation>
+    </message>
+    <message>
+        <source>Kept back after a device was banned: sent only when you release them</source>
+        <translation>مُحتجزة بعد حظر جهاز: لا تُرسل إلا عندما تطلقها</translation>
+    </message>
+    <message>
         <source>{name}:</source>
         <translation>{name}:</translation>
     </message>
@@ -796,6 +804,13 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>HeldNote</name>
+    <message>
+        <source>Why recipients are held</source>
+        <translation>سبب احتجاز المستلمين</translation>
     </message>
 </context>
 <context>
@@ -2059,6 +2074,281 @@
     </message>
 </context>
 <context>
+    <name>PoolBanner</name>
+    <message>
+        <source>Profile blocked</source>
+        <translation>حُظر حساب</translation>
+    </message>
+    <message>
+        <source>Sending slowed down</source>
+        <translation>تم إبطاء الإرسال</translation>
+    </message>
+    <message>
+        <source>Open Chat paused</source>
+        <translation>الإرسال المفتوح متوقف مؤقتًا</translation>
+    </message>
+    <message>
+        <source>Open Chat resumed</source>
+        <translation>استُؤنف الإرسال المفتوح</translation>
+    </message>
+    <message>
+        <source>Held recipients released</source>
+        <translation>أُطلق المستلمون المحتجزون</translation>
+    </message>
+    <message>
+        <source>Held recipients cancelled</source>
+        <translation>أُلغي المستلمون المحتجزون</translation>
+    </message>
+    <message>
+        <source>Warm-up stage changed</source>
+        <translation>تغيّرت مرحلة التهيئة</translation>
+    </message>
+    <message>
+        <source>Health band changed</source>
+        <translation>تغيّرت فئة السلامة</translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation>{percent}٪</translation>
+    </message>
+    <message>
+        <source>Open Chat of this package is paused after a second ban</source>
+        <translation>الإرسال المفتوح لهذه الباقة متوقف مؤقتًا بعد حظر ثانٍ</translation>
+    </message>
+    <message>
+        <source>Sending slowed to {percent} of normal after a ban</source>
+        <translation>أُبطئ الإرسال إلى {percent} من المعتاد بعد حظر</translation>
+    </message>
+    <message>
+        <source>Recipients are held after a ban</source>
+        <translation>مستلمون محتجزون بعد حظر</translation>
+    </message>
+    <message>
+        <source>Since {since}. It stays paused until you resume it with a note.</source>
+        <translation>منذ {since}. يبقى متوقفًا حتى تستأنفه مع ملاحظة.</translation>
+    </message>
+    <message>
+        <source>Every device&apos;s caps and pace at {percent} since {since}, until {until}.</source>
+        <translation>حدود كل جهاز وسرعته عند {percent} منذ {since} حتى {until}.</translation>
+    </message>
+    <message>
+        <source>{name} at {time}</source>
+        <translation>{name} في {time}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Blocked: {names}.</source>
+        <translation>محظور: {names}.</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <translation>«{text}»</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> و</translation>
+    </message>
+    <message>
+        <source>{names} had nothing in common that the app can see: different campaigns, texts and hours.</source>
+        <translation>لا شيء مشترك بين {names} يمكن للتطبيق رؤيته: حملات ونصوص وساعات مختلفة.</translation>
+    </message>
+    <message>
+        <source>the campaign {title}</source>
+        <translation>الحملة {title}</translation>
+    </message>
+    <message>
+        <source>the same text {text}</source>
+        <translation>النص نفسه {text}</translation>
+    </message>
+    <message>
+        <source>sending between {start} and {end}</source>
+        <translation>الإرسال بين {start} و{end}</translation>
+    </message>
+    <message>
+        <source>What {names} had in common: {parts}.</source>
+        <translation>ما اشترك فيه {names}: {parts}.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>Held after a device of this package was banned; release or cancel them from the banner above.</source>
+        <translation>احتُجزت بعد حظر جهاز من هذه الباقة؛ أطلقها أو ألغها من الشريط أعلاه.</translation>
+    </message>
+    <message>
+        <source>Held because {names} was banned, and Open Chat is paused; release or cancel them from the banner above.</source>
+        <translation>احتُجزت لأن {names} حُظر، والإرسال المفتوح متوقف مؤقتًا؛ أطلقها أو ألغها من الشريط أعلاه.</translation>
+    </message>
+    <message>
+        <source>Held because {names} was banned, and sending is slowed; release or cancel them from the banner above.</source>
+        <translation>احتُجزت لأن {names} حُظر، والإرسال مُبطأ؛ أطلقها أو ألغها من الشريط أعلاه.</translation>
+    </message>
+    <message>
+        <source>Pool of this package</source>
+        <translation>مجموعة حسابات هذه الباقة</translation>
+    </message>
+    <message>
+        <source>Pool state</source>
+        <translation>حالة المجموعة</translation>
+    </message>
+    <message>
+        <source>Since and until</source>
+        <translation>منذ ومتى</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>Blocked profiles</source>
+        <translation>الحسابات المحظورة</translation>
+    </message>
+    <message>
+        <source>Held recipients</source>
+        <translation>المستلمون المحتجزون</translation>
+    </message>
+    <message>
+        <source>What the blocked profiles had in common</source>
+        <translation>ما اشتركت فيه الحسابات المحظورة</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Re&amp;view…</source>
+        <translation>مراجعة… (&amp;V)</translation>
+    </message>
+    <message>
+        <source>What happened to this package&apos;s pool, and when</source>
+        <translation>ما حدث لمجموعة حسابات هذه الباقة ومتى</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease held…</source>
+        <translation>إطلاق المحتجزين… (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Send the held recipients through the remaining profiles, at today&apos;s pace</source>
+        <translation>أرسل إلى المستلمين المحتجزين عبر الحسابات المتبقية بسرعة اليوم</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;held…</source>
+        <translation>إلغاء المحتجزين… (&amp;H)</translation>
+    </message>
+    <message>
+        <source>The held recipients will not get the message</source>
+        <translation>لن يتلقى المستلمون المحتجزون الرسالة</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Open Chat…</source>
+        <translation>استئناف الإرسال المفتوح… (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Resume the package&apos;s Open Chat, with a note</source>
+        <translation>استأنف الإرسال المفتوح للباقة مع ملاحظة</translation>
+    </message>
+    <message>
+        <source>No recipients are held.</source>
+        <translation>لا يوجد مستلمون محتجزون.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) held: they go out only when you release them.</source>
+        <translation>
+            <numerusform>لا يوجد مستلمون محتجزون.</numerusform>
+            <numerusform>مستلم واحد محتجز: لا يُرسل إليه إلا عندما تطلقه.</numerusform>
+            <numerusform>مستلمان محتجزان: لا يُرسل إليهما إلا عندما تطلقهما.</numerusform>
+            <numerusform>%n مستلمين محتجزون: لا يُرسل إليهم إلا عندما تطلقهم.</numerusform>
+            <numerusform>%n مستلمًا محتجزًا: لا يُرسل إليهم إلا عندما تطلقهم.</numerusform>
+            <numerusform>%n مستلم محتجز: لا يُرسل إليهم إلا عندما تطلقهم.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Release held recipients?</source>
+        <translation>إطلاق المستلمين المحتجزين؟</translation>
+    </message>
+    <message>
+        <source>Send the {count} held recipients on? They go out through the profiles that can send, at the pool&apos;s current pace, never through a blocked one.</source>
+        <translation>هل تريد الإرسال إلى {count} من المستلمين المحتجزين؟ يُرسل إليهم عبر الحسابات القادرة على الإرسال بسرعة المجموعة الحالية، ولا يُرسل عبر حساب محظور أبدًا.</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>إطلاق</translation>
+    </message>
+    <message>
+        <source>Cancel held recipients?</source>
+        <translation>إلغاء المستلمين المحتجزين؟</translation>
+    </message>
+    <message>
+        <source>Cancel the {count} held recipients? They will not get the message. This cannot be undone.</source>
+        <translation>هل تريد إلغاء {count} من المستلمين المحتجزين؟ لن يتلقوا الرسالة. لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>Cancel held</source>
+        <translation>إلغاء المحتجزين</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) released: they go out through the other profiles.</source>
+        <translation>
+            <numerusform>لم يُطلق أي مستلم.</numerusform>
+            <numerusform>أُطلق مستلم واحد: يُرسل إليه عبر الحسابات الأخرى.</numerusform>
+            <numerusform>أُطلق مستلمان: يُرسل إليهما عبر الحسابات الأخرى.</numerusform>
+            <numerusform>أُطلق %n مستلمين: يُرسل إليهم عبر الحسابات الأخرى.</numerusform>
+            <numerusform>أُطلق %n مستلمًا: يُرسل إليهم عبر الحسابات الأخرى.</numerusform>
+            <numerusform>أُطلق %n مستلم: يُرسل إليهم عبر الحسابات الأخرى.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held recipient(s) cancelled.</source>
+        <translation>
+            <numerusform>لم يُلغَ أي مستلم محتجز.</numerusform>
+            <numerusform>أُلغي مستلم محتجز واحد.</numerusform>
+            <numerusform>أُلغي مستلمان محتجزان.</numerusform>
+            <numerusform>أُلغي %n مستلمين محتجزين.</numerusform>
+            <numerusform>أُلغي %n مستلمًا محتجزًا.</numerusform>
+            <numerusform>أُلغي %n مستلم محتجز.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Chat resumed. Your note is kept in the events.</source>
+        <translation>استُؤنف الإرسال المفتوح. ملاحظتك محفوظة في الأحداث.</translation>
+    </message>
+</context>
+<context>
+    <name>PoolEventsDialog</name>
+    <message>
+        <source>Pool events</source>
+        <translation>أحداث المجموعة</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ماذا</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>الحساب</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>لماذا</translation>
+    </message>
+    <message>
+        <source>Nothing has happened to this pool yet.</source>
+        <translation>لم يحدث شيء لهذه المجموعة بعد.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>Name</source>
@@ -2227,6 +2517,157 @@
     <message>
         <source>Testing…</source>
         <translation>جارٍ الاختبار…</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileGauges</name>
+    <message>
+        <source>OK</source>
+        <translation>سليم</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>معرّض للخطر</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>حرج</translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation>محظور</translation>
+    </message>
+    <message>
+        <source>device disconnected</source>
+        <translation>الجهاز غير متصل</translation>
+    </message>
+    <message>
+        <source>gateway said banned</source>
+        <translation>البوابة أفادت بالحظر</translation>
+    </message>
+    <message>
+        <source>device unknown to the gateway</source>
+        <translation>الجهاز غير معروف للبوابة</translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <translation>تجاوز حد المعدل</translation>
+    </message>
+    <message>
+        <source>token refused</source>
+        <translation>رُفض الرمز</translation>
+    </message>
+    <message>
+        <source>send failed</source>
+        <translation>فشل الإرسال</translation>
+    </message>
+    <message>
+        <source>send rejected</source>
+        <translation>رُفض الإرسال</translation>
+    </message>
+    <message>
+        <source>ban evidence: another device reached its recipient</source>
+        <translation>دليل حظر: جهاز آخر وصل إلى مستلمه</translation>
+    </message>
+    <message>
+        <source>a customer opted out</source>
+        <translation>عميل طلب إيقاف الرسائل</translation>
+    </message>
+    <message>
+        <source>customers reply: credit</source>
+        <translation>العملاء يردون: رصيد إضافي</translation>
+    </message>
+    <message>
+        <source>{reason} {points}</source>
+        <translation>{reason} {points}</translation>
+    </message>
+    <message>
+        <source>{reason} {points} ({time})</source>
+        <translation>{reason} {points} ({time})</translation>
+    </message>
+    <message>
+        <source>Health {score} of 100 · {band}</source>
+        <translation>السلامة {score} من 100 · {band}</translation>
+    </message>
+    <message>
+        <source>No deductions in the last 24 hours.</source>
+        <translation>لا خصومات في آخر 24 ساعة.</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}</source>
+        <translation>السبب: {reasons}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>Warmed up: only the package&apos;s caps apply to new recipients.</source>
+        <translation>مكتمل التهيئة: تنطبق حدود الباقة وحدها على المستلمين الجدد.</translation>
+    </message>
+    <message>
+        <source>Warm-up stage {stage} · {count} new today</source>
+        <translation>مرحلة التهيئة {stage} · {count} جديد اليوم</translation>
+    </message>
+    <message>
+        <source>next stage after a day with at least {half} new and health OK</source>
+        <translation>المرحلة التالية بعد يوم فيه {half} جديد على الأقل وسلامة جيدة</translation>
+    </message>
+    <message>
+        <source>graduates tomorrow if health stays OK</source>
+        <translation>تكتمل التهيئة غدًا إن بقيت السلامة جيدة</translation>
+    </message>
+    <message>
+        <source>next stage tomorrow if health stays OK</source>
+        <translation>المرحلة التالية غدًا إن بقيت السلامة جيدة</translation>
+    </message>
+    <message>
+        <source>Unanswered budget: off for this package.</source>
+        <translation>حد الرسائل بلا رد: معطّل لهذه الباقة.</translation>
+    </message>
+    <message>
+        <source>Unanswered in 30 days: {used} of {cap}</source>
+        <translation>بلا رد خلال 30 يومًا: {used} من {cap}</translation>
+    </message>
+    <message>
+        <source>Caps and pace: normal.</source>
+        <translation>الحدود والسرعة: عادية.</translation>
+    </message>
+    <message>
+        <source>Caps and pace at {percent}: the pool is slowed after a ban, and health is low.</source>
+        <translation>الحدود والسرعة عند {percent}: المجموعة مُبطأة بعد حظر، والسلامة منخفضة.</translation>
+    </message>
+    <message>
+        <source>Caps and pace at {percent}: the pool is slowed after a ban.</source>
+        <translation>الحدود والسرعة عند {percent}: المجموعة مُبطأة بعد حظر.</translation>
+    </message>
+    <message>
+        <source>Caps and pace at {percent}: health is below OK.</source>
+        <translation>الحدود والسرعة عند {percent}: السلامة دون المستوى الجيد.</translation>
+    </message>
+    <message>
+        <source>Protection of the selected profile</source>
+        <translation>حماية الحساب المحدد</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>السلامة</translation>
+    </message>
+    <message>
+        <source>Reasons behind the health score</source>
+        <translation>أسباب درجة السلامة</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>التهيئة</translation>
+    </message>
+    <message>
+        <source>Unanswered budget</source>
+        <translation>حد الرسائل بلا رد</translation>
+    </message>
+    <message>
+        <source>Caps and pace</source>
+        <translation>الحدود والسرعة</translation>
     </message>
 </context>
 <context>
@@ -2954,6 +3395,41 @@
     <message>
         <source>Opted out</source>
         <translation>ألغى الاشتراك</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <source>Resume Open Chat</source>
+        <translation>استئناف الإرسال المفتوح</translation>
+    </message>
+    <message>
+        <source>Two devices of this package were banned within a day. Before Open Chat goes on, write down what you checked or changed (the text, the recipients, the numbers). The note is kept in the pool&apos;s events.</source>
+        <translation>حُظر جهازان من هذه الباقة خلال يوم واحد. قبل أن يستمر الإرسال المفتوح، اكتب ما فحصته أو غيّرته (النص، المستلمون، الأرقام). تُحفظ الملاحظة في أحداث المجموعة.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>What did you check or change?</source>
+        <translation>ماذا فحصت أو غيّرت؟</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Open Chat</source>
+        <translation>استئناف الإرسال المفتوح (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>&amp;Note (required):</source>
+        <translation>ملاحظة (مطلوبة): (&amp;N)</translation>
+    </message>
+    <message>
+        <source>A note is required: say why Open Chat may go on, then resume again.</source>
+        <translation>الملاحظة مطلوبة: اذكر سبب استمرار الإرسال المفتوح، ثم استأنف من جديد.</translation>
     </message>
 </context>
 <context>

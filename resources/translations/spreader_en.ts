@@ -111,6 +111,30 @@
     </message>
 </context>
 <context>
+    <name>PoolBanner</name>
+    <message numerus="yes">
+        <source>%n recipient(s) held: they go out only when you release them.</source>
+        <translation>
+            <numerusform>%n recipient held: it goes out only when you release it.</numerusform>
+            <numerusform>%n recipients held: they go out only when you release them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) released: they go out through the other profiles.</source>
+        <translation>
+            <numerusform>%n recipient released: it goes out through the other profiles.</numerusform>
+            <numerusform>%n recipients released: they go out through the other profiles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held recipient(s) cancelled.</source>
+        <translation>
+            <numerusform>%n held recipient cancelled.</numerusform>
+            <numerusform>%n held recipients cancelled.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecipientsBox</name>
     <message numerus="yes">
         <source>Saved %n row(s) to {file}.</source>

@@ -33,6 +33,7 @@ from spreader_app.core.models import (
     SendRequest,
     Suppression,
 )
+from spreader_app.core.pool_common import SentAttempt
 from spreader_app.core.warmup_review import StageReview
 
 
@@ -194,6 +195,17 @@ class Store(Protocol):
 
     async def cancel_held(self, event: PoolEvent, actor: str) -> int:
         """Cancels the package's held deliveries and records ``event``; returns how many."""
+        ...
+
+    async def held_count(self, package_id: str) -> int:
+        """How many of the package's deliveries are held."""
+        ...
+
+    async def open_attempts(
+        self, profile_ids: Collection[str], since: float, limit: int
+    ) -> list[SentAttempt]:
+        """The Open Chat attempts of ``profile_ids`` started at or after ``since``: the
+        ``limit`` most recent, with their campaign and its text."""
         ...
 
     async def begin_reply(

@@ -10,6 +10,7 @@ from spreader_app.core.models import Package
 from spreader_app.core.reply_router import ReplyRouter
 from spreader_app.core.services.inbox import InboxService
 from spreader_app.core.services.packages import PackageService
+from spreader_app.core.services.pool import PoolService
 from spreader_app.core.services.profiles import ProfileService
 from spreader_app.core.services.receiving import ReceivingService
 from spreader_app.core.services.sending import SendingService
@@ -32,6 +33,7 @@ class Services:
     settings: SettingsService
     receiving: ReceivingService
     templates: TemplateService
+    pool: PoolService
 
 
 class AppContext(QObject):

@@ -143,7 +143,7 @@ COMPONENTS: Final[S] = {
             **PACKAGE_FIELDS,
             "created_at": null(TIME),
             "updated_at": null(TIME),
-            "pool": {**ref("Pool"), "readOnly": True},
+            "pool": {**ref("PackagePool"), "readOnly": True},
         },
         ("id", "name", "status", "distribution_mode", "timezone", "pool"),
     ),

@@ -44,7 +44,7 @@ async def list_packages(request: web.Request) -> web.Response:
     """200: every package, oldest first."""
     c = request.app[CONTAINER]
     packages = await c.packages.list()
-    items = [package_json(p, await c.pool.view(p)) for p in packages]
+    items = [package_json(p, await c.pool.review(p)) for p in packages]
     return web.json_response(page_json(items, len(packages)))
 
 
@@ -54,7 +54,7 @@ async def create_package(request: web.Request) -> web.Response:
     c = request.app[CONTAINER]
     package = await c.packages.create(await read_json(request))
     return web.json_response(
-        {**package_json(package, await c.pool.view(package)), "profiles": []},
+        {**package_json(package, await c.pool.review(package)), "profiles": []},
         status=201,
         headers={"Location": f"/api/v1/packages/{package.id}"},
     )
@@ -67,7 +67,7 @@ async def get_package(request: web.Request) -> web.Response:
     package = await c.packages.get(request.match_info["id"])
     profiles = await c.profiles.list(package.id)
     limits = await _limits(request, package, profiles)
-    pool = await c.pool.view(package)
+    pool = await c.pool.review(package)
     return web.json_response(
         {**package_json(package, pool), "profiles": profiles_json(profiles, limits)}
     )
@@ -78,7 +78,7 @@ async def update_package(request: web.Request) -> web.Response:
     """200: the package after the change; only the fields given change."""
     c = request.app[CONTAINER]
     package = await c.packages.update(request.match_info["id"], await read_json(request))
-    return web.json_response(package_json(package, await c.pool.view(package)))
+    return web.json_response(package_json(package, await c.pool.review(package)))
 
 
 @routes.delete(PKG, name="package_delete")

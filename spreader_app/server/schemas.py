@@ -26,8 +26,10 @@ from spreader_app.core.models import (
     Suppression,
 )
 from spreader_app.core.pool import PoolView
+from spreader_app.core.pool_common import PoolCommon
 from spreader_app.core.reply_router import ReplyResult
 from spreader_app.core.services.inbox import WebhookReceipt
+from spreader_app.core.services.pool import PoolReview
 from spreader_app.core.services.profiles import ProfileHealthReport
 from spreader_app.core.services.sending import OpenResult
 from spreader_app.core.services.stats import PackageStats, ProfileLimits
@@ -62,6 +64,32 @@ def pool_json(v: PoolView) -> Json:
     }
 
 
+def common_json(c: PoolCommon | None) -> Json | None:
+    """What the blocked profiles had in common (``core.pool_common``); ``None`` stays."""
+    if c is None:
+        return None
+    return {
+        "profile_ids": list(c.profile_ids),
+        "campaigns": [{"message_id": m.message_id, "text": m.text} for m in c.campaigns],
+        "texts": list(c.texts),
+        "hours": [iso(h) for h in c.hours],
+    }
+
+
+def pool_review_json(r: PoolReview) -> Json:
+    """A package's pool with what the owner decides on: ``held`` deliveries, the profiles
+    ``blocked`` in this episode and what they had in ``common``."""
+    return {
+        **pool_json(r.view),
+        "held": r.held,
+        "blocked": [
+            {"profile_id": b.profile_id, "name": b.name, "at": iso(b.at), "reason": b.reason}
+            for b in r.blocked
+        ],
+        "common": common_json(r.common),
+    }
+
+
 def pool_event_json(e: PoolEvent) -> Json:
     """One thing that happened to a pool (a block, a breaker trip, a pause, a resume...)."""
     return {
@@ -73,7 +101,7 @@ def pool_event_json(e: PoolEvent) -> Json:
     }
 
 
-def package_json(p: Package, pool: PoolView) -> Json:
+def package_json(p: Package, pool: PoolReview) -> Json:
     """A package with every policy field (see ``Package``) and its read-only ``pool``."""
     return {
         "id": p.id,
@@ -95,7 +123,7 @@ def package_json(p: Package, pool: PoolView) -> Json:
         "max_unanswered_per_profile_per_30d": p.max_unanswered_per_profile_per_30d,
         "created_at": iso(p.created_at),
         "updated_at": iso(p.updated_at),
-        "pool": pool_json(pool),
+        "pool": pool_review_json(pool),
     }
 
 

@@ -4,18 +4,20 @@ recipients of banned profiles. Storage only reads and writes; ``core.pool`` deci
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from spreader_app.core.models import DeliveryStatus, MessageMode, PoolEvent
+from spreader_app.core.pool_common import SentAttempt
 from spreader_app.storage.ledger import MessageLedger
-from spreader_app.storage.orm import DeliveryRow, MessageRow, PoolEventRow, table_of
+from spreader_app.storage.orm import AttemptRow, DeliveryRow, MessageRow, PoolEventRow, table_of
 
 _D = table_of(DeliveryRow)
 _M = table_of(MessageRow)
 _E = table_of(PoolEventRow)
+_A = table_of(AttemptRow)
 _HELD = DeliveryStatus.HELD.value
 _PENDING = DeliveryStatus.PENDING.value
 _OPEN = MessageMode.OPEN.value
@@ -133,3 +135,34 @@ def cancel_held(session: Session, event: PoolEvent) -> int:
         ledger.final(mid, DeliveryStatus.CANCELLED, n)
     ledger.changes()
     return sum(counts.values())
+
+
+def held_count(session: Session, package_id: str) -> int:
+    """How many of the package's deliveries are held (the messages' counters, summed)."""
+    q = select(func.coalesce(func.sum(_M.c.held_count), 0)).where(_M.c.package_id == package_id)
+    return int(session.connection().execute(q).scalar_one())
+
+
+def open_attempts(
+    session: Session, profile_ids: Collection[str], since: float, limit: int
+) -> list[SentAttempt]:
+    """The ``limit`` most recent Open Chat attempts of ``profile_ids`` since ``since``, each
+    with its campaign and the campaign's text (the caption for media)."""
+    ids = sorted(profile_ids)
+    if not ids:
+        return []
+    q = (
+        select(
+            _A.c.profile_id,
+            _D.c.message_id,
+            func.coalesce(func.nullif(_M.c.text, ""), _M.c.caption, ""),
+            _A.c.started_at,
+        )
+        .join(_D, _D.c.id == _A.c.delivery_id)
+        .join(_M, _M.c.id == _D.c.message_id)
+        .where(_A.c.profile_id.in_(ids), _A.c.mode == _OPEN, _A.c.started_at >= since)
+        .order_by(_A.c.started_at.desc(), _A.c.id.desc())
+        .limit(limit)
+    )
+    rows = session.connection().execute(q)
+    return [SentAttempt(pid, mid, text, at.timestamp()) for pid, mid, text, at in rows]

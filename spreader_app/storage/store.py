@@ -35,6 +35,7 @@ from spreader_app.core.models import (
     RoundResult,
     Suppression,
 )
+from spreader_app.core.pool_common import SentAttempt
 from spreader_app.core.warmup_review import StageReview
 from spreader_app.storage import catalog_store as cat
 from spreader_app.storage import contact_store as contacts
@@ -270,6 +271,14 @@ class SqlStore:
             return n
 
         return await self.db.run(tx)
+
+    async def held_count(self, package_id: str) -> int:
+        return await self.db.run(lambda s: pool.held_count(s, package_id))
+
+    async def open_attempts(
+        self, profile_ids: Collection[str], since: float, limit: int
+    ) -> list[SentAttempt]:
+        return await self.db.run(lambda s: pool.open_attempts(s, profile_ids, since, limit))
 
     async def begin_reply(
         self, package_id: str, recipient: str, plan: ReplyPlanner, now: float

@@ -4,6 +4,7 @@ cancel held recipients, and list what happened. The owner decides; the engine on
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from spreader_app.core import reasons
@@ -11,14 +12,43 @@ from spreader_app.core.clock import Clock
 from spreader_app.core.errors import Conflict, NotFound, ValidationFailed
 from spreader_app.core.models import Package, PoolEvent
 from spreader_app.core.pool import Pool, PoolEventType, PoolView
+from spreader_app.core.pool_common import LOOKBACK, PoolCommon, episode_blocks, what_they_shared
 from spreader_app.core.ports import Store
 
 NOTE_LIMIT = 2000
+# The most attempts read to compare blocked profiles: a day of a few devices' sends.
+COMMON_ATTEMPTS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class BlockedProfile:
+    """A profile blocked in the pool's current episode: when, and the reason recorded."""
+
+    profile_id: str
+    name: str
+    at: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PoolReview:
+    """What the owner needs to decide: the pool, its held deliveries, the profiles blocked
+    in this episode (oldest first) and what they had in common (``None``: fewer than two)."""
+
+    view: PoolView
+    held: int
+    blocked: tuple[BlockedProfile, ...] = ()
+    common: PoolCommon | None = None
 
 
 async def current_pool(store: Store, package_id: str) -> Pool:
     """The package's pool as its stored events give it."""
     return Pool.from_events(await store.pool_events(package_id))
+
+
+def _view_of(pool: Pool, package: Package, now: float) -> PoolView:
+    created = package.created_at.timestamp() if package.created_at else None
+    return pool.view(now, created)
 
 
 class PoolService:
@@ -38,9 +68,35 @@ class PoolService:
 
     async def view(self, package: Package) -> PoolView:
         """The pool of ``package`` now."""
-        created = package.created_at.timestamp() if package.created_at else None
         pool = await current_pool(self._store, package.id)
-        return pool.view(self._clock.timestamp(), created)
+        return _view_of(pool, package, self._clock.timestamp())
+
+    async def review(self, package: Package) -> PoolReview:
+        """The pool of ``package`` now, with its held count, blocked profiles and what they
+        had in common (``core.pool_common``)."""
+        now = self._clock.timestamp()
+        events = await self._store.pool_events(package.id)
+        view = _view_of(Pool.from_events(events), package, now)
+        held = await self._store.held_count(package.id)
+        blocks = episode_blocks(events, now)
+        if not blocks:
+            return PoolReview(view, held)
+        names = {p.id: p.name for p in await self._store.list_profiles(package.id)}
+        blocked = tuple(
+            BlockedProfile(b.profile_id or "", names.get(b.profile_id or "", ""), b.at, b.reason)
+            for b in blocks
+        )
+        common = None
+        if len(blocks) > 1:
+            since = min(b.at for b in blocks) - LOOKBACK
+            ids = [b.profile_id or "" for b in blocks]
+            attempts = await self._store.open_attempts(ids, since, COMMON_ATTEMPTS)
+            common = what_they_shared(blocks, attempts, package.timezone)
+        return PoolReview(view, held, blocked, common)
+
+    async def review_of(self, package_id: str) -> PoolReview:
+        """``review`` by id; raises ``NotFound``."""
+        return await self.review(await self._package(package_id))
 
     async def view_of(self, package_id: str) -> PoolView:
         """``view`` by id; raises ``NotFound``."""

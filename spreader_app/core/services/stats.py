@@ -43,6 +43,8 @@ class ProfileLimits:
     new_recipients_used: int = 0
     unanswered_used: int = 0
     unanswered_cap: int = 0
+    # The share of its caps and pace the profile has: the pool's factor times its health's.
+    factor: float = 1.0
 
     @property
     def hourly(self) -> str:
@@ -184,6 +186,7 @@ class StatsService:
                     log.first_contacts_within(now, DAY) if log is not None else 0,
                     log.unanswered_within(now) if log is not None else 0,
                     package.max_unanswered_per_profile_per_30d,
+                    factor=factor,
                 )
             )
         return out

@@ -28,7 +28,9 @@ from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, ltr, translate
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.time_words import clock_text
 from spreader_app.gui.widgets.accessibility import show_value
+from spreader_app.gui.widgets.held_note import HeldNote
 from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import error_label, set_role, show_message
 from spreader_app.gui.widgets.save_template import save_as_template
@@ -75,13 +77,7 @@ def format_duration(seconds: float) -> str:
 def format_eta(when: datetime, now: datetime) -> str:
     """``14:35 (in 2 h 10 min)`` in the desktop's local time; the date is added when ``when``
     is not today. Both arguments are aware datetimes."""
-    local = when.astimezone()
-    if local.date() == now.astimezone().date():
-        clock = local.strftime("%H:%M")
-    else:
-        # The translation picks the date's form (a numeric one where month names would
-        # come out in English).
-        clock = local.strftime(translate("CampaignView", "%a %d %b %Y, %H:%M"))
+    clock = clock_text(when, now)
     seconds = (when - now).total_seconds()
     if seconds < 60:
         relative = translate("CampaignView", "now")
@@ -149,6 +145,8 @@ class CampaignView(QWidget):
         self.sent_label = QLabel()
         self.failed_label = QLabel()
         self.skipped_label = QLabel()
+        self.held_label = QLabel()
+        self.held_note = HeldNote(context)
         self.eta_label = QLabel()
         self.eta_label.setAccessibleName(self.tr("Estimated completion"))
         self.error_label = error_label()
@@ -181,6 +179,11 @@ class CampaignView(QWidget):
                 self.skipped_label,
                 self.tr("Invalid, duplicate or opted-out numbers: never sent"),
             ),
+            (
+                self.tr("Held"),
+                self.held_label,
+                self.tr("Kept back after a device was banned: sent only when you release them"),
+            ),
         ):
             label.setAccessibleName(name)
             label.setToolTip(tip)
@@ -204,6 +207,7 @@ class CampaignView(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.progress)
         layout.addLayout(counts)
+        layout.addWidget(self.held_note)
         layout.addWidget(self.eta_label)
         layout.addWidget(self.error_label)
         layout.addLayout(bottom)
@@ -345,6 +349,8 @@ class CampaignView(QWidget):
         show_value(self.sent_label, f"{m.sent_count:,}")
         show_value(self.failed_label, f"{m.failed_count:,}")
         show_value(self.skipped_label, f"{m.skipped_count:,}")
+        show_value(self.held_label, f"{m.held_count:,}")
+        self.held_note.show_for(m)
         self.pause_button.setEnabled(m.status in PAUSABLE)
         self.resume_button.setEnabled(m.status is MessageStatus.PAUSED)
         self.cancel_button.setEnabled(m.status in CANCELLABLE)

@@ -30,6 +30,7 @@ from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.live_table import setup_live_table
 from spreader_app.gui.widgets.page_actions import page_action, tool_button
+from spreader_app.gui.widgets.pool_banner import PoolBanner
 from spreader_app.gui.widgets.refresher import PageRefresher
 
 log = logging.getLogger(__name__)
@@ -100,8 +101,10 @@ class PackagesPage(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(splitter)
 
+        self.pool_banner = PoolBanner(context, self)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.pool_banner)
         layout.addWidget(self.stack, 1)
 
         context.packages_changed.connect(self._on_context_packages_changed)

@@ -49,6 +49,8 @@ from spreader_app.gui.widgets.gauge_delegate import GaugeDelegate
 from spreader_app.gui.widgets.live_table import setup_live_table
 from spreader_app.gui.widgets.package_picker import PackagePicker
 from spreader_app.gui.widgets.page_actions import page_action, tool_button
+from spreader_app.gui.widgets.pool_banner import PoolBanner
+from spreader_app.gui.widgets.profile_gauges import ProfileGauges
 from spreader_app.gui.widgets.refresher import PageRefresher
 from spreader_app.gui.widgets.roles import error_label
 
@@ -197,14 +199,19 @@ class ProfilesPage(QWidget):
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addWidget(self.table, 1)
         content_layout.addWidget(self.reason_panel)
+        self.gauges = ProfileGauges()
+        content_layout.addWidget(self.gauges)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.no_package)
         self.stack.addWidget(self.no_profiles)
         self.stack.addWidget(content)
 
+        self.pool_banner = PoolBanner(context, self)
+        self.pool_banner.changed.connect(self.refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(toolbar)
+        layout.addWidget(self.pool_banner)
         layout.addWidget(self.status_label)
         layout.addWidget(self.stack, 1)
 
@@ -248,6 +255,7 @@ class ProfilesPage(QWidget):
                 self.tr("Set &inactive") if active else self.tr("Set ac&tive")
             )
         self.reason_panel.show_for(row)
+        self.gauges.show_for(row)
 
     # --- refreshing ----------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ from spreader_app.gui.widgets.accessibility import name_internals
 from spreader_app.gui.widgets.column_picker import api_recipients
 from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.package_picker import PackagePicker
+from spreader_app.gui.widgets.pool_banner import PoolBanner
 from spreader_app.gui.widgets.roles import error_label, show_message
 
 
@@ -73,9 +74,17 @@ class SendPage(QWidget):
         self.composer.setWidget(self._build_composer())
         for page in (self.empty, self.composer, self.campaign):
             self.stack.addWidget(page)
+        # Open Chat waits while the pool is paused: the owner sees why before sending.
+        self.pool_banner = PoolBanner(context, self)
+        self.pool_banner.changed.connect(self.campaign.held_note.forget)
+        self.pool_banner.changed.connect(self.campaign.refresh)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        banner = QVBoxLayout()
+        banner.setContentsMargins(9, 9, 9, 0)
+        banner.addWidget(self.pool_banner)
+        layout.addLayout(banner)
+        layout.addWidget(self.stack, 1)
 
         for section in (self.content, self.recipients, self.timing):
             section.changed.connect(self._on_form_changed)

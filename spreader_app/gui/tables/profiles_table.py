@@ -8,6 +8,7 @@ Gauge columns put a ``(used, cap)`` pair (health: a fraction) in ``VALUE_ROLE`` 
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from spreader_app.core.health_band import HealthBand
 from spreader_app.core.models import LimitState, Profile, ProfileStatus
 from spreader_app.core.phones import display
 from spreader_app.core.services.stats import PackageStats, ProfileLimits
+from spreader_app.gui.gauge_words import reasons_text
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
@@ -116,6 +118,7 @@ class ProfileRow:
     profile: Profile
     limits: ProfileLimits | None = None
     wait: float | None = None
+    pool_factor: float = 1.0  # the package's pool factor (``PackageStats.pool``)
 
     @property
     def id(self) -> str:
@@ -163,7 +166,8 @@ def profile_rows(profiles: list[Profile], stats: PackageStats | None) -> list[Pr
         wait = None
         if stats is not None and lim is not None and lim.next_send_at is not None:
             wait = max(0.0, lim.next_send_at - stats.at)
-        rows.append(ProfileRow(p, lim, wait))
+        factor = stats.pool.factor if stats is not None else 1.0
+        rows.append(ProfileRow(p, lim, wait, factor))
     return rows
 
 
@@ -224,7 +228,8 @@ def _health_tooltip(row: ProfileRow) -> str:
     )
     if row.limits is None:
         return text
-    return f"{text}\n{HEALTH_BAND_HINTS[row.limits.health_band]}"
+    reasons = reasons_text(row.limits, time.time())
+    return f"{text}\n{HEALTH_BAND_HINTS[row.limits.health_band]}\n{reasons}"
 
 
 def _state_tooltip(row: ProfileRow) -> str:
