@@ -20,7 +20,7 @@ from spreader_app.core.models import LimitState, Profile, ProfileStatus
 from spreader_app.core.phones import display
 from spreader_app.core.services.stats import PackageStats, ProfileLimits
 from spreader_app.gui.gauge_words import reasons_text
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, shown_reason, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 
@@ -236,7 +236,8 @@ def _state_tooltip(row: ProfileRow) -> str:
     if row.state is None:
         return ""
     hint = LIMIT_STATE_HINTS[row.state]
-    return f"{hint}\n{row.profile.status_reason}" if row.profile.status_reason else hint
+    reason = shown_reason(row.profile.status_reason)
+    return f"{hint}\n{reason}" if reason else hint
 
 
 PROFILE_COLUMNS: list[Column[ProfileRow]] = [
@@ -251,7 +252,7 @@ PROFILE_COLUMNS: list[Column[ProfileRow]] = [
         QT_TRANSLATE_NOOP("Column", "Status"),
         lambda r: r.profile.status,
         display=lambda s: PROFILE_STATUS_LABELS[s],
-        tooltip=lambda r: r.profile.status_reason,
+        tooltip=lambda r: shown_reason(r.profile.status_reason),
     ),
     Column(
         QT_TRANSLATE_NOOP("Column", "Priority"),

@@ -30,7 +30,7 @@ from spreader_app.core.pool import PoolState
 from spreader_app.core.services.pool import PoolReview
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm, run_dialog
-from spreader_app.gui.i18n import ltr
+from spreader_app.gui.i18n import ltr, shown_reason
 from spreader_app.gui.pool_words import (
     blocked_text,
     common_text,
@@ -187,7 +187,7 @@ class PoolBanner(QFrame):
         names = {b.profile_id: b.name for b in review.blocked}
         for label, text in (
             (self.timing_label, timing(review, now)),
-            (self.reason_label, review.view.reason),
+            (self.reason_label, shown_reason(review.view.reason)),
             (self.blocked_label, blocked_text(review.blocked, now)),
             (self.held_label, self._held_text(review.held)),
             (self.common_label, common_text(review.common, names, now)),

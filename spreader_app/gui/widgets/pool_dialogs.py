@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from spreader_app.core.models import PoolEvent
-from spreader_app.gui.i18n import ltr
+from spreader_app.gui.i18n import ltr, shown_reason
 from spreader_app.gui.pool_words import event_label
 from spreader_app.gui.time_words import clock_text
 from spreader_app.gui.widgets.accessibility import buddy_label
@@ -61,7 +61,7 @@ class PoolEventsDialog(QDialog):
         for row, e in enumerate(reversed(events)):
             when = ltr(clock_text(datetime.fromtimestamp(e.at, UTC), today))
             who = names.get(e.profile_id, ltr(e.profile_id)) if e.profile_id else ""
-            for column, text in enumerate((when, event_label(e.type), who, e.reason)):
+            for column, text in enumerate((when, event_label(e.type), who, shown_reason(e.reason))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
