@@ -22,7 +22,7 @@ import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
@@ -57,11 +57,16 @@ from spreader_app.core.models import (
 )
 from spreader_app.core.outcome_policy import resolve
 from spreader_app.core.pool import PoolBreaker
-from spreader_app.core.ports import Gateway, Store
+from spreader_app.core.ports import ContactPort, DispatchPort, Gateway, PoolPort
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
 from spreader_app.core.warmup import contact_log, contact_query
 from spreader_app.core.warmup_review import StageReview, next_midnight, review
+
+
+class EngineStore(DispatchPort, ContactPort, PoolPort, Protocol):
+    """The storage the Open Chat engine uses."""
+
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +93,7 @@ class Dispatcher:
 
     def __init__(
         self,
-        store: Store,
+        store: EngineStore,
         gateway: Gateway,
         tokens: TokenCache,
         clock: Clock,

@@ -43,7 +43,7 @@ from spreader_app.core.models import (
 from spreader_app.core.outcome_policy import profile_verdict
 from spreader_app.core.outcomes import OUTCOMES
 from spreader_app.core.phones import check_phone
-from spreader_app.core.ports import Gateway, Store
+from spreader_app.core.ports import Gateway, ReplyPort
 from spreader_app.core.tokens import TokenCache
 
 log = logging.getLogger(__name__)
@@ -160,7 +160,7 @@ class ReplyRouter:
     """Sends Reply Chat messages; see the module docstring for the guarantees."""
 
     def __init__(
-        self, store: Store, gateway: Gateway, tokens: TokenCache, clock: Clock, events: EventBus
+        self, store: ReplyPort, gateway: Gateway, tokens: TokenCache, clock: Clock, events: EventBus
     ) -> None:
         self._store = store
         self._gateway = gateway

@@ -17,7 +17,7 @@ from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import GatewayResult, MessageContent, OutcomeKind, SendRequest
 from spreader_app.core.outcomes import OUTCOMES
 from spreader_app.core.phones import check_phone, display
-from spreader_app.core.ports import Gateway, Store
+from spreader_app.core.ports import AuditPort, Gateway
 
 TEST_MESSAGE: Final = (
     "Spreader connection test: this message checks that your device can send. You can ignore it."
@@ -48,7 +48,7 @@ class ConnectionTester:
     """Asks the gateway about one device with one token; never saves a profile."""
 
     def __init__(
-        self, gateway: Gateway, store: Store, clock: Clock, region: Callable[[], str]
+        self, gateway: Gateway, store: AuditPort, clock: Clock, region: Callable[[], str]
     ) -> None:
         self._gateway = gateway
         self._store = store
