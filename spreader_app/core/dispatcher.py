@@ -45,6 +45,7 @@ from spreader_app.core.models import (
     Failover,
     GatewayResult,
     MessageChange,
+    Move,
     OutcomeKind,
     Package,
     PackageStatus,
@@ -54,6 +55,7 @@ from spreader_app.core.models import (
     Resolution,
     RoundResult,
     SendRequest,
+    Stranded,
 )
 from spreader_app.core.outcome_policy import resolve
 from spreader_app.core.pool import PoolBreaker
@@ -124,6 +126,8 @@ class Dispatcher:
         self._wake = asyncio.Event()
         self._reload_needed = True
         self._failover_needed = True
+        # Where the stranded work the last round reported goes; the next round writes it.
+        self._moves: tuple[Move, ...] = ()
         self._accepting = True
         self._stopped = asyncio.Event()
         # Profiles whose rules gained room early (an answer, a higher warm-up stage):
@@ -254,13 +258,15 @@ class Dispatcher:
         result = await self._store.dispatch_round(resolutions, ready, idle, failover, now, events)
         self._breaker.recorded(len(events))
         self._unrecorded = []
+        self._moves = ()
         if failover is not None:
-            # Keep moving stranded work while it moves; stop asking once nothing can take it,
-            # until a profile or package changes.
-            self._failover_needed = result.orphans > 0 and result.reassigned > 0
-        # Work of a paused device moves only once it falls due, so the device keeps the rest
-        # and is tried again when its pause ends.
-        if failover is None or result.reassigned:
+            # The next round writes where the stranded work goes. Keep looking while work
+            # moves; stop once nothing can take it, until a profile or package changes.
+            self._moves = self._decide_moves(result.stranded)
+            self._failover_needed = bool(self._moves)
+        else:
+            # Work of a paused device moves only once it falls due, so the device keeps the
+            # rest and is tried again when its pause ends.
             for pid, head in result.heads.items():
                 if self._paused(pid, now) and head.not_before <= now:
                     self._failover_needed = True
@@ -273,7 +279,7 @@ class Dispatcher:
             self._inflight[claim.profile_id] = asyncio.create_task(
                 self._send(claim), name=f"send-{claim.delivery_id}"
             )
-        return self._next_wake(result, now)
+        return now if self._moves else self._next_wake(result, now)
 
     def _next_wake(self, result: RoundResult, now: float) -> float | None:
         wake: float | None = None
@@ -567,7 +573,15 @@ class Dispatcher:
             for pid in self._states
             if not self._can_dispatch(pid) and pid not in paused and pid not in blocked
         )
-        return Failover(stranded, self.choose_failover, paused=paused, due_by=now, hold=blocked)
+        return Failover(stranded, self._moves, paused=paused, due_by=now, hold=blocked)
+
+    def _decide_moves(self, stranded: Sequence[Stranded]) -> tuple[Move, ...]:
+        moves = []
+        for s in stranded:
+            target = self.choose_failover(s.package_id, s.recipient, s.tried)
+            if target is not None and target != s.profile_id:
+                moves.append(Move(s.delivery_id, s.profile_id, target))
+        return tuple(moves)
 
     def choose_failover(self, package_id: str, recipient: str, tried: frozenset[str]) -> str | None:
         """Picks a new profile for a delivery that must move; ``None`` when none can take it.

@@ -33,8 +33,7 @@ from spreader_app.core.models import (
     PoolEvent,
     Profile,
     ProfileUpdate,
-    ReplyPlan,
-    ReplyPlanner,
+    ReplyContext,
     Resolution,
     RoundResult,
     SendRequest,
@@ -232,22 +231,24 @@ class DispatchPort(Protocol):
         now: float,
         pool_events: Sequence[PoolEvent] = (),
     ) -> RoundResult:
-        """Records ``resolutions`` and ``pool_events``, holds the pending Open Chat work of
-        ``failover.hold`` and moves that of the stranded profiles, claims the due heads of
-        ``claim_for`` and reports the next heads of ``heads_for``."""
+        """Records ``resolutions`` and ``pool_events``; with a ``failover``, holds the pending
+        Open Chat work of ``failover.hold``, writes ``failover.moves`` and reports the work
+        still stranded; claims the due heads of ``claim_for`` (each at most once across
+        engines) and reports the next heads of ``heads_for``."""
         ...
 
 
 class ReplyPort(Protocol):
     """Reply Chat's writes; each goes ahead of queued Open Chat work."""
 
+    async def reply_context(self, package_id: str, phone: str) -> ReplyContext:
+        """The package, its profiles and the customer's sticky profile, as they are now."""
+        ...
+
     async def begin_reply(
-        self, package_id: str, recipient: str, plan: ReplyPlanner, now: float
-    ) -> tuple[ReplyPlan, Claim]:
-        """In one transaction, ahead of queued Open Chat work: reads the package, its profiles
-        and the customer's sticky profile, lets ``plan`` decide, and writes the planned reply
-        (``sending``) with its open attempt. What ``plan`` raises propagates and nothing is
-        written."""
+        self, message: Message, recipient: str, profile_id: str, decided_by: str, now: float
+    ) -> Claim:
+        """Writes the decided reply (``sending``) through ``profile_id`` with its open attempt."""
         ...
 
     async def reroute_reply(

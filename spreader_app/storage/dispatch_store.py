@@ -30,7 +30,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from spreader_app.core.content import with_personal_text
 from spreader_app.core.models import (
     Claim,
     DeliveryStatus,
@@ -43,14 +42,14 @@ from spreader_app.core.models import (
     MessageMode,
     MessageStatus,
     MessageType,
-    Package,
     PoolEvent,
-    Profile,
     ProfileUpdate,
+    ReplyContext,
     Resolution,
     RoundResult,
+    Stranded,
 )
-from spreader_app.core.outcomes import kinds_where
+from spreader_app.core.outcomes import RETRIED_KINDS
 from spreader_app.storage.catalog_store import get_package, list_profiles
 from spreader_app.storage.database import instance_of
 from spreader_app.storage.inbox_store import route_for
@@ -118,7 +117,7 @@ _STATUS = Prepared(select(_D.c.status).where(_D.c.id == bindparam("did")))
 _HISTORY = Prepared(
     select(_A.c.profile_id, _A.c.outcome).where(_A.c.delivery_id == bindparam("did"))
 )
-_RETRIED = frozenset(kind.value for kind in kinds_where("retry"))
+_RETRIED = frozenset(kind.value for kind in RETRIED_KINDS)
 # Guarded: the row must still be pending and on the claiming profile. Another engine (or a
 # failover) may have taken it since the head was read, and then the update changes nothing.
 _MARK_SENDING = Prepared(
@@ -191,8 +190,8 @@ def dispatch_round(
     now: float,
     pool_events: Sequence[PoolEvent] = (),
 ) -> RoundResult:
-    """Records answers and ``pool_events``, holds or moves stranded work, claims due
-    deliveries and reports next heads.
+    """Records answers and ``pool_events``, holds stranded work or writes where the engine
+    moves it (reporting what is left to move), claims due deliveries and reports next heads.
 
     The cost is a few statements per round plus one indexed read per claimed profile:
     answers and claims are written with one batched statement each.
@@ -203,7 +202,7 @@ def dispatch_round(
     _record_answers(conn, ledger, resolutions)
     add_pool_events(conn, pool_events)
     if failover is not None:
-        result.reassigned, result.orphans = _fail_over(conn, failover, now)
+        result.stranded = _fail_over(conn, failover, now)
     paused = {mid for (mid,) in _PAUSED.run(conn)}
     due: list[tuple[str, _Head]] = []
     for profile_id in claim_for:
@@ -282,7 +281,7 @@ def _claim(
                 package_id=head.package_id,
                 profile_id=profile_id,
                 recipient=head.recipient,
-                content=with_personal_text(_content(conn, contents, head.message_id), head.text),
+                content=_content(conn, contents, head.message_id).with_personal_text(head.text),
                 attempt_count=head.attempt_count + 1,
                 started_at=now,
                 tried_profiles=tried,
@@ -439,8 +438,33 @@ def _record_answers(
     apply_profile_updates(conn, updates)
 
 
-def _fail_over(conn: Connection, failover: Failover, now: float) -> tuple[int, int]:
+_MOVE = Prepared(
+    update(_D)
+    .where(
+        _D.c.id == bindparam("did"),
+        _D.c.status == _PENDING,
+        _D.c.profile_id.is_not_distinct_from(bindparam("from_pid")),
+    )
+    .values(
+        profile_id=bindparam("pid"),
+        decided_by=func.trim(_D.c.decided_by + " failover"),
+        updated_at=bindparam("now"),
+    )
+)
+
+
+def _fail_over(conn: Connection, failover: Failover, now: float) -> list[Stranded]:
+    """Holds the work of ``failover.hold``, writes the engine's ``moves`` (each only if its
+    delivery is still pending where it was found) and reads the deliveries still to move."""
     hold_pending(conn, failover.hold, now)
+    if failover.moves:
+        _MOVE.run_many(
+            conn,
+            [
+                {"did": m.delivery_id, "from_pid": m.from_profile, "pid": m.to_profile, "now": now}
+                for m in failover.moves
+            ],
+        )
     stranded = sorted(failover.stranded)
     cond: ColumnElement[bool] = _D.c.profile_id.is_(None)
     if stranded:
@@ -448,32 +472,17 @@ def _fail_over(conn: Connection, failover: Failover, now: float) -> tuple[int, i
     if failover.paused:
         due = and_(_D.c.profile_id.in_(sorted(failover.paused)), _D.c.not_before <= failover.due_by)
         cond = or_(cond, due)
-    where = and_(_D.c.status == _PENDING, _D.c.mode == _OPEN, cond)
     rows = conn.execute(
-        select(_D.c.id, _D.c.package_id, _D.c.recipient)
-        .where(where)
+        select(_D.c.id, _D.c.package_id, _D.c.recipient, _D.c.profile_id)
+        .where(_D.c.status == _PENDING, _D.c.mode == _OPEN, cond)
         .order_by(_D.c.not_before, _D.c.id)
         .limit(failover.limit)
         .with_for_update(skip_locked=True)
     ).all()
-    moved: list[dict[str, Any]] = []
-    for delivery_id, package_id, recipient in rows:
-        target = failover.choose(package_id, recipient, tried_profiles(conn, delivery_id))
-        if target is not None:
-            moved.append({"did": delivery_id, "pid": target, "now": now})
-    if moved:
-        conn.execute(
-            update(_D)
-            .where(_D.c.id == bindparam("did"))
-            .values(
-                profile_id=bindparam("pid"),
-                decided_by=func.trim(_D.c.decided_by + " failover"),
-                updated_at=bindparam("now"),
-            ),
-            moved,
-        )
-    remaining = conn.execute(select(func.count()).select_from(_D).where(where)).scalar() or 0
-    return len(moved), int(remaining)
+    return [
+        Stranded(delivery_id, package_id, recipient, profile_id, tried_profiles(conn, delivery_id))
+        for delivery_id, package_id, recipient, profile_id in rows
+    ]
 
 
 # --- Reply Chat ---------------------------------------------------------------------------
@@ -483,14 +492,13 @@ _NEW_MESSAGE = insert_row(_M)
 _NEW_AUDIT = insert_row(table_of(AuditEventRow), generated=("id",))
 
 
-def reply_context(
-    session: Session, package_id: str, phone: str
-) -> tuple[Package | None, list[Profile], str | None]:
+def reply_context(session: Session, package_id: str, phone: str) -> ReplyContext:
     """The package (``None``: unknown), its profiles and the customer's sticky profile."""
     package = get_package(session, package_id)
     if package is None:
-        return None, [], None
-    return package, list_profiles(session, package_id), route_for(session, package_id, phone)
+        return ReplyContext(None, (), None)
+    profiles = tuple(list_profiles(session, package_id))
+    return ReplyContext(package, profiles, route_for(session, package_id, phone))
 
 
 def begin_reply(

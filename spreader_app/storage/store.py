@@ -8,9 +8,6 @@ method. The same statements serve SQLite and PostgreSQL (SQLAlchemy Core, ``Prep
 
 from __future__ import annotations
 
-from typing import Any
-
-from spreader_app.core.models import Claim, ReplyPlan, ReplyPlanner
 from spreader_app.storage import catalog_store as cat
 from spreader_app.storage import contact_store as contacts
 from spreader_app.storage import dispatch_store as disp
@@ -91,18 +88,8 @@ class SqlDispatch(OnDatabase):
 class SqlReplies(OnDatabase):
     """``ReplyPort``: every write goes ahead of queued Open Chat work."""
 
-    async def begin_reply(
-        self, package_id: str, recipient: str, plan: ReplyPlanner, now: float
-    ) -> tuple[ReplyPlan, Claim]:
-        def tx(s: Any) -> tuple[ReplyPlan, Claim]:
-            decided = plan(*disp.reply_context(s, package_id, recipient))
-            claim = disp.begin_reply(
-                s, decided.message, recipient, decided.profile.id, decided.decided_by, now
-            )
-            return decided, claim
-
-        return await self.db.run(tx, urgent=True)
-
+    reply_context = transaction(disp.reply_context, urgent=True)
+    begin_reply = transaction(disp.begin_reply, urgent=True)
     reroute_reply = transaction(disp.reroute_reply, urgent=True)
     finish_reply = queued(disp.finish_reply, urgent=True)
 
