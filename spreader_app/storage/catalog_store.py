@@ -66,7 +66,7 @@ def update_package(
 
 _PK = table_of(PackageRow)
 _P = table_of(ProfileRow)
-# Prepared reads: Reply Chat runs these on every reply (see dispatch_store.reply_context).
+# Prepared reads: Reply Chat runs these on every reply (see reply_store.reply_context).
 _PACKAGE = Prepared(select(_PK).where(_PK.c.id == bindparam("pkg")))
 _PROFILES = Prepared(
     select(_P).where(_P.c.package_id == bindparam("pkg")).order_by(_P.c.created_at, _P.c.id)

@@ -14,6 +14,7 @@ from spreader_app.storage import dispatch_store as disp
 from spreader_app.storage import inbox_store as inbox
 from spreader_app.storage import message_store as msgs
 from spreader_app.storage import pool_store as pool
+from spreader_app.storage import reply_store as replies
 from spreader_app.storage import template_store as templates
 from spreader_app.storage.port_adapter import OnDatabase, queued, transaction
 
@@ -88,10 +89,10 @@ class SqlDispatch(OnDatabase):
 class SqlReplies(OnDatabase):
     """``ReplyPort``: every write goes ahead of queued Open Chat work."""
 
-    reply_context = transaction(disp.reply_context, urgent=True)
-    begin_reply = transaction(disp.begin_reply, urgent=True)
-    reroute_reply = transaction(disp.reroute_reply, urgent=True)
-    finish_reply = queued(disp.finish_reply, urgent=True)
+    reply_context = transaction(replies.reply_context, urgent=True)
+    begin_reply = transaction(replies.begin_reply, urgent=True)
+    reroute_reply = transaction(replies.reroute_reply, urgent=True)
+    finish_reply = queued(replies.finish_reply, urgent=True)
 
 
 class SqlInbox(OnDatabase):
