@@ -51,7 +51,6 @@ from spreader_app.storage.database import Database
 from spreader_app.storage.leases import SqlLeases
 from spreader_app.storage.notices import RELOAD, WAKE, LocalNotices, PgNotices, notices_for
 from spreader_app.storage.store import SqlStore
-from spreader_app.storage.template_store import SqlTemplateStore
 from spreader_app.tunnel.child import find_tool
 from spreader_app.tunnel.probe import WebhookProber
 from spreader_app.tunnel.runner import STATE_FILE, QuickTunnel
@@ -227,7 +226,7 @@ def build(
     notices = notices_for(db)
     dispatcher = Dispatcher(store, gateway, tokens, clock, events, rng, leases)
     stats = StatsService(store, clock, live=dispatcher.states)
-    templates = TemplateService(store, SqlTemplateStore(db), clock)
+    templates = TemplateService(store, store, clock)
     holder: list[Container] = []
 
     def changed() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import inspect
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,47 @@ def test_architecture_gui_reaches_no_further_than_services() -> None:
         "spreader_app.tunnel",
     )
     assert offending(modules("gui"), banned) == []
+
+
+# What storage may take from core: data only (models, ports, errors, value types and
+# constants). A function or closure from core called on the database thread would put a
+# core decision inside a storage transaction; storage returns what it found instead.
+STORAGE_MAY_CALL = {
+    # Pauses the cycle collector around bulk inserts; decides nothing.
+    ("spreader_app.core.gc_pause", "gc_paused"),
+}
+
+
+def core_names_imported(path: Path) -> list[tuple[str, str]]:
+    """``(module, name)`` of every name ``path`` imports from ``spreader_app.core``; a plain
+    ``import spreader_app.core…`` yields ``(module, "*")``."""
+    found: list[tuple[str, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module.startswith("spreader_app.core"):
+                found.extend((node.module, alias.name) for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.extend(
+                (alias.name, "*")
+                for alias in node.names
+                if alias.name.startswith("spreader_app.core")
+            )
+    return found
+
+
+def is_data(module: str, name: str) -> bool:
+    """Whether ``module.name`` is a type (dataclass, enum, protocol, error) or a constant."""
+    if name == "*":
+        return False
+    value = getattr(importlib.import_module(module), name)
+    return inspect.isclass(value) or not callable(value)
+
+
+def test_architecture_storage_takes_only_data_from_core() -> None:
+    calls = [
+        f"{path.relative_to(ROOT.parent)} imports {module}.{name}"
+        for path in modules("storage")
+        for module, name in core_names_imported(path)
+        if (module, name) not in STORAGE_MAY_CALL and not is_data(module, name)
+    ]
+    assert calls == []

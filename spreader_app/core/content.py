@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -54,12 +53,3 @@ def personal_text(content: MessageContent) -> tuple[str, int]:
     if content.type is MessageType.TEXT:
         return content.text, MAX_TEXT
     return (content.caption if content.caption is not None else content.text), MAX_CAPTION
-
-
-def with_personal_text(content: MessageContent, text: str | None) -> MessageContent:
-    """``content`` carrying one recipient's own ``text`` (``None``: the message's own)."""
-    if text is None:
-        return content
-    if content.type is MessageType.TEXT:
-        return replace(content, text=text)
-    return replace(content, caption=text, text="")

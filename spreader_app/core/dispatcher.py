@@ -18,16 +18,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
+from typing import Any, Protocol
 
 from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
-from spreader_app.core.contact_log import ContactHistory, ContactLog
-from spreader_app.core.distribution import Selector, make_selector
 from spreader_app.core.events import (
     DeliveryRecorded,
     EventBus,
@@ -37,19 +34,17 @@ from spreader_app.core.events import (
     PoolChanged,
     ProfileStatusChanged,
 )
+from spreader_app.core.fleet import Fleet
 from spreader_app.core.health import BanEvidence
 from spreader_app.core.leasing import LeaseKeeper
 from spreader_app.core.models import (
     Claim,
     DeliveryStatus,
-    Failover,
     GatewayResult,
     MessageChange,
+    Move,
     OutcomeKind,
-    Package,
-    PackageStatus,
     PoolEvent,
-    Profile,
     ProfileStatus,
     Resolution,
     RoundResult,
@@ -57,30 +52,18 @@ from spreader_app.core.models import (
 )
 from spreader_app.core.outcome_policy import resolve
 from spreader_app.core.pool import PoolBreaker
-from spreader_app.core.ports import Gateway, Store
+from spreader_app.core.ports import ContactPort, DispatchPort, Gateway, PoolPort
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
-from spreader_app.core.warmup import contact_log, contact_query
+from spreader_app.core.warmup import contact_query
 from spreader_app.core.warmup_review import StageReview, next_midnight, review
 
+
+class EngineStore(DispatchPort, ContactPort, PoolPort, Protocol):
+    """The storage the Open Chat engine uses."""
+
+
 log = logging.getLogger(__name__)
-
-
-@dataclass(slots=True)
-class _PackageRuntime:
-    package: Package
-    chain: RuleChain
-    selector: Selector
-    profiles: dict[str, Profile] = field(default_factory=dict)
-    # When the package's next warm-up review is due (its next local midnight).
-    review_at: float = -math.inf
-
-
-def _more_room(before: ContactLog | None, after: ContactLog | None) -> bool:
-    """Whether a profile's warm-up cap rose (or ended) between two loads."""
-    old = before.new_cap if before is not None else None
-    new = after.new_cap if after is not None else None
-    return old is not None and (new is None or new > old)
 
 
 class Dispatcher:
@@ -88,7 +71,7 @@ class Dispatcher:
 
     def __init__(
         self,
-        store: Store,
+        store: EngineStore,
         gateway: Gateway,
         tokens: TokenCache,
         clock: Clock,
@@ -106,9 +89,7 @@ class Dispatcher:
         self._events = events
         self._rng = rng
         self._jitter_fraction = jitter_fraction
-        self._packages: dict[str, _PackageRuntime] = {}
-        self._states: dict[str, ProfileState] = {}
-        self._owner: dict[str, str] = {}  # profile id -> package id
+        self._fleet = Fleet(clock)
         self._health: dict[str, dict[str, int]] = {}
         self._evidence = BanEvidence()
         self._breaker = PoolBreaker()
@@ -119,6 +100,8 @@ class Dispatcher:
         self._wake = asyncio.Event()
         self._reload_needed = True
         self._failover_needed = True
+        # Where the stranded work the last round reported goes; the next round writes it.
+        self._moves: tuple[Move, ...] = ()
         self._accepting = True
         self._stopped = asyncio.Event()
         # Profiles whose rules gained room early (an answer, a higher warm-up stage):
@@ -201,10 +184,10 @@ class Dispatcher:
         """The live rule states of the devices this instance dispatches, by profile id
         (read-only use: gauges and stats; another instance's devices are read from the log)."""
         now = self._clock.timestamp()
-        return {pid: s for pid, s in self._states.items() if self._leases.holds(pid, now)}
+        return {pid: s for pid, s in self._fleet.states.items() if self._leases.holds(pid, now)}
 
     def chain_for(self, package_id: str) -> RuleChain | None:
-        rt = self._packages.get(package_id)
+        rt = self._fleet.packages.get(package_id)
         return rt.chain if rt else None
 
     # --- one round ---------------------------------------------------------------------
@@ -224,7 +207,8 @@ class Dispatcher:
         if moved or self._reload_needed:
             await self._reload()
         now = self._clock.timestamp()
-        self._release_expired_pauses(now)
+        if self._fleet.pause_ended(now):
+            self._failover_needed = True
         await self._review_warmup(now)
         if self._gained:
             gained, self._gained = self._gained, set()
@@ -233,54 +217,62 @@ class Dispatcher:
 
         idle = [
             pid
-            for pid in self._states
+            for pid in self._fleet.states
             if pid not in self._inflight and self._leases.holds(pid, now)
         ]
         ready: list[str] = []
         if self._accepting:
             for pid in idle:
-                if not self._can_dispatch(pid):
+                if not self._fleet.can_dispatch(pid):
                     continue
-                decision = self._chain(pid).earliest(self._states[pid], now)
+                decision = self._fleet.chain(pid).earliest(self._fleet.states[pid], now)
                 if decision.at is not None and decision.at <= now:
                     ready.append(pid)
-        failover = self._failover() if self._failover_needed else None
+        failover = self._fleet.failover(now, self._moves) if self._failover_needed else None
         events = self._breaker.unrecorded()
         result = await self._store.dispatch_round(resolutions, ready, idle, failover, now, events)
         self._breaker.recorded(len(events))
         self._unrecorded = []
+        self._moves = ()
         if failover is not None:
-            # Keep moving stranded work while it moves; stop asking once nothing can take it,
-            # until a profile or package changes.
-            self._failover_needed = result.orphans > 0 and result.reassigned > 0
-        # Work of a paused device moves only once it falls due, so the device keeps the rest
-        # and is tried again when its pause ends.
-        if failover is None or result.reassigned:
+            # The next round writes where the stranded work goes. Keep looking while work
+            # moves; stop once nothing can take it, until a profile or package changes.
+            self._moves = self._fleet.decide_moves(result.stranded)
+            self._failover_needed = bool(self._moves)
+        else:
+            # Work of a paused device moves only once it falls due, so the device keeps the
+            # rest and is tried again when its pause ends.
             for pid, head in result.heads.items():
-                if self._paused(pid, now) and head.not_before <= now:
+                if self._fleet.paused(pid, now) and head.not_before <= now:
                     self._failover_needed = True
 
         self._publish_changes(result.changes)
         for claim in result.claims:
-            state = self._states[claim.profile_id]
+            state = self._fleet.states[claim.profile_id]
             jitter = self._rng.uniform(0.0, state.cooldown * self._jitter_fraction)
             state.record_send(claim.started_at, jitter, claim.recipient)
             self._inflight[claim.profile_id] = asyncio.create_task(
                 self._send(claim), name=f"send-{claim.delivery_id}"
             )
-        return self._next_wake(result, now)
+        return now if self._moves else self._next_wake(result, now)
 
     def _next_wake(self, result: RoundResult, now: float) -> float | None:
         wake: float | None = None
         for pid, head in result.heads.items():
-            if self._paused(pid, now) and head.not_before > now:
+            if self._fleet.paused(pid, now) and head.not_before > now:
                 wake = head.not_before if wake is None else min(wake, head.not_before)
-            if pid in self._inflight or pid not in self._states or not self._can_dispatch(pid):
+            if (
+                pid in self._inflight
+                or pid not in self._fleet.states
+                or not self._fleet.can_dispatch(pid)
+            ):
                 continue
-            decision = self._chain(pid).earliest(self._states[pid], max(now, head.not_before))
+            decision = self._fleet.chain(pid).earliest(
+                self._fleet.states[pid], max(now, head.not_before)
+            )
             if decision.at is not None and (wake is None or decision.at < wake):
                 wake = decision.at
-        for state in self._states.values():
+        for state in self._fleet.states.values():
             pause = state.paused_until
             if state.status is ProfileStatus.COOLDOWN and pause is not None and pause > now:
                 # When the pause ends, stranded work may move back or on.
@@ -310,7 +302,7 @@ class Dispatcher:
     async def _send(self, claim: Claim) -> None:
         try:
             token = await self._tokens.get(claim.profile_id)
-            profile = self._packages[claim.package_id].profiles[claim.profile_id]
+            profile = self._fleet.packages[claim.package_id].profiles[claim.profile_id]
             result = await self._gateway.send(
                 SendRequest(profile.zentra_uuid, token, claim.recipient, claim.content)
             )
@@ -327,12 +319,14 @@ class Dispatcher:
         finished, self._finished = self._finished, []
         out: list[Resolution] = []
         for claim, result, at in finished:
-            rt = self._packages.get(claim.package_id)
+            rt = self._fleet.packages.get(claim.package_id)
             if rt is None:
                 continue
             health = self._health.setdefault(claim.package_id, {})
             health.setdefault(claim.profile_id, 100)
-            others = any(pid != claim.profile_id and self._can_dispatch(pid) for pid in rt.profiles)
+            others = any(
+                pid != claim.profile_id and self._fleet.can_dispatch(pid) for pid in rt.profiles
+            )
             resolution = resolve(
                 claim,
                 result,
@@ -365,7 +359,7 @@ class Dispatcher:
     def _end_rest(self, resolution: Resolution) -> Resolution:
         """A device that sends again after its pause is active again, and says so."""
         pid = resolution.claim.profile_id
-        state = self._states.get(pid)
+        state = self._fleet.states.get(pid)
         if state is None or state.status is not ProfileStatus.COOLDOWN:
             return resolution
         updates = tuple(
@@ -378,7 +372,7 @@ class Dispatcher:
 
     def _apply_profile_updates(self, resolution: Resolution, at: float) -> None:
         for update in resolution.profile_updates:
-            state = self._states.get(update.profile_id)
+            state = self._fleet.states.get(update.profile_id)
             if state is None:
                 continue
             state.health = update.health_score
@@ -390,7 +384,7 @@ class Dispatcher:
             state.status = update.status
             state.paused_until = update.paused_until
             self._failover_needed = True
-            package_id = self._owner[update.profile_id]
+            package_id = self._fleet.owner[update.profile_id]
             reason = update.status_reason or ""
             self._events.publish(
                 ProfileStatusChanged(
@@ -403,7 +397,7 @@ class Dispatcher:
     def _trip(self, package_id: str, profile_id: str, reason: str, at: float) -> None:
         """The pool breaker: the package's chain takes the new pool at once."""
         events = self._breaker.trip(package_id, profile_id, reason, at)
-        rt = self._packages[package_id]
+        rt = self._fleet.packages[package_id]
         pool = self._breaker.pool(package_id)
         rt.chain = package_chain(rt.package, pool)
         for event in events:
@@ -441,40 +435,14 @@ class Dispatcher:
         except BaseException:
             self._reload_needed = True
             raise
-        packages: dict[str, _PackageRuntime] = {}
-        states: dict[str, ProfileState] = {}
-        owner: dict[str, str] = {}
-        for package, profiles in snapshot:
-            old = self._packages.get(package.id)
-            selector = (
-                old.selector
-                if old and old.package.distribution_mode is package.distribution_mode
-                else make_selector(package.distribution_mode, self._rng)
-            )
-            chain = package_chain(package, self._breaker.pool(package.id))
-            rt = _PackageRuntime(package, chain, selector)
-            health = self._health.setdefault(package.id, {})
-            for profile, sends in profiles:
-                rt.profiles[profile.id] = profile
-                history = histories.get(profile.id, ContactHistory())
-                contacts = contact_log(profile, package, history)
-                state = ProfileState.from_profile(profile, package, sends, contacts)
-                previous = self._states.get(profile.id)
-                if previous is not None:
-                    state.jitter = previous.jitter
-                    if _more_room(previous.contacts, contacts):
-                        self._gained.add(profile.id)
-                states[profile.id] = state
-                owner[profile.id] = package.id
-                health[profile.id] = profile.health_score
-                self._evidence.restore(profile.id, profile.evidence_run)
-            packages[package.id] = rt
-        self._packages, self._states, self._owner = packages, states, owner
+        self._gained |= self._fleet.rebuild(
+            snapshot, histories, self._breaker, self._rng, self._health, self._evidence
+        )
 
     async def _review_warmup(self, now: float) -> None:
         """The daily warm-up review of every package whose local day turned."""
         reviews: list[StageReview] = []
-        for rt in self._packages.values():
+        for rt in self._fleet.packages.values():
             if now < rt.review_at:
                 continue
             rt.review_at = next_midnight(now, rt.package.timezone)
@@ -482,7 +450,9 @@ class Dispatcher:
                 if not self._leases.holds(pid, now):
                     continue  # another engine reviews its own devices
                 evidence = self._evidence.evidence_run(pid) > 0
-                done = review(profile, rt.package, self._states[pid], now, ban_evidence=evidence)
+                done = review(
+                    profile, rt.package, self._fleet.states[pid], now, ban_evidence=evidence
+                )
                 if done is None:
                     continue
                 reviews.append(done)
@@ -495,7 +465,7 @@ class Dispatcher:
         for done in reviews:
             if done.event is None:
                 continue
-            self._publish_pool(done.event, self._owner[done.profile_id])
+            self._publish_pool(done.event, self._fleet.owner[done.profile_id])
             # New caps: rebuild the rule states (and let a queue move if a cap rose).
             self._reload_needed = True
 
@@ -504,80 +474,14 @@ class Dispatcher:
         budget), and they are known to the device they wrote to (warm-up)."""
         if not isinstance(event, InboundReceived) or event.sender is None:
             return
-        for pid, package_id in self._owner.items():
-            contacts = self._states[pid].contacts
+        for pid, package_id in self._fleet.owner.items():
+            contacts = self._fleet.states[pid].contacts
             if package_id != event.package_id or contacts is None:
                 continue
             if contacts.answered(event.sender, to_this_profile=pid == event.profile_id):
                 # The profile may have been waiting on its budget: look again now.
                 self._gained.add(pid)
                 self._wake.set()
-
-    def _release_expired_pauses(self, now: float) -> None:
-        for state in self._states.values():
-            if (
-                state.status is ProfileStatus.COOLDOWN
-                and state.paused_until is not None
-                and now >= state.paused_until
-            ):
-                self._failover_needed = True
-
-    def _can_dispatch(self, profile_id: str) -> bool:
-        state = self._states.get(profile_id)
-        if state is None:
-            return False
-        rt = self._packages[self._owner[profile_id]]
-        if rt.package.status is not PackageStatus.ACTIVE:
-            return False
-        if state.status is ProfileStatus.ACTIVE:
-            return True
-        return (
-            state.status is ProfileStatus.COOLDOWN
-            and state.paused_until is not None
-            and self._clock.timestamp() >= state.paused_until
-        )
-
-    def _chain(self, profile_id: str) -> RuleChain:
-        return self._packages[self._owner[profile_id]].chain
-
-    def _paused(self, profile_id: str, now: float) -> bool:
-        state = self._states.get(profile_id)
-        return (
-            state is not None
-            and state.status is ProfileStatus.COOLDOWN
-            and state.paused_until is not None
-            and now < state.paused_until
-        )
-
-    def _failover(self) -> Failover:
-        """Work of paused devices moves once due, that of blocked ones is held (the pool
-        breaker), that of the other devices that cannot send moves now."""
-        now = self._clock.timestamp()
-        paused = frozenset(pid for pid in self._states if self._paused(pid, now))
-        blocked = frozenset(
-            pid for pid, s in self._states.items() if s.status is ProfileStatus.BLOCKED
-        )
-        stranded = frozenset(
-            pid
-            for pid in self._states
-            if not self._can_dispatch(pid) and pid not in paused and pid not in blocked
-        )
-        return Failover(stranded, self.choose_failover, paused=paused, due_by=now, hold=blocked)
-
-    def choose_failover(self, package_id: str, recipient: str, tried: frozenset[str]) -> str | None:
-        """Picks a new profile for a delivery that must move; ``None`` when none can take it.
-
-        Untried profiles come first, so a recipient is not sent again to a device that
-        already failed it.
-        """
-        rt = self._packages.get(package_id)
-        if rt is None:
-            return None
-        able = [pid for pid in rt.profiles if self._can_dispatch(pid)]
-        pool = [pid for pid in able if pid not in tried] or able
-        if not pool:
-            return None
-        return rt.selector.choose([self._states[pid] for pid in pool], recipient).profile_id
 
     def _publish_changes(self, changes: Sequence[MessageChange]) -> None:
         for ch in changes:

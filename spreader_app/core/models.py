@@ -8,8 +8,7 @@ only the masked form of its token.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
@@ -173,6 +172,14 @@ class MessageContent:
     caption: str | None = None
     media_path: str | None = None
 
+    def with_personal_text(self, text: str | None) -> MessageContent:
+        """This content carrying one recipient's own ``text`` (``None``: the message's own)."""
+        if text is None:
+            return self
+        if self.type is MessageType.TEXT:
+            return replace(self, text=text)
+        return replace(self, caption=text, text="")
+
 
 @dataclass(frozen=True, slots=True)
 class MessageTemplate:
@@ -310,8 +317,14 @@ class ReplyPlan:
     rerouted: bool
 
 
-# Decides a reply from the package (None: unknown), its profiles and the sticky profile id.
-ReplyPlanner = Callable[[Package | None, list[Profile], str | None], ReplyPlan]
+@dataclass(frozen=True, slots=True)
+class ReplyContext:
+    """What a reply is decided on, read ahead of queued Open Chat work: the package
+    (``None``: unknown), its profiles and the customer's sticky profile id."""
+
+    package: Package | None
+    profiles: tuple[Profile, ...]
+    route: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,15 +400,37 @@ class Head:
 
 
 @dataclass(frozen=True, slots=True)
-class Failover:
-    """Pending work on ``stranded`` profiles (or on none) must move; ``choose`` picks where.
+class Stranded:
+    """A pending Open Chat delivery that must leave its profile (``None``: it has none),
+    with what choosing its next profile needs: who has tried it already."""
 
-    Of ``paused`` profiles only the work due by ``due_by`` moves. ``choose(package_id,
-    recipient, tried_profiles)`` returns a profile id or ``None``.
+    delivery_id: int
+    package_id: str
+    recipient: str
+    profile_id: str | None
+    tried: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """The engine's decision for a ``Stranded`` delivery: written only if the delivery is
+    still pending on ``from_profile`` (a claim or another engine may have taken it since)."""
+
+    delivery_id: int
+    from_profile: str | None
+    to_profile: str
+
+
+@dataclass(frozen=True, slots=True)
+class Failover:
+    """Pending work on ``stranded`` profiles (or on none) must move: a round writes the
+    ``moves`` the engine decided and reports up to ``limit`` deliveries still to move.
+
+    Of ``paused`` profiles only the work due by ``due_by`` moves.
     """
 
     stranded: frozenset[str]
-    choose: Callable[[str, str, frozenset[str]], str | None]
+    moves: tuple[Move, ...] = ()
     paused: frozenset[str] = frozenset()
     due_by: float = 0.0
     limit: int = 1000
@@ -418,13 +453,13 @@ class PoolEvent:
 
 @dataclass(slots=True)
 class RoundResult:
-    """What one dispatch round did: new claims, each idle profile's next head, progress."""
+    """What one dispatch round did: new claims, each idle profile's next head, progress,
+    and (with a ``Failover``) the deliveries still to move, for the engine to decide."""
 
     claims: list[Claim] = field(default_factory=list)
     heads: dict[str, Head] = field(default_factory=dict)
     changes: list[MessageChange] = field(default_factory=list)
-    orphans: int = 0
-    reassigned: int = 0
+    stranded: list[Stranded] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -156,3 +156,7 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
 def kinds_where(flag: str) -> frozenset[OutcomeKind]:
     """The kinds whose ``OutcomeClass`` has ``flag`` set (e.g. ``"retry"``)."""
     return frozenset(kind for kind, cls in OUTCOMES.items() if getattr(cls, flag))
+
+
+# The kinds a delivery is tried again after (storage counts a delivery's retries with it).
+RETRIED_KINDS = kinds_where("retry")

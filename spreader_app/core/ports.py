@@ -1,4 +1,11 @@
-"""Protocols the core depends on; ``storage``, ``vault`` and ``zentra`` implement them."""
+"""Protocols the core depends on; ``storage``, ``vault`` and ``zentra`` implement them.
+
+Storage is one small port per use case (catalog, messages, dispatch, replies, inbox, ...;
+device leases are ``core.leasing.LeasePort``). A service or the engine names only the ports
+it uses. Every call is one transaction; times are POSIX seconds; a call raises
+``StorageUnavailable`` when the database cannot be written. Ports pass data only: nothing
+the core hands to storage is called back (``tests/test_architecture.py``).
+"""
 
 from __future__ import annotations
 
@@ -26,8 +33,7 @@ from spreader_app.core.models import (
     PoolEvent,
     Profile,
     ProfileUpdate,
-    ReplyPlan,
-    ReplyPlanner,
+    ReplyContext,
     Resolution,
     RoundResult,
     SendRequest,
@@ -70,18 +76,19 @@ class TokenVault(Protocol):
     def decrypt(self, ciphertext: str) -> str: ...
 
 
-class Store(Protocol):
-    """Persistence for the engine and the services; every call is one transaction.
-
-    Times are POSIX seconds. ``actor`` names who asked (``api``, ``desktop``, ``engine``) for
-    the audit log that mutating calls append to. Raises ``StorageUnavailable`` when the
-    database cannot be written, ``NotFound``/``Conflict`` where the docstrings of the
-    implementation say so.
-    """
+class AuditPort(Protocol):
+    """The audit log. ``actor`` names who asked (``api``, ``desktop``, ``engine``)."""
 
     async def audit(
         self, now: float, actor: str, action: str, target: str, details: dict[str, Any]
-    ) -> None: ...
+    ) -> None:
+        """Appends one event; ``details`` must already be free of secrets."""
+        ...
+
+
+class CatalogPort(Protocol):
+    """Packages and profiles. Writes are audited; ``update_*`` raise ``NotFound``,
+    ``add_profile``/``update_profile`` raise ``Conflict`` for a device already in the package."""
 
     async def add_package(self, pkg: Package, now: float, actor: str) -> Package: ...
 
@@ -114,35 +121,14 @@ class Store(Protocol):
 
     async def delete_profile(self, profile_id: str, now: float, actor: str) -> bool: ...
 
-    async def token_ciphertext(self, profile_id: str) -> str: ...
-
-    async def contact_histories(
-        self, queries: Mapping[str, ContactQuery], now: float
-    ) -> dict[str, ContactHistory]:
-        """Each queried profile's contacts at ``now`` (see ``ContactHistory``)."""
+    async def token_ciphertext(self, profile_id: str) -> str:
+        """The profile's encrypted token, ahead of queued work; raises ``NotFound``."""
         ...
 
-    async def record_stage_reviews(self, reviews: Sequence[StageReview]) -> None:
-        """Stores each profile's reviewed warm-up stage and day, and the stage changes."""
-        ...
 
-    async def advance_waiting(self, profile_ids: Collection[str], now: float) -> int:
-        """Pending deliveries of ``profile_ids`` that wait only on the rules become due at
-        ``now`` (a rule gained room early: an answer, a higher warm-up stage); returns how
-        many. Drip, smart and future schedules keep their times."""
-        ...
-
-    async def open_send_times(
-        self, since: float, profile_ids: list[str] | None = None
-    ) -> dict[str, list[float]]: ...
-
-    async def recent_outcomes(self, profile_id: str, limit: int) -> list[str | None]: ...
-
-    async def mode_totals(self, package_id: str, since: float) -> dict[str, dict[str, int]]: ...
-
-    async def engine_snapshot(
-        self, now: float
-    ) -> list[tuple[Package, list[tuple[Profile, list[float]]]]]: ...
+class MessagePort(Protocol):
+    """Open Chat messages and their deliveries. ``cancel_message`` and ``set_paused`` raise
+    ``NotFound`` or ``Conflict`` (a finished message) and are audited."""
 
     async def create_message(
         self, message: Message, deliveries: Sequence[NewDelivery], now: float, actor: str
@@ -164,21 +150,51 @@ class Store(Protocol):
         self, message_id: str, paused: bool, now: float, actor: str
     ) -> MessageChange: ...
 
-    async def pending_planned_times(self, package_id: str) -> dict[str, list[float]]: ...
-
-    async def dispatch_round(
-        self,
-        resolutions: Sequence[Resolution],
-        claim_for: Sequence[str],
-        heads_for: Sequence[str],
-        failover: Failover | None,
-        now: float,
-        pool_events: Sequence[PoolEvent] = (),
-    ) -> RoundResult:
-        """Records ``resolutions`` and ``pool_events``, holds the pending Open Chat work of
-        ``failover.hold`` and moves that of the stranded profiles, claims the due heads of
-        ``claim_for`` and reports the next heads of ``heads_for``."""
+    async def pending_planned_times(self, package_id: str) -> dict[str, list[float]]:
+        """Planned times of each profile's pending Open Chat work (the planner's queue)."""
         ...
+
+
+class StatsPort(Protocol):
+    """Reads of the send log behind gauges, totals and a profile's health check."""
+
+    async def open_send_times(
+        self, since: float, profile_ids: list[str] | None = None
+    ) -> dict[str, list[float]]:
+        """Open Chat dispatch times per profile after ``since`` (``None``: every profile)."""
+        ...
+
+    async def recent_outcomes(self, profile_id: str, limit: int) -> list[str | None]:
+        """The latest gateway outcomes of the profile, newest first (``None``: in flight)."""
+        ...
+
+    async def mode_totals(self, package_id: str, since: float) -> dict[str, dict[str, int]]:
+        """Deliveries settled since ``since`` per mode and status."""
+        ...
+
+
+class ContactPort(Protocol):
+    """Who each profile has contacted (warm-up, unanswered budget) and the stage reviews."""
+
+    async def contact_histories(
+        self, queries: Mapping[str, ContactQuery], now: float
+    ) -> dict[str, ContactHistory]:
+        """Each queried profile's contacts at ``now`` (see ``ContactHistory``)."""
+        ...
+
+    async def record_stage_reviews(self, reviews: Sequence[StageReview]) -> None:
+        """Stores each profile's reviewed warm-up stage and day, and the stage changes."""
+        ...
+
+    async def advance_waiting(self, profile_ids: Collection[str], now: float) -> int:
+        """Pending deliveries of ``profile_ids`` that wait only on the rules become due at
+        ``now`` (a rule gained room early: an answer, a higher warm-up stage); returns how
+        many. Drip, smart and future schedules keep their times."""
+        ...
+
+
+class PoolPort(Protocol):
+    """The pool breaker's durable events and the held deliveries (audited)."""
 
     async def pool_events(
         self, package_id: str | None = None, since: float | None = None
@@ -208,13 +224,43 @@ class Store(Protocol):
         ``limit`` most recent, with their campaign and its text."""
         ...
 
+
+class DispatchPort(Protocol):
+    """The Open Chat engine's reads and its one transaction per round."""
+
+    async def engine_snapshot(
+        self, now: float
+    ) -> list[tuple[Package, list[tuple[Profile, list[float]]]]]:
+        """Every package with its profiles and each profile's last-24-hour Open Chat sends."""
+        ...
+
+    async def dispatch_round(
+        self,
+        resolutions: Sequence[Resolution],
+        claim_for: Sequence[str],
+        heads_for: Sequence[str],
+        failover: Failover | None,
+        now: float,
+        pool_events: Sequence[PoolEvent] = (),
+    ) -> RoundResult:
+        """Records ``resolutions`` and ``pool_events``; with a ``failover``, holds the pending
+        Open Chat work of ``failover.hold``, writes ``failover.moves`` and reports the work
+        still stranded; claims the due heads of ``claim_for`` (each at most once across
+        engines) and reports the next heads of ``heads_for``."""
+        ...
+
+
+class ReplyPort(Protocol):
+    """Reply Chat's writes; each goes ahead of queued Open Chat work."""
+
+    async def reply_context(self, package_id: str, phone: str) -> ReplyContext:
+        """The package, its profiles and the customer's sticky profile, as they are now."""
+        ...
+
     async def begin_reply(
-        self, package_id: str, recipient: str, plan: ReplyPlanner, now: float
-    ) -> tuple[ReplyPlan, Claim]:
-        """In one transaction, ahead of queued Open Chat work: reads the package, its profiles
-        and the customer's sticky profile, lets ``plan`` decide, and writes the planned reply
-        (``sending``) with its open attempt. What ``plan`` raises propagates and nothing is
-        written."""
+        self, message: Message, recipient: str, profile_id: str, decided_by: str, now: float
+    ) -> Claim:
+        """Writes the decided reply (``sending``) through ``profile_id`` with its open attempt."""
         ...
 
     async def reroute_reply(
@@ -225,7 +271,9 @@ class Store(Protocol):
         updates: Sequence[ProfileUpdate],
         new_profile_id: str,
         now: float,
-    ) -> Claim: ...
+    ) -> Claim:
+        """Closes a refused attempt and opens one through ``new_profile_id``."""
+        ...
 
     def finish_reply(
         self,
@@ -242,17 +290,36 @@ class Store(Protocol):
         ``uncertain`` on the next start."""
         ...
 
-    async def store_payload(self, body: str, content_type: str, now: float) -> int: ...
+
+class InboxPort(Protocol):
+    """Inbound webhook payloads and messages, and the conversations they make."""
+
+    async def store_payload(self, body: str, content_type: str, now: float) -> int:
+        """Keeps a raw payload before it is parsed; returns its id."""
+        ...
 
     async def mark_payload(self, payload_id: int, understood: bool, problem: str) -> None: ...
 
     async def record_inbound(
         self, payload_id: int, messages: Sequence[tuple[InboundMessage, str]], now: float
-    ) -> list[list[InboundRecord]]: ...
+    ) -> list[list[InboundRecord]]:
+        """Stores each ``(message, opt-out verdict)``; one list of records per message, in
+        order (a message may reach several packages)."""
+        ...
+
+    async def list_conversations(self, package_id: str) -> list[ConversationSummary]: ...
+
+    async def conversation(self, package_id: str, phone: str) -> list[ConversationItem]: ...
+
+
+class SuppressionPort(Protocol):
+    """Numbers a package must never message again (audited)."""
 
     async def add_suppression(
         self, package_id: str, phone: str, reason: str, evidence: object, now: float, actor: str
-    ) -> int: ...
+    ) -> int:
+        """Suppresses ``phone``; returns how many pending deliveries to it ended skipped."""
+        ...
 
     async def remove_suppression(
         self, package_id: str, phone: str, now: float, actor: str
@@ -262,13 +329,13 @@ class Store(Protocol):
 
     async def list_suppressions(self, package_id: str) -> list[Suppression]: ...
 
-    async def routes(self, package_id: str) -> dict[str, str]: ...
 
-    async def route_for(self, package_id: str, phone: str) -> str | None: ...
+class RoutePort(Protocol):
+    """Conversation routes: which profile each customer talks to."""
 
-    async def list_conversations(self, package_id: str) -> list[ConversationSummary]: ...
-
-    async def conversation(self, package_id: str, phone: str) -> list[ConversationItem]: ...
+    async def routes(self, package_id: str) -> dict[str, str]:
+        """Customer phone -> profile id, for the whole package."""
+        ...
 
 
 class SettingsPort(Protocol):
@@ -283,8 +350,8 @@ class SettingsPort(Protocol):
     def save(self, changes: dict[str, Any]) -> dict[str, Any]: ...
 
 
-class TemplateStore(Protocol):
-    """Saved message templates; one transaction per call, audited like ``Store``.
+class TemplatePort(Protocol):
+    """Saved message templates; one transaction per call, audited.
 
     ``add_template`` and ``update_template`` raise ``Conflict`` when the package already has a
     template of that name.

@@ -31,19 +31,18 @@ from spreader_app.core.models import (
     MessageContent,
     MessageMode,
     MessageStatus,
-    Package,
     PackageStatus,
     Profile,
     ProfileStatus,
     ProfileUpdate,
+    ReplyContext,
     ReplyPlan,
-    ReplyPlanner,
     SendRequest,
 )
 from spreader_app.core.outcome_policy import profile_verdict
 from spreader_app.core.outcomes import OUTCOMES
 from spreader_app.core.phones import check_phone
-from spreader_app.core.ports import Gateway, Store
+from spreader_app.core.ports import Gateway, ReplyPort
 from spreader_app.core.tokens import TokenCache
 
 log = logging.getLogger(__name__)
@@ -110,29 +109,26 @@ def _best(profiles: Sequence[Profile], now: float, exclude: set[str]) -> Profile
     return max(able, key=lambda p: (p.health_score * max(p.weight, 1), p.priority), default=None)
 
 
-def _planner(package_id: str, req: ReplyRequest, now: float) -> ReplyPlanner:
-    """The reply's decision, run on what the database holds when the reply is recorded:
-    the sticky profile when it can send, else the best other one."""
-
-    def plan(package: Package | None, profiles: list[Profile], route: str | None) -> ReplyPlan:
-        if package is None:
-            raise NotFound(f"No package with id {package_id}.")
-        if package.status is not PackageStatus.ACTIVE:
-            raise Conflict(
-                f"Package {package.name} is {package.status.value}; activate it to reply."
-            )
-        sticky = next((p for p in profiles if p.id == route), None) if route else None
-        if sticky is not None and _usable(sticky, now):
-            return _reply_plan(package_id, req, sticky, profiles, "sticky", rerouted=False)
-        best = _best(profiles, now, set())
-        if best is None:
-            raise NoProfileAvailable(
-                "No profile of this package can send a reply: set a profile active or add one."
-            )
-        decided = "rerouted" if sticky is not None else "best_profile"
-        return _reply_plan(package_id, req, best, profiles, decided, rerouted=sticky is not None)
-
-    return plan
+def plan_reply(package_id: str, req: ReplyRequest, context: ReplyContext, now: float) -> ReplyPlan:
+    """The reply's decision on what the database holds: the sticky profile when it can
+    send, else the best other one. Raises ``NotFound``, ``Conflict`` (package inactive) or
+    ``NoProfileAvailable``."""
+    package, profiles = context.package, list(context.profiles)
+    if package is None:
+        raise NotFound(f"No package with id {package_id}.")
+    if package.status is not PackageStatus.ACTIVE:
+        raise Conflict(f"Package {package.name} is {package.status.value}; activate it to reply.")
+    route = context.route
+    sticky = next((p for p in profiles if p.id == route), None) if route else None
+    if sticky is not None and _usable(sticky, now):
+        return _reply_plan(package_id, req, sticky, profiles, "sticky", rerouted=False)
+    best = _best(profiles, now, set())
+    if best is None:
+        raise NoProfileAvailable(
+            "No profile of this package can send a reply: set a profile active or add one."
+        )
+    decided = "rerouted" if sticky is not None else "best_profile"
+    return _reply_plan(package_id, req, best, profiles, decided, rerouted=sticky is not None)
 
 
 def _reply_plan(
@@ -160,7 +156,7 @@ class ReplyRouter:
     """Sends Reply Chat messages; see the module docstring for the guarantees."""
 
     def __init__(
-        self, store: Store, gateway: Gateway, tokens: TokenCache, clock: Clock, events: EventBus
+        self, store: ReplyPort, gateway: Gateway, tokens: TokenCache, clock: Clock, events: EventBus
     ) -> None:
         self._store = store
         self._gateway = gateway
@@ -173,9 +169,11 @@ class ReplyRouter:
         ``NoProfileAvailable`` before anything is recorded; after that, every outcome is
         returned (``status`` sent or failed), never raised, and queued for recording."""
         now = self._clock.timestamp()
-        # Reading the route, choosing and recording the reply is one trip to the database.
-        planned, claim = await self._store.begin_reply(
-            package_id, req.recipient, _planner(package_id, req, now), now
+        # Storage reads, the core decides, storage writes: two short urgent transactions.
+        context = await self._store.reply_context(package_id, req.recipient)
+        planned = plan_reply(package_id, req, context, now)
+        claim = await self._store.begin_reply(
+            planned.message, req.recipient, planned.profile.id, planned.decided_by, now
         )
         message, profile, profiles = planned.message, planned.profile, planned.profiles
         rerouted = planned.rerouted

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spreader_app.core.ports import Store, TokenVault
+from spreader_app.core.ports import CatalogPort, TokenVault
 
 
 class TokenCache:
@@ -11,7 +11,7 @@ class TokenCache:
     Tokens stay in this process's memory only; they are never written back or logged.
     """
 
-    def __init__(self, store: Store, vault: TokenVault) -> None:
+    def __init__(self, store: CatalogPort, vault: TokenVault) -> None:
         self._store = store
         self._vault = vault
         self._tokens: dict[str, str] = {}

@@ -44,25 +44,29 @@ def audit(
     )
 
 
-def add_package(session: Session, pkg: Package) -> Package:
+def add_package(session: Session, pkg: Package, now: float, actor: str) -> Package:
     row = package_to_row(pkg, PackageRow())
     session.add(row)
     session.flush()
+    audit(session, now, actor, "package_created", pkg.id, {"name": pkg.name})
     return package_from_row(row)
 
 
-def update_package(session: Session, pkg: Package) -> Package:
+def update_package(
+    session: Session, pkg: Package, now: float, actor: str, changed: dict[str, Any]
+) -> Package:
     row = session.get(PackageRow, pkg.id)
     if row is None:
         raise NotFound(f"No package with id {pkg.id}.")
     package_to_row(pkg, row)
     session.flush()
+    audit(session, now, actor, "package_updated", pkg.id, changed)
     return package_from_row(row)
 
 
 _PK = table_of(PackageRow)
 _P = table_of(ProfileRow)
-# Prepared reads: Reply Chat runs these on every reply (see dispatch_store.reply_context).
+# Prepared reads: Reply Chat runs these on every reply (see reply_store.reply_context).
 _PACKAGE = Prepared(select(_PK).where(_PK.c.id == bindparam("pkg")))
 _PROFILES = Prepared(
     select(_P).where(_P.c.package_id == bindparam("pkg")).order_by(_P.c.created_at, _P.c.id)
@@ -79,19 +83,24 @@ def list_packages(session: Session) -> list[Package]:
     return [package_from_row(r) for r in rows]
 
 
-def delete_package(session: Session, package_id: str) -> bool:
+def delete_package(session: Session, package_id: str, now: float, actor: str) -> bool:
     row = session.get(PackageRow, package_id)
     if row is None:
         return False
     session.delete(row)
+    audit(session, now, actor, "package_deleted", package_id, {})
     return True
 
 
-def add_profile(session: Session, profile: Profile, token_encrypted: str) -> Profile:
+def add_profile(
+    session: Session, profile: Profile, token_encrypted: str, now: float, actor: str
+) -> Profile:
     _check_unique_device(session, profile)
     row = profile_to_row(profile, ProfileRow(token_encrypted=token_encrypted))
     session.add(row)
     session.flush()
+    details = {"package_id": profile.package_id, "device": profile.zentra_uuid}
+    audit(session, now, actor, "profile_created", profile.id, details)
     return profile_from_row(row)
 
 
@@ -110,7 +119,14 @@ def _check_unique_device(session: Session, profile: Profile) -> None:
         )
 
 
-def update_profile(session: Session, profile: Profile, token_encrypted: str | None) -> Profile:
+def update_profile(
+    session: Session,
+    profile: Profile,
+    token_encrypted: str | None,
+    now: float,
+    actor: str,
+    changed: dict[str, Any],
+) -> Profile:
     row = session.get(ProfileRow, profile.id)
     if row is None:
         raise NotFound(f"No profile with id {profile.id}.")
@@ -120,6 +136,7 @@ def update_profile(session: Session, profile: Profile, token_encrypted: str | No
     if token_encrypted is not None:
         row.token_encrypted = token_encrypted
     session.flush()
+    audit(session, now, actor, "profile_updated", profile.id, changed)
     return profile_from_row(row)
 
 
@@ -132,8 +149,11 @@ def list_profiles(session: Session, package_id: str) -> list[Profile]:
     return [profile_from_row(r) for r in _PROFILES.rows(session.connection(), {"pkg": package_id})]
 
 
-def delete_profile(session: Session, profile_id: str) -> bool:
-    return affected(session.execute(delete(ProfileRow).where(ProfileRow.id == profile_id))) > 0
+def delete_profile(session: Session, profile_id: str, now: float, actor: str) -> bool:
+    gone = affected(session.execute(delete(ProfileRow).where(ProfileRow.id == profile_id))) > 0
+    if gone:
+        audit(session, now, actor, "profile_deleted", profile_id, {})
+    return gone
 
 
 def token_ciphertext(session: Session, profile_id: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from sqlalchemy import Connection, exists, or_, select, update
+from sqlalchemy import exists, or_, select, update
 from sqlalchemy.orm import Session
 
 from spreader_app.core.contact_log import (
@@ -130,8 +130,9 @@ def advance_waiting(session: Session, profile_ids: Collection[str], now: float) 
     return affected(result)
 
 
-def record_stage_reviews(conn: Connection, reviews: Sequence[StageReview]) -> None:
+def record_stage_reviews(session: Session, reviews: Sequence[StageReview]) -> None:
     """Writes each profile's warm-up stage and review day, and the stage changes."""
+    conn = session.connection()
     for r in reviews:
         conn.execute(
             update(ProfileRow)

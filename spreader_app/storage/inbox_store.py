@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from sqlalchemy import bindparam, case, delete, func, select, update
 from sqlalchemy.orm import Session
@@ -16,7 +17,7 @@ from spreader_app.core.models import (
     MessageMode,
     Suppression,
 )
-from spreader_app.storage.catalog_store import profiles_by_device
+from spreader_app.storage.catalog_store import audit, profiles_by_device
 from spreader_app.storage.database import affected
 from spreader_app.storage.ledger import MessageLedger, remember_route
 from spreader_app.storage.orm import (
@@ -57,6 +58,13 @@ def mark_payload(session: Session, payload_id: int, understood: bool, problem: s
 
 
 def record_inbound(
+    session: Session, payload_id: int, messages: Sequence[tuple[InboundMessage, str]], now: float
+) -> list[list[InboundRecord]]:
+    """Stores each ``(message, verdict)``; one list of records per message, in order."""
+    return [_record_one(session, payload_id, m, verdict, now) for m, verdict in messages]
+
+
+def _record_one(
     session: Session, payload_id: int, msg: InboundMessage, verdict: str, now: float
 ) -> list[InboundRecord]:
     """Stores one understood inbound message for every package whose device received it.
@@ -100,12 +108,10 @@ def record_inbound(
                 "message_id": msg.message_id,
                 "payload_id": payload_id,
             }
-            skipped = add_suppression(
-                session, profile.package_id, msg.sender, "opted_out", evidence, now
-            )
+            skipped = _suppress(session, profile.package_id, msg.sender, "opted_out", evidence, now)
             suppressed = True
         elif verdict == "opt_in":
-            unsuppressed = remove_suppression(
+            unsuppressed = _unsuppress(
                 session, profile.package_id, msg.sender, only_reason="opted_out"
             )
         out.append(
@@ -136,6 +142,30 @@ def _inbound_row(
 
 
 def add_suppression(
+    session: Session,
+    package_id: str,
+    phone: str,
+    reason: str,
+    evidence: object,
+    now: float,
+    actor: str,
+) -> int:
+    """Suppresses ``phone`` (audited); see ``_suppress``."""
+    n = _suppress(session, package_id, phone, reason, evidence, now)
+    audit(session, now, actor, "number_suppressed", package_id, {"reason": reason})
+    return n
+
+
+def remove_suppression(
+    session: Session, package_id: str, phone: str, now: float, actor: str
+) -> bool:
+    gone = _unsuppress(session, package_id, phone)
+    if gone:
+        audit(session, now, actor, "number_unsuppressed", package_id, {})
+    return gone
+
+
+def _suppress(
     session: Session, package_id: str, phone: str, reason: str, evidence: object, now: float
 ) -> int:
     """Suppresses ``phone`` in the package; its pending Open Chat deliveries end skipped.
@@ -180,7 +210,7 @@ def add_suppression(
     return len(rows)
 
 
-def remove_suppression(
+def _unsuppress(
     session: Session, package_id: str, phone: str, *, only_reason: str | None = None
 ) -> bool:
     q = delete(SuppressionRow).where(

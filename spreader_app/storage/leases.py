@@ -29,8 +29,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from spreader_app.core.leasing import InstanceInfo, LeaseView
-from spreader_app.storage.database import Database
 from spreader_app.storage.orm import DeviceLeaseRow, InstanceRow, ProfileRow, table_of
+from spreader_app.storage.port_adapter import OnDatabase, transaction
 from spreader_app.storage.recovery import recover
 
 _I = table_of(InstanceRow)
@@ -132,28 +132,11 @@ def leave(session: Session, instance_id: str, now: float) -> None:
     conn.execute(delete(_I).where(_I.c.id == instance_id))
 
 
-class SqlLeases:
+class SqlLeases(OnDatabase):
     """Implements ``core.leasing.LeasePort``. Heartbeats go ahead of queued work (``urgent``):
     a long import must not let this instance's leases expire."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    async def heartbeat(
-        self, me: InstanceInfo, now: float, ttl: float, *, retire_others: bool, first: bool
-    ) -> LeaseView:
-        return await self.db.run(
-            lambda s: heartbeat(s, me, now, ttl, retire_others=retire_others, first=first),
-            urgent=True,
-        )
-
-    async def take(
-        self, instance_id: str, profile_ids: Sequence[str], now: float, ttl: float
-    ) -> frozenset[str]:
-        return await self.db.run(lambda s: take(s, instance_id, profile_ids, now, ttl), urgent=True)
-
-    async def release(self, instance_id: str, profile_ids: Sequence[str]) -> None:
-        await self.db.run(lambda s: release(s, instance_id, profile_ids), urgent=True)
-
-    async def leave(self, instance_id: str, now: float) -> None:
-        await self.db.run(lambda s: leave(s, instance_id, now), urgent=True)
+    heartbeat = transaction(heartbeat, urgent=True)
+    take = transaction(take, urgent=True)
+    release = transaction(release, urgent=True)
+    leave = transaction(leave, urgent=True)

@@ -19,6 +19,7 @@ from spreader_app.core.models import (
     MessageStatus,
     NewDelivery,
 )
+from spreader_app.storage.catalog_store import audit
 from spreader_app.storage.database import affected
 from spreader_app.storage.ledger import MessageLedger
 from spreader_app.storage.mapping import delivery_from_row, message_from_row
@@ -29,9 +30,9 @@ _PENDING = DeliveryStatus.PENDING.value
 
 
 def create_message(
-    session: Session, message: Message, deliveries: Sequence[NewDelivery], now: float
+    session: Session, message: Message, deliveries: Sequence[NewDelivery], now: float, actor: str
 ) -> MessageChange | None:
-    """Inserts a message and all its deliveries in the session's transaction.
+    """Inserts a message and all its deliveries in the session's transaction (audited).
 
     Returns the message's change when it is already finished (every recipient skipped).
     """
@@ -58,6 +59,8 @@ def create_message(
         )
     )
     session.flush()
+    details = {"package_id": message.package_id, "recipients": len(deliveries)}
+    audit(session, now, actor, "open_message_created", message.id, details)
     if deliveries:
         _insert_deliveries(session, message, deliveries, now)
     skipped = sum(1 for d in deliveries if d.status is DeliveryStatus.SKIPPED)
@@ -198,7 +201,7 @@ def list_deliveries(
     return [delivery_from_row(r) for r in rows], int(total)
 
 
-def cancel_message(session: Session, message_id: str, now: float) -> MessageChange:
+def cancel_message(session: Session, message_id: str, now: float, actor: str) -> MessageChange:
     """Cancels what has not been sent; sends in flight finish and are recorded as they end."""
     row = session.get(MessageRow, message_id)
     if row is None:
@@ -222,12 +225,15 @@ def cancel_message(session: Session, message_id: str, now: float) -> MessageChan
     row.status = MessageStatus.CANCELLED.value
     row.held_count = 0
     session.flush()
+    audit(session, now, actor, "message_cancelled", message_id, {})
     ledger = MessageLedger(session, now)
     ledger.final(message_id, DeliveryStatus.CANCELLED, n)
     return ledger.changes()[0]
 
 
-def set_paused(session: Session, message_id: str, paused: bool, now: float) -> MessageChange:
+def set_paused(
+    session: Session, message_id: str, paused: bool, now: float, actor: str
+) -> MessageChange:
     row = session.get(MessageRow, message_id)
     if row is None:
         raise NotFound(f"No message with id {message_id}.")
@@ -243,6 +249,7 @@ def set_paused(session: Session, message_id: str, paused: bool, now: float) -> M
         )
         row.status = (MessageStatus.PROCESSING if started else MessageStatus.QUEUED).value
     row.updated_at = now  # type: ignore[assignment]
+    audit(session, now, actor, "message_paused" if paused else "message_resumed", message_id, {})
     return MessageChange(
         row.id,
         row.package_id,

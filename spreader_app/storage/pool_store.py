@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from spreader_app.core.models import DeliveryStatus, MessageMode, PoolEvent
 from spreader_app.core.pool_common import SentAttempt
+from spreader_app.storage.catalog_store import audit
 from spreader_app.storage.ledger import MessageLedger
 from spreader_app.storage.orm import AttemptRow, DeliveryRow, MessageRow, PoolEventRow, table_of
 
@@ -105,7 +106,14 @@ def _settle_held(conn: Connection, event: PoolEvent, values: dict[str, object]) 
     return counts
 
 
-def release_held(session: Session, event: PoolEvent) -> int:
+def add_pool_event(session: Session, event: PoolEvent, actor: str) -> None:
+    """Records one event the owner caused (a resume, a pause), audited."""
+    add_pool_events(session.connection(), [event])
+    details = {"profile_id": event.profile_id, "reason": event.reason, "note": event.note}
+    audit(session, event.at, actor, f"pool_{event.type}", event.package_id, details)
+
+
+def release_held(session: Session, event: PoolEvent, actor: str) -> int:
     """Makes the package's held deliveries pending again with no profile, so the engine
     spreads them over the profiles that can send; records ``event`` (its ``at`` is now).
     Returns how many."""
@@ -118,10 +126,12 @@ def release_held(session: Session, event: PoolEvent) -> int:
         "decided_by": func.trim(_D.c.decided_by + " released"),
         "updated_at": now,
     }
-    return sum(_settle_held(session.connection(), event, values).values())
+    n = sum(_settle_held(session.connection(), event, values).values())
+    audit(session, now, actor, "held_released", event.package_id, {"count": n})
+    return n
 
 
-def cancel_held(session: Session, event: PoolEvent) -> int:
+def cancel_held(session: Session, event: PoolEvent, actor: str) -> int:
     """Cancels the package's held deliveries (final: a message may finish) and records
     ``event`` (its ``at`` is now); returns how many."""
     values: dict[str, object] = {
@@ -134,7 +144,9 @@ def cancel_held(session: Session, event: PoolEvent) -> int:
     for mid, n in counts.items():
         ledger.final(mid, DeliveryStatus.CANCELLED, n)
     ledger.changes()
-    return sum(counts.values())
+    n = sum(counts.values())
+    audit(session, event.at, actor, "held_cancelled", event.package_id, {"count": n})
+    return n
 
 
 def held_count(session: Session, package_id: str) -> int:

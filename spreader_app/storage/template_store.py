@@ -1,4 +1,4 @@
-"""``SqlTemplateStore``: the core's ``TemplateStore`` port, one transaction per call."""
+"""Saved message templates (the core's ``TemplatePort``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 from spreader_app.core.errors import Conflict
 from spreader_app.core.models import MessageContent, MessageTemplate, MessageType
 from spreader_app.storage.catalog_store import audit
-from spreader_app.storage.database import Database
 from spreader_app.storage.orm import TemplateRow
 
 
@@ -31,58 +30,41 @@ def _to_row(t: MessageTemplate, row: TemplateRow, now: float) -> TemplateRow:
     return row
 
 
-class SqlTemplateStore:
-    """Implements ``core.ports.TemplateStore``."""
+def list_templates(session: Session, package_id: str) -> list[MessageTemplate]:
+    rows = session.scalars(
+        select(TemplateRow)
+        .where(TemplateRow.package_id == package_id)
+        .order_by(TemplateRow.name, TemplateRow.id)
+    )
+    return [_from_row(r) for r in rows]
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
 
-    async def list_templates(self, package_id: str) -> list[MessageTemplate]:
-        def tx(s: Session) -> list[MessageTemplate]:
-            rows = s.scalars(
-                select(TemplateRow)
-                .where(TemplateRow.package_id == package_id)
-                .order_by(TemplateRow.name, TemplateRow.id)
-            )
-            return [_from_row(r) for r in rows]
+def get_template(session: Session, template_id: str) -> MessageTemplate | None:
+    row = session.get(TemplateRow, template_id)
+    return None if row is None else _from_row(row)
 
-        return await self.db.run(tx)
 
-    async def get_template(self, template_id: str) -> MessageTemplate | None:
-        def tx(s: Session) -> MessageTemplate | None:
-            row = s.get(TemplateRow, template_id)
-            return None if row is None else _from_row(row)
+def add_template(session: Session, template: MessageTemplate, now: float, actor: str) -> None:
+    row = _to_row(template, TemplateRow(), now)
+    row.created_at = now  # type: ignore[assignment]
+    session.add(row)
+    _flush(session, template)
+    audit(session, now, actor, "template_created", template.id, {"name": template.name})
 
-        return await self.db.run(tx)
 
-    async def add_template(self, template: MessageTemplate, now: float, actor: str) -> None:
-        def tx(s: Session) -> None:
-            row = _to_row(template, TemplateRow(), now)
-            row.created_at = now  # type: ignore[assignment]
-            s.add(row)
-            _flush(s, template)
-            audit(s, now, actor, "template_created", template.id, {"name": template.name})
+def update_template(session: Session, template: MessageTemplate, now: float, actor: str) -> None:
+    row = session.get(TemplateRow, template.id)
+    if row is None:
+        return
+    _to_row(template, row, now)
+    _flush(session, template)
+    audit(session, now, actor, "template_updated", template.id, {"name": template.name})
 
-        await self.db.run(tx)
 
-    async def update_template(self, template: MessageTemplate, now: float, actor: str) -> None:
-        def tx(s: Session) -> None:
-            row = s.get(TemplateRow, template.id)
-            if row is None:
-                return
-            _to_row(template, row, now)
-            _flush(s, template)
-            audit(s, now, actor, "template_updated", template.id, {"name": template.name})
-
-        await self.db.run(tx)
-
-    async def delete_template(self, template_id: str, now: float, actor: str) -> bool:
-        def tx(s: Session) -> bool:
-            gone = s.execute(delete(TemplateRow).where(TemplateRow.id == template_id))
-            audit(s, now, actor, "template_deleted", template_id, {})
-            return bool(getattr(gone, "rowcount", 0))
-
-        return await self.db.run(tx)
+def delete_template(session: Session, template_id: str, now: float, actor: str) -> bool:
+    gone = session.execute(delete(TemplateRow).where(TemplateRow.id == template_id))
+    audit(session, now, actor, "template_deleted", template_id, {})
+    return bool(getattr(gone, "rowcount", 0))
 
 
 def _flush(s: Session, template: MessageTemplate) -> None:

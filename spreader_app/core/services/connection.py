@@ -18,7 +18,7 @@ from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import GatewayResult, MessageContent, OutcomeKind, SendRequest
 from spreader_app.core.outcomes import OUTCOMES
 from spreader_app.core.phones import check_phone, display
-from spreader_app.core.ports import Gateway, Store
+from spreader_app.core.ports import AuditPort, Gateway
 from spreader_app.core.text import Text
 
 # not translated: sent to the owner's own WhatsApp, where it only has to be recognised
@@ -60,7 +60,7 @@ class ConnectionTester:
     """Asks the gateway about one device with one token; never saves a profile."""
 
     def __init__(
-        self, gateway: Gateway, store: Store, clock: Clock, region: Callable[[], str]
+        self, gateway: Gateway, store: AuditPort, clock: Clock, region: Callable[[], str]
     ) -> None:
         self._gateway = gateway
         self._store = store

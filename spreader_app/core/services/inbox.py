@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import NotFound
@@ -17,7 +18,12 @@ from spreader_app.core.models import (
 )
 from spreader_app.core.optout import classify
 from spreader_app.core.phones import check_phone
-from spreader_app.core.ports import Store
+from spreader_app.core.ports import CatalogPort, InboxPort, SuppressionPort
+
+
+class InboxStore(CatalogPort, InboxPort, SuppressionPort, Protocol):
+    """The storage the inbox service uses."""
+
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +47,7 @@ class InboxService:
 
     def __init__(
         self,
-        store: Store,
+        store: InboxStore,
         clock: Clock,
         events: EventBus,
         parse: WebhookParser,

@@ -11,7 +11,7 @@ from spreader_app.core.clock import Clock
 from spreader_app.core.errors import NotFound
 from spreader_app.core.fields import FieldReader
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
-from spreader_app.core.ports import Store
+from spreader_app.core.ports import CatalogPort
 
 PACKAGE_FIELDS = {
     "name",
@@ -79,7 +79,12 @@ class PackageService:
     """Package CRUD. ``on_change`` tells the engine to re-read its policy."""
 
     def __init__(
-        self, store: Store, clock: Clock, on_change: Callable[[], None], *, default_timezone: str
+        self,
+        store: CatalogPort,
+        clock: Clock,
+        on_change: Callable[[], None],
+        *,
+        default_timezone: str,
     ) -> None:
         self._store = store
         self._clock = clock

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from spreader_app.core import reasons
 from spreader_app.core.clock import Clock
@@ -13,7 +13,12 @@ from spreader_app.core.errors import Conflict, NotFound, ValidationFailed
 from spreader_app.core.models import Package, PoolEvent
 from spreader_app.core.pool import Pool, PoolEventType, PoolView
 from spreader_app.core.pool_common import LOOKBACK, PoolCommon, episode_blocks, what_they_shared
-from spreader_app.core.ports import Store
+from spreader_app.core.ports import CatalogPort, PoolPort
+
+
+class PoolStore(CatalogPort, PoolPort, Protocol):
+    """The storage the pool service reads and writes."""
+
 
 NOTE_LIMIT = 2000
 # The most attempts read to compare blocked profiles: a day of a few devices' sends.
@@ -41,7 +46,7 @@ class PoolReview:
     common: PoolCommon | None = None
 
 
-async def current_pool(store: Store, package_id: str) -> Pool:
+async def current_pool(store: PoolPort, package_id: str) -> Pool:
     """The package's pool as its stored events give it."""
     return Pool.from_events(await store.pool_events(package_id))
 
@@ -55,7 +60,7 @@ class PoolService:
     """The owner's side of the pool breaker. ``on_change`` tells the engine to re-read the
     pool (a resume or a release takes effect on its next round)."""
 
-    def __init__(self, store: Store, clock: Clock, on_change: Callable[[], None]) -> None:
+    def __init__(self, store: PoolStore, clock: Clock, on_change: Callable[[], None]) -> None:
         self._store = store
         self._clock = clock
         self._on_change = on_change

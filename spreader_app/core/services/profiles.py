@@ -7,7 +7,7 @@ import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from spreader_app.core import reasons
 from spreader_app.core.clock import Clock
@@ -15,9 +15,14 @@ from spreader_app.core.errors import NotFound, ValidationFailed
 from spreader_app.core.fields import FieldReader
 from spreader_app.core.masking import mask
 from spreader_app.core.models import Profile, ProfileStatus
-from spreader_app.core.ports import Gateway, Store, TokenVault
+from spreader_app.core.ports import AuditPort, CatalogPort, Gateway, StatsPort, TokenVault
 from spreader_app.core.services.connection import ConnectionReport, ConnectionTester
 from spreader_app.core.warmup import FIRST_STAGE, GRADUATED
+
+
+class ProfileStore(CatalogPort, StatsPort, AuditPort, Protocol):
+    """The storage profile management uses."""
+
 
 PROFILE_FIELDS = {
     "name",
@@ -50,7 +55,7 @@ class ProfileService:
 
     def __init__(
         self,
-        store: Store,
+        store: ProfileStore,
         vault: TokenVault,
         gateway: Gateway,
         clock: Clock,

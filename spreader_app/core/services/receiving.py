@@ -10,7 +10,7 @@ from typing import Any
 
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import ValidationFailed
-from spreader_app.core.ports import SettingsPort, Store
+from spreader_app.core.ports import AuditPort, SettingsPort
 from spreader_app.core.receiving import (
     Hop,
     ProbeResult,
@@ -61,7 +61,7 @@ class ReceivingService:
     def __init__(
         self,
         port: SettingsPort,
-        store: Store,
+        store: AuditPort,
         clock: Clock,
         tunnel: TunnelControl,
         prober: WebhookProbe,

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
@@ -39,12 +39,17 @@ from spreader_app.core.personalise import (
 )
 from spreader_app.core.phones import Screening, screen_recipients
 from spreader_app.core.planner import Plan, plan
-from spreader_app.core.ports import Store
+from spreader_app.core.ports import CatalogPort, MessagePort, PoolPort, RoutePort, SuppressionPort
 from spreader_app.core.rules import ProfileState
 from spreader_app.core.services.pool import current_pool
 from spreader_app.core.services.stats import ProfileLimits, StatsService
 from spreader_app.core.services.templates import TemplateService
 from spreader_app.core.template import Renderer, parse
+
+
+class SendingStore(CatalogPort, MessagePort, SuppressionPort, RoutePort, PoolPort, Protocol):
+    """The storage Open Chat sending uses."""
+
 
 MAX_RECIPIENTS = 200_000
 OPEN_FIELDS = CONTENT_FIELDS | {"recipients", "options", "region", "template_id"}
@@ -169,7 +174,7 @@ class SendingService:
 
     def __init__(
         self,
-        store: Store,
+        store: SendingStore,
         clock: Clock,
         stats: StatsService,
         wake: Callable[[], None],

@@ -9,7 +9,7 @@ from typing import Any
 
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import ValidationFailed
-from spreader_app.core.ports import SettingsPort, Store
+from spreader_app.core.ports import AuditPort, SettingsPort
 
 EDITABLE = {"default_region", "theme", "language", "zentra_url", "host", "port"}
 # What the running process may only take up on restart, unless an applier puts it in effect.
@@ -38,7 +38,7 @@ class SettingsView:
 class SettingsService:
     """Changes settings and records an audit event for every change."""
 
-    def __init__(self, port: SettingsPort, store: Store, clock: Clock) -> None:
+    def __init__(self, port: SettingsPort, store: AuditPort, clock: Clock) -> None:
         self._port = port
         self._store = store
         self._clock = clock

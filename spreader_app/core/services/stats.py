@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from spreader_app.core.chain import package_chain
@@ -16,10 +17,14 @@ from spreader_app.core.errors import NotFound
 from spreader_app.core.health_band import HealthBand, health_band
 from spreader_app.core.models import LimitState, Package, Profile
 from spreader_app.core.pool import NORMAL_POOL, Pool, PoolView, profile_factor, scaled_cap
-from spreader_app.core.ports import Store
+from spreader_app.core.ports import CatalogPort, ContactPort, PoolPort, StatsPort
 from spreader_app.core.rules import DAY, HOUR, ProfileState
 from spreader_app.core.services.pool import current_pool
 from spreader_app.core.warmup import GRADUATED, contact_log, contact_query
+
+
+class StatsStore(CatalogPort, StatsPort, ContactPort, PoolPort, Protocol):
+    """The storage the live statistics read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +81,7 @@ class StatsService:
 
     def __init__(
         self,
-        store: Store,
+        store: StatsStore,
         clock: Clock,
         live: Callable[[], Mapping[str, ProfileState]] | None = None,
     ) -> None:

@@ -10,18 +10,22 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from spreader_app.core.clock import Clock
 from spreader_app.core.content import CONTENT_FIELDS, personal_text, read_content
 from spreader_app.core.errors import Conflict, NotFound
 from spreader_app.core.fields import FieldReader
 from spreader_app.core.models import MessageContent, MessageTemplate
-from spreader_app.core.ports import Store, TemplateStore
+from spreader_app.core.ports import CatalogPort, MessagePort, TemplatePort
 from spreader_app.core.template import parse
 
 TEMPLATE_FIELDS = CONTENT_FIELDS | {"name"}
 MAX_NAME = 100
+
+
+class TemplateLookups(CatalogPort, MessagePort, Protocol):
+    """What templates read besides themselves: packages, and messages to save as templates."""
 
 
 def read_template(
@@ -54,7 +58,7 @@ def read_template(
 class TemplateService:
     """Templates per package; ``actor`` names who asked, for the audit log."""
 
-    def __init__(self, store: Store, templates: TemplateStore, clock: Clock) -> None:
+    def __init__(self, store: TemplateLookups, templates: TemplatePort, clock: Clock) -> None:
         self._store = store
         self._templates = templates
         self._clock = clock

@@ -29,6 +29,8 @@ def seed_campaign(db: Database, profiles: Sequence[str], recipients: int, now: f
         catalog_store.add_package(
             session,  # type: ignore[arg-type]
             Package(id="pkg", name="Shop", created_at=created, updated_at=created),
+            now,
+            "test",
         )
         for pid in profiles:
             profile = Profile(
@@ -39,7 +41,7 @@ def seed_campaign(db: Database, profiles: Sequence[str], recipients: int, now: f
                 created_at=created,
                 updated_at=created,
             )
-            catalog_store.add_profile(session, profile, "ciphertext")  # type: ignore[arg-type]
+            catalog_store.add_profile(session, profile, "ciphertext", now, "test")  # type: ignore[arg-type]
         if not recipients:
             return
         message = Message(
@@ -55,6 +57,6 @@ def seed_campaign(db: Database, profiles: Sequence[str], recipients: int, now: f
             )
             for n in range(recipients)
         ]
-        message_store.create_message(session, message, deliveries, now)  # type: ignore[arg-type]
+        message_store.create_message(session, message, deliveries, now, "test")  # type: ignore[arg-type]
 
     db.run_sync(tx)

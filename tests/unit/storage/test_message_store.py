@@ -57,7 +57,7 @@ def _message(message_id: str = "msg_1") -> Message:
 def _catalog(session: Session) -> None:
     created = datetime.fromtimestamp(NOW, UTC)
     package = Package(id="pkg", name="Shop", created_at=created, updated_at=created)
-    catalog_store.add_package(session, package)
+    catalog_store.add_package(session, package, NOW, "test")
     profile = Profile(
         id="prof-a",
         package_id="pkg",
@@ -66,7 +66,7 @@ def _catalog(session: Session) -> None:
         created_at=created,
         updated_at=created,
     )
-    catalog_store.add_profile(session, profile, "ciphertext")
+    catalog_store.add_profile(session, profile, "ciphertext", NOW, "test")
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def _stored(session: Session, message_id: str) -> list[tuple[Any, ...]]:
 
 
 def test_create_message_stores_deliveries_as_the_orm_would(db: Database) -> None:
-    db.run_sync(lambda s: message_store.create_message(s, _message(), DELIVERIES, NOW))
+    db.run_sync(lambda s: message_store.create_message(s, _message(), DELIVERIES, NOW, "test"))
 
     def orm_copy(session: Session) -> None:
         for d in DELIVERIES:
@@ -120,7 +120,9 @@ def test_create_message_stores_deliveries_as_the_orm_would(db: Database) -> None
 
 
 def test_create_message_deliveries_read_back_with_their_plan(db: Database) -> None:
-    change = db.run_sync(lambda s: message_store.create_message(s, _message(), DELIVERIES, NOW))
+    change = db.run_sync(
+        lambda s: message_store.create_message(s, _message(), DELIVERIES, NOW, "test")
+    )
 
     rows, total = db.run_sync(lambda s: message_store.list_deliveries(s, "msg_1"))
     pending = db.run_sync(lambda s: message_store.pending_planned_times(s, "pkg"))
@@ -149,7 +151,7 @@ def test_create_message_writes_nothing_when_one_delivery_is_refused(db: Database
     with pytest.raises(IntegrityError):
         db.run_sync(
             lambda s: message_store.create_message(
-                s, _message(), [*DELIVERIES, unknown_profile], NOW
+                s, _message(), [*DELIVERIES, unknown_profile], NOW, "test"
             )
         )
 
@@ -158,7 +160,9 @@ def test_create_message_writes_nothing_when_one_delivery_is_refused(db: Database
 
 
 def test_create_message_with_every_recipient_skipped_is_finished_at_once(db: Database) -> None:
-    change = db.run_sync(lambda s: message_store.create_message(s, _message(), DELIVERIES[2:], NOW))
+    change = db.run_sync(
+        lambda s: message_store.create_message(s, _message(), DELIVERIES[2:], NOW, "test")
+    )
 
     assert change is not None
     assert change.finished
