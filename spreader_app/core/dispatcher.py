@@ -38,6 +38,8 @@ from spreader_app.core.events import (
     ProfileStatusChanged,
 )
 from spreader_app.core.health import BanEvidence
+from spreader_app.core.health_score import deduction
+from spreader_app.core.health_watch import HealthWatch
 from spreader_app.core.leasing import LeaseKeeper
 from spreader_app.core.models import (
     Claim,
@@ -56,6 +58,7 @@ from spreader_app.core.models import (
     SendRequest,
 )
 from spreader_app.core.outcome_policy import resolve
+from spreader_app.core.outcomes import HealthReason
 from spreader_app.core.pool import PoolBreaker
 from spreader_app.core.ports import Gateway, Store
 from spreader_app.core.rules import ProfileState, RuleChain
@@ -109,7 +112,7 @@ class Dispatcher:
         self._packages: dict[str, _PackageRuntime] = {}
         self._states: dict[str, ProfileState] = {}
         self._owner: dict[str, str] = {}  # profile id -> package id
-        self._health: dict[str, dict[str, int]] = {}
+        self._watch = HealthWatch()
         self._evidence = BanEvidence()
         self._breaker = PoolBreaker()
         self._inflight: dict[str, asyncio.Task[None]] = {}
@@ -230,6 +233,7 @@ class Dispatcher:
             gained, self._gained = self._gained, set()
             await self._store.advance_waiting(gained, now)
         resolutions = self._unrecorded = self._unrecorded + self._take_resolutions()
+        await self._check_health(now)
 
         idle = [
             pid
@@ -280,6 +284,9 @@ class Dispatcher:
             decision = self._chain(pid).earliest(self._states[pid], max(now, head.not_before))
             if decision.at is not None and (wake is None or decision.at < wake):
                 wake = decision.at
+        band = self._watch.next_change(now, self.states())
+        if band is not None and (wake is None or band < wake):
+            wake = band
         for state in self._states.values():
             pause = state.paused_until
             if state.status is ProfileStatus.COOLDOWN and pause is not None and pause > now:
@@ -330,15 +337,13 @@ class Dispatcher:
             rt = self._packages.get(claim.package_id)
             if rt is None:
                 continue
-            health = self._health.setdefault(claim.package_id, {})
-            health.setdefault(claim.profile_id, 100)
             others = any(pid != claim.profile_id and self._can_dispatch(pid) for pid in rt.profiles)
             resolution = resolve(
                 claim,
                 result,
                 package=rt.package,
                 finished_at=at,
-                health=health,
+                health=self._watch.logs,
                 evidence=self._evidence,
                 rng=self._rng,
                 others_available=others,
@@ -382,6 +387,8 @@ class Dispatcher:
             if state is None:
                 continue
             state.health = update.health_score
+            state.health_log = self._watch.logs.get(update.profile_id)
+            self._watch.written(update.profile_id, update.health_score)
             if update.status is None:
                 continue
             # A repeated pause is news too: it moves the time the device is tried again.
@@ -408,6 +415,25 @@ class Dispatcher:
         rt.chain = package_chain(rt.package, pool)
         for event in events:
             self._publish_pool(event, package_id)
+
+    async def _check_health(self, now: float) -> None:
+        """Band changes (and the breaker triggers they pull) become pool events, written
+        with this round's outcomes; scores that moved with time are written now."""
+        found = self._watch.check(
+            now,
+            {pid: s.status for pid, s in self._states.items()},
+            self._owner,
+            self._breaker.history,
+            lambda pid: self._leases.holds(pid, now),
+        )
+        if found.scores:
+            await self._store.set_health_scores(found.scores, now)
+        for package_id, events in found.events.items():
+            self._breaker.add(events)
+            rt = self._packages[package_id]
+            rt.chain = package_chain(rt.package, self._breaker.pool(package_id))
+            for event in events:
+                self._publish_pool(event, package_id)
 
     def _publish_pool(self, event: PoolEvent, package_id: str) -> None:
         view = self._breaker.pool(package_id).view(event.at)
@@ -438,6 +464,8 @@ class Dispatcher:
                 if (query := contact_query(profile, package)) is not None
             }
             histories = await self._store.contact_histories(queries, now) if queries else {}
+            everyone = [profile for _, profiles in snapshot for profile, _ in profiles]
+            self._watch.load(await self._store.health_logs([p.id for p in everyone], now), everyone)
         except BaseException:
             self._reload_needed = True
             raise
@@ -453,7 +481,6 @@ class Dispatcher:
             )
             chain = package_chain(package, self._breaker.pool(package.id))
             rt = _PackageRuntime(package, chain, selector)
-            health = self._health.setdefault(package.id, {})
             for profile, sends in profiles:
                 rt.profiles[profile.id] = profile
                 history = histories.get(profile.id, ContactHistory())
@@ -464,9 +491,9 @@ class Dispatcher:
                     state.jitter = previous.jitter
                     if _more_room(previous.contacts, contacts):
                         self._gained.add(profile.id)
+                state.health_log = self._watch.logs[profile.id]
                 states[profile.id] = state
                 owner[profile.id] = package.id
-                health[profile.id] = profile.health_score
                 self._evidence.restore(profile.id, profile.evidence_run)
             packages[package.id] = rt
         self._packages, self._states, self._owner = packages, states, owner
@@ -504,6 +531,11 @@ class Dispatcher:
         budget), and they are known to the device they wrote to (warm-up)."""
         if not isinstance(event, InboundReceived) or event.sender is None:
             return
+        if event.opted_out and event.profile_id in self._states:
+            # Stored with the opt-out; the band check of the next round sees it.
+            found = deduction(event.profile_id, HealthReason.OPT_OUT, self._clock.timestamp())
+            self._states[event.profile_id].health_log = self._watch.add(found)
+            self._wake.set()
         for pid, package_id in self._owner.items():
             contacts = self._states[pid].contacts
             if package_id != event.package_id or contacts is None:

@@ -7,6 +7,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Protocol
 
 from spreader_app.core.contact_log import ContactHistory, ContactQuery
+from spreader_app.core.health_score import HealthLog
 from spreader_app.core.models import (
     Claim,
     ConversationItem,
@@ -119,6 +120,15 @@ class Store(Protocol):
         self, queries: Mapping[str, ContactQuery], now: float
     ) -> dict[str, ContactHistory]:
         """Each queried profile's contacts at ``now`` (see ``ContactHistory``)."""
+        ...
+
+    async def health_logs(self, profile_ids: Collection[str], now: float) -> dict[str, HealthLog]:
+        """Each profile's health log at ``now``: its stored deductions of the last 7 days
+        and its reply credit (a profile without deductions may be missing)."""
+        ...
+
+    async def set_health_scores(self, scores: Mapping[str, int], now: float) -> None:
+        """Writes each profile's cached ``health_score``."""
         ...
 
     async def record_stage_reviews(self, reviews: Sequence[StageReview]) -> None:

@@ -7,6 +7,7 @@ import json
 from sqlalchemy import bindparam, case, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from spreader_app.core.health_score import deduction
 from spreader_app.core.models import (
     ConversationItem,
     ConversationSummary,
@@ -16,8 +17,10 @@ from spreader_app.core.models import (
     MessageMode,
     Suppression,
 )
+from spreader_app.core.outcomes import HealthReason
 from spreader_app.storage.catalog_store import profiles_by_device
 from spreader_app.storage.database import affected
+from spreader_app.storage.health_store import add_health_events
 from spreader_app.storage.ledger import MessageLedger, remember_route
 from spreader_app.storage.orm import (
     ConversationRouteRow,
@@ -104,6 +107,10 @@ def record_inbound(
                 session, profile.package_id, msg.sender, "opted_out", evidence, now
             )
             suppressed = True
+            # An opt-out costs the device the customer talked to (BAN_SAFETY.md section 3).
+            add_health_events(
+                session.connection(), [deduction(profile.id, HealthReason.OPT_OUT, now)]
+            )
         elif verdict == "opt_in":
             unsuppressed = remove_suppression(
                 session, profile.package_id, msg.sender, only_reason="opted_out"

@@ -11,6 +11,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from spreader_app.core.contact_log import ContactHistory, ContactQuery
+from spreader_app.core.health_score import HealthLog
 from spreader_app.core.models import (
     Claim,
     ConversationItem,
@@ -39,6 +40,7 @@ from spreader_app.core.warmup_review import StageReview
 from spreader_app.storage import catalog_store as cat
 from spreader_app.storage import contact_store as contacts
 from spreader_app.storage import dispatch_store as disp
+from spreader_app.storage import health_store as health
 from spreader_app.storage import inbox_store as inbox
 from spreader_app.storage import message_store as msgs
 from spreader_app.storage import pool_store as pool
@@ -147,6 +149,12 @@ class SqlStore:
         self, queries: Mapping[str, ContactQuery], now: float
     ) -> dict[str, ContactHistory]:
         return await self.db.run(lambda s: contacts.contact_histories(s, queries, now))
+
+    async def health_logs(self, profile_ids: Collection[str], now: float) -> dict[str, HealthLog]:
+        return await self.db.run(lambda s: health.health_logs(s, profile_ids, now))
+
+    async def set_health_scores(self, scores: Mapping[str, int], now: float) -> None:
+        await self.db.run(lambda s: health.set_health_scores(s.connection(), scores))
 
     async def record_stage_reviews(self, reviews: Sequence[StageReview]) -> None:
         await self.db.run(lambda s: contacts.record_stage_reviews(s.connection(), reviews))
