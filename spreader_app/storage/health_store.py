@@ -90,13 +90,14 @@ def _reply_rates(
         .where(*where)
         .group_by(AttemptRow.profile_id)
     )
-    replied = dict(
-        session.execute(
+    replied = {
+        pid: n
+        for pid, n in session.execute(
             select(AttemptRow.profile_id, func.count(distinct(AttemptRow.recipient)))
             .where(*where, answered)
             .group_by(AttemptRow.profile_id)
-        ).tuples()
-    )
+        )
+    }
     return {pid: (n, replied.get(pid, 0)) for pid, n in total}
 
 

@@ -14,6 +14,7 @@ from spreader_app.core.clock import Clock
 from spreader_app.core.contact_log import ContactHistory, ContactLog, ContactQuery
 from spreader_app.core.errors import NotFound
 from spreader_app.core.health_band import HealthBand, health_band
+from spreader_app.core.health_score import EMPTY_LOG, Reason
 from spreader_app.core.models import LimitState, Package, Profile
 from spreader_app.core.pool import NORMAL_POOL, Pool, PoolView, profile_factor, scaled_cap
 from spreader_app.core.ports import Store
@@ -43,6 +44,8 @@ class ProfileLimits:
     new_recipients_used: int = 0
     unanswered_used: int = 0
     unanswered_cap: int = 0
+    # The deductions still counting, newest first (``core.health_score``).
+    health_reasons: tuple[Reason, ...] = ()
 
     @property
     def hourly(self) -> str:
@@ -118,10 +121,15 @@ class StatsService:
         for pid, times in (more_sends or {}).items():
             sends.setdefault(pid, []).extend(times)
         contacts = await self.contact_logs(package, profiles, now)
-        return [
+        logs = await self._store.health_logs([p.id for p in profiles], now)
+        states = [
             ProfileState.from_profile(p, package, sends.get(p.id, []), contacts.get(p.id))
             for p in profiles
         ]
+        for state in states:
+            state.health_log = logs.get(state.profile_id, EMPTY_LOG)
+            state.health = state.health_at(now)
+        return states
 
     async def contact_logs(
         self, package: Package, profiles: Sequence[Profile], now: float
@@ -176,14 +184,15 @@ class StatsService:
                     scaled_cap(state.daily_cap, factor),
                     cooldown_left,
                     chain.earliest(state, now).at,
-                    p.health_score,
+                    state.health,
                     p.status_reason,
-                    health_band(p.status, p.health_score),
+                    health_band(p.status, state.health),
                     p.warmup_stage if new_cap is not None else GRADUATED,
                     scaled_cap(new_cap, factor) if new_cap is not None else None,
                     log.first_contacts_within(now, DAY) if log is not None else 0,
                     log.unanswered_within(now) if log is not None else 0,
                     package.max_unanswered_per_profile_per_30d,
+                    tuple(state.health_log.reasons(now)) if state.health_log else (),
                 )
             )
         return out
