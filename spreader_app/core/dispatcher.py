@@ -39,7 +39,7 @@ from spreader_app.core.events import (
 )
 from spreader_app.core.health import BanEvidence
 from spreader_app.core.health_score import deduction
-from spreader_app.core.health_watch import HealthWatch
+from spreader_app.core.health_watch import HealthWatch, with_crowd
 from spreader_app.core.leasing import LeaseKeeper
 from spreader_app.core.models import (
     Claim,
@@ -59,7 +59,7 @@ from spreader_app.core.models import (
 )
 from spreader_app.core.outcome_policy import resolve
 from spreader_app.core.outcomes import HealthReason
-from spreader_app.core.pool import PoolBreaker
+from spreader_app.core.pool import Pool, PoolBreaker
 from spreader_app.core.ports import Gateway, Store
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
@@ -411,8 +411,7 @@ class Dispatcher:
         """The pool breaker: the package's chain takes the new pool at once."""
         events = self._breaker.trip(package_id, profile_id, reason, at)
         rt = self._packages[package_id]
-        pool = self._breaker.pool(package_id)
-        rt.chain = package_chain(rt.package, pool)
+        rt.chain = package_chain(rt.package, self._pool(package_id))
         for event in events:
             self._publish_pool(event, package_id)
 
@@ -431,12 +430,17 @@ class Dispatcher:
         for package_id, events in found.events.items():
             self._breaker.add(events)
             rt = self._packages[package_id]
-            rt.chain = package_chain(rt.package, self._breaker.pool(package_id))
+            rt.chain = package_chain(rt.package, self._pool(package_id))
             for event in events:
                 self._publish_pool(event, package_id)
 
+    def _pool(self, package_id: str) -> Pool:
+        """The package's pool now: its events, and its profiles' health (the crowd)."""
+        states = [self._states[pid] for pid in self._packages[package_id].profiles]
+        return with_crowd(self._breaker.pool(package_id), states, self._clock.timestamp())
+
     def _publish_pool(self, event: PoolEvent, package_id: str) -> None:
-        view = self._breaker.pool(package_id).view(event.at)
+        view = self._pool(package_id).view(event.at)
         self._events.publish(
             PoolChanged(
                 package_id,
@@ -497,6 +501,8 @@ class Dispatcher:
                 self._evidence.restore(profile.id, profile.evidence_run)
             packages[package.id] = rt
         self._packages, self._states, self._owner = packages, states, owner
+        for rt in packages.values():
+            rt.chain = package_chain(rt.package, self._pool(rt.package.id))
 
     async def _review_warmup(self, now: float) -> None:
         """The daily warm-up review of every package whose local day turned."""

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spreader_app.core.health_band import AT_RISK_FROM, OK_FROM, HealthBand, health_band
 from spreader_app.core.health_score import EMPTY_LOG, HealthLog
 from spreader_app.core.models import HealthDeduction, PoolEvent, Profile, ProfileStatus
 from spreader_app.core.pool import Pool, PoolEventType
-from spreader_app.core.rules import DAY
+from spreader_app.core.rules import DAY, ProfileState
 
 # More than this share of a package's profiles below the OK band slows the whole pool.
 CROWD_SHARE = 0.30
@@ -102,6 +102,28 @@ def trigger_events(
             )
         )
     return out
+
+
+def crowd_until(states: Iterable[ProfileState], t: float) -> float | None:
+    """Until when more than ``CROWD_SHARE`` of the profiles ``states`` stay below the OK
+    band, with no new deductions (``None``: not so at ``t``)."""
+    every = list(states)
+    backs = sorted(
+        s.health_log.reaches(OK_FROM) if s.health_log is not None else math.inf
+        for s in every
+        if health_band(s.status, s.health_at(t)) in BELOW_OK
+    )
+    allowed = math.floor(CROWD_SHARE * len(every))
+    if len(backs) <= allowed:
+        return None
+    # The crowd ends when all but ``allowed`` of them are back at OK.
+    return backs[len(backs) - allowed - 1]
+
+
+def with_crowd(pool: Pool, states: Iterable[ProfileState], t: float) -> Pool:
+    """``pool`` with the crowd slow-down that the package's profiles ``states`` give at ``t``."""
+    until = crowd_until(states, t)
+    return pool if until is None and pool.crowd_until is None else replace(pool, crowd_until=until)
 
 
 @dataclass(slots=True)

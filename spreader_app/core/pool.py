@@ -63,14 +63,17 @@ NORMAL_POOL = PoolView(PoolState.NORMAL, 1.0, None, None, "")
 @dataclass(frozen=True, slots=True)
 class Pool:
     """A package's breaker: ``tripped_at`` is the latest ban, ``paused_at`` the pause in
-    force (``None``: not paused), ``crowded_at`` when too many profiles fell below the OK
-    band (``None``: not now). Build it with ``Pool.from_events``."""
+    force (``None``: not paused). ``crowd_until``: too many profiles are below the OK band
+    until then (``core.health_watch.with_crowd`` works it out from their health logs, so the
+    planner foresees its end); ``crowded_at`` and ``crowd_reason`` are from the event that
+    recorded the slow-down. Build it with ``Pool.from_events``."""
 
     tripped_at: float | None = None
     paused_at: float | None = None
     reason: str = ""
     crowded_at: float | None = None
     crowd_reason: str = ""
+    crowd_until: float | None = None
 
     @classmethod
     def from_events(cls, events: Iterable[PoolEvent]) -> Pool:
@@ -100,9 +103,12 @@ class Pool:
 
     def factor(self, t: float) -> float:
         """The share of every cap and pace the pool allows at ``t``."""
-        crowded = self.crowded_at is not None
         tripped = self._tripped_factor(t)
-        return min(tripped, SLOW_FACTOR) if crowded else tripped
+        return min(tripped, SLOW_FACTOR) if self.crowded(t) else tripped
+
+    def crowded(self, t: float) -> bool:
+        """Whether too many profiles are below the OK band at ``t``."""
+        return self.crowd_until is not None and t < self.crowd_until
 
     def _tripped_factor(self, t: float) -> float:
         if self.tripped_at is None or t < self.tripped_at:
@@ -114,12 +120,10 @@ class Pool:
 
     def next_change(self, t: float) -> float | None:
         """When the factor next rises after ``t`` (``None``: it does not)."""
-        if self.tripped_at is None:
-            return None
-        for step in (self.tripped_at + DAY, self.tripped_at + 2 * DAY):
-            if step > t:
-                return step
-        return None
+        steps = [self.crowd_until] if self.crowd_until is not None else []
+        if self.tripped_at is not None:
+            steps += [self.tripped_at + DAY, self.tripped_at + 2 * DAY]
+        return min((step for step in steps if step > t), default=None)
 
     def bounded(self, until: float, t: float) -> float:
         """``until``, or the factor's next rise after ``t`` if that comes first: a hold
@@ -132,9 +136,10 @@ class Pool:
         factor = self.factor(t)
         if self.paused_at is not None:
             return PoolView(PoolState.PAUSED, factor, self.paused_at, None, self.reason)
-        if self.crowded_at is not None and self._tripped_factor(t) > SLOW_FACTOR:
-            # Slowed until fewer profiles are at risk: no time known in advance.
-            return PoolView(PoolState.SLOWED, factor, self.crowded_at, None, self.crowd_reason)
+        if self.crowded(t) and self._tripped_factor(t) > SLOW_FACTOR:
+            reason = self.crowd_reason or "Too many devices have health below OK."
+            began = self.crowded_at if self.crowded_at is not None else t
+            return PoolView(PoolState.SLOWED, factor, began, self.crowd_until, reason)
         if factor == 1.0 or self.tripped_at is None:
             since = self.tripped_at + 2 * DAY if self.tripped_at is not None else created_at
             return PoolView(PoolState.NORMAL, 1.0, since, None, "")
@@ -251,7 +256,7 @@ class PoolRule:
             return None
         until = factor_bounded(pool, state, until, t)
         if slowed < 1.0:
-            why = "too many devices at risk" if pool.crowded_at is not None else "after a ban"
+            why = "too many devices at risk" if pool.crowded(t) else "after a ban"
             return Hold(until, f"pool slowed to {slowed:g}: {why}")
         return Hold(until, "health at risk: caps and pace halved")
 

@@ -8,16 +8,30 @@ from typing import Any
 
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import Conflict, NotFound, ValidationFailed
+from spreader_app.core.health_watch import with_crowd
 from spreader_app.core.models import Package, PoolEvent
 from spreader_app.core.pool import Pool, PoolEventType, PoolView
 from spreader_app.core.ports import Store
+from spreader_app.core.rules import ProfileState
 
 NOTE_LIMIT = 2000
 
 
 async def current_pool(store: Store, package_id: str) -> Pool:
-    """The package's pool as its stored events give it."""
+    """The package's pool as its stored events give it (``with_crowd`` adds its profiles'
+    health)."""
     return Pool.from_events(await store.pool_events(package_id))
+
+
+async def pool_now(store: Store, package_id: str, now: float) -> Pool:
+    """The package's pool at ``now``: its events and its profiles' health."""
+    profiles = await store.list_profiles(package_id)
+    logs = await store.health_logs([p.id for p in profiles], now)
+    states = [
+        ProfileState(p.id, status=p.status, health=p.health_score, health_log=logs.get(p.id))
+        for p in profiles
+    ]
+    return with_crowd(await current_pool(store, package_id), states, now)
 
 
 class PoolService:
@@ -38,8 +52,8 @@ class PoolService:
     async def view(self, package: Package) -> PoolView:
         """The pool of ``package`` now."""
         created = package.created_at.timestamp() if package.created_at else None
-        pool = await current_pool(self._store, package.id)
-        return pool.view(self._clock.timestamp(), created)
+        now = self._clock.timestamp()
+        return (await pool_now(self._store, package.id, now)).view(now, created)
 
     async def view_of(self, package_id: str) -> PoolView:
         """``view`` by id; raises ``NotFound``."""

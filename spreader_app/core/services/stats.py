@@ -15,6 +15,7 @@ from spreader_app.core.contact_log import ContactHistory, ContactLog, ContactQue
 from spreader_app.core.errors import NotFound
 from spreader_app.core.health_band import HealthBand, health_band
 from spreader_app.core.health_score import EMPTY_LOG, Reason
+from spreader_app.core.health_watch import with_crowd
 from spreader_app.core.models import LimitState, Package, Profile
 from spreader_app.core.pool import NORMAL_POOL, Pool, PoolView, profile_factor, scaled_cap
 from spreader_app.core.ports import Store
@@ -91,8 +92,8 @@ class StatsService:
             raise NotFound(f"No package with id {package_id}.")
         profiles = await self._store.list_profiles(package_id)
         now = self._clock.timestamp()
-        pool = await current_pool(self._store, package_id)
         states = await self.profile_states(package, profiles, now)
+        pool = with_crowd(await current_pool(self._store, package_id), states, now)
         limits = self._limits(package, profiles, pool, states, now)
         midnight = _local_midnight(now, package.timezone)
         today = await self._store.mode_totals(package_id, midnight)
@@ -103,10 +104,13 @@ class StatsService:
         self, package: Package, profiles: list[Profile], now: float
     ) -> list[ProfileLimits]:
         """Each profile's usage and caps at ``now``, scaled by the pool's and its health's
-        factor."""
-        states = await self.profile_states(package, profiles, now)
-        pool = await current_pool(self._store, package.id)
-        return self._limits(package, profiles, pool, states, now)
+        factor (the crowd slow-down counts every profile of the package, asked or not)."""
+        every = await self._store.list_profiles(package.id)
+        asked = {p.id for p in profiles}
+        states = await self.profile_states(package, every, now)
+        pool = with_crowd(await current_pool(self._store, package.id), states, now)
+        pairs = [(p, s) for p, s in zip(every, states, strict=True) if p.id in asked]
+        return self._limits(package, [p for p, _ in pairs], pool, [s for _, s in pairs], now)
 
     async def profile_states(
         self,
