@@ -128,34 +128,38 @@ def test_a_critical_profile_sends_no_open_chat_for_24_hours(
 @given(
     profiles=st.integers(1, 4),
     count=st.integers(1, 20),
-    points=st.integers(0, 100),
+    points=st.lists(st.integers(0, 100), min_size=4, max_size=4),
     ago_hours=st.floats(0, 30, allow_nan=False),
 )
 def test_health_planner_times_equal_dispatcher_times_with_the_critical_rule(
-    profiles: int, count: int, points: int, ago_hours: float
+    profiles: int, count: int, points: list[int], ago_hours: float
 ) -> None:
-    """One profile carries a deduction (CRITICAL from 61 points, AT_RISK from 21). With
-    fewer than four profiles that puts over 30 % of the pool below OK: the engine slows the
-    pool at its first round, before the plan, as it would have when the deduction came."""
+    """Profiles carry a deduction each (CRITICAL from 61 points, AT_RISK from 21), so the
+    CRITICAL stop, the halved pace and the crowd slow-down all come into play."""
 
     async def run(c: Container, fake: FakeZentra, clock: ManualClock) -> None:
         policy = {**FAST, "max_messages_per_profile_per_hour": 6}
         package_id, ids = await make_package(c, fake, profiles, **policy)
         at = clock.timestamp() - ago_hours * HOUR
-        if points:
-            row = {"profile_id": ids[0], "at": at, "reason": "disconnected", "points": points}
-            c.db.run_sync(lambda s: s.execute(insert(HealthEventRow), [row]))
+        rows = [
+            {"profile_id": pid, "at": at, "reason": "disconnected", "points": p}
+            for pid, p in zip(ids, points, strict=False)
+            if p
+        ]
+        if rows:
+            c.db.run_sync(lambda s: s.execute(insert(HealthEventRow), rows))
         c.engine_changed()
-        await c.dispatcher.tick()
         message_id = await _send(c, package_id, numbers(count))
         await drain(c, clock)
         times = _times(c, message_id)
         assert all(sent is not None for _, _, sent in times)
         assert [planned for _, planned, _ in times] == [sent for _, _, sent in times]
-        # Nothing went through the profile while it was critical.
-        log = HealthLog([HealthDeduction(ids[0], at, "disconnected", points)] if points else [])
-        entered = log.critical_since()
-        if entered is not None:
-            assert all(m.at >= entered + DAY for m in fake.received if m.device_uuid == "dev-0")
+        # Nothing went through a profile while it was critical.
+        for i, p in enumerate(points[:profiles]):
+            log = HealthLog([HealthDeduction(ids[i], at, "disconnected", p)] if p else [])
+            entered = log.critical_since()
+            if entered is not None:
+                device = f"dev-{i}"
+                assert all(m.at >= entered + DAY for m in fake.received if m.device_uuid == device)
 
     _engine(run)
