@@ -73,9 +73,8 @@ def _reply_rates(
     after) per profile, over ``REPLY_WINDOW``."""
     if not profile_ids:
         return {}
-    package_id = select(ProfileRow.package_id).where(ProfileRow.id == AttemptRow.profile_id)
     answered = exists().where(
-        InboundMessageRow.package_id == package_id.scalar_subquery(),
+        InboundMessageRow.package_id == ProfileRow.package_id,
         InboundMessageRow.sender == AttemptRow.recipient,
         InboundMessageRow.received_at >= AttemptRow.started_at,
     )
@@ -85,17 +84,14 @@ def _reply_rates(
         AttemptRow.started_at > now - REPLY_WINDOW,
         AttemptRow.outcome == OutcomeKind.ACCEPTED.value,
     )
-    total = session.execute(
-        select(AttemptRow.profile_id, func.count(distinct(AttemptRow.recipient)))
-        .where(*where)
-        .group_by(AttemptRow.profile_id)
+    counts = select(AttemptRow.profile_id, func.count(distinct(AttemptRow.recipient))).join(
+        ProfileRow, ProfileRow.id == AttemptRow.profile_id
     )
+    total = session.execute(counts.where(*where).group_by(AttemptRow.profile_id))
     replied = {
         pid: n
         for pid, n in session.execute(
-            select(AttemptRow.profile_id, func.count(distinct(AttemptRow.recipient)))
-            .where(*where, answered)
-            .group_by(AttemptRow.profile_id)
+            counts.where(*where, answered).group_by(AttemptRow.profile_id)
         )
     }
     return {pid: (n, replied.get(pid, 0)) for pid, n in total}
