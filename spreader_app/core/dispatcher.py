@@ -284,7 +284,7 @@ class Dispatcher:
             decision = self._chain(pid).earliest(self._states[pid], max(now, head.not_before))
             if decision.at is not None and (wake is None or decision.at < wake):
                 wake = decision.at
-        band = self._watch.next_change(now, self.states())
+        band = self._watch.next_change(now, self.states().values())
         if band is not None and (wake is None or band < wake):
             wake = band
         for state in self._states.values():

@@ -197,16 +197,18 @@ class HealthWatch:
         """``score`` was written for the profile with an outcome."""
         self._scores[profile_id] = score
 
-    def next_change(self, now: float, profile_ids: Iterable[str]) -> float | None:
-        """When the band of one of ``profile_ids`` next rises after ``now`` (``None``:
-        none is below OK)."""
+    def next_change(self, now: float, states: Iterable[ProfileState]) -> float | None:
+        """When the band of one of the profiles ``states`` next rises after ``now``
+        (``None``: none is AT_RISK or CRITICAL; a banned one waits for its owner)."""
         soonest = math.inf
-        for pid in profile_ids:
-            log = self.logs.get(pid)
+        for state in states:
+            log = state.health_log
             if log is None:
                 continue
             score = log.score(now)
+            if health_band(state.status, score) not in BELOW_OK:
+                continue
             level = OK_FROM if score >= AT_RISK_FROM else AT_RISK_FROM
-            if score < OK_FROM and now < (at := log.reaches(level)):
+            if now < (at := log.reaches(level)):
                 soonest = min(soonest, at)
         return None if soonest == math.inf else soonest

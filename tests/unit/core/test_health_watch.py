@@ -35,7 +35,7 @@ def test_a_band_change_is_an_event_with_its_reasons_both_ways() -> None:
     ]
     assert "ok -> at_risk" in down[0].reason and "rate_limited -25" in down[0].reason
     # Time heals it: the watch knows when, and says so then.
-    back = watch.next_change(T, ["a"])
+    back = watch.next_change(T, [ProfileState("a", health_log=watch.logs["a"])])
     assert back is not None and T < back < T + DAY
     assert _check(watch, back - 1, down) == []
     up = _check(watch, back, down)
