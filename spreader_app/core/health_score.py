@@ -119,6 +119,12 @@ class HealthLog:
             if (points := counted(d, t)) > 0
         ]
 
+    def lowest(self, start: float, end: float) -> int:
+        """The lowest score in ``[start, end)``: between deductions the score only rises,
+        so it is the score at ``start`` or right at one of the deductions."""
+        hits = (self.score(d.at) for d in self.deductions if start <= d.at < end)
+        return min((self.score(start), *hits))
+
     @property
     def last_at(self) -> float | None:
         return self.deductions[-1].at if self.deductions else None

@@ -137,3 +137,10 @@ def test_ban_evidence_run_is_restored_from_storage() -> None:
     assert ev.evidence_run("a") == 0
     with pytest.raises(ValueError, match="cannot be negative"):
         ev.restore("a", -1)
+
+
+def test_the_lowest_score_of_a_day_is_found_at_its_deductions() -> None:
+    log = HealthLog([HealthDeduction("a", T + 3600, "auth_error", 20)])
+    assert log.lowest(T, T + DAY) == 80
+    assert log.lowest(T + 4 * 3600, T + DAY) == 82  # healing already
+    assert log.lowest(T - DAY, T) == 100
