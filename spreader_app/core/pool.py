@@ -4,7 +4,9 @@ The pool's state is a pure function of its stored events and the time: nothing r
 timer. A ban (a profile becoming ``blocked``) trips the breaker: every profile's caps and
 pace are scaled by 0.5 for 24 h, by 0.75 for the 24 h after that, then the pool is normal
 again. A second ban within 24 h of another pauses the package's Open Chat until the owner
-resumes it with a note. ``PoolRule`` is the breaker's place in the ``RuleChain``, so the
+resumes it with a note; so do two profiles falling to CRITICAL health within 24 h, and more
+than 30 % of the profiles below the OK band halve the pool until fewer are
+(``core.health_watch``). ``PoolRule`` is the breaker's place in the ``RuleChain``, so the
 planner and the dispatcher keep the same factor and pause. Reply Chat ignores all of it.
 """
 

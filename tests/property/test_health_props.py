@@ -16,6 +16,7 @@ from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import ManualClock
 from spreader_app.core.health_band import AT_RISK_FROM, OK_FROM
 from spreader_app.core.health_score import MAX_SCORE, RECOVERY, HealthLog, counted
+from spreader_app.core.health_watch import with_crowd
 from spreader_app.core.models import HealthDeduction, Package
 from spreader_app.core.outcomes import HealthReason
 from spreader_app.core.pool import Pool
@@ -163,3 +164,19 @@ def test_health_planner_times_equal_dispatcher_times_with_the_critical_rule(
                 assert all(m.at >= entered + DAY for m in fake.received if m.device_uuid == device)
 
     _engine(run)
+
+
+@settings(PROPS, max_examples=300)
+@given(
+    logs=st.lists(deductions(), min_size=1, max_size=8),
+    later=st.lists(st.floats(0, 2 * DAY, allow_nan=False), min_size=1, max_size=10),
+)
+def test_the_crowd_slow_down_lasts_exactly_while_over_30_percent_are_below_ok(
+    logs: list[list[HealthDeduction]], later: list[float]
+) -> None:
+    states = [ProfileState(f"p{i}", health_log=HealthLog(found)) for i, found in enumerate(logs)]
+    pool = with_crowd(Pool(), states, T0)
+    for dt in later:
+        t = T0 + dt
+        below = sum(1 for s in states if s.health_at(t) < OK_FROM)
+        assert pool.factor(t) == (0.5 if below > 0.3 * len(states) else 1.0), (dt, below)
