@@ -281,7 +281,7 @@ def build(
             templates=templates,
         ),
         templates=templates,
-        replies=ReplyRouter(store, gateway, tokens, clock, events),
+        replies=ReplyRouter(store, gateway, tokens, clock, events, on_blocked=changed),
         stats=stats,
         inbox=InboxService(store, clock, events, parse, wake),
         app_settings=SettingsService(settings_port, store, clock),

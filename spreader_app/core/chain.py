@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spreader_app.core.health_rule import CriticalRule
 from spreader_app.core.models import Package
 from spreader_app.core.pool import Pool, PoolRule
 from spreader_app.core.rules import RuleChain
@@ -9,8 +10,8 @@ from spreader_app.core.warmup import UnansweredRule, WarmupRule
 
 
 def package_chain(package: Package, pool: Pool) -> RuleChain:
-    """The package's caps, cooldown and hours, its pool breaker, warm-up and unanswered
-    budget, in that order (DESIGN.md section 2)."""
+    """The package's caps, cooldown and hours, the CRITICAL health stop, its pool breaker,
+    warm-up and unanswered budget, in that order (DESIGN.md section 2)."""
     return RuleChain.for_package(
-        package, extra=(PoolRule(pool), WarmupRule(pool), UnansweredRule())
+        package, extra=(CriticalRule(), PoolRule(pool), WarmupRule(pool), UnansweredRule())
     )

@@ -36,6 +36,8 @@ from spreader_app.core.events import (
 )
 from spreader_app.core.fleet import Fleet
 from spreader_app.core.health import BanEvidence
+from spreader_app.core.health_score import deduction
+from spreader_app.core.health_watch import HealthWatch, with_crowd
 from spreader_app.core.leasing import LeaseKeeper
 from spreader_app.core.models import (
     Claim,
@@ -51,15 +53,16 @@ from spreader_app.core.models import (
     SendRequest,
 )
 from spreader_app.core.outcome_policy import resolve
-from spreader_app.core.pool import PoolBreaker
-from spreader_app.core.ports import ContactPort, DispatchPort, Gateway, PoolPort
+from spreader_app.core.outcomes import HealthReason
+from spreader_app.core.pool import Pool, PoolBreaker
+from spreader_app.core.ports import ContactPort, DispatchPort, Gateway, HealthPort, PoolPort
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
 from spreader_app.core.warmup import contact_query
 from spreader_app.core.warmup_review import StageReview, next_midnight, review
 
 
-class EngineStore(DispatchPort, ContactPort, PoolPort, Protocol):
+class EngineStore(DispatchPort, ContactPort, PoolPort, HealthPort, Protocol):
     """The storage the Open Chat engine uses."""
 
 
@@ -90,7 +93,7 @@ class Dispatcher:
         self._rng = rng
         self._jitter_fraction = jitter_fraction
         self._fleet = Fleet(clock)
-        self._health: dict[str, dict[str, int]] = {}
+        self._watch = HealthWatch()
         self._evidence = BanEvidence()
         self._breaker = PoolBreaker()
         self._inflight: dict[str, asyncio.Task[None]] = {}
@@ -214,6 +217,7 @@ class Dispatcher:
             gained, self._gained = self._gained, set()
             await self._store.advance_waiting(gained, now)
         resolutions = self._unrecorded = self._unrecorded + self._take_resolutions()
+        await self._check_health(now)
 
         idle = [
             pid
@@ -272,6 +276,9 @@ class Dispatcher:
             )
             if decision.at is not None and (wake is None or decision.at < wake):
                 wake = decision.at
+        band = self._watch.next_change(now, self._fleet.states.values())
+        if band is not None and (wake is None or band < wake):
+            wake = band
         for state in self._fleet.states.values():
             pause = state.paused_until
             if state.status is ProfileStatus.COOLDOWN and pause is not None and pause > now:
@@ -322,8 +329,6 @@ class Dispatcher:
             rt = self._fleet.packages.get(claim.package_id)
             if rt is None:
                 continue
-            health = self._health.setdefault(claim.package_id, {})
-            health.setdefault(claim.profile_id, 100)
             others = any(
                 pid != claim.profile_id and self._fleet.can_dispatch(pid) for pid in rt.profiles
             )
@@ -332,7 +337,7 @@ class Dispatcher:
                 result,
                 package=rt.package,
                 finished_at=at,
-                health=health,
+                health=self._watch.logs,
                 evidence=self._evidence,
                 rng=self._rng,
                 others_available=others,
@@ -376,6 +381,8 @@ class Dispatcher:
             if state is None:
                 continue
             state.health = update.health_score
+            state.health_log = self._watch.logs.get(update.profile_id)
+            self._watch.written(update.profile_id, update.health_score)
             if update.status is None:
                 continue
             # A repeated pause is news too: it moves the time the device is tried again.
@@ -398,13 +405,36 @@ class Dispatcher:
         """The pool breaker: the package's chain takes the new pool at once."""
         events = self._breaker.trip(package_id, profile_id, reason, at)
         rt = self._fleet.packages[package_id]
-        pool = self._breaker.pool(package_id)
-        rt.chain = package_chain(rt.package, pool)
+        rt.chain = package_chain(rt.package, self._pool(package_id))
         for event in events:
             self._publish_pool(event, package_id)
 
+    async def _check_health(self, now: float) -> None:
+        """Band changes (and the breaker triggers they pull) become pool events, written
+        with this round's outcomes; scores that moved with time are written now."""
+        found = self._watch.check(
+            now,
+            {pid: s.status for pid, s in self._fleet.states.items()},
+            self._fleet.owner,
+            self._breaker.history,
+            lambda pid: self._leases.holds(pid, now),
+        )
+        if found.scores:
+            await self._store.set_health_scores(found.scores, now)
+        for package_id, events in found.events.items():
+            self._breaker.add(events)
+            rt = self._fleet.packages[package_id]
+            rt.chain = package_chain(rt.package, self._pool(package_id))
+            for event in events:
+                self._publish_pool(event, package_id)
+
+    def _pool(self, package_id: str) -> Pool:
+        """The package's pool now: its events, and its profiles' health (the crowd)."""
+        states = [self._fleet.states[pid] for pid in self._fleet.packages[package_id].profiles]
+        return with_crowd(self._breaker.pool(package_id), states, self._clock.timestamp())
+
     def _publish_pool(self, event: PoolEvent, package_id: str) -> None:
-        view = self._breaker.pool(package_id).view(event.at)
+        view = self._pool(package_id).view(event.at)
         self._events.publish(
             PoolChanged(
                 package_id,
@@ -432,12 +462,16 @@ class Dispatcher:
                 if (query := contact_query(profile, package)) is not None
             }
             histories = await self._store.contact_histories(queries, now) if queries else {}
+            everyone = [profile for _, profiles in snapshot for profile, _ in profiles]
+            self._watch.load(await self._store.health_logs([p.id for p in everyone], now), everyone)
         except BaseException:
             self._reload_needed = True
             raise
         self._gained |= self._fleet.rebuild(
-            snapshot, histories, self._breaker, self._rng, self._health, self._evidence
+            snapshot, histories, self._breaker, self._rng, self._watch.logs, self._evidence
         )
+        for rt in self._fleet.packages.values():
+            rt.chain = package_chain(rt.package, self._pool(rt.package.id))
 
     async def _review_warmup(self, now: float) -> None:
         """The daily warm-up review of every package whose local day turned."""
@@ -474,6 +508,11 @@ class Dispatcher:
         budget), and they are known to the device they wrote to (warm-up)."""
         if not isinstance(event, InboundReceived) or event.sender is None:
             return
+        if event.opted_out and event.profile_id in self._fleet.states:
+            # Stored with the opt-out; the band check of the next round sees it.
+            found = deduction(event.profile_id, HealthReason.OPT_OUT, self._clock.timestamp())
+            self._fleet.states[event.profile_id].health_log = self._watch.add(found)
+            self._wake.set()
         for pid, package_id in self._fleet.owner.items():
             contacts = self._fleet.states[pid].contacts
             if package_id != event.package_id or contacts is None:

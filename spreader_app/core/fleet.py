@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spreader_app.core.chain import package_chain
@@ -18,6 +18,7 @@ from spreader_app.core.clock import Clock
 from spreader_app.core.contact_log import ContactHistory, ContactLog
 from spreader_app.core.distribution import Selector, make_selector
 from spreader_app.core.health import BanEvidence
+from spreader_app.core.health_score import HealthLog
 from spreader_app.core.models import (
     Failover,
     Move,
@@ -64,12 +65,13 @@ class Fleet:
         histories: dict[str, ContactHistory],
         breaker: PoolBreaker,
         rng: random.Random,
-        health: dict[str, dict[str, int]],
+        logs: Mapping[str, HealthLog],
         evidence: BanEvidence,
     ) -> set[str]:
         """Replaces the picture with ``snapshot`` (packages, profiles, last-day sends) and
         each device's contact ``histories``; keeps selectors and jitter across reloads.
-        Fills ``health`` and ``evidence`` from the profiles. Returns the devices whose
+        Each device takes its health log from ``logs`` (which has every profile's) and
+        ``evidence`` is restored from the profiles. Returns the devices whose
         warm-up cap rose, so their queue may move early."""
         gained: set[str] = set()
         packages: dict[str, PackageRuntime] = {}
@@ -84,7 +86,6 @@ class Fleet:
             )
             chain = package_chain(package, breaker.pool(package.id))
             rt = PackageRuntime(package, chain, selector)
-            scores = health.setdefault(package.id, {})
             for profile, sends in profiles:
                 rt.profiles[profile.id] = profile
                 history = histories.get(profile.id, ContactHistory())
@@ -95,9 +96,9 @@ class Fleet:
                     state.jitter = previous.jitter
                     if _more_room(previous.contacts, contacts):
                         gained.add(profile.id)
+                state.health_log = logs[profile.id]
                 states[profile.id] = state
                 owner[profile.id] = package.id
-                scores[profile.id] = profile.health_score
                 evidence.restore(profile.id, profile.evidence_run)
             packages[package.id] = rt
         self.packages, self.states, self.owner = packages, states, owner

@@ -1,4 +1,4 @@
-"""Profile health scores and the evidence that a device is banned.
+"""The evidence that a device is banned (health scores: ``core.health_score``).
 
 The gateway's error text cannot tell a banned device from a bad recipient (ZENTRA.md).
 What can: a recipient that one device failed and another device then reached. Each such
@@ -13,31 +13,8 @@ from collections import OrderedDict
 from typing import ClassVar
 
 from spreader_app.core.models import OutcomeKind
-from spreader_app.core.outcomes import OUTCOMES, kinds_where
+from spreader_app.core.outcomes import kinds_where
 from spreader_app.core.rules import DAY
-
-
-class HealthPolicy:
-    """How one gateway answer moves a profile's health score (kept within 0-100); the
-    change per answer is ``OUTCOMES[kind].health``."""
-
-    MAX_SCORE: ClassVar[int] = 100
-    MIN_SCORE: ClassVar[int] = 0
-    BAN_EVIDENCE: ClassVar[int] = -20
-
-    @classmethod
-    def apply(cls, score: int, kind: OutcomeKind) -> int:
-        """The score after one answer of ``kind``."""
-        return cls._clamp(score + OUTCOMES[kind].health)
-
-    @classmethod
-    def apply_evidence(cls, score: int) -> int:
-        """The score after one piece of ban evidence against the profile."""
-        return cls._clamp(score + cls.BAN_EVIDENCE)
-
-    @classmethod
-    def _clamp(cls, score: int) -> int:
-        return max(cls.MIN_SCORE, min(cls.MAX_SCORE, score))
 
 
 class BanEvidence:

@@ -23,11 +23,8 @@ AT_RISK_FACTOR = 0.5
 
 
 def health_factor(status: ProfileStatus, score: int) -> float:
-    """The share of caps and pace the profile's health allows: halved below OK.
-
-    CRITICAL is halved too for now: its 24-hour stop needs the score to recover with
-    time, and today it recovers only through sends.
-    """
+    """The share of caps and pace the profile's health allows: halved below OK (CRITICAL
+    also stops Open Chat for a day: ``core.health_rule.CriticalRule``)."""
     if score >= OK_FROM:  # the common case, on every rule evaluation: skip the band
         return 1.0
     band = health_band(status, score)

@@ -346,8 +346,20 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class HealthDeduction:
+    """Points taken off a profile's health at ``at`` (POSIX seconds) for ``reason`` (a
+    ``core.outcomes.HealthReason``); ``core.health_score`` recovers them over 24 h."""
+
+    profile_id: str
+    at: float
+    reason: str
+    points: int
+
+
+@dataclass(frozen=True, slots=True)
 class ProfileUpdate:
-    """New health/status values for a profile, written with the outcome that caused them."""
+    """New health/status values for a profile, written with the outcome that caused them;
+    ``deductions`` are stored in the same transaction."""
 
     profile_id: str
     health_score: int
@@ -356,6 +368,7 @@ class ProfileUpdate:
     status_reason: str | None = None
     paused_until: float | None = None
     last_error: str | None = None
+    deductions: tuple[HealthDeduction, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

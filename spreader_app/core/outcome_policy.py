@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import random
 from collections.abc import MutableMapping
+from dataclasses import replace
 
 from spreader_app.core import reasons
-from spreader_app.core.health import BanEvidence, HealthPolicy
+from spreader_app.core.health import BanEvidence
+from spreader_app.core.health_score import EMPTY_LOG, HealthLog, answer_deduction, deduction
 from spreader_app.core.models import (
     Claim,
     DeliveryStatus,
     GatewayResult,
+    HealthDeduction,
     OutcomeKind,
     Package,
     ProfileStatus,
     ProfileUpdate,
     Resolution,
 )
-from spreader_app.core.outcomes import OUTCOMES
+from spreader_app.core.outcomes import OUTCOMES, HealthReason
 from spreader_app.core.retry import backoff_seconds
 
 # A delivery moves to another device at most this many times before it fails for good.
@@ -36,21 +39,23 @@ def resolve(
     *,
     package: Package,
     finished_at: float,
-    health: MutableMapping[str, int],
+    health: MutableMapping[str, HealthLog],
     evidence: BanEvidence,
     rng: random.Random,
     others_available: bool,
 ) -> Resolution:
     """Decides the delivery's next state and the profiles' new health after one answer.
 
-    ``health`` maps every profile of the package to its score and is updated in place, so
-    the next answer sees this one's effect; ``evidence`` holds the ban-evidence runs.
+    ``health`` maps profiles to their health logs and is updated in place (a missing
+    sender starts empty), so the next answer sees this one's deductions; the profile
+    updates carry the deductions to store. ``evidence`` holds the ban-evidence runs.
     ``others_available`` says whether another profile could
     take the delivery over (a failover target exists).
     """
     kind = result.kind
     meaning = OUTCOMES[kind]
-    score = health[claim.profile_id] = HealthPolicy.apply(health[claim.profile_id], kind)
+    own = answer_deduction(claim.profile_id, kind, finished_at)
+    score = _deduct(health, claim.profile_id, own, finished_at)
     updates: list[ProfileUpdate] = []
     error = "" if result.accepted else f"{kind.value}: {result.detail}".strip()
 
@@ -58,10 +63,10 @@ def resolve(
         for other_id in evidence.succeeded(claim.profile_id, claim.recipient, finished_at):
             if other_id not in health:
                 continue
-            health[other_id] = HealthPolicy.apply_evidence(health[other_id])
-            updates.append(
-                _evidence_update(other_id, health[other_id], evidence.evidence_run(other_id))
-            )
+            found = deduction(other_id, HealthReason.BAN_EVIDENCE, finished_at)
+            other = _deduct(health, other_id, found, finished_at)
+            run = evidence.evidence_run(other_id)
+            updates.append(replace(_evidence_update(other_id, other, run), deductions=(found,)))
         updates.append(ProfileUpdate(claim.profile_id, score, 0, last_error=""))
         return Resolution(
             claim, result, finished_at, DeliveryStatus.SENT, profile_updates=tuple(updates)
@@ -69,11 +74,10 @@ def resolve(
 
     failovers = len(claim.tried_profiles | {claim.profile_id}) - 1
     evidence.failed(claim.profile_id, claim.recipient, kind, finished_at)
-    updates.append(
-        profile_verdict(
-            claim.profile_id, score, evidence.evidence_run(claim.profile_id), result, finished_at
-        )
+    verdict = profile_verdict(
+        claim.profile_id, score, evidence.evidence_run(claim.profile_id), result, finished_at
     )
+    updates.append(replace(verdict, deductions=(own,) if own else ()))
 
     if meaning.holds:
         # The pool breaker: a banned device's recipients wait for the owner, not for its
@@ -117,6 +121,20 @@ def resolve(
     return Resolution(
         claim, result, finished_at, DeliveryStatus.FAILED, error, profile_updates=tuple(updates)
     )
+
+
+def _deduct(
+    health: MutableMapping[str, HealthLog],
+    profile_id: str,
+    found: HealthDeduction | None,
+    at: float,
+) -> int:
+    """Adds ``found`` (if any) to the profile's log; returns its score at ``at``."""
+    log = health.get(profile_id, EMPTY_LOG)
+    if found is not None:
+        log = log.with_deductions((found,))
+    health[profile_id] = log
+    return log.score(at)
 
 
 def profile_verdict(

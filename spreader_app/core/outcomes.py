@@ -7,12 +7,26 @@ evidence, the stored retry count and the GUI's words) reads this table and nothi
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import OutcomeKind, ProfileStatus
+
+
+class HealthReason(enum.StrEnum):
+    """Why a profile's health score was lowered (BAN_SAFETY.md section 3)."""
+
+    DISCONNECTED = "disconnected"  # the device is not connected to WhatsApp
+    BANNED = "banned"  # the gateway said banned, blocked or expired
+    AUTH_ERROR = "auth_error"  # token refused or device unknown
+    RATE_LIMITED = "rate_limited"  # the gateway asked to slow down
+    SEND_FAILED = "send_failed"  # a sender-side failure (no proper answer)
+    REJECTED = "rejected"  # the gateway refused the message or the recipient
+    BAN_EVIDENCE = "ban_evidence"  # a recipient this device failed was reached by another
+    OPT_OUT = "opt_out"  # a customer who wrote to this device asked to hear no more
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +43,9 @@ class OutcomeClass:
     - ``holds``: the profile is out of Open Chat rotation at once and its pending work is
       held (the pool breaker).
     - ``profile_status``: what the sending profile becomes (``None``: unchanged).
-    - ``health``: the change to the profile's health score.
+    - ``health``: the change to the profile's health score (a deduction, recovered over
+      24 h by ``core.health_score``; 0: none).
+    - ``reason``: the deduction's reason code (``None`` when ``health`` is 0).
     - ``words``: the owner's explanation (English; translated by the window under the
       context ``Outcomes``).
     """
@@ -42,6 +58,7 @@ class OutcomeClass:
     holds: bool
     profile_status: ProfileStatus | None
     health: int
+    reason: HealthReason | None
     words: str
 
 
@@ -55,7 +72,8 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             not_sent=False,
             holds=False,
             profile_status=None,
-            health=2,
+            health=0,
+            reason=None,
             words=QT_TRANSLATE_NOOP("Outcomes", "accepted by the gateway"),
         ),
         OutcomeKind.DEVICE_UNAVAILABLE: OutcomeClass(
@@ -67,6 +85,7 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=ProfileStatus.COOLDOWN,
             health=-10,
+            reason=HealthReason.DISCONNECTED,
             words=QT_TRANSLATE_NOOP(
                 "Outcomes", "the device is not connected to WhatsApp; scan its QR code in Zentra"
             ),
@@ -80,6 +99,7 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=True,
             profile_status=ProfileStatus.BLOCKED,
             health=-100,
+            reason=HealthReason.BANNED,
             words=QT_TRANSLATE_NOOP(
                 "Outcomes", "Zentra says the device is banned, blocked or its subscription expired"
             ),
@@ -93,6 +113,7 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=ProfileStatus.INACTIVE,
             health=-20,
+            reason=HealthReason.AUTH_ERROR,
             words=QT_TRANSLATE_NOOP(
                 "Outcomes",
                 "Zentra does not know this device; check the profile's device UUID against "
@@ -108,6 +129,7 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=ProfileStatus.INACTIVE,
             health=-20,
+            reason=HealthReason.AUTH_ERROR,
             words=QT_TRANSLATE_NOOP(
                 "Outcomes", "Zentra refused the device's token; check the profile's token"
             ),
@@ -121,6 +143,7 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=None,
             health=-5,
+            reason=HealthReason.RATE_LIMITED,
             words=QT_TRANSLATE_NOOP("Outcomes", "Zentra asked to slow down; try again in a minute"),
         ),
         OutcomeKind.TRANSIENT: OutcomeClass(
@@ -132,6 +155,7 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=None,
             health=-3,
+            reason=HealthReason.SEND_FAILED,
             words=QT_TRANSLATE_NOOP(
                 "Outcomes",
                 "Zentra did not answer properly; the customer may still have received it, "
@@ -147,6 +171,7 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             holds=False,
             profile_status=None,
             health=-5,
+            reason=HealthReason.REJECTED,
             words=QT_TRANSLATE_NOOP("Outcomes", "Zentra refused the message or the recipient"),
         ),
     }
@@ -160,3 +185,21 @@ def kinds_where(flag: str) -> frozenset[OutcomeKind]:
 
 # The kinds a delivery is tried again after (storage counts a delivery's retries with it).
 RETRIED_KINDS = kinds_where("retry")
+
+
+def _deductions() -> dict[HealthReason, int]:
+    points: dict[HealthReason, int] = {
+        HealthReason.BAN_EVIDENCE: 20,
+        HealthReason.OPT_OUT: 10,
+    }
+    for kind, cls in OUTCOMES.items():
+        if cls.reason is None:
+            continue
+        if points.setdefault(cls.reason, -cls.health) != -cls.health:
+            raise AssertionError(f"{kind}: reason {cls.reason} has two point values")
+    return points
+
+
+# Points each reason costs when it happens (recovered linearly over 24 h): the answers'
+# from ``OUTCOMES``, plus the two that are not gateway answers.
+DEDUCTIONS: Mapping[HealthReason, int] = MappingProxyType(_deductions())

@@ -4,7 +4,9 @@ The pool's state is a pure function of its stored events and the time: nothing r
 timer. A ban (a profile becoming ``blocked``) trips the breaker: every profile's caps and
 pace are scaled by 0.5 for 24 h, by 0.75 for the 24 h after that, then the pool is normal
 again. A second ban within 24 h of another pauses the package's Open Chat until the owner
-resumes it with a note. ``PoolRule`` is the breaker's place in the ``RuleChain``, so the
+resumes it with a note; so do two profiles falling to CRITICAL health within 24 h, and more
+than 30 % of the profiles below the OK band halve the pool until fewer are
+(``core.health_watch``). ``PoolRule`` is the breaker's place in the ``RuleChain``, so the
 planner and the dispatcher keep the same factor and pause. Reply Chat ignores all of it.
 """
 
@@ -18,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spreader_app.core import reasons
-from spreader_app.core.health_band import health_factor
+from spreader_app.core.health_band import OK_FROM, health_factor
 from spreader_app.core.models import PoolEvent
 from spreader_app.core.rules import DAY, HOUR, Hold, ProfileState, cap_release
 
@@ -36,6 +38,9 @@ class PoolEventType(enum.StrEnum):
     RELEASED = "released"  # the owner sent held recipients on
     CANCELLED = "cancelled"  # the owner cancelled held recipients
     STAGE_CHANGED = "stage_changed"  # a profile's warm-up stage went up or down
+    BAND_CHANGED = "band_changed"  # a profile's health band changed (``note``: the new band)
+    CROWD_SLOWED = "at_risk_slowed"  # over 30 % of the profiles below OK: caps and pace halved
+    CROWD_CLEARED = "at_risk_cleared"  # fewer are again
 
 
 class PoolState(enum.StrEnum):
@@ -61,17 +66,24 @@ NORMAL_POOL = PoolView(PoolState.NORMAL, 1.0, None, None, "")
 @dataclass(frozen=True, slots=True)
 class Pool:
     """A package's breaker: ``tripped_at`` is the latest ban, ``paused_at`` the pause in
-    force (``None``: not paused). Build it with ``Pool.from_events``."""
+    force (``None``: not paused). ``crowd_until``: too many profiles are below the OK band
+    until then (``core.health_watch.with_crowd`` works it out from their health logs, so the
+    planner foresees its end); ``crowded_at`` and ``crowd_reason`` are from the event that
+    recorded the slow-down. Build it with ``Pool.from_events``."""
 
     tripped_at: float | None = None
     paused_at: float | None = None
     reason: str = ""
+    crowded_at: float | None = None
+    crowd_reason: str = ""
+    crowd_until: float | None = None
 
     @classmethod
     def from_events(cls, events: Iterable[PoolEvent]) -> Pool:
         """The pool after ``events`` (any order; other packages' events must be left out)."""
         tripped: PoolEvent | None = None
         pause: PoolEvent | None = None
+        crowd: PoolEvent | None = None
         for event in sorted(events, key=lambda e: e.at):
             if event.type == PoolEventType.BLOCKED:
                 tripped = event
@@ -79,15 +91,29 @@ class Pool:
                 pause = event
             elif event.type == PoolEventType.RESUMED:
                 pause = None
+            elif event.type == PoolEventType.CROWD_SLOWED:
+                crowd = event
+            elif event.type == PoolEventType.CROWD_CLEARED:
+                crowd = None
         latest = pause or tripped
         return cls(
             tripped.at if tripped else None,
             pause.at if pause else None,
             latest.reason if latest else "",
+            crowd.at if crowd else None,
+            crowd.reason if crowd else "",
         )
 
     def factor(self, t: float) -> float:
         """The share of every cap and pace the pool allows at ``t``."""
+        tripped = self._tripped_factor(t)
+        return min(tripped, SLOW_FACTOR) if self.crowded(t) else tripped
+
+    def crowded(self, t: float) -> bool:
+        """Whether too many profiles are below the OK band at ``t``."""
+        return self.crowd_until is not None and t < self.crowd_until
+
+    def _tripped_factor(self, t: float) -> float:
         if self.tripped_at is None or t < self.tripped_at:
             return 1.0
         age = t - self.tripped_at
@@ -97,12 +123,10 @@ class Pool:
 
     def next_change(self, t: float) -> float | None:
         """When the factor next rises after ``t`` (``None``: it does not)."""
-        if self.tripped_at is None:
-            return None
-        for step in (self.tripped_at + DAY, self.tripped_at + 2 * DAY):
-            if step > t:
-                return step
-        return None
+        steps = [self.crowd_until] if self.crowd_until is not None else []
+        if self.tripped_at is not None:
+            steps += [self.tripped_at + DAY, self.tripped_at + 2 * DAY]
+        return min((step for step in steps if step > t), default=None)
 
     def bounded(self, until: float, t: float) -> float:
         """``until``, or the factor's next rise after ``t`` if that comes first: a hold
@@ -115,6 +139,10 @@ class Pool:
         factor = self.factor(t)
         if self.paused_at is not None:
             return PoolView(PoolState.PAUSED, factor, self.paused_at, None, self.reason)
+        if self.crowded(t) and self._tripped_factor(t) > SLOW_FACTOR:
+            reason = self.crowd_reason or "Too many devices have health below OK."
+            began = self.crowded_at if self.crowded_at is not None else t
+            return PoolView(PoolState.SLOWED, factor, began, self.crowd_until, reason)
         if factor == 1.0 or self.tripped_at is None:
             since = self.tripped_at + 2 * DAY if self.tripped_at is not None else created_at
             return PoolView(PoolState.NORMAL, 1.0, since, None, "")
@@ -130,7 +158,20 @@ def scaled_cap(cap: int, factor: float) -> int:
 def profile_factor(pool: Pool, state: ProfileState, t: float) -> float:
     """The share of its caps and pace a profile has at ``t``: the pool's factor times its
     health's (halved below the OK band)."""
-    return pool.factor(t) * health_factor(state.status, state.health)
+    return pool.factor(t) * health_factor(state.status, state.health_at(t))
+
+
+def factor_bounded(pool: Pool, state: ProfileState, until: float, t: float) -> float:
+    """``until``, or the next rise after ``t`` of ``profile_factor`` if that comes first
+    (the pool's, or the profile's health back at the OK band): a hold under the factor
+    must be asked again then."""
+    until = pool.bounded(until, t)
+    log = state.health_log
+    if log is not None and state.health_at(t) < OK_FROM:
+        back = log.reaches(OK_FROM)
+        if t < back < until:
+            until = back
+    return until
 
 
 def room_at(
@@ -214,10 +255,11 @@ class PoolRule:
         until = max(room, sends[-1] + state.cooldown / factor + state.jitter) if sends else room
         if until <= t:
             return None
-        until = pool.bounded(until, t)
+        until = factor_bounded(pool, state, until, t)
         slowed = pool.factor(t)
         if slowed < 1.0:
-            return Hold(until, f"pool slowed to {slowed:g} after a ban")
+            why = "too many devices at risk" if pool.crowded(t) else "after a ban"
+            return Hold(until, f"pool slowed to {slowed:g}: {why}")
         return Hold(until, "health at risk: caps and pace halved")
 
 
@@ -239,13 +281,21 @@ class PoolBreaker:
     def pool(self, package_id: str) -> Pool:
         return Pool.from_events(self._history.get(package_id, ()))
 
+    def history(self, package_id: str) -> list[PoolEvent]:
+        """The package's events so far, recorded or not."""
+        return list(self._history.get(package_id, ()))
+
+    def add(self, events: Iterable[PoolEvent]) -> None:
+        """Keeps ``events`` (decided elsewhere) until they are recorded."""
+        for event in events:
+            self._history.setdefault(event.package_id, []).append(event)
+            self._unrecorded.append(event)
+
     def trip(self, package_id: str, profile_id: str, reason: str, at: float) -> list[PoolEvent]:
         """A profile of ``package_id`` became blocked: returns the new events (also kept
-        until ``take_unrecorded``)."""
-        history = self._history.setdefault(package_id, [])
-        events = breaker_events(history, package_id, profile_id, reason, at)
-        history.extend(events)
-        self._unrecorded.extend(events)
+        until ``recorded``)."""
+        events = breaker_events(self.history(package_id), package_id, profile_id, reason, at)
+        self.add(events)
         return events
 
     def unrecorded(self) -> list[PoolEvent]:

@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Protocol
 
 from spreader_app.core.contact_log import ContactHistory, ContactQuery
+from spreader_app.core.health_score import HealthLog
 from spreader_app.core.models import (
     Claim,
     ConversationItem,
@@ -190,6 +191,19 @@ class ContactPort(Protocol):
         """Pending deliveries of ``profile_ids`` that wait only on the rules become due at
         ``now`` (a rule gained room early: an answer, a higher warm-up stage); returns how
         many. Drip, smart and future schedules keep their times."""
+        ...
+
+
+class HealthPort(Protocol):
+    """The health logs behind each profile's score (``core.health_score``)."""
+
+    async def health_logs(self, profile_ids: Collection[str], now: float) -> dict[str, HealthLog]:
+        """Each profile's health log at ``now``: its stored deductions of the last 7 days
+        and its reply credit (a profile without deductions may be missing)."""
+        ...
+
+    async def set_health_scores(self, scores: Mapping[str, int], now: float) -> None:
+        """Writes each profile's cached ``health_score``."""
         ...
 
 

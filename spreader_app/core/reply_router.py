@@ -13,17 +13,17 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from spreader_app.core.clock import Clock
 from spreader_app.core.content import CONTENT_FIELDS, read_content
 from spreader_app.core.errors import Conflict, NoProfileAvailable, NotFound
 from spreader_app.core.events import EventBus, ReplySent
 from spreader_app.core.fields import FieldReader
-from spreader_app.core.health import HealthPolicy
+from spreader_app.core.health_score import EMPTY_LOG, answer_deduction
 from spreader_app.core.models import (
     DeliveryStatus,
     GatewayResult,
@@ -42,7 +42,8 @@ from spreader_app.core.models import (
 from spreader_app.core.outcome_policy import profile_verdict
 from spreader_app.core.outcomes import OUTCOMES
 from spreader_app.core.phones import check_phone
-from spreader_app.core.ports import Gateway, ReplyPort
+from spreader_app.core.ports import Gateway, HealthPort, PoolPort, ReplyPort
+from spreader_app.core.reply_ban import trip_breaker
 from spreader_app.core.tokens import TokenCache
 
 log = logging.getLogger(__name__)
@@ -152,17 +153,30 @@ def _reply_plan(
     return ReplyPlan(message, profile, tuple(profiles), decided_by, rerouted)
 
 
+class ReplyRouterStore(ReplyPort, HealthPort, PoolPort, Protocol):
+    """What Reply Chat reads and writes: the reply, the health log of a profile that
+    failed, and the pool a ban answered to a reply trips."""
+
+
 class ReplyRouter:
     """Sends Reply Chat messages; see the module docstring for the guarantees."""
 
     def __init__(
-        self, store: ReplyPort, gateway: Gateway, tokens: TokenCache, clock: Clock, events: EventBus
+        self,
+        store: ReplyRouterStore,
+        gateway: Gateway,
+        tokens: TokenCache,
+        clock: Clock,
+        events: EventBus,
+        on_blocked: Callable[[], None] = lambda: None,
     ) -> None:
         self._store = store
         self._gateway = gateway
         self._tokens = tokens
         self._clock = clock
         self._events = events
+        # The engine re-reads profiles and the pool after a reply's ban tripped the breaker.
+        self._on_blocked = on_blocked
 
     async def send_reply(self, package_id: str, req: ReplyRequest) -> ReplyResult:
         """Sends now. Raises ``NotFound``, ``Conflict`` (package inactive) or
@@ -178,6 +192,7 @@ class ReplyRouter:
         message, profile, profiles = planned.message, planned.profile, planned.profiles
         rerouted = planned.rerouted
         tried = {profile.id}
+        blocked: list[ProfileUpdate] = []
         while True:
             result = await self._call(profile, req)
             if result.accepted or not (OUTCOMES[result.kind].not_sent or result.not_delivered):
@@ -185,7 +200,8 @@ class ReplyRouter:
             nxt = _best(profiles, self._clock.timestamp(), tried)
             if nxt is None:
                 break
-            updates = [self._penalise(profile, result)]
+            updates = [await self._penalise(profile, result)]
+            blocked += _blocked(updates)
             claim = await self._store.reroute_reply(
                 message, claim, result, updates, nxt.id, self._clock.timestamp()
             )
@@ -193,11 +209,16 @@ class ReplyRouter:
             tried.add(nxt.id)
         status = DeliveryStatus.SENT if result.accepted else DeliveryStatus.FAILED
         error = "" if result.accepted else f"{result.kind.value}: {result.detail}"
-        update = self._penalise(profile, result)
+        update = await self._penalise(profile, result)
+        blocked += _blocked([update])
         recording = self._store.finish_reply(
             claim, result, status, error, [update], self._clock.timestamp()
         )
         recording.add_done_callback(_report_unrecorded)
+        if blocked:
+            now = self._clock.timestamp()
+            await trip_breaker(self._store, self._events, package_id, now, blocked, recording)
+            self._on_blocked()
         self._events.publish(
             ReplySent(message.id, package_id, req.recipient, profile.id, status, rerouted)
         )
@@ -217,8 +238,18 @@ class ReplyRouter:
             SendRequest(profile.zentra_uuid, token, req.recipient, req.content)
         )
 
-    def _penalise(self, profile: Profile, result: GatewayResult) -> ProfileUpdate:
-        score = HealthPolicy.apply(profile.health_score, result.kind)
-        return profile_verdict(
-            profile.id, score, profile.evidence_run, result, self._clock.timestamp()
-        )
+    async def _penalise(self, profile: Profile, result: GatewayResult) -> ProfileUpdate:
+        """The answer's verdict on ``profile`` and its health deduction, if any. Reads the
+        profile's health log only after a failure: an accepted reply costs nothing."""
+        now = self._clock.timestamp()
+        found = answer_deduction(profile.id, result.kind, now)
+        score = profile.health_score
+        if found is not None:
+            logs = await self._store.health_logs([profile.id], now)
+            score = logs.get(profile.id, EMPTY_LOG).with_deductions((found,)).score(now)
+        verdict = profile_verdict(profile.id, score, profile.evidence_run, result, now)
+        return replace(verdict, deductions=(found,) if found else ())
+
+
+def _blocked(updates: Sequence[ProfileUpdate]) -> list[ProfileUpdate]:
+    return [u for u in updates if u.status is ProfileStatus.BLOCKED]

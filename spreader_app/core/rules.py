@@ -29,6 +29,7 @@ from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
 from spreader_app.core.contact_log import ContactLog
+from spreader_app.core.health_score import HealthLog
 from spreader_app.core.models import LimitState, Package, Profile, ProfileStatus
 
 HOUR = 3600.0
@@ -41,7 +42,8 @@ class ProfileState:
 
     ``sends`` holds the profile's Open Chat dispatch times of the last 24 hours, ascending.
     ``contacts`` counts first contacts and unanswered sends, for the warm-up and budget
-    rules (``None``: neither applies to this profile).
+    rules (``None``: neither applies to this profile). ``health_log`` gives the health
+    score at any time (``None``: ``health`` is the score, fixed).
     """
 
     profile_id: str
@@ -57,6 +59,12 @@ class ProfileState:
     # Extra gap after the last send, drawn once per send; only ever lengthens the cooldown.
     jitter: float = 0.0
     contacts: ContactLog | None = None
+    health_log: HealthLog | None = None
+
+    def health_at(self, t: float) -> int:
+        """The health score at ``t``."""
+        log = self.health_log
+        return self.health if log is None else log.score(t)
 
     @classmethod
     def from_profile(
@@ -277,7 +285,9 @@ class ActiveHoursRule:
 
 # Rules that ration a profile's capacity (rather than pace it): a profile they hold back is
 # "full" for distribution, which then prefers profiles that still have room.
-CAPACITY_RULES = frozenset({"status", "hourly_cap", "daily_cap", "warmup", "unanswered"})
+CAPACITY_RULES = frozenset(
+    {"status", "critical", "hourly_cap", "daily_cap", "warmup", "unanswered"}
+)
 
 
 class Decision(NamedTuple):

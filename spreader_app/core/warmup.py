@@ -25,7 +25,7 @@ from spreader_app.core.contact_log import (
     hourly_share,
 )
 from spreader_app.core.models import Package, Profile
-from spreader_app.core.pool import Pool, profile_factor, room_at
+from spreader_app.core.pool import Pool, factor_bounded, profile_factor, room_at
 from spreader_app.core.rules import DAY, HOUR, Hold, ProfileState, cap_release
 
 # New recipients per rolling 24 h at stages 1-9 (BAN_SAFETY.md section 2).
@@ -85,7 +85,7 @@ class WarmupRule:
         if until <= t:
             return None
         return Hold(
-            self.pool.bounded(until, t),
+            factor_bounded(self.pool, state, until, t),
             f"warm-up: {log.new_cap} new recipients a day at this stage",
         )
 

@@ -71,7 +71,9 @@ def review(
     sent = [t for t in (state.last_send, _ts(profile.last_message_at)) if t is not None]
     since = max(sent) if sent else _ts(profile.created_at)
     idle = since is not None and now - since >= IDLE_DAYS * DAY
-    band = health_band(state.status, state.health)
+    # The worst of yesterday: a stage goes up only after a whole day in the OK band.
+    log = state.health_log
+    band = health_band(state.status, log.lowest(start, end) if log else state.health)
     stage = next_stage(
         profile.warmup_stage, used=used, band=band, ban_evidence=ban_evidence, idle=idle
     )

@@ -21,6 +21,7 @@ from spreader_app.core.models import (
     ProfileStatus,
     WaitingStrategy,
 )
+from spreader_app.core.outcomes import HealthReason
 from spreader_app.core.services.sending import MAX_RECIPIENTS
 from spreader_app.server.params import MAX_NUMBERS
 
@@ -125,6 +126,14 @@ RECIPIENT: Final[S] = {
     "anyOf": [NUMBER, obj({"phone": NUMBER, "variables": VARIABLES}, ("phone",), closed=True)]
 }
 
+REASONS: Final[S] = {
+    "type": "array",
+    "description": "Health deductions still counting, newest first; points as counted now "
+    "(each recovers linearly over 24 hours).",
+    "items": obj(
+        {"reason": enum(HealthReason), "points": INT, "at": TIME}, ("reason", "points", "at")
+    ),
+}
 COMPONENTS: Final[S] = {
     "Error": obj(
         {"error": obj({"code": STR, "message": STR, "details": {}}, ("code", "message"))},
@@ -167,6 +176,7 @@ COMPONENTS: Final[S] = {
             "health_score": INT,
             "status_reason": STR,
             "health_band": enum(HealthBand),
+            "health_reasons": REASONS,
             "warmup": obj(
                 {
                     "stage": INT,
@@ -198,6 +208,7 @@ COMPONENTS: Final[S] = {
             "daily_message_limit": INT,
             "health_score": INT,
             "health_band": {**enum(HealthBand), "readOnly": True},
+            "health_reasons": {**REASONS, "readOnly": True},
             "warmup_stage": INT,
             "paused_until": null(TIME),
             "last_message_at": null(TIME),

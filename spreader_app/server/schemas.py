@@ -7,11 +7,13 @@ clock times are ``HH:MM``, enums are their values. Tokens never appear: a profil
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, time
 from typing import Any, Final
 
 from spreader_app.core.content import personal_text
 from spreader_app.core.health_band import health_band
+from spreader_app.core.health_score import Reason
 from spreader_app.core.models import (
     ConversationItem,
     ConversationSummary,
@@ -142,6 +144,7 @@ def limits_json(x: ProfileLimits) -> Json:
         "health_score": x.health_score,
         "status_reason": x.status_reason,
         "health_band": x.health_band.value,
+        "health_reasons": reasons_json(x.health_reasons),
         "warmup": {
             "stage": x.warmup_stage,
             "new_recipients_cap": x.new_recipients_cap,
@@ -149,6 +152,11 @@ def limits_json(x: ProfileLimits) -> Json:
         },
         "unanswered": {"used": x.unanswered_used, "cap": x.unanswered_cap},
     }
+
+
+def reasons_json(reasons: Iterable[Reason]) -> list[Json]:
+    """Health deductions still counting, as ``{"reason", "points", "at"}``, newest first."""
+    return [{"reason": r.reason, "points": r.points, "at": iso(r.at)} for r in reasons]
 
 
 def limits_status(limits: list[ProfileLimits]) -> dict[str, Json]:
@@ -179,6 +187,10 @@ def profile_json(p: Profile, limits: ProfileLimits | None = None) -> Json:
         "updated_at": iso(p.updated_at),
     }
     if limits is not None:
+        # The live score: deductions recover with time, the stored one is a cache.
+        out["health_score"] = limits.health_score
+        out["health_band"] = limits.health_band.value
+        out["health_reasons"] = reasons_json(limits.health_reasons)
         out["limits"] = limits_json(limits)
     return out
 

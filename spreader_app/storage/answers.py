@@ -19,6 +19,7 @@ from spreader_app.core.models import (
     ProfileUpdate,
     Resolution,
 )
+from spreader_app.storage.health_store import add_health_events
 from spreader_app.storage.ledger import MessageLedger, remember_routes
 from spreader_app.storage.orm import (
     AttemptRow,
@@ -102,13 +103,16 @@ def apply_profile_updates(
     conn: Connection,
     updates: Iterable[tuple[ProfileUpdate, float, bool]],
 ) -> None:
-    """Writes health/status changes ``(update, at, sent)`` in the order given.
+    """Writes health/status changes ``(update, at, sent)`` in the order given, and their
+    health deductions.
 
     ``sent`` marks an update from a successful send (``last_message_at`` becomes ``at``).
     Several updates of one profile merge (the later value of each column wins), and
     profiles with the same changed columns are written with one statement.
     """
     merged: dict[str, dict[str, object]] = {}
+    updates = list(updates)
+    add_health_events(conn, (d for up, _, _ in updates for d in up.deductions))
     for up, at, sent in updates:
         values = merged.setdefault(up.profile_id, {})
         values.update(health_score=up.health_score, evidence_run=up.evidence_run, updated_at=at)

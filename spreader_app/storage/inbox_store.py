@@ -12,13 +12,16 @@ from spreader_app.core.models import (
     ConversationItem,
     ConversationSummary,
     DeliveryStatus,
+    HealthDeduction,
     InboundMessage,
     InboundRecord,
     MessageMode,
     Suppression,
 )
+from spreader_app.core.outcomes import DEDUCTIONS, HealthReason
 from spreader_app.storage.catalog_store import audit, profiles_by_device
 from spreader_app.storage.database import affected
+from spreader_app.storage.health_store import add_health_events
 from spreader_app.storage.ledger import MessageLedger, remember_route
 from spreader_app.storage.orm import (
     ConversationRouteRow,
@@ -30,6 +33,8 @@ from spreader_app.storage.orm import (
     table_of,
 )
 from spreader_app.storage.prepared import Prepared
+
+_OPT_OUT = HealthReason.OPT_OUT
 
 
 def _fit(value: str | None, length: int | None = None) -> str | None:
@@ -110,6 +115,11 @@ def _record_one(
             }
             skipped = _suppress(session, profile.package_id, msg.sender, "opted_out", evidence, now)
             suppressed = True
+            # An opt-out costs the device the customer talked to (BAN_SAFETY.md section 3).
+            add_health_events(
+                session.connection(),
+                [HealthDeduction(profile.id, now, _OPT_OUT.value, DEDUCTIONS[_OPT_OUT])],
+            )
         elif verdict == "opt_in":
             unsuppressed = _unsuppress(
                 session, profile.package_id, msg.sender, only_reason="opted_out"

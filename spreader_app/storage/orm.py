@@ -293,6 +293,22 @@ class PoolEventRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class HealthEventRow(Base):
+    """One deduction from a profile's health (``core.health_score``), kept 7 days."""
+
+    __tablename__ = "health_events"
+    __table_args__ = (
+        Index("ix_health_events_profile_at", "profile_id", "at"),
+        Index("ix_health_events_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    profile_id: Mapped[str] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(Timestamp)
+    reason: Mapped[str] = mapped_column(String(24))
+    points: Mapped[int] = mapped_column(Integer)
+
+
 class TemplateRow(Base):
     """A saved message of a package; names are unique within the package."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spreader_app.storage import catalog_store as cat
 from spreader_app.storage import contact_store as contacts
 from spreader_app.storage import dispatch_store as disp
+from spreader_app.storage import health_store as health
 from spreader_app.storage import inbox_store as inbox
 from spreader_app.storage import message_store as msgs
 from spreader_app.storage import pool_store as pool
@@ -68,6 +69,13 @@ class SqlContacts(OnDatabase):
     contact_histories = transaction(contacts.contact_histories)
     record_stage_reviews = transaction(contacts.record_stage_reviews)
     advance_waiting = transaction(contacts.advance_waiting)
+
+
+class SqlHealth(OnDatabase):
+    """``HealthPort``."""
+
+    health_logs = transaction(health.health_logs)
+    set_health_scores = transaction(health.store_health_scores)
 
 
 class SqlPool(OnDatabase):
@@ -138,6 +146,7 @@ class SqlStore(
     SqlMessages,
     SqlStats,
     SqlContacts,
+    SqlHealth,
     SqlPool,
     SqlDispatch,
     SqlReplies,

@@ -14,15 +14,18 @@ Spawn = Callable[..., tuple[FakeProcess, ServeProcess]]
 
 @pytest.fixture
 def spawn(tmp_path: Path, backend: str, database_url: str) -> Iterator[Spawn]:
-    """Starts a fake gateway with ``devices`` and a ``spreader serve`` on it; cleans up both.
+    """Starts a fake gateway with ``devices`` (and ``faults``: kind -> share of sends) and a
+    ``spreader serve`` on it; cleans up both.
 
     On PostgreSQL the served process gets ``SPREADER_DATABASE_URL``; on SQLite it keeps the
     file in its own data folder."""
     procs = Processes(tmp_path)
     env = {"SPREADER_DATABASE_URL": database_url} if backend == "postgresql" else {}
 
-    def make(devices: dict[str, str], latency_ms: float = 0) -> tuple[FakeProcess, ServeProcess]:
-        fake = procs.fake(devices, latency_ms=latency_ms)
+    def make(
+        devices: dict[str, str], latency_ms: float = 0, faults: dict[str, float] | None = None
+    ) -> tuple[FakeProcess, ServeProcess]:
+        fake = procs.fake(devices, latency_ms=latency_ms, faults=faults or {})
         serve = procs.serve(fake, **env)
         serve.start()
         return fake, serve

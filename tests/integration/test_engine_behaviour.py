@@ -135,7 +135,9 @@ async def test_engine_blocks_a_device_when_others_deliver_what_it_failed(
     assert profile.status is ProfileStatus.BLOCKED
     assert "Likely banned" in profile.status_reason
     tries = [c for c in attempts_of(container, result.message.id) if c[1] == p0]
-    assert len(tries) == 3 and all(c[4] == "device_unavailable" for c in tries)
+    # One device of two below the OK band slows the pool (the crowd rule), so the healthy
+    # device delivers the failed recipients later and one more pause may end first.
+    assert len(tries) in (3, 4) and all(c[4] == "device_unavailable" for c in tries)
     healthy = await container.profiles.get(package_id, p1)
     assert healthy.status is ProfileStatus.ACTIVE
     pool = await container.pool.view_of(package_id)

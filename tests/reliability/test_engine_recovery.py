@@ -58,7 +58,7 @@ def answer(c: Claim, package: Package) -> Any:
         SERVER_ERROR,
         package=package,
         finished_at=T,
-        health={"a": 100, "b": 100},
+        health={},
         evidence=BanEvidence(),
         rng=random.Random(1),
         others_available=True,

@@ -10,13 +10,15 @@ from typing import Any, Protocol
 from spreader_app.core import reasons
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import Conflict, NotFound, ValidationFailed
+from spreader_app.core.health_watch import with_crowd
 from spreader_app.core.models import Package, PoolEvent
 from spreader_app.core.pool import Pool, PoolEventType, PoolView
 from spreader_app.core.pool_common import LOOKBACK, PoolCommon, episode_blocks, what_they_shared
-from spreader_app.core.ports import CatalogPort, PoolPort
+from spreader_app.core.ports import CatalogPort, HealthPort, PoolPort
+from spreader_app.core.rules import ProfileState
 
 
-class PoolStore(CatalogPort, PoolPort, Protocol):
+class PoolStore(CatalogPort, PoolPort, HealthPort, Protocol):
     """The storage the pool service reads and writes."""
 
 
@@ -47,13 +49,25 @@ class PoolReview:
 
 
 async def current_pool(store: PoolPort, package_id: str) -> Pool:
-    """The package's pool as its stored events give it."""
+    """The package's pool as its stored events give it (``with_crowd`` adds its profiles'
+    health)."""
     return Pool.from_events(await store.pool_events(package_id))
 
 
 def _view_of(pool: Pool, package: Package, now: float) -> PoolView:
     created = package.created_at.timestamp() if package.created_at else None
     return pool.view(now, created)
+
+
+async def pool_now(store: PoolStore, package_id: str, now: float) -> Pool:
+    """The package's pool at ``now``: its events and its profiles' health."""
+    profiles = await store.list_profiles(package_id)
+    logs = await store.health_logs([p.id for p in profiles], now)
+    states = [
+        ProfileState(p.id, status=p.status, health=p.health_score, health_log=logs.get(p.id))
+        for p in profiles
+    ]
+    return with_crowd(await current_pool(store, package_id), states, now)
 
 
 class PoolService:
@@ -73,15 +87,15 @@ class PoolService:
 
     async def view(self, package: Package) -> PoolView:
         """The pool of ``package`` now."""
-        pool = await current_pool(self._store, package.id)
-        return _view_of(pool, package, self._clock.timestamp())
+        now = self._clock.timestamp()
+        return _view_of(await pool_now(self._store, package.id, now), package, now)
 
     async def review(self, package: Package) -> PoolReview:
         """The pool of ``package`` now, with its held count, blocked profiles and what they
         had in common (``core.pool_common``)."""
         now = self._clock.timestamp()
         events = await self._store.pool_events(package.id)
-        view = _view_of(Pool.from_events(events), package, now)
+        view = _view_of(await pool_now(self._store, package.id, now), package, now)
         held = await self._store.held_count(package.id)
         blocks = episode_blocks(events, now)
         if not blocks:

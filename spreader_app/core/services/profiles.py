@@ -13,14 +13,22 @@ from spreader_app.core import reasons
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import NotFound, ValidationFailed
 from spreader_app.core.fields import FieldReader
+from spreader_app.core.health_score import EMPTY_LOG
 from spreader_app.core.masking import mask
 from spreader_app.core.models import Profile, ProfileStatus
-from spreader_app.core.ports import AuditPort, CatalogPort, Gateway, StatsPort, TokenVault
+from spreader_app.core.ports import (
+    AuditPort,
+    CatalogPort,
+    Gateway,
+    HealthPort,
+    StatsPort,
+    TokenVault,
+)
 from spreader_app.core.services.connection import ConnectionReport, ConnectionTester
 from spreader_app.core.warmup import FIRST_STAGE, GRADUATED
 
 
-class ProfileStore(CatalogPort, StatsPort, AuditPort, Protocol):
+class ProfileStore(CatalogPort, StatsPort, AuditPort, HealthPort, Protocol):
     """The storage profile management uses."""
 
 
@@ -196,11 +204,13 @@ class ProfileService:
         rate = (sum(1 for o in finished if o == "accepted") / len(finished)) if finished else None
         token = self._vault.decrypt(await self._store.token_ciphertext(profile_id))
         device = await self._gateway.device_status(profile.zentra_uuid, token)
+        now = self._clock.timestamp()
+        log = (await self._store.health_logs([profile_id], now)).get(profile_id, EMPTY_LOG)
         return ProfileHealthReport(
             profile.id,
             profile.status,
             profile.status_reason,
-            profile.health_score,
+            log.score(now),
             profile.last_error,
             len(finished),
             rate,

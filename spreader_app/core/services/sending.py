@@ -15,6 +15,7 @@ from spreader_app.core.content import CONTENT_FIELDS, personal_text, read_conten
 from spreader_app.core.errors import Conflict, NoProfileAvailable, NotFound, ValidationFailed
 from spreader_app.core.fields import FieldReader
 from spreader_app.core.gc_pause import gc_paused
+from spreader_app.core.health_watch import with_crowd
 from spreader_app.core.models import (
     Delivery,
     DeliveryStatus,
@@ -220,7 +221,7 @@ class SendingService:
         excluded = personal.excluded
         valid = [p for p in screening.valid if p not in excluded] if excluded else screening.valid
         states, start = await self._planning_states(package, profiles, req, now)
-        pool = await current_pool(self._store, package_id)
+        pool = with_crowd(await current_pool(self._store, package_id), states, now)
         sticky = await self._store.routes(package_id) if package.sticky_open_chat else {}
         drip = req.drip_interval_minutes * 60.0 if req.drip_interval_minutes else None
         result = await loop.run_in_executor(

@@ -15,15 +15,17 @@ from spreader_app.core.clock import Clock
 from spreader_app.core.contact_log import ContactHistory, ContactLog, ContactQuery
 from spreader_app.core.errors import NotFound
 from spreader_app.core.health_band import HealthBand, health_band
+from spreader_app.core.health_score import EMPTY_LOG, Reason
+from spreader_app.core.health_watch import with_crowd
 from spreader_app.core.models import LimitState, Package, Profile
 from spreader_app.core.pool import NORMAL_POOL, Pool, PoolView, profile_factor, scaled_cap
-from spreader_app.core.ports import CatalogPort, ContactPort, PoolPort, StatsPort
+from spreader_app.core.ports import CatalogPort, ContactPort, HealthPort, PoolPort, StatsPort
 from spreader_app.core.rules import DAY, HOUR, ProfileState
 from spreader_app.core.services.pool import current_pool
 from spreader_app.core.warmup import GRADUATED, contact_log, contact_query
 
 
-class StatsStore(CatalogPort, StatsPort, ContactPort, PoolPort, Protocol):
+class StatsStore(CatalogPort, StatsPort, ContactPort, PoolPort, HealthPort, Protocol):
     """The storage the live statistics read."""
 
 
@@ -50,6 +52,8 @@ class ProfileLimits:
     unanswered_cap: int = 0
     # The share of its caps and pace the profile has: the pool's factor times its health's.
     factor: float = 1.0
+    # The deductions still counting, newest first (``core.health_score``).
+    health_reasons: tuple[Reason, ...] = ()
 
     @property
     def hourly(self) -> str:
@@ -95,8 +99,8 @@ class StatsService:
             raise NotFound(f"No package with id {package_id}.")
         profiles = await self._store.list_profiles(package_id)
         now = self._clock.timestamp()
-        pool = await current_pool(self._store, package_id)
         states = await self.profile_states(package, profiles, now)
+        pool = with_crowd(await current_pool(self._store, package_id), states, now)
         limits = self._limits(package, profiles, pool, states, now)
         midnight = _local_midnight(now, package.timezone)
         today = await self._store.mode_totals(package_id, midnight)
@@ -107,10 +111,13 @@ class StatsService:
         self, package: Package, profiles: list[Profile], now: float
     ) -> list[ProfileLimits]:
         """Each profile's usage and caps at ``now``, scaled by the pool's and its health's
-        factor."""
-        states = await self.profile_states(package, profiles, now)
-        pool = await current_pool(self._store, package.id)
-        return self._limits(package, profiles, pool, states, now)
+        factor (the crowd slow-down counts every profile of the package, asked or not)."""
+        every = await self._store.list_profiles(package.id)
+        asked = {p.id for p in profiles}
+        states = await self.profile_states(package, every, now)
+        pool = with_crowd(await current_pool(self._store, package.id), states, now)
+        pairs = [(p, s) for p, s in zip(every, states, strict=True) if p.id in asked]
+        return self._limits(package, [p for p, _ in pairs], pool, [s for _, s in pairs], now)
 
     async def profile_states(
         self,
@@ -125,10 +132,15 @@ class StatsService:
         for pid, times in (more_sends or {}).items():
             sends.setdefault(pid, []).extend(times)
         contacts = await self.contact_logs(package, profiles, now)
-        return [
+        logs = await self._store.health_logs([p.id for p in profiles], now)
+        states = [
             ProfileState.from_profile(p, package, sends.get(p.id, []), contacts.get(p.id))
             for p in profiles
         ]
+        for state in states:
+            state.health_log = logs.get(state.profile_id, EMPTY_LOG)
+            state.health = state.health_at(now)
+        return states
 
     async def contact_logs(
         self, package: Package, profiles: Sequence[Profile], now: float
@@ -183,15 +195,16 @@ class StatsService:
                     scaled_cap(state.daily_cap, factor),
                     cooldown_left,
                     chain.earliest(state, now).at,
-                    p.health_score,
+                    state.health,
                     p.status_reason,
-                    health_band(p.status, p.health_score),
+                    health_band(p.status, state.health),
                     p.warmup_stage if new_cap is not None else GRADUATED,
                     scaled_cap(new_cap, factor) if new_cap is not None else None,
                     log.first_contacts_within(now, DAY) if log is not None else 0,
                     log.unanswered_within(now) if log is not None else 0,
                     package.max_unanswered_per_profile_per_30d,
                     factor=factor,
+                    health_reasons=tuple(state.health_log.reasons(now)) if state.health_log else (),
                 )
             )
         return out

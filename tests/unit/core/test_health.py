@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from spreader_app.core.health import BanEvidence, HealthPolicy
-from spreader_app.core.models import OutcomeKind
+from spreader_app.core.health import BanEvidence
+from spreader_app.core.health_score import HealthLog, Reason, answer_deduction, reply_credit
+from spreader_app.core.models import HealthDeduction, OutcomeKind
 from spreader_app.core.rules import DAY
 
 T = 1_750_000_000.0
@@ -11,26 +12,49 @@ UNAVAILABLE = OutcomeKind.DEVICE_UNAVAILABLE
 
 
 @pytest.mark.parametrize(
-    ("kind", "expected"),
+    ("kind", "reason", "points"),
     [
-        (OutcomeKind.ACCEPTED, 72),
-        (OutcomeKind.TRANSIENT, 67),
-        (OutcomeKind.RATE_LIMITED, 65),
-        (OutcomeKind.DEVICE_UNAVAILABLE, 60),
-        (OutcomeKind.AUTH_ERROR, 50),
-        (OutcomeKind.REJECTED, 65),
+        (OutcomeKind.TRANSIENT, "send_failed", 3),
+        (OutcomeKind.RATE_LIMITED, "rate_limited", 5),
+        (OutcomeKind.DEVICE_UNAVAILABLE, "disconnected", 10),
+        (OutcomeKind.AUTH_ERROR, "auth_error", 20),
+        (OutcomeKind.REJECTED, "rejected", 5),
+        (OutcomeKind.BANNED, "banned", 100),
     ],
 )
-def test_health_policy_moves_the_score_by_outcome(kind: OutcomeKind, expected: int) -> None:
-    assert HealthPolicy.apply(70, kind) == expected
+def test_each_failed_answer_costs_its_reason_and_points(
+    kind: OutcomeKind, reason: str, points: int
+) -> None:
+    found = answer_deduction("a", kind, T)
+    assert found == HealthDeduction("a", T, reason, points)
+    assert HealthLog([found]).score(T) == max(0, 100 - points)
 
 
-def test_health_policy_stays_within_0_and_100() -> None:
-    assert HealthPolicy.apply(99, OutcomeKind.ACCEPTED) == 100
-    assert HealthPolicy.apply(100, OutcomeKind.ACCEPTED) == 100
-    assert HealthPolicy.apply(5, OutcomeKind.AUTH_ERROR) == 0
-    assert HealthPolicy.apply_evidence(15) == 0
-    assert HealthPolicy.apply_evidence(100) == 80
+def test_an_accepted_answer_costs_nothing() -> None:
+    assert answer_deduction("a", OutcomeKind.ACCEPTED, T) is None
+
+
+def test_a_deduction_recovers_linearly_over_a_day() -> None:
+    log = HealthLog([HealthDeduction("a", T, "disconnected", 30)])
+    assert [log.score(T + f * DAY) for f in (0, 0.25, 0.5, 1, 2)] == [70, 77, 85, 100, 100]
+    assert log.reasons(T + DAY / 2) == [Reason("disconnected", 15, T)]
+    assert log.reasons(T + DAY) == []
+
+
+def test_the_reply_credit_offsets_deductions_but_never_passes_100() -> None:
+    assert reply_credit(100, 10) == 10 and reply_credit(100, 9) == 0
+    assert reply_credit(19, 19) == 0  # too few recipients to tell
+    log = HealthLog([HealthDeduction("a", T, "rate_limited", 25)], credit=10)
+    assert log.score(T) == 85 and log.score(T + DAY) == 100
+
+
+def test_critical_stops_open_chat_a_day_from_entering_it() -> None:
+    log = HealthLog(
+        [HealthDeduction("a", T, "disconnected", 50), HealthDeduction("a", T + 60, "banned", 20)]
+    )
+    assert log.score(T) == 50 and log.score(T + 60) < 40
+    assert log.critical_since() == T + 60
+    assert log.critical_until() == T + 60 + DAY
 
 
 def test_ban_evidence_when_another_profile_reaches_the_recipient() -> None:
@@ -113,3 +137,10 @@ def test_ban_evidence_run_is_restored_from_storage() -> None:
     assert ev.evidence_run("a") == 0
     with pytest.raises(ValueError, match="cannot be negative"):
         ev.restore("a", -1)
+
+
+def test_the_lowest_score_of_a_day_is_found_at_its_deductions() -> None:
+    log = HealthLog([HealthDeduction("a", T + 3600, "auth_error", 20)])
+    assert log.lowest(T, T + DAY) == 80
+    assert log.lowest(T + 4 * 3600, T + DAY) == 82  # healing already
+    assert log.lowest(T - DAY, T) == 100

@@ -7,9 +7,10 @@ import json
 
 import pytest
 
-from spreader_app.core.health import BanEvidence, HealthPolicy
+from spreader_app.core.health import BanEvidence
+from spreader_app.core.health_score import answer_deduction
 from spreader_app.core.models import OutcomeKind, ProfileStatus
-from spreader_app.core.outcomes import OUTCOMES, OutcomeClass, kinds_where
+from spreader_app.core.outcomes import DEDUCTIONS, OUTCOMES, OutcomeClass, kinds_where
 from spreader_app.zentra.outcomes import classify_response
 from tests.fakes.fake_zentra import BANNED, NOT_CONNECTED, NOT_FOUND
 
@@ -89,4 +90,8 @@ def test_outcomes_sets_read_by_the_engine() -> None:
     }
     assert BanEvidence.DEVICE_FAILURES == kinds_where("evidence")
     for kind, meaning in OUTCOMES.items():
-        assert HealthPolicy.apply(50, kind) == max(0, min(100, 50 + meaning.health))
+        # The score reads its points from the table, through the reason's deduction.
+        found = answer_deduction("p", kind, 0.0)
+        assert (found.points if found else 0) == -meaning.health
+        if meaning.reason is not None:
+            assert DEDUCTIONS[meaning.reason] == -meaning.health
