@@ -2546,16 +2546,8 @@
         <translation>البوابة أفادت بالحظر</translation>
     </message>
     <message>
-        <source>device unknown to the gateway</source>
-        <translation>الجهاز غير معروف للبوابة</translation>
-    </message>
-    <message>
         <source>rate limited</source>
         <translation>تجاوز حد المعدل</translation>
-    </message>
-    <message>
-        <source>token refused</source>
-        <translation>رُفض الرمز</translation>
     </message>
     <message>
         <source>send failed</source>
@@ -2574,8 +2566,8 @@
         <translation>عميل طلب إيقاف الرسائل</translation>
     </message>
     <message>
-        <source>customers reply: credit</source>
-        <translation>العملاء يردون: رصيد إضافي</translation>
+        <source>token refused or device unknown to the gateway</source>
+        <translation>رُفض الرمز أو الجهاز غير معروف لدى البوابة</translation>
     </message>
     <message>
         <source>{reason} {points}</source>

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from spreader_app.core.health_band import HealthBand
-from spreader_app.core.models import OutcomeKind
+from spreader_app.core.outcomes import HealthReason
 from spreader_app.core.services.stats import ProfileLimits
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, ltr, translate
 from spreader_app.gui.pool_words import percent
@@ -32,27 +32,23 @@ HEALTH_BAND_LABELS = TranslatedLabels(
         HealthBand.BANNED: QT_TRANSLATE_NOOP("ProfileGauges", "Banned"),
     },
 )
-# The reason codes behind a health deduction (the outcome kinds, plus the evidence the
-# engine gathers itself); a code this version does not know is shown as it is.
+# The reason codes behind a health deduction (``core.outcomes.HealthReason``); a code this
+# version does not know is shown as it is.
 HEALTH_REASON_LABELS = TranslatedLabels(
     _C,
     {
-        OutcomeKind.DEVICE_UNAVAILABLE.value: QT_TRANSLATE_NOOP(
-            "ProfileGauges", "device disconnected"
+        HealthReason.DISCONNECTED.value: QT_TRANSLATE_NOOP("ProfileGauges", "device disconnected"),
+        HealthReason.BANNED.value: QT_TRANSLATE_NOOP("ProfileGauges", "gateway said banned"),
+        HealthReason.AUTH_ERROR.value: QT_TRANSLATE_NOOP(
+            "ProfileGauges", "token refused or device unknown to the gateway"
         ),
-        OutcomeKind.BANNED.value: QT_TRANSLATE_NOOP("ProfileGauges", "gateway said banned"),
-        OutcomeKind.DEVICE_UNKNOWN.value: QT_TRANSLATE_NOOP(
-            "ProfileGauges", "device unknown to the gateway"
-        ),
-        OutcomeKind.RATE_LIMITED.value: QT_TRANSLATE_NOOP("ProfileGauges", "rate limited"),
-        OutcomeKind.AUTH_ERROR.value: QT_TRANSLATE_NOOP("ProfileGauges", "token refused"),
-        OutcomeKind.TRANSIENT.value: QT_TRANSLATE_NOOP("ProfileGauges", "send failed"),
-        OutcomeKind.REJECTED.value: QT_TRANSLATE_NOOP("ProfileGauges", "send rejected"),
-        "ban_evidence": QT_TRANSLATE_NOOP(
+        HealthReason.RATE_LIMITED.value: QT_TRANSLATE_NOOP("ProfileGauges", "rate limited"),
+        HealthReason.SEND_FAILED.value: QT_TRANSLATE_NOOP("ProfileGauges", "send failed"),
+        HealthReason.REJECTED.value: QT_TRANSLATE_NOOP("ProfileGauges", "send rejected"),
+        HealthReason.BAN_EVIDENCE.value: QT_TRANSLATE_NOOP(
             "ProfileGauges", "ban evidence: another device reached its recipient"
         ),
-        "opt_out": QT_TRANSLATE_NOOP("ProfileGauges", "a customer opted out"),
-        "reply_credit": QT_TRANSLATE_NOOP("ProfileGauges", "customers reply: credit"),
+        HealthReason.OPT_OUT.value: QT_TRANSLATE_NOOP("ProfileGauges", "a customer opted out"),
     },
 )
 
