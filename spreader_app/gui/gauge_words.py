@@ -67,8 +67,9 @@ def health_reason_lines(reasons: Sequence[Any], now: float) -> list[str]:
     for r in items:
         code = str(_field(r, "reason") or "")
         words = HEALTH_REASON_LABELS[code] if code in HEALTH_REASON_LABELS else code
-        points = float(_field(r, "points") or 0)
-        signed = f"{points:+g}".replace("-", "−")
+        # Every reason is a deduction: shown as the points it takes off, whatever the sign.
+        points = abs(float(_field(r, "points") or 0))
+        signed = f"−{points:g}"
         at = _field(r, "at")
         if at is None:
             text = translate("ProfileGauges", "{reason} {points}")

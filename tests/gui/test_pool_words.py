@@ -48,9 +48,9 @@ def test_health_reasons_newest_first_from_objects_or_mappings() -> None:
         at: float
 
     reasons = [
-        Reason("rate_limited", -5, NOW - 2 * HOUR),
-        {"reason": "device_unavailable", "points": -10, "at": NOW - HOUR},
-        {"reason": "something_new", "points": -3, "at": NOW - 3 * HOUR},
+        Reason("rate_limited", 5, NOW - 2 * HOUR),
+        {"reason": "disconnected", "points": 10, "at": NOW - HOUR},
+        {"reason": "something_new", "points": 3, "at": NOW - 3 * HOUR},
     ]
     assert health_reason_lines(reasons, NOW) == [
         f"device disconnected −10 ({local(NOW - HOUR)})",
