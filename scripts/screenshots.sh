@@ -10,6 +10,8 @@ trap 'kill $xvfb' EXIT
 sleep 1
 DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=en python3 scripts/screenshots.py "$out"
 DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=ar python3 scripts/screenshots.py "$out/ar"
+DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=en python3 scripts/screenshots_personal.py "$out"
+DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=ar python3 scripts/screenshots_personal.py "$out/ar"
 DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=en python3 scripts/screenshots_receiving.py "$out"
 # A notification needs a system tray on the screen (Debian's trayer).
 if command -v trayer >/dev/null; then
