@@ -10,6 +10,8 @@ trap 'kill $xvfb' EXIT
 sleep 1
 DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=en python3 scripts/screenshots.py "$out"
 DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=ar python3 scripts/screenshots.py "$out/ar"
+DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=en python3 scripts/screenshots_personal.py "$out"
+DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=ar python3 scripts/screenshots_personal.py "$out/ar"
 DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=en python3 scripts/screenshots_receiving.py "$out"
 DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=en python3 scripts/screenshots_pool.py "$out"
 DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=ar python3 scripts/screenshots_pool.py "$out/ar"

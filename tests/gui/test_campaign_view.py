@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from spreader_app.core.events import MessageProgress
 from spreader_app.core.models import (
     Message,
     MessageContent,
@@ -99,6 +100,29 @@ def test_campaign_view_pause_resume_and_cancel_a_drip_campaign(
     )
     assert view.progress.value() == view.progress.maximum() == 3
     assert len(gui_env.fake.received) == 1
+
+
+def test_campaign_view_keeps_pause_when_an_older_progress_event_arrives_after_it(
+    qtbot: QtBot, gui_env: GuiEnv, view: CampaignView
+) -> None:
+    message = send(gui_env, waiting_strategy="drip", drip_interval_minutes=1)
+    view.show_message(message)
+    gui_env.wait(lambda: view.sent_label.text() == "1")
+    qtbot.mouseClick(view.pause_button, Qt.MouseButton.LeftButton)
+    gui_env.wait(lambda: view.status_label.text() == "Status: Paused")
+    gui_env.wait(view.action_box.isEnabled)
+
+    # The engine's news of the first send, published before the pause and flushed after it.
+    older = MessageProgress(
+        message.id, message.package_id, MessageStatus.PROCESSING, len(NUMBERS), 1, 0
+    )
+    gui_env.container.events.publish(older)
+    gui_env.bridge.flush()
+    assert view.status_label.text() == "Status: Paused"
+    assert not view.pause_button.isEnabled() and view.resume_button.isEnabled()
+    gui_env.wait(lambda: not view.refresher.loading)
+    assert view.status_label.text() == "Status: Paused"
+    assert view.progress.value() == 1 and view.sent_label.text() == "1"
 
 
 def test_campaign_view_shows_service_refusals_inline(

@@ -1,13 +1,13 @@
 """One Open Chat campaign while it runs: progress, counts, estimated completion, and control.
 
-The view follows the bridge's ``messages_progressed``/``messages_finished`` signals for its
-message and re-reads the message from ``services.sending`` for the counts the events do not
-carry. Pause, Resume and Cancel are enabled only when the status allows them.
+The bridge's ``messages_progressed``/``messages_finished`` signals for its message make the
+view re-read the message from ``services.sending``; what it shows comes only from those reads
+and from the answers to Pause, Resume and Cancel, which are enabled only when the status allows
+them.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -266,22 +266,15 @@ class CampaignView(QWidget):
     # --- bridge --------------------------------------------------------------------------
 
     def _on_bridge_messages_progressed(self, events: list[MessageProgress]) -> None:
-        mine = [e for e in events if self._message is not None and e.message_id == self._message.id]
-        if not mine or self._message is None:
-            return
-        e = mine[-1]
-        self._render(
-            dataclasses.replace(
-                self._message,
-                status=e.status,
-                total_recipients=e.total,
-                processed_count=e.processed,
-                failed_count=e.failed,
-            )
-        )
-        self.refresh()
+        # Never shown as it is: the bridge flushes up to 100 ms after the engine published,
+        # so an event can be older than the answer to Pause or Cancel shown meanwhile (it
+        # would bring back "Sending" and an enabled Pause). Reads queue behind that action.
+        self._refresh_if_mine(events)
 
     def _on_bridge_messages_finished(self, events: list[MessageFinished]) -> None:
+        self._refresh_if_mine(events)
+
+    def _refresh_if_mine(self, events: list[MessageProgress] | list[MessageFinished]) -> None:
         if any(self._message is not None and e.message_id == self._message.id for e in events):
             self.refresh()
 
