@@ -277,8 +277,11 @@ class Dispatcher:
             if decision.at is not None and (wake is None or decision.at < wake):
                 wake = decision.at
         band = self._watch.next_change(now, self._fleet.states.values())
-        if band is not None and (wake is None or band < wake):
-            wake = band
+        # The daily warm-up review may raise a stage, and a waiting queue may move then.
+        review = min((rt.review_at for rt in self._fleet.packages.values()), default=None)
+        for later in (band, review):
+            if later is not None and later > now and (wake is None or later < wake):
+                wake = later
         for state in self._fleet.states.values():
             pause = state.paused_until
             if state.status is ProfileStatus.COOLDOWN and pause is not None and pause > now:

@@ -74,3 +74,35 @@ def test_the_engine_raises_a_stage_at_midnight_only_after_half_the_day_s_cap(
 
 def _next_midnight(t: float) -> float:
     return (t // DAY + 1) * DAY
+
+
+def test_an_idle_engine_wakes_at_midnight_so_a_raised_stage_sends_at_once() -> None:
+    """A new number that used its day's 20 new recipients waits a rolling day for the
+    next; the review at the package's midnight raises its stage, and the queue moves then,
+    not when the first send of the day ages out."""
+
+    async def run(c: Container, fake: FakeZentra, clock: ManualClock) -> None:
+        clock.set(_next_midnight(clock.timestamp()) + 60)  # a whole day ahead
+        package_id, _ = await make_package(c, fake, 1, **{**FAST, "warmup_enabled": True})
+        await _send(c, package_id, numbers(40))
+        first = clock.timestamp()
+        midnight = _next_midnight(first)
+        d = c.dispatcher
+        while len(fake.received) < stage_cap(FIRST_STAGE):  # type: ignore[operator]
+            wake = await d.tick()
+            if d.inflight:  # the answer wakes the engine, as in ``drain``
+                await d.wait_idle()
+                continue
+            assert wake is not None and wake < midnight, "the first day's 20 did not go out"
+            clock.set(max(wake, clock.timestamp()))
+        await d.wait_idle()
+        wake = await d.tick()
+        assert wake is not None and wake <= midnight, "the engine sleeps through the review"
+        clock.set(midnight + 1)
+        for _ in range(5):
+            await d.tick()
+            await d.wait_idle()
+        assert len(fake.received) > stage_cap(FIRST_STAGE)  # type: ignore[operator]
+        assert clock.timestamp() < first + DAY
+
+    _engine(run)
