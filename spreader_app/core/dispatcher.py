@@ -58,7 +58,7 @@ from spreader_app.core.pool import Pool, PoolBreaker
 from spreader_app.core.ports import ContactPort, DispatchPort, Gateway, HealthPort, PoolPort
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
-from spreader_app.core.warmup import contact_query
+from spreader_app.core.warmup import GRADUATED, contact_query
 from spreader_app.core.warmup_review import StageReview, next_midnight, review
 
 
@@ -277,8 +277,16 @@ class Dispatcher:
             if decision.at is not None and (wake is None or decision.at < wake):
                 wake = decision.at
         band = self._watch.next_change(now, self._fleet.states.values())
-        # The daily warm-up review may raise a stage, and a waiting queue may move then.
-        review = min((rt.review_at for rt in self._fleet.packages.values()), default=None)
+        # The daily warm-up review may raise a stage of a warming device with work waiting,
+        # and its queue may move then.
+        review = min(
+            (
+                self._fleet.packages[self._fleet.owner[pid]].review_at
+                for pid in result.heads
+                if pid in self._fleet.owner and self._warming(pid)
+            ),
+            default=None,
+        )
         for later in (band, review):
             if later is not None and later > now and (wake is None or later < wake):
                 wake = later
@@ -289,6 +297,10 @@ class Dispatcher:
                 if wake is None or pause < wake:
                     wake = pause
         return wake
+
+    def _warming(self, profile_id: str) -> bool:
+        rt = self._fleet.packages[self._fleet.owner[profile_id]]
+        return rt.package.warmup_enabled and rt.profiles[profile_id].warmup_stage < GRADUATED
 
     async def _sleep_until(self, wake_at: float | None) -> None:
         if self._wake.is_set():

@@ -15,6 +15,7 @@ class CriticalRule:
     """
 
     name = "critical"
+    monotone = True
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
         log = state.health_log

@@ -23,7 +23,6 @@ class HealthReason(enum.StrEnum):
     BANNED = "banned"  # the gateway said banned, blocked or expired
     AUTH_ERROR = "auth_error"  # token refused or device unknown
     RATE_LIMITED = "rate_limited"  # the gateway asked to slow down
-    SEND_FAILED = "send_failed"  # a sender-side failure (no proper answer)
     REJECTED = "rejected"  # the gateway refused the message or the recipient
     BAN_EVIDENCE = "ban_evidence"  # a recipient this device failed was reached by another
     OPT_OUT = "opt_out"  # a customer who wrote to this device asked to hear no more
@@ -154,8 +153,10 @@ OUTCOMES: Mapping[OutcomeKind, OutcomeClass] = MappingProxyType(
             not_sent=False,
             holds=False,
             profile_status=None,
-            health=-3,
-            reason=HealthReason.SEND_FAILED,
+            # The gateway or the network failed, not the number: counting it would bench
+            # every device of a package during a gateway outage.
+            health=0,
+            reason=None,
             words=QT_TRANSLATE_NOOP(
                 "Outcomes",
                 "Zentra did not answer properly; the customer may still have received it, "

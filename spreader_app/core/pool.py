@@ -237,6 +237,7 @@ class PoolRule:
     """
 
     name = "pool"
+    monotone = True
 
     def __init__(self, pool: Pool) -> None:
         self.pool = pool

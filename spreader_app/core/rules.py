@@ -136,7 +136,13 @@ class Hold(NamedTuple):
 
 
 class Rule(Protocol):
-    """One eligibility or timing rule; ``hold`` returns ``None`` when ``t`` is allowed."""
+    """One eligibility or timing rule; ``hold`` returns ``None`` when ``t`` is allowed.
+
+    A rule may declare ``monotone = True``: for a given state and recipient, once it allows
+    some ``t`` it allows every later one (caps, cooldown and pauses only free up with
+    time). ``RuleChain`` then asks it until it allows and never again. Rules on a clock
+    (active hours) refuse a later ``t`` they allowed, and must not declare it.
+    """
 
     name: str
 
@@ -147,6 +153,7 @@ class StatusRule:
     """Only an ``active`` profile sends; a profile cooling down after trouble waits."""
 
     name = "status"
+    monotone = True
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
         if state.status is ProfileStatus.ACTIVE:
@@ -160,6 +167,7 @@ class StatusRule:
 
 class CooldownRule:
     name = "cooldown"
+    monotone = True
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
         sends = state.sends
@@ -186,6 +194,7 @@ class HourlyCapRule:
     """At most ``hourly_cap`` sends in any rolling hour."""
 
     name = "hourly_cap"
+    monotone = True
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
         # count_within, inlined: this runs on every evaluation of the chain.
@@ -200,6 +209,7 @@ class DailyCapRule:
     """At most ``daily_cap`` sends in any rolling 24 hours."""
 
     name = "daily_cap"
+    monotone = True
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
         sends = state.sends
@@ -311,7 +321,10 @@ class RuleChain:
     def __init__(self, rules: Sequence[Rule], active_hours: ActiveHours) -> None:
         self.rules = tuple(rules)
         self.active_hours = active_hours
-        self._pairs = tuple((rule.hold, rule.name) for rule in self.rules)
+        self._steady = tuple((r.hold, r.name) for r in self.rules if getattr(r, "monotone", False))
+        self._clocked = tuple(
+            (r.hold, r.name) for r in self.rules if not getattr(r, "monotone", False)
+        )
 
     @classmethod
     def for_package(cls, package: Package, extra: Sequence[Rule] = ()) -> RuleChain:
@@ -327,35 +340,48 @@ class RuleChain:
         return cls(rules, hours)
 
     def earliest(self, state: ProfileState, t: float, recipient: str | None = None) -> Decision:
-        """The earliest time ``>= t`` at which every rule allows ``state`` to send."""
-        n = len(self.rules)
+        """The earliest time ``>= t`` at which every rule allows ``state`` to send.
+
+        The monotone rules come first, each asked until it allows: every later move keeps
+        them allowing, so none is asked twice. The rules on a clock then settle among
+        themselves: they are cycled until all of them allow the same ``t`` (a fixed point).
+        The result is the least time every rule allows, whatever the order.
+        """
         decided: list[str] = []
         capacity_until: float | None = None
-        # Cycle through the rules until all n in a row allow the same t (the fixed point).
-        calm = 0
-        moves = 64 * n
-        for hold_at, name in cycle(self._pairs):
-            if calm == n:
-                break
-            hold = hold_at(state, t, recipient)
-            if hold is None:
-                calm += 1
-                continue
-            until = hold.until
-            if until is None:
-                return Decision(None, (*decided, name), hold.reason)
-            if until <= t:
-                calm += 1
-                continue
+        moves = 64 * len(self.rules)
+
+        def move(name: str, until: float) -> None:
+            nonlocal t, capacity_until, moves
             t = until
-            calm = 0
             if name not in decided:
                 decided.append(name)
             if name in CAPACITY_RULES:
-                capacity_until = t
+                capacity_until = until
             moves -= 1
             if moves == 0:
                 raise RuntimeError("rules did not settle; a rule is not monotone")
+
+        for hold_at, name in self._steady:
+            while (hold := hold_at(state, t, recipient)) is not None:
+                if hold.until is None:
+                    return Decision(None, (*decided, name), hold.reason)
+                if hold.until <= t:
+                    break
+                move(name, hold.until)
+        n = len(self._clocked)
+        calm = 0
+        for hold_at, name in cycle(self._clocked) if n else ():
+            if calm == n:
+                break
+            hold = hold_at(state, t, recipient)
+            if hold is None or (hold.until is not None and hold.until <= t):
+                calm += 1
+                continue
+            if hold.until is None:
+                return Decision(None, (*decided, name), hold.reason)
+            move(name, hold.until)
+            calm = 0
         return Decision(t, tuple(decided), "", capacity_until)
 
     def limit_state(self, state: ProfileState, t: float) -> LimitState:

@@ -69,6 +69,7 @@ class WarmupRule:
     """
 
     name = "warmup"
+    monotone = True
 
     def __init__(self, pool: Pool) -> None:
         self.pool = pool
@@ -94,6 +95,7 @@ class UnansweredRule:
     """At most ``unanswered_cap`` unanswered Open Chat sends in any rolling 30 days."""
 
     name = "unanswered"
+    monotone = True
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
         log = state.contacts

@@ -43,7 +43,6 @@ HEALTH_REASON_LABELS = TranslatedLabels(
             "ProfileGauges", "token refused or device unknown to the gateway"
         ),
         HealthReason.RATE_LIMITED.value: QT_TRANSLATE_NOOP("ProfileGauges", "rate limited"),
-        HealthReason.SEND_FAILED.value: QT_TRANSLATE_NOOP("ProfileGauges", "send failed"),
         HealthReason.REJECTED.value: QT_TRANSLATE_NOOP("ProfileGauges", "send rejected"),
         HealthReason.BAN_EVIDENCE.value: QT_TRANSLATE_NOOP(
             "ProfileGauges", "ban evidence: another device reached its recipient"

@@ -14,7 +14,6 @@ UNAVAILABLE = OutcomeKind.DEVICE_UNAVAILABLE
 @pytest.mark.parametrize(
     ("kind", "reason", "points"),
     [
-        (OutcomeKind.TRANSIENT, "send_failed", 3),
         (OutcomeKind.RATE_LIMITED, "rate_limited", 5),
         (OutcomeKind.DEVICE_UNAVAILABLE, "disconnected", 10),
         (OutcomeKind.AUTH_ERROR, "auth_error", 20),
@@ -32,6 +31,12 @@ def test_each_failed_answer_costs_its_reason_and_points(
 
 def test_an_accepted_answer_costs_nothing() -> None:
     assert answer_deduction("a", OutcomeKind.ACCEPTED, T) is None
+
+
+def test_a_gateway_that_fails_costs_the_number_nothing() -> None:
+    # A 5xx, a reset or a timeout is the gateway's or the network's trouble: a gateway
+    # outage must not bench every device of a package.
+    assert answer_deduction("a", OutcomeKind.TRANSIENT, T) is None
 
 
 def test_a_deduction_recovers_linearly_over_a_day() -> None:
