@@ -24,9 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from spreader_app.core.chain import package_chain
+from spreader_app.core.chain import chain_quiet, package_chain
 from spreader_app.core.clock import Clock
 from spreader_app.core.contact_log import ContactHistory, ContactLog
+from spreader_app.core.decision import quiet_wait
 from spreader_app.core.distribution import Selector, make_selector
 from spreader_app.core.events import (
     DeliveryRecorded,
@@ -57,6 +58,7 @@ from spreader_app.core.models import (
 )
 from spreader_app.core.outcome_policy import resolve
 from spreader_app.core.pool import PoolBreaker
+from spreader_app.core.quiet_hours import QuietHoursRule
 from spreader_app.core.ports import Gateway, Store
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
@@ -74,6 +76,10 @@ class _PackageRuntime:
     profiles: dict[str, Profile] = field(default_factory=dict)
     # When the package's next warm-up review is due (its next local midnight).
     review_at: float = -math.inf
+
+    @property
+    def quiet(self) -> QuietHoursRule | None:
+        return chain_quiet(self.chain)
 
 
 def _more_room(before: ContactLog | None, after: ContactLog | None) -> bool:
@@ -246,7 +252,10 @@ class Dispatcher:
                     ready.append(pid)
         failover = self._failover() if self._failover_needed else None
         events = self._breaker.unrecorded()
-        result = await self._store.dispatch_round(resolutions, ready, idle, failover, now, events)
+        quiet = self._quiet_wait if any(rt.quiet for rt in self._packages.values()) else None
+        result = await self._store.dispatch_round(
+            resolutions, ready, idle, failover, now, events, quiet
+        )
         self._breaker.recorded(len(events))
         self._unrecorded = []
         if failover is not None:
@@ -269,6 +278,17 @@ class Dispatcher:
                 self._send(claim), name=f"send-{claim.delivery_id}"
             )
         return self._next_wake(result, now)
+
+    def _quiet_wait(
+        self, package_id: str, recipient: str, zone: str | None, now: float
+    ) -> tuple[float, str] | None:
+        """The ``QuietCheck`` of a claim: when a due recipient's window opens, with the
+        re-decided record, or ``None`` when they may be messaged now."""
+        rt = self._packages.get(package_id)
+        if rt is None:
+            return None
+        states = [self._states[pid] for pid in rt.profiles if pid in self._states]
+        return quiet_wait(rt.chain, states, recipient, zone, now)
 
     def _next_wake(self, result: RoundResult, now: float) -> float | None:
         wake: float | None = None

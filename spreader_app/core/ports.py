@@ -24,6 +24,7 @@ from spreader_app.core.models import (
     NewDelivery,
     Package,
     PoolEvent,
+    QuietCheck,
     Profile,
     ProfileUpdate,
     ReplyPlan,
@@ -173,10 +174,12 @@ class Store(Protocol):
         failover: Failover | None,
         now: float,
         pool_events: Sequence[PoolEvent] = (),
+        quiet: QuietCheck | None = None,
     ) -> RoundResult:
         """Records ``resolutions`` and ``pool_events``, holds the pending Open Chat work of
         ``failover.hold`` and moves that of the stranded profiles, claims the due heads of
-        ``claim_for`` and reports the next heads of ``heads_for``."""
+        ``claim_for`` and reports the next heads of ``heads_for``. A due head that ``quiet``
+        finds inside its recipient's quiet hours waits for their window instead."""
         ...
 
     async def pool_events(

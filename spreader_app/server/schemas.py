@@ -93,6 +93,8 @@ def package_json(p: Package, pool: PoolView) -> Json:
         "sticky_open_chat": p.sticky_open_chat,
         "warmup_enabled": p.warmup_enabled,
         "max_unanswered_per_profile_per_30d": p.max_unanswered_per_profile_per_30d,
+        "recipient_quiet_hours": p.recipient_quiet_hours,
+        "recipient_zones": dict(p.recipient_zones),
         "created_at": iso(p.created_at),
         "updated_at": iso(p.updated_at),
         "pool": pool_json(pool),

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
+    case,
     func,
     insert,
     or_,
@@ -46,6 +47,7 @@ from spreader_app.core.models import (
     Package,
     PoolEvent,
     Profile,
+    QuietCheck,
     ProfileUpdate,
     Resolution,
     RoundResult,
@@ -88,6 +90,7 @@ class _Head(NamedTuple):
     recipient: str
     attempt_count: int
     text: str | None  # the recipient's own text, when the message is personalised
+    zone: str | None  # the recipient's zones (core.recipient_zones), for quiet hours
 
 
 _HEAD_COLUMNS = (
@@ -98,6 +101,7 @@ _HEAD_COLUMNS = (
     _D.c.recipient,
     _D.c.attempt_count,
     _D.c.text,
+    _D.c.recipient_zone,
 )
 _PENDING_OPEN = (_D.c.status == _PENDING, _D.c.mode == _OPEN)
 
@@ -175,6 +179,23 @@ _SETTLE = Prepared(
         profile_id=bindparam("pid"),
     )
 )
+# A head that reached its recipient's quiet hours waits for their window (one mention of
+# the rule in ``decided_by``, however many nights it waits).
+_QUIET_WAIT = Prepared(
+    update(_D)
+    .where(_D.c.id == bindparam("did"))
+    .values(
+        not_before=bindparam("until"),
+        decision=bindparam("decision"),
+        decided_by=case(
+            (_D.c.decided_by.contains("quiet_hours"), _D.c.decided_by),
+            else_=func.trim(_D.c.decided_by + " quiet_hours"),
+        ),
+        updated_at=bindparam("now"),
+    )
+)
+# How many quiet heads one claim steps over in a round before giving the device up.
+_QUIET_STEPS = 8
 _NOTE_RAW = Prepared(
     update(_D)
     .where(_D.c.id == bindparam("did"))
@@ -190,9 +211,11 @@ def dispatch_round(
     failover: Failover | None,
     now: float,
     pool_events: Sequence[PoolEvent] = (),
+    quiet: QuietCheck | None = None,
 ) -> RoundResult:
     """Records answers and ``pool_events``, holds or moves stranded work, claims due
-    deliveries and reports next heads.
+    deliveries and reports next heads. A due head inside its recipient's quiet hours
+    (``quiet``) gets the time their window opens, and the next head is tried.
 
     The cost is a few statements per round plus one indexed read per claimed profile:
     answers and claims are written with one batched statement each.
@@ -208,6 +231,8 @@ def dispatch_round(
     due: list[tuple[str, _Head]] = []
     for profile_id in claim_for:
         head = _head(conn, profile_id, paused, lock=True)
+        if quiet is not None:
+            head = _past_quiet(conn, head, profile_id, paused, quiet, now)
         if head is not None and (head.not_before or 0.0) <= now:
             due.append((profile_id, head))
     result.claims = _claim(conn, ledger, due, now)
@@ -232,6 +257,28 @@ def _head(
         where = (_D.c.profile_id == profile_id, _D.c.message_id.not_in(paused))
         row = conn.execute(_head_select(*where, lock=lock)).first()
     return None if row is None else _Head(*row)
+
+
+def _past_quiet(
+    conn: Connection,
+    head: _Head | None,
+    profile_id: str,
+    paused: set[str],
+    quiet: QuietCheck,
+    now: float,
+) -> _Head | None:
+    """The first due head not inside its recipient's quiet hours; the quiet ones before it
+    wait for their window. ``None`` after ``_QUIET_STEPS`` quiet heads: the rest next round."""
+    for _ in range(_QUIET_STEPS):
+        if head is None or (head.not_before or 0.0) > now:
+            return head
+        wait = quiet(head.package_id, head.recipient, head.zone, now)
+        if wait is None:
+            return head
+        until, decision = wait
+        _QUIET_WAIT.run(conn, {"did": head.id, "until": until, "decision": decision, "now": now})
+        head = _head(conn, profile_id, paused, lock=True)
+    return None
 
 
 def tried_profiles(conn: Connection, delivery_id: int) -> frozenset[str]:

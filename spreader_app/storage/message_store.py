@@ -87,6 +87,9 @@ _NEW_DELIVERY_COLUMNS = (
     "gateway_response",
     "updated_at",
     "text",
+    "decision",
+    "recipient_zone",
+    "zone_source",
 )
 
 
@@ -123,6 +126,9 @@ def _insert_deliveries(
             "",
             now,
             text,
+            decision,
+            zone,
+            source,
         )
         for (
             recipient,
@@ -133,6 +139,9 @@ def _insert_deliveries(
             skip_reason,
             error,
             text,
+            decision,
+            zone,
+            source,
         ) in deliveries
     ]
     if conn.dialect.name == "postgresql":

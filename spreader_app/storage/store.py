@@ -27,6 +27,7 @@ from spreader_app.core.models import (
     NewDelivery,
     Package,
     PoolEvent,
+    QuietCheck,
     Profile,
     ProfileUpdate,
     ReplyPlan,
@@ -234,10 +235,11 @@ class SqlStore:
         failover: Failover | None,
         now: float,
         pool_events: Sequence[PoolEvent] = (),
+        quiet: QuietCheck | None = None,
     ) -> RoundResult:
         return await self.db.run(
             lambda s: disp.dispatch_round(
-                s, resolutions, claim_for, heads_for, failover, now, pool_events
+                s, resolutions, claim_for, heads_for, failover, now, pool_events, quiet
             )
         )
 
