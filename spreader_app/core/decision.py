@@ -71,9 +71,7 @@ class DecisionRecord:
         return {
             "candidates": self.candidates,
             "able": self.able,
-            "excluded": [
-                {"rule": x.rule, "count": x.count, "cap": x.cap} for x in self.excluded
-            ],
+            "excluded": [{"rule": x.rule, "count": x.count, "cap": x.cap} for x in self.excluded],
             "room_at": self.room_at,
             "chosen_by": self.chosen_by,
             "constraints": list(self.constraints),
@@ -172,7 +170,7 @@ class ExclusionBook:
         self._tags: list[str | None] = [None] * len(states)
         self._members: dict[str, set[int]] = {}
         self._fragment: str | None = ""
-        self._head = '{"n":%d' % len(states)
+        self._head = f'{{"n":{len(states)}'
         self._constraints: dict[tuple[str, ...], str] = {}
 
     def set(self, k: int, tag: str | None) -> None:
@@ -213,15 +211,8 @@ class ExclusionBook:
                 if constraints
                 else ""
             )
-        r = "" if room is None else ',"r":%d' % math.ceil(room)
-        return '%s%s%s,"by":"%s"%s,"d":%d}' % (
-            self._head,
-            self._fragment,
-            r,
-            by,
-            times,
-            decided_at,
-        )
+        r = "" if room is None else f',"r":{math.ceil(room)}'
+        return f'{self._head}{self._fragment}{r},"by":"{by}"{times},"d":{int(decided_at)}}}'
 
 
 def record_at(

@@ -58,8 +58,8 @@ from spreader_app.core.models import (
 )
 from spreader_app.core.outcome_policy import resolve
 from spreader_app.core.pool import PoolBreaker
-from spreader_app.core.quiet_hours import QuietHoursRule
 from spreader_app.core.ports import Gateway, Store
+from spreader_app.core.quiet_hours import QuietHoursRule
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
 from spreader_app.core.warmup import contact_log, contact_query

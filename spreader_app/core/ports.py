@@ -24,9 +24,9 @@ from spreader_app.core.models import (
     NewDelivery,
     Package,
     PoolEvent,
-    QuietCheck,
     Profile,
     ProfileUpdate,
+    QuietCheck,
     ReplyPlan,
     ReplyPlanner,
     Resolution,
@@ -157,6 +157,10 @@ class Store(Protocol):
     async def list_deliveries(
         self, message_id: str, *, status: str | None = None, limit: int = 1000, offset: int = 0
     ) -> tuple[list[Delivery], int]: ...
+
+    async def waiting_groups(
+        self, message_id: str, now: float
+    ) -> list[tuple[str, str | None, int]]: ...
 
     async def cancel_message(self, message_id: str, now: float, actor: str) -> MessageChange: ...
 

@@ -125,7 +125,7 @@ class ZoneResolver:
 
     def _resolve(self, digits: str, zones: tuple[str, ...]) -> RecipientZone:
         code = _calling_code(digits)
-        if code in ZONE_OVERRIDES:
+        if code is not None and code in ZONE_OVERRIDES:
             return RecipientZone((ZONE_OVERRIDES[code],), ZoneSource.OVERRIDE)
         known = tuple(sorted(z for z in zones if z != _UNKNOWN))
         if not known:

@@ -10,7 +10,6 @@ from typing import Any, Final
 
 from spreader_app.core.content import MAX_CAPTION, MAX_TEXT
 from spreader_app.core.health_band import HealthBand
-from spreader_app.core.recipient_zones import ZoneSource
 from spreader_app.core.models import (
     DeliveryStatus,
     DistributionMode,
@@ -22,6 +21,7 @@ from spreader_app.core.models import (
     ProfileStatus,
     WaitingStrategy,
 )
+from spreader_app.core.recipient_zones import ZoneSource
 from spreader_app.core.services.sending import MAX_RECIPIENTS
 from spreader_app.server.params import MAX_NUMBERS
 
@@ -370,7 +370,10 @@ COMPONENTS: Final[S] = {
             "chosen_by": STR,
             "constraints": {"type": "array", "items": STR},
             "decided_at": null({"type": "number"}),
-            "scores": {"type": "array", "items": obj({"profile_id": STR, "score": {"type": "number"}})},
+            "scores": {
+                "type": "array",
+                "items": obj({"profile_id": STR, "score": {"type": "number"}}),
+            },
         },
         ("candidates", "able", "excluded", "chosen_by", "constraints"),
     ),

@@ -47,8 +47,8 @@ from spreader_app.core.models import (
     Package,
     PoolEvent,
     Profile,
-    QuietCheck,
     ProfileUpdate,
+    QuietCheck,
     Resolution,
     RoundResult,
 )

@@ -280,3 +280,17 @@ def pending_planned_times(session: Session, package_id: str) -> dict[str, list[f
     for times in out.values():
         times.sort()
     return out
+
+
+def waiting_groups(
+    session: Session, message_id: str, now: float
+) -> list[tuple[str, str | None, int]]:
+    """Pending deliveries of a message planned after ``now``, counted by ``(decided_by,
+    recipient_zone)``: the few groups ``core.why.waiting_by_reason`` sorts into reasons."""
+    d = DeliveryRow
+    rows = session.execute(
+        select(d.decided_by, d.recipient_zone, func.count())
+        .where(d.message_id == message_id, d.status == _PENDING, d.not_before > now)
+        .group_by(d.decided_by, d.recipient_zone)
+    ).all()
+    return [(by, zone, int(n)) for by, zone, n in rows]

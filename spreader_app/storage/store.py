@@ -27,9 +27,9 @@ from spreader_app.core.models import (
     NewDelivery,
     Package,
     PoolEvent,
-    QuietCheck,
     Profile,
     ProfileUpdate,
+    QuietCheck,
     ReplyPlan,
     ReplyPlanner,
     Resolution,
@@ -202,6 +202,11 @@ class SqlStore:
         return await self.db.run(
             lambda s: msgs.list_deliveries(s, message_id, status=status, limit=limit, offset=offset)
         )
+
+    async def waiting_groups(
+        self, message_id: str, now: float
+    ) -> list[tuple[str, str | None, int]]:
+        return await self.db.run(lambda s: msgs.waiting_groups(s, message_id, now))
 
     async def cancel_message(self, message_id: str, now: float, actor: str) -> MessageChange:
         def tx(s: Any) -> MessageChange:
