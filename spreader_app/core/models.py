@@ -132,8 +132,9 @@ class Package:
     # Ban protection (issue 14): warm-up of new numbers and the unanswered budget (0 = off).
     warmup_enabled: bool = True
     max_unanswered_per_profile_per_30d: int = 1000
-    # Quiet hours on the recipient's clock (issue 19), "21:00-09:00"; None: off.
-    recipient_quiet_hours: str | None = "21:00-09:00"
+    # Quiet hours on the recipient's clock (issue 19), "21:00-09:00"; None: off. New packages
+    # get ``DEFAULT_QUIET_HOURS`` from the package service; older ones keep None.
+    recipient_quiet_hours: str | None = None
     # Country → zone for countries whose numbers span too many hours (core.recipient_zones).
     # Pairs, so the package stays hashable; ``dict(package.recipient_zones)`` to look up.
     recipient_zones: tuple[tuple[str, str], ...] = ()

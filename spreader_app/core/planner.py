@@ -318,6 +318,7 @@ def _simulate(
                 if opens != upcoming:
                     quieted[following] = 1
                     heappush(waiting, (opens, following))
+                    previous = upcoming  # the next one keeps the strategy's spacing
                     following += 1
                     upcoming = None
                     continue

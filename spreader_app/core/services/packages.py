@@ -15,6 +15,8 @@ from spreader_app.core.ports import Store
 from spreader_app.core.quiet_hours import parse_quiet_hours
 from spreader_app.core.recipient_zones import check_zone_defaults
 
+# New packages send Open Chat only 09:00-21:00 on each recipient's clock.
+DEFAULT_QUIET_HOURS = "21:00-09:00"
 PACKAGE_FIELDS = {
     "name",
     "description",
@@ -132,6 +134,7 @@ class PackageService:
             id=f"pkg_{uuid.uuid4().hex[:12]}",
             name="",
             timezone=self._default_timezone,
+            recipient_quiet_hours=DEFAULT_QUIET_HOURS,
             created_at=now,
             updated_at=now,
         )
