@@ -34,8 +34,8 @@ from spreader_app.core.rules import DAY, ProfileState, RuleChain
 
 # The smart strategy's human-like jitter: up to this share of the spacing, never negative.
 SMART_JITTER = 0.3
-# How many windows a recipient may miss (its device busy until they close) before the plan
-# gives up on it: only a package whose hours never meet the recipient's gets there.
+# How many of a recipient's windows its device may miss (busy until each closes) before the
+# plan gives up on it: only a package whose hours never meet the recipient's gets there.
 QUIET_TRIES = 14
 NEVER_OPEN = (
     "the package's active hours never meet this recipient's sending window; widen the "
@@ -373,23 +373,33 @@ def _simulate(
             choice = how
         if asked[k] != t0:
             refresh(k, t0)
-        at = cached_at[k]
+        at: float | None = cached_at[k]
+        state = work[k]
+        rules = cached_by[k]
         if quiet is not None:
-            opens = quiet.allowed_from(recipient, at)
-            if opens != at:
-                # Its window closes before the device is free: it waits for the next one.
-                tries = quieted[i] = quieted.get(i, 0) + 1
-                if tries > QUIET_TRIES:
-                    slots[i] = PlannedDelivery(recipient, None, None, (), NEVER_OPEN)
-                else:
-                    heappush(waiting, (opens, i))
+            # The device is free only once the recipient's window closed: it sends in their
+            # next window (asked anew; the plan leaves the device idle until then).
+            for _ in range(QUIET_TRIES):
+                assert at is not None
+                opens = quiet.allowed_from(recipient, at)
+                if opens == at:
+                    break
+                quieted[i] = 1
+                at, moved_by, _, _ = earliest(state, opens)
+                if at is None:
+                    break
+                rules = (*rules, *(r for r in moved_by if r not in rules))
+            else:
+                at = None
+            if at is None:
+                slots[i] = PlannedDelivery(recipient, None, None, (), NEVER_OPEN)
                 continue
+            if i in quieted and "quiet_hours" not in rules:
+                rules = (*rules, "quiet_hours")
         if in_order and i not in quieted and at >= deadline:
             return None
-        state = work[k]
         state.record_send(at, recipient=recipient)
         pid = state.profile_id
-        rules = (*cached_by[k], "quiet_hours") if i in quieted else cached_by[k]
         room = first_room()
         record = book.record(room, choice, rules, t0)
         slots[i] = PlannedDelivery(recipient, pid, at, (*rules, choice), "", record)
