@@ -30,6 +30,7 @@ from spreader_app.core.decision import ExclusionBook, exclusion_tag
 from spreader_app.core.distribution import make_selector
 from spreader_app.core.gc_pause import gc_paused
 from spreader_app.core.models import DistributionMode, WaitingStrategy
+from spreader_app.core.quiet_hours import spread_of
 from spreader_app.core.rules import DAY, ProfileState, RuleChain
 
 # The smart strategy's human-like jitter: up to this share of the spacing, never negative.
@@ -266,7 +267,11 @@ def _simulate(
     def refresh(k: int, t0: float) -> None:
         at, decided_by, reason, room = earliest(work[k], t0)
         version[k] += 1
-        book.set(k, exclusion_tag(work[k], at, decided_by) if at is None or at > t0 else None)
+        # Most answers exclude nothing (free, not held by the hours): skip the tag's rules.
+        if at is None or room is not None or (at > t0 and decided_by[0] == "active_hours"):
+            book.set(k, exclusion_tag(work[k], at, decided_by))
+        else:
+            book.set(k, None)
         if full_at[k] is not None:
             leave_full(k)
         if at is None:
@@ -305,8 +310,12 @@ def _simulate(
     latest = -math.inf
     previous = math.nan
     current = -math.inf
-    waiting: list[tuple[float, int]] = []  # recipients waiting for their window to open
-    quieted: dict[int, int] = {}  # recipient index -> times quiet hours moved it
+    waiting = _Waiting()  # recipients waiting for their window to open
+    quieted: dict[int, int] = {}  # recipients whose time quiet hours moved
+    if quiet is not None:
+        zone_of, next_spread = quiet.resolver.zone, quiet.quiet.next_spread
+        zones: list[tuple[str, ...]] = [()] * len(recipients)
+        spreads = [0] * len(recipients)
     following = 0  # the next recipient in the strategy's own order
     upcoming: float | None = None
     first = True
@@ -314,16 +323,19 @@ def _simulate(
         if upcoming is None and following < n:
             upcoming = start if not_before is None else not_before(following, previous)
             if quiet is not None:
-                opens = quiet.allowed_from(recipients[following], upcoming)
+                zone_key = zone_of(recipients[following]).zones
+                spreads[following] = spread = spread_of(recipients[following])
+                zones[following] = zone_key
+                opens = next_spread(zone_key, spread, upcoming)
                 if opens != upcoming:
                     quieted[following] = 1
-                    heappush(waiting, (opens, following))
+                    waiting.push(opens, following)
                     previous = upcoming  # the next one keeps the strategy's spacing
                     following += 1
                     upcoming = None
                     continue
-        if waiting and (upcoming is None or waiting[0][0] < upcoming):
-            t0, i = heappop(waiting)
+        if waiting and (upcoming is None or waiting.first() < upcoming):
+            t0, i = waiting.pop()
             in_order = False
         elif upcoming is not None:
             t0, i = upcoming, following
@@ -381,7 +393,7 @@ def _simulate(
             # next window (asked anew; the plan leaves the device idle until then).
             for _ in range(QUIET_TRIES):
                 assert at is not None
-                opens = quiet.allowed_from(recipient, at)
+                opens = next_spread(zones[i], spreads[i], at)
                 if opens == at:
                     break
                 quieted[i] = 1
@@ -413,6 +425,40 @@ def _simulate(
     items = [item for item in slots if item is not None]
     unassigned = sum(1 for item in items if item.profile_id is None)
     return Plan(items, distribution, latest if latest > -math.inf else None, unassigned)
+
+
+class _Waiting:
+    """Recipients waiting for their window, by time: the bulk (pushed before the first pop,
+    as a strategy's first pass defers them) is sorted once; later pushes go to a heap."""
+
+    def __init__(self) -> None:
+        self._run: list[tuple[float, int]] = []
+        self._pos = 0
+        self._sorted = False
+        self._late: list[tuple[float, int]] = []
+
+    def __bool__(self) -> bool:
+        return self._pos < len(self._run) or bool(self._late)
+
+    def push(self, t: float, i: int) -> None:
+        if self._sorted:
+            heapq.heappush(self._late, (t, i))
+        else:
+            self._run.append((t, i))
+
+    def first(self) -> float:
+        if not self._sorted:
+            self._run.sort()
+            self._sorted = True
+        head = self._run[self._pos][0] if self._pos < len(self._run) else math.inf
+        return min(head, self._late[0][0]) if self._late else head
+
+    def pop(self) -> tuple[float, int]:
+        self.first()
+        if self._late and (self._pos >= len(self._run) or self._late[0] < self._run[self._pos]):
+            return heapq.heappop(self._late)
+        self._pos += 1
+        return self._run[self._pos - 1]
 
 
 def _dead_plan(

@@ -77,7 +77,10 @@ class QuietHours:
     def next_allowed(self, zones: tuple[str, ...], recipient: str, t: float) -> float:
         """The earliest time ``>= t`` when the window is open in every one of ``zones``
         (``()``: the package's) and the recipient's spread delay after its opening passed."""
-        spread = spread_of(recipient)
+        return self.next_spread(zones, spread_of(recipient), t)
+
+    def next_spread(self, zones: tuple[str, ...], spread: int, t: float) -> float:
+        """``next_allowed`` with the recipient's ``spread_of`` already computed."""
         cached = self._last.get(zones)
         if cached is not None and cached[0] <= t < cached[2]:
             lo, opens, end = cached

@@ -108,20 +108,29 @@ class ZoneResolver:
     def __init__(self, defaults: Mapping[str, str] | None = None) -> None:
         self._defaults = {**COUNTRY_DEFAULT_ZONES, **(defaults or {})}
         self._by_prefix: dict[str, RecipientZone] = {}
+        self._by_head: dict[str, RecipientZone] = {}
 
     def zone(self, e164: str) -> RecipientZone:
         """The zone of a valid E.164 number (``+`` and digits); ``PACKAGE_ZONE`` when the
         number's prefix has no zone."""
         digits = e164[1:] if e164.startswith("+") else e164
+        # The longest prefix the table knows decides, so the first digits as long as its
+        # longest prefix are a complete cache key (numbers of one campaign share most).
+        head = digits[:TIMEZONE_LONGEST_PREFIX]
+        found = self._by_head.get(head)
+        if found is not None:
+            return found
+        found = PACKAGE_ZONE
         data, by_prefix = TIMEZONE_DATA, self._by_prefix
         for length in range(min(TIMEZONE_LONGEST_PREFIX, len(digits)), 0, -1):
             prefix = digits[:length]
             if prefix in data:
-                found = by_prefix.get(prefix)
+                found = by_prefix.get(prefix)  # type: ignore[assignment]
                 if found is None:
                     found = by_prefix[prefix] = self._resolve(digits, data[prefix])
-                return found
-        return PACKAGE_ZONE
+                break
+        self._by_head[head] = found
+        return found
 
     def _resolve(self, digits: str, zones: tuple[str, ...]) -> RecipientZone:
         code = _calling_code(digits)
