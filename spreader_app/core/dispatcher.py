@@ -76,10 +76,8 @@ class _PackageRuntime:
     profiles: dict[str, Profile] = field(default_factory=dict)
     # When the package's next warm-up review is due (its next local midnight).
     review_at: float = -math.inf
-
-    @property
-    def quiet(self) -> QuietHoursRule | None:
-        return chain_quiet(self.chain)
+    # The chain's recipient quiet-hours rule (read on every claim: kept, not looked up).
+    quiet: QuietHoursRule | None = None
 
 
 def _more_room(before: ContactLog | None, after: ContactLog | None) -> bool:
@@ -130,6 +128,8 @@ class Dispatcher:
         # Profiles whose rules gained room early (an answer, a higher warm-up stage):
         # their queue, planned later, may move now.
         self._gained: set[str] = set()
+        # Whether any package keeps recipient quiet hours (claims then ask about each head).
+        self._quiet_on = False
         events.subscribe(self._heard)
 
     # --- control -------------------------------------------------------------------------
@@ -252,7 +252,7 @@ class Dispatcher:
                     ready.append(pid)
         failover = self._failover() if self._failover_needed else None
         events = self._breaker.unrecorded()
-        quiet = self._quiet_wait if any(rt.quiet for rt in self._packages.values()) else None
+        quiet = self._quiet_wait if self._quiet_on else None
         result = await self._store.dispatch_round(
             resolutions, ready, idle, failover, now, events, quiet
         )
@@ -285,7 +285,7 @@ class Dispatcher:
         """The ``QuietCheck`` of a claim: when a due recipient's window opens, with the
         re-decided record, or ``None`` when they may be messaged now."""
         rt = self._packages.get(package_id)
-        if rt is None:
+        if rt is None or rt.quiet is None or rt.quiet.allowed_from(recipient, now, zone) <= now:
             return None
         states = [self._states[pid] for pid in rt.profiles if pid in self._states]
         return quiet_wait(rt.chain, states, recipient, zone, now)
@@ -426,6 +426,7 @@ class Dispatcher:
         rt = self._packages[package_id]
         pool = self._breaker.pool(package_id)
         rt.chain = package_chain(rt.package, pool)
+        rt.quiet = chain_quiet(rt.chain)
         for event in events:
             self._publish_pool(event, package_id)
 
@@ -472,7 +473,7 @@ class Dispatcher:
                 else make_selector(package.distribution_mode, self._rng)
             )
             chain = package_chain(package, self._breaker.pool(package.id))
-            rt = _PackageRuntime(package, chain, selector)
+            rt = _PackageRuntime(package, chain, selector, quiet=chain_quiet(chain))
             health = self._health.setdefault(package.id, {})
             for profile, sends in profiles:
                 rt.profiles[profile.id] = profile
@@ -490,6 +491,7 @@ class Dispatcher:
                 self._evidence.restore(profile.id, profile.evidence_run)
             packages[package.id] = rt
         self._packages, self._states, self._owner = packages, states, owner
+        self._quiet_on = any(rt.quiet is not None for rt in packages.values())
 
     async def _review_warmup(self, now: float) -> None:
         """The daily warm-up review of every package whose local day turned."""

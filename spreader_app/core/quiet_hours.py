@@ -131,6 +131,7 @@ class QuietHoursRule:
     def __init__(self, quiet: QuietHours, resolver: ZoneResolver) -> None:
         self.quiet = quiet
         self.resolver = resolver
+        self._keys: dict[str, tuple[str, ...]] = {}
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
         if recipient is None:
@@ -141,7 +142,12 @@ class QuietHoursRule:
     def allowed_from(self, recipient: str, t: float, zone_key: str | None = None) -> float:
         """``next_allowed`` for ``recipient``: with its stored ``zone_key`` when given
         (``""``: the package's zone), else the zone its number resolves to now."""
-        zones = self.resolver.zone(recipient).zones if zone_key is None else tuple(zone_key.split())
+        if zone_key is None:
+            zones = self.resolver.zone(recipient).zones
+        else:
+            zones = self._keys.get(zone_key) or self._keys.setdefault(
+                zone_key, tuple(zone_key.split())
+            )
         if not math.isfinite(t):
             return t
         return self.quiet.next_allowed(zones, recipient, t)
