@@ -408,6 +408,7 @@ def _simulate(
                 continue
             if i in quieted and "quiet_hours" not in rules:
                 rules = (*rules, "quiet_hours")
+        assert at is not None
         if in_order and i not in quieted and at >= deadline:
             return None
         state.record_send(at, recipient=recipient)

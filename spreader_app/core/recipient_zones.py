@@ -117,17 +117,18 @@ class ZoneResolver:
         # The longest prefix the table knows decides, so the first digits as long as its
         # longest prefix are a complete cache key (numbers of one campaign share most).
         head = digits[:TIMEZONE_LONGEST_PREFIX]
-        found = self._by_head.get(head)
-        if found is not None:
-            return found
+        cached = self._by_head.get(head)
+        if cached is not None:
+            return cached
         found = PACKAGE_ZONE
         data, by_prefix = TIMEZONE_DATA, self._by_prefix
         for length in range(min(TIMEZONE_LONGEST_PREFIX, len(digits)), 0, -1):
             prefix = digits[:length]
             if prefix in data:
-                found = by_prefix.get(prefix)  # type: ignore[assignment]
-                if found is None:
-                    found = by_prefix[prefix] = self._resolve(digits, data[prefix])
+                known = by_prefix.get(prefix)
+                if known is None:
+                    known = by_prefix[prefix] = self._resolve(digits, data[prefix])
+                found = known
                 break
         self._by_head[head] = found
         return found
