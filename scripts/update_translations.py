@@ -34,7 +34,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-SOURCES = (ROOT / "spreader_app" / "gui", ROOT / "spreader_app" / "desktop.py")
+# core/why.py marks its sentence templates for the interface (core.i18n_marker).
+SOURCES = (
+    ROOT / "spreader_app" / "gui",
+    ROOT / "spreader_app" / "desktop.py",
+    ROOT / "spreader_app" / "core" / "why.py",
+)
 COMMAND = "python3 -m scripts.update_translations"
 # Catalogue file → (target language, lupdate options): Arabic holds every string; English
 # only those with plural forms, which the English source text cannot express alone.

@@ -74,6 +74,7 @@ def services_of(container: Container) -> Services:
         settings=container.app_settings,
         receiving=container.receiving,
         templates=container.templates,
+        why=container.why,
     )
 
 

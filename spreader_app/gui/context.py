@@ -16,6 +16,7 @@ from spreader_app.core.services.sending import SendingService
 from spreader_app.core.services.settings import SettingsService
 from spreader_app.core.services.stats import StatsService
 from spreader_app.core.services.templates import TemplateService
+from spreader_app.core.services.why import WhyService
 from spreader_app.gui.bridge import EventBridge
 
 
@@ -32,6 +33,8 @@ class Services:
     settings: SettingsService
     receiving: ReceivingService
     templates: TemplateService
+    # Why each delivery waits (``None``: not offered, e.g. a test's fake services).
+    why: WhyService | None = None
 
 
 class AppContext(QObject):
