@@ -42,6 +42,7 @@ CORE_SOURCES = (
     _CORE / "outcomes.py",
     _CORE / "reasons.py",
     _CORE / "services" / "connection.py",
+    _CORE / "why.py",
 )
 """Engine modules whose sentences the window shows: they write them as ``core.text.Text``
 with ``QT_TRANSLATE_NOOP`` (``core.i18n_marker``), and are held to the same check as the

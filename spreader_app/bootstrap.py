@@ -44,6 +44,7 @@ from spreader_app.core.services.sending import SendingService
 from spreader_app.core.services.settings import Applier, SettingsService
 from spreader_app.core.services.stats import StatsService
 from spreader_app.core.services.templates import TemplateService
+from spreader_app.core.services.why import WhyService
 from spreader_app.core.supervisor import Supervisor
 from spreader_app.core.tokens import TokenCache
 from spreader_app.storage import migrate
@@ -114,6 +115,7 @@ class Container:
     packages: PackageService
     profiles: ProfileService
     sending: SendingService
+    why: WhyService
     templates: TemplateService
     replies: ReplyRouter
     stats: StatsService
@@ -280,6 +282,7 @@ def build(
             region=lambda: holder[0].settings.default_region,
             templates=templates,
         ),
+        why=WhyService(store, clock),
         templates=templates,
         replies=ReplyRouter(store, gateway, tokens, clock, events, on_blocked=changed),
         stats=stats,

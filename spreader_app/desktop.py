@@ -76,6 +76,7 @@ def services_of(container: Container) -> Services:
         receiving=container.receiving,
         templates=container.templates,
         pool=container.pool,
+        why=container.why,
     )
 
 

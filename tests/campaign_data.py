@@ -16,6 +16,9 @@ FAST: dict[str, Any] = {
     # Unpaced: new numbers' warm-up (its own tests turn it on) would ration them to 20 new
     # recipients a day.
     "warmup_enabled": False,
+    # Around the clock for every recipient: quiet hours (their own tests turn them on) would
+    # hold the numbers of a zone where it is night when the test runs.
+    "recipient_quiet_hours": None,
 }
 
 

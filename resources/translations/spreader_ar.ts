@@ -119,6 +119,14 @@
         <translation>الانتهاء المتوقع</translation>
     </message>
     <message>
+        <source>Waiting recipients by reason</source>
+        <translation>المستلمون المنتظرون حسب السبب</translation>
+    </message>
+    <message>
+        <source>What the recipients not sent yet wait for; the Messages page says why for each</source>
+        <translation>ما ينتظره المستلمون الذين لم تُرسل إليهم الرسالة بعد؛ صفحة الرسائل تذكر السبب لكل واحد</translation>
+    </message>
+    <message>
         <source>&amp;Pause</source>
         <translation>إيقاف مؤقت (&amp;P)</translation>
     </message>
@@ -324,6 +332,14 @@
     <message>
         <source>Recipient</source>
         <translation>المستلم</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>لماذا؟</translation>
+    </message>
+    <message>
+        <source>Why this device and this time: which devices could send, the rule that chose one, and what sets the time</source>
+        <translation>لماذا هذا الجهاز وهذا الوقت: أي الأجهزة كان بإمكانها الإرسال، والقاعدة التي اختارت أحدها، وما الذي يحدد الوقت</translation>
     </message>
     <message>
         <source>Attempts</source>
@@ -2550,10 +2566,6 @@
         <translation>تجاوز حد المعدل</translation>
     </message>
     <message>
-        <source>send failed</source>
-        <translation>فشل الإرسال</translation>
-    </message>
-    <message>
         <source>send rejected</source>
         <translation>رُفض الإرسال</translation>
     </message>
@@ -4163,6 +4175,249 @@
     <message>
         <source>{reason} The blocked device&apos;s recipients are held until you release them.</source>
         <translation>{reason} مستلمو الجهاز المحظور محتجزون حتى تطلقهم.</translation>
+    </message>
+</context>
+<context>
+    <name>Why</name>
+    <message>
+        <source>{count} quiet hours in {zone}</source>
+        <translation>{count} ساعات الهدوء في {zone}</translation>
+    </message>
+    <message>
+        <source>{count} outside active hours</source>
+        <translation>{count} خارج ساعات العمل</translation>
+    </message>
+    <message>
+        <source>{count} waiting for a device</source>
+        <translation>{count} بانتظار جهاز</translation>
+    </message>
+    <message>
+        <source>{count} held by the pool breaker</source>
+        <translation>{count} أوقفها قاطع المجموعة</translation>
+    </message>
+    <message>
+        <source>{count} daily caps</source>
+        <translation>{count} حدود يومية</translation>
+    </message>
+    <message>
+        <source>{count} hourly caps</source>
+        <translation>{count} حدود الساعة</translation>
+    </message>
+    <message>
+        <source>{count} warm-up limits</source>
+        <translation>{count} حدود الإحماء</translation>
+    </message>
+    <message>
+        <source>{count} unanswered budgets</source>
+        <translation>{count} حصص الرسائل بلا رد</translation>
+    </message>
+    <message>
+        <source>{count} in the devices&apos; queues</source>
+        <translation>{count} في طوابير الأجهزة</translation>
+    </message>
+    <message>
+        <source>{total} waiting: {reasons}</source>
+        <translation>{total} بالانتظار: {reasons}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>{count} hourly cap reached ({cap}/{cap})</source>
+        <translation>{count} بلغ حد الساعة ({cap}/{cap})</translation>
+    </message>
+    <message>
+        <source>{count} daily cap reached ({cap}/{cap})</source>
+        <translation>{count} بلغ الحد اليومي ({cap}/{cap})</translation>
+    </message>
+    <message>
+        <source>{count} warm-up limit reached ({cap} new a day)</source>
+        <translation>{count} بلغ حد الإحماء ({cap} جديد في اليوم)</translation>
+    </message>
+    <message>
+        <source>{count} unanswered budget used up</source>
+        <translation>{count} استنفد حصة الرسائل بلا رد</translation>
+    </message>
+    <message>
+        <source>{count} blocked</source>
+        <translation>{count} محظور</translation>
+    </message>
+    <message>
+        <source>{count} inactive</source>
+        <translation>{count} غير نشط</translation>
+    </message>
+    <message>
+        <source>{count} paused after device trouble</source>
+        <translation>{count} متوقف بعد مشكلة في الجهاز</translation>
+    </message>
+    <message>
+        <source>{count} hourly cap reached ({cap}/{cap} until {until})</source>
+        <translation>{count} بلغ حد الساعة ({cap}/{cap} حتى {until})</translation>
+    </message>
+    <message>
+        <source>{count} daily cap reached ({cap}/{cap} until {until})</source>
+        <translation>{count} بلغ الحد اليومي ({cap}/{cap} حتى {until})</translation>
+    </message>
+    <message>
+        <source>{count} held by {rule}</source>
+        <translation>{count} أوقفته القاعدة {rule}</translation>
+    </message>
+    <message>
+        <source>round robin</source>
+        <translation>التناوب</translation>
+    </message>
+    <message>
+        <source>sequential</source>
+        <translation>الترتيب المتتابع</translation>
+    </message>
+    <message>
+        <source>random choice</source>
+        <translation>الاختيار العشوائي</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>الوزن</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>الأولوية</translation>
+    </message>
+    <message>
+        <source>smart choice</source>
+        <translation>الاختيار الذكي</translation>
+    </message>
+    <message>
+        <source>its earlier conversation</source>
+        <translation>محادثته السابقة</translation>
+    </message>
+    <message>
+        <source>failover</source>
+        <translation>النقل إلى جهاز بديل</translation>
+    </message>
+    <message>
+        <source>release by the owner</source>
+        <translation>إفراج المالك</translation>
+    </message>
+    <message>
+        <source>quiet hours in {zone}</source>
+        <translation>ساعات الهدوء في {zone}</translation>
+    </message>
+    <message>
+        <source>the package&apos;s active hours</source>
+        <translation>ساعات عمل الباقة</translation>
+    </message>
+    <message>
+        <source>the device to be available</source>
+        <translation>توفر الجهاز</translation>
+    </message>
+    <message>
+        <source>the pool breaker</source>
+        <translation>قاطع المجموعة</translation>
+    </message>
+    <message>
+        <source>the daily cap</source>
+        <translation>الحد اليومي</translation>
+    </message>
+    <message>
+        <source>the hourly cap</source>
+        <translation>حد الساعة</translation>
+    </message>
+    <message>
+        <source>the warm-up limit</source>
+        <translation>حد الإحماء</translation>
+    </message>
+    <message>
+        <source>the unanswered budget</source>
+        <translation>حصة الرسائل بلا رد</translation>
+    </message>
+    <message>
+        <source>its cooldown</source>
+        <translation>فترة التهدئة</translation>
+    </message>
+    <message>
+        <source>{able} of {total} devices could send</source>
+        <translation>{able} من {total} أجهزة كان بإمكانها الإرسال</translation>
+    </message>
+    <message>
+        <source>{able} of {total} devices could send: {excluded}</source>
+        <translation>{able} من {total} أجهزة كان بإمكانها الإرسال: {excluded}</translation>
+    </message>
+    <message>
+        <source>{counts} → {device} by {rule}</source>
+        <translation>{counts} ← {device} حسب {rule}</translation>
+    </message>
+    <message>
+        <source>{chosen}; waits {duration} for {reasons}</source>
+        <translation>{chosen}؛ ينتظر {duration} بسبب {reasons}</translation>
+    </message>
+    <message>
+        <source>{chosen}; waits until {time} for {reasons}</source>
+        <translation>{chosen}؛ ينتظر حتى {time} بسبب {reasons}</translation>
+    </message>
+    <message>
+        <source>{chosen}; due now</source>
+        <translation>{chosen}؛ مستحق الآن</translation>
+    </message>
+    <message>
+        <source>Try {attempt} failed ({error}); retries at {time}</source>
+        <translation>فشلت المحاولة {attempt} ({error})؛ إعادة المحاولة في {time}</translation>
+    </message>
+    <message>
+        <source>Sent by {device} at {time}</source>
+        <translation>أُرسلت من {device} في {time}</translation>
+    </message>
+    <message>
+        <source>Being sent by {device}</source>
+        <translation>قيد الإرسال من {device}</translation>
+    </message>
+    <message>
+        <source>Failed: {error}</source>
+        <translation>فشل: {error}</translation>
+    </message>
+    <message>
+        <source>Skipped: {reason}</source>
+        <translation>تم التخطي: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled before it was sent</source>
+        <translation>أُلغيت قبل إرسالها</translation>
+    </message>
+    <message>
+        <source>Held: its device was banned; release it to send</source>
+        <translation>محجوزة: حُظر جهازها؛ أفرج عنها لإرسالها</translation>
+    </message>
+    <message>
+        <source>Uncertain: the app stopped while this was being sent; check before sending again</source>
+        <translation>غير مؤكدة: توقف التطبيق أثناء إرسالها؛ تحقق قبل الإرسال مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Planned for {device} at {time} (planned before records)</source>
+        <translation>مخططة لـ {device} في {time} (خُططت قبل السجلات)</translation>
+    </message>
+    <message>
+        <source>Waiting for a device that can send</source>
+        <translation>بانتظار جهاز يمكنه الإرسال</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} ث</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} د</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} س {m} د</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} أيام</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>غدًا {time}</translation>
     </message>
 </context>
 <context>

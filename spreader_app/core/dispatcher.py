@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
+from spreader_app.core.decision import quiet_wait
 from spreader_app.core.events import (
     DeliveryRecorded,
     EventBus,
@@ -110,6 +111,8 @@ class Dispatcher:
         # Profiles whose rules gained room early (an answer, a higher warm-up stage):
         # their queue, planned later, may move now.
         self._gained: set[str] = set()
+        # Whether any package keeps recipient quiet hours (claims then ask about each head).
+        self._quiet_on = False
         events.subscribe(self._heard)
 
     # --- control -------------------------------------------------------------------------
@@ -234,7 +237,10 @@ class Dispatcher:
                     ready.append(pid)
         failover = self._fleet.failover(now, self._moves) if self._failover_needed else None
         events = self._breaker.unrecorded()
-        result = await self._store.dispatch_round(resolutions, ready, idle, failover, now, events)
+        quiet = self._quiet_wait if self._quiet_on else None
+        result = await self._store.dispatch_round(
+            resolutions, ready, idle, failover, now, events, quiet
+        )
         self._breaker.recorded(len(events))
         self._unrecorded = []
         self._moves = ()
@@ -259,6 +265,18 @@ class Dispatcher:
                 self._send(claim), name=f"send-{claim.delivery_id}"
             )
         return now if self._moves else self._next_wake(result, now)
+
+    def _quiet_wait(
+        self, package_id: str, recipient: str, zone: str | None, now: float
+    ) -> tuple[float, str] | None:
+        """The ``QuietCheck`` of a claim: when a due recipient's window opens, with the
+        re-decided record, or ``None`` when they may be messaged now."""
+        rt = self._fleet.packages.get(package_id)
+        quiet = None if rt is None else rt.quiet
+        if rt is None or quiet is None or quiet.allowed_from(recipient, now, zone) <= now:
+            return None
+        states = [self._fleet.states[p] for p in rt.profiles if p in self._fleet.states]
+        return quiet_wait(rt.chain, states, recipient, zone, now)
 
     def _next_wake(self, result: RoundResult, now: float) -> float | None:
         wake: float | None = None
@@ -487,6 +505,7 @@ class Dispatcher:
         )
         for rt in self._fleet.packages.values():
             rt.chain = package_chain(rt.package, self._pool(rt.package.id))
+        self._quiet_on = any(rt.quiet is not None for rt in self._fleet.packages.values())
 
     async def _review_warmup(self, now: float) -> None:
         """The daily warm-up review of every package whose local day turned."""

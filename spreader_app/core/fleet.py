@@ -13,7 +13,7 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from spreader_app.core.chain import package_chain
+from spreader_app.core.chain import chain_quiet, package_chain
 from spreader_app.core.clock import Clock
 from spreader_app.core.contact_log import ContactHistory, ContactLog
 from spreader_app.core.distribution import Selector, make_selector
@@ -29,6 +29,7 @@ from spreader_app.core.models import (
     Stranded,
 )
 from spreader_app.core.pool import PoolBreaker
+from spreader_app.core.quiet_hours import QuietHoursRule
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.warmup import contact_log
 
@@ -41,6 +42,11 @@ class PackageRuntime:
     profiles: dict[str, Profile] = field(default_factory=dict)
     # When the package's next warm-up review is due (its next local midnight).
     review_at: float = -math.inf
+
+    @property
+    def quiet(self) -> QuietHoursRule | None:
+        """The chain's recipient quiet-hours rule, if the package keeps quiet hours."""
+        return chain_quiet(self.chain)
 
 
 def _more_room(before: ContactLog | None, after: ContactLog | None) -> bool:

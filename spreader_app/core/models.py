@@ -8,6 +8,7 @@ only the masked form of its token.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any, NamedTuple
@@ -131,6 +132,12 @@ class Package:
     # Ban protection (issue 14): warm-up of new numbers and the unanswered budget (0 = off).
     warmup_enabled: bool = True
     max_unanswered_per_profile_per_30d: int = 1000
+    # Quiet hours on the recipient's clock (issue 19), "21:00-09:00"; None: off. New packages
+    # get ``DEFAULT_QUIET_HOURS`` from the package service; older ones keep None.
+    recipient_quiet_hours: str | None = None
+    # Country → zone for countries whose numbers span too many hours (core.recipient_zones).
+    # Pairs, so the package stays hashable; ``dict(package.recipient_zones)`` to look up.
+    recipient_zones: tuple[tuple[str, str], ...] = ()
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -238,6 +245,10 @@ class Delivery:
     updated_at: datetime | None = None
     # What this recipient was sent when it differs from the message's text (personalised).
     text: str | None = None
+    # Why this device and this time (core.decision JSON), the recipient's zones and source.
+    decision: str | None = None
+    recipient_zone: str | None = None
+    zone_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +311,9 @@ class NewDelivery(NamedTuple):
     error: str = ""
     # The recipient's own text (or caption) when the message is personalised, else None.
     text: str | None = None
+    decision: str | None = None
+    recipient_zone: str | None = None
+    zone_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,6 +463,12 @@ class Failover:
     limit: int = 1000
     # Profiles whose pending Open Chat work becomes ``held`` instead of moving (banned ones).
     hold: frozenset[str] = frozenset()
+
+
+# Asked by a claim before a due Open Chat delivery goes: ``(package id, recipient, stored
+# zone key, now)`` -> ``(when the recipient's window opens, the new decision record)`` when it
+# is inside their quiet hours now, else ``None`` (core.quiet_hours).
+QuietCheck = Callable[[str, str, str | None, float], "tuple[float, str] | None"]
 
 
 @dataclass(frozen=True, slots=True)

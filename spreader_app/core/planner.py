@@ -25,13 +25,23 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import NamedTuple, TypeVar
 
+from spreader_app.core.chain import chain_quiet
+from spreader_app.core.decision import ExclusionBook, exclusion_tag
 from spreader_app.core.distribution import make_selector
 from spreader_app.core.gc_pause import gc_paused
 from spreader_app.core.models import DistributionMode, WaitingStrategy
+from spreader_app.core.quiet_hours import spread_of
 from spreader_app.core.rules import DAY, ProfileState, RuleChain
 
 # The smart strategy's human-like jitter: up to this share of the spacing, never negative.
 SMART_JITTER = 0.3
+# How many of a recipient's windows its device may miss (busy until each closes) before the
+# plan gives up on it: only a package whose hours never meet the recipient's gets there.
+QUIET_TRIES = 14
+NEVER_OPEN = (
+    "the package's active hours never meet this recipient's sending window; widen the "
+    "active hours or the package's recipient_quiet_hours"
+)
 
 _E = TypeVar("_E", bound=StrEnum)
 
@@ -41,7 +51,7 @@ class PlannedDelivery(NamedTuple):
 
     ``profile_id`` and ``at`` are ``None`` when no profile can take it; ``reason`` then
     says why. ``decided_by`` names the rules that set the time, then ``"sticky"`` or the
-    distribution mode that chose the profile.
+    distribution mode that chose the profile; ``decision`` is the full record.
     """
 
     recipient: str
@@ -49,6 +59,8 @@ class PlannedDelivery(NamedTuple):
     at: float | None
     decided_by: tuple[str, ...] = ()
     reason: str = ""
+    # The decision record (core.decision) as stored JSON; "" when none was made.
+    decision: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +212,10 @@ def _simulate(
     """Books every recipient on ``work`` (mutated); ``None`` once a time reaches ``deadline``.
 
     Each recipient may go from ``start``, or from ``not_before(index, previous planned
-    time)`` when given, which must never decrease.
+    time)`` when given, which must never decrease. A recipient inside their quiet hours
+    (``chain_quiet``) waits in a heap until their window opens; recipients are booked in
+    the order of their not-before times, so the cached answers below stay valid. A
+    recipient deferred that way is not held to ``deadline``.
 
     Per profile k: ``cached_*[k]`` is ``earliest(work[k], asked[k])``, which stays the
     answer for any later not-before time up to its ``at``. A live profile is either free
@@ -208,6 +223,7 @@ def _simulate(
     while the not-before time moves, in ``by_room`` until its capacity returns.
     """
     earliest = chain.earliest
+    quiet = chain_quiet(chain)
     heappush, heappop = heapq.heappush, heapq.heappop
     n_profiles = len(work)
     index = {s.profile_id: k for k, s in enumerate(work)}
@@ -226,6 +242,8 @@ def _simulate(
     full_times: list[float] = []  # heap of the keys of ``full``; emptied keys linger
     version = [0] * n_profiles
     by_room: list[tuple[float, int, int]] = []
+    moving = not_before is not None or quiet is not None
+    book = ExclusionBook(work)
 
     def set_free(k: int, value: bool) -> None:
         free[k] = value
@@ -249,6 +267,11 @@ def _simulate(
     def refresh(k: int, t0: float) -> None:
         at, decided_by, reason, room = earliest(work[k], t0)
         version[k] += 1
+        # Most answers exclude nothing (free, not held by the hours): skip the tag's rules.
+        if at is None or room is not None or (at > t0 and decided_by[0] == "active_hours"):
+            book.set(k, exclusion_tag(work[k], at, decided_by))
+        else:
+            book.set(k, None)
         if full_at[k] is not None:
             leave_full(k)
         if at is None:
@@ -273,24 +296,62 @@ def _simulate(
         else:
             group.add(k)
         full_at[k] = at
-        if not_before is not None:
+        if moving:
             heappush(by_room, (room, k, version[k]))
 
-    items: list[PlannedDelivery] = []
-    add_item = items.append
+    def first_room() -> float | None:
+        while full_times and full_times[0] not in full:
+            heappop(full_times)
+        return full_times[0] if full_times else None
+
+    n = len(recipients)
+    slots: list[PlannedDelivery | None] = [None] * n
     distribution: dict[str, list[str]] = {s.profile_id: [] for s in work}
     latest = -math.inf
     previous = math.nan
     current = -math.inf
-    for i, recipient in enumerate(recipients):
-        t0 = start if not_before is None else not_before(i, previous)
+    waiting = _Waiting()  # recipients waiting for their window to open
+    quieted: dict[int, int] = {}  # recipients whose time quiet hours moved
+    if quiet is not None:
+        zone_of, next_spread = quiet.resolver.zone, quiet.quiet.next_spread
+        zones: list[tuple[str, ...]] = [()] * len(recipients)
+        spreads = [0] * len(recipients)
+    following = 0  # the next recipient in the strategy's own order
+    upcoming: float | None = None
+    first = True
+    while True:
+        if upcoming is None and following < n:
+            upcoming = start if not_before is None else not_before(following, previous)
+            if quiet is not None:
+                zone_key = zone_of(recipients[following]).zones
+                spreads[following] = spread = spread_of(recipients[following])
+                zones[following] = zone_key
+                opens = next_spread(zone_key, spread, upcoming)
+                if opens != upcoming:
+                    quieted[following] = 1
+                    waiting.push(opens, following)
+                    previous = upcoming  # the next one keeps the strategy's spacing
+                    following += 1
+                    upcoming = None
+                    continue
+        if waiting and (upcoming is None or waiting.first() < upcoming):
+            t0, i = waiting.pop()
+            in_order = False
+        elif upcoming is not None:
+            t0, i = upcoming, following
+            following += 1
+            upcoming = None
+            in_order = True
+        else:
+            break
+        recipient = recipients[i]
         if t0 != current:
-            if i == 0:
+            if first:
+                first = False
                 for k in range(n_profiles):
                     refresh(k, t0)
                 if not any(alive):
-                    items.extend(_unassigned(recipients, work, dead_reasons))
-                    break
+                    return _dead_plan(recipients, work, dead_reasons)
             else:
                 # Full profiles with room again by t0 become eligible; their cached time is
                 # asked again only if one of them is chosen.
@@ -299,6 +360,8 @@ def _simulate(
                     if v == version[k] and full_at[k] is not None:
                         leave_full(k)
                         set_free(k, True)
+                        book.set(k, None)
+                book.enter_hours(t0, cached_at)
             current = t0
 
         wanted = sticky.get(recipient) if sticky else None
@@ -322,21 +385,88 @@ def _simulate(
             choice = how
         if asked[k] != t0:
             refresh(k, t0)
-        at = cached_at[k]
-        if at >= deadline:
-            return None
+        at: float | None = cached_at[k]
         state = work[k]
+        rules = cached_by[k]
+        if quiet is not None:
+            # The device is free only once the recipient's window closed: it sends in their
+            # next window (asked anew; the plan leaves the device idle until then).
+            for _ in range(QUIET_TRIES):
+                assert at is not None
+                opens = next_spread(zones[i], spreads[i], at)
+                if opens == at:
+                    break
+                quieted[i] = 1
+                at, moved_by, _, _ = earliest(state, opens)
+                if at is None:
+                    break
+                rules = (*rules, *(r for r in moved_by if r not in rules))
+            else:
+                at = None
+            if at is None:
+                slots[i] = PlannedDelivery(recipient, None, None, (), NEVER_OPEN)
+                continue
+            if i in quieted and "quiet_hours" not in rules:
+                rules = (*rules, "quiet_hours")
+        assert at is not None
+        if in_order and i not in quieted and at >= deadline:
+            return None
         state.record_send(at, recipient=recipient)
         pid = state.profile_id
-        add_item(PlannedDelivery(recipient, pid, at, (*cached_by[k], choice), ""))
+        room = first_room()
+        record = book.record(room, choice, rules, t0)
+        slots[i] = PlannedDelivery(recipient, pid, at, (*rules, choice), "", record)
         distribution[pid].append(recipient)
         refresh(k, t0)
-        previous = at
+        if in_order:
+            previous = at
         if at > latest:
             latest = at
 
+    items = [item for item in slots if item is not None]
     unassigned = sum(1 for item in items if item.profile_id is None)
     return Plan(items, distribution, latest if latest > -math.inf else None, unassigned)
+
+
+class _Waiting:
+    """Recipients waiting for their window, by time: the bulk (pushed before the first pop,
+    as a strategy's first pass defers them) is sorted once; later pushes go to a heap."""
+
+    def __init__(self) -> None:
+        self._run: list[tuple[float, int]] = []
+        self._pos = 0
+        self._sorted = False
+        self._late: list[tuple[float, int]] = []
+
+    def __bool__(self) -> bool:
+        return self._pos < len(self._run) or bool(self._late)
+
+    def push(self, t: float, i: int) -> None:
+        if self._sorted:
+            heapq.heappush(self._late, (t, i))
+        else:
+            self._run.append((t, i))
+
+    def first(self) -> float:
+        if not self._sorted:
+            self._run.sort()
+            self._sorted = True
+        head = self._run[self._pos][0] if self._pos < len(self._run) else math.inf
+        return min(head, self._late[0][0]) if self._late else head
+
+    def pop(self) -> tuple[float, int]:
+        self.first()
+        if self._late and (self._pos >= len(self._run) or self._late[0] < self._run[self._pos]):
+            return heapq.heappop(self._late)
+        self._pos += 1
+        return self._run[self._pos - 1]
+
+
+def _dead_plan(
+    recipients: Sequence[str], work: Sequence[ProfileState], dead_reasons: Mapping[str, str]
+) -> Plan:
+    items = _unassigned(recipients, work, dead_reasons)
+    return Plan(items, {s.profile_id: [] for s in work}, None, len(items))
 
 
 def _unassigned(

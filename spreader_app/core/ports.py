@@ -34,6 +34,7 @@ from spreader_app.core.models import (
     PoolEvent,
     Profile,
     ProfileUpdate,
+    QuietCheck,
     ReplyContext,
     Resolution,
     RoundResult,
@@ -144,6 +145,10 @@ class MessagePort(Protocol):
     async def list_deliveries(
         self, message_id: str, *, status: str | None = None, limit: int = 1000, offset: int = 0
     ) -> tuple[list[Delivery], int]: ...
+
+    async def waiting_groups(
+        self, message_id: str, now: float
+    ) -> list[tuple[str, str | None, int]]: ...
 
     async def cancel_message(self, message_id: str, now: float, actor: str) -> MessageChange: ...
 
@@ -256,11 +261,13 @@ class DispatchPort(Protocol):
         failover: Failover | None,
         now: float,
         pool_events: Sequence[PoolEvent] = (),
+        quiet: QuietCheck | None = None,
     ) -> RoundResult:
         """Records ``resolutions`` and ``pool_events``; with a ``failover``, holds the pending
         Open Chat work of ``failover.hold``, writes ``failover.moves`` and reports the work
         still stranded; claims the due heads of ``claim_for`` (each at most once across
-        engines) and reports the next heads of ``heads_for``."""
+        engines) and reports the next heads of ``heads_for``. A due head that ``quiet``
+        finds inside its recipient's quiet hours waits for their window instead."""
         ...
 
 

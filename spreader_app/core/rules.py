@@ -270,6 +270,17 @@ class ActiveHours:
                 return finish
         raise ValueError("t is outside the active window")
 
+    def window_start(self, t: float) -> float:
+        """Start of the window containing ``t`` (``t`` must be inside it); -inf when all day."""
+        if self.all_day:
+            return -math.inf
+        local = datetime.fromtimestamp(t, UTC).astimezone(self.zone)
+        for offset in (0, -1, 1):
+            begin, finish = self._window(local.date() + timedelta(days=offset))
+            if begin <= t < finish:
+                return begin
+        raise ValueError("t is outside the active window")
+
     def _window(self, day: date) -> tuple[float, float]:
         return _window_bounds(day, self.start, self.end, self.zone)
 

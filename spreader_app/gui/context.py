@@ -17,6 +17,7 @@ from spreader_app.core.services.sending import SendingService
 from spreader_app.core.services.settings import SettingsService
 from spreader_app.core.services.stats import StatsService
 from spreader_app.core.services.templates import TemplateService
+from spreader_app.core.services.why import WhyService
 from spreader_app.gui.bridge import EventBridge
 
 
@@ -34,6 +35,8 @@ class Services:
     receiving: ReceivingService
     templates: TemplateService
     pool: PoolService
+    # Why each delivery waits (``None``: not offered, e.g. a test's fake services).
+    why: WhyService | None = None
 
 
 class AppContext(QObject):

@@ -129,6 +129,11 @@ _QUERY: Final = {
         _query("status", enum(DeliveryStatus), "only deliveries in this status"),
         _query("limit", whole(1, MAX_DELIVERIES_PAGE), "page size (default 100)"),
         _query("offset", whole(0, 10**9), "items to skip"),
+        _query(
+            "explain",
+            {"type": "string", "enum": ["0", "1", "true", "false"]},
+            "1: give each delivery its full decision record",
+        ),
     ],
     "poolEvents": [_query("since", TIME, "at or after (ISO 8601 with offset)")],
     "removeSuppression": [

@@ -22,6 +22,7 @@ from spreader_app.core.models import (
     WaitingStrategy,
 )
 from spreader_app.core.outcomes import HealthReason
+from spreader_app.core.recipient_zones import ZoneSource
 from spreader_app.core.services.sending import MAX_RECIPIENTS
 from spreader_app.server.params import MAX_NUMBERS
 
@@ -86,6 +87,18 @@ PACKAGE_FIELDS: Final[S] = {
     "sticky_open_chat": BOOL,
     "warmup_enabled": BOOL,
     "max_unanswered_per_profile_per_30d": whole(0, 1_000_000),
+    "recipient_quiet_hours": null(
+        {
+            "type": "string",
+            "pattern": "^[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]$",
+            "description": "quiet on the recipient's clock, e.g. 21:00-09:00; null: off",
+        }
+    ),
+    "recipient_zones": {
+        "type": "object",
+        "additionalProperties": STR,
+        "description": "country code -> IANA zone for countries spanning several hours",
+    },
 }
 PROFILE_FIELDS: Final[S] = {
     "name": text(1, 255),
@@ -349,8 +362,31 @@ COMPONENTS: Final[S] = {
             "planned_at": null(TIME),
             "decided_by": STR,
             "updated_at": null(TIME),
+            "why": {"type": "string", "description": "why this device and this time, in English"},
+            "recipient_zone": null(STR),
+            "zone_source": null(enum(ZoneSource)),
+            "decision": ref("Decision"),
         },
-        ("recipient", "status", "attempt_count"),
+        ("recipient", "status", "attempt_count", "why"),
+    ),
+    "Decision": obj(
+        {
+            "candidates": INT,
+            "able": INT,
+            "excluded": {
+                "type": "array",
+                "items": obj({"rule": STR, "count": INT, "cap": null(INT)}, ("rule", "count")),
+            },
+            "room_at": null({"type": "number"}),
+            "chosen_by": STR,
+            "constraints": {"type": "array", "items": STR},
+            "decided_at": null({"type": "number"}),
+            "scores": {
+                "type": "array",
+                "items": obj({"profile_id": STR, "score": {"type": "number"}}),
+            },
+        },
+        ("candidates", "able", "excluded", "chosen_by", "constraints"),
     ),
     "MessageDetail": {
         "allOf": [
@@ -359,6 +395,11 @@ COMPONENTS: Final[S] = {
                 {
                     "deliveries": {"type": "array", "items": ref("Delivery")},
                     "deliveries_total": INT,
+                    "waiting_by_reason": {
+                        "type": "object",
+                        "additionalProperties": INT,
+                        "description": "pending deliveries by what they wait for",
+                    },
                     "limit": INT,
                     "offset": INT,
                 },

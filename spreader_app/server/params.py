@@ -104,6 +104,20 @@ def read_delivery_query(query: Mapping[str, str]) -> tuple[str | None, int, int]
     return (status.value if status else None), limit, offset
 
 
+def read_explain(query: Mapping[str, str]) -> bool:
+    """``?explain=1`` (or ``true``) asks for each delivery's full ``decision`` record."""
+    value = query.get("explain", "0").strip().lower()
+    if value in ("1", "true", "yes"):
+        return True
+    if value in ("0", "false", "no", ""):
+        return False
+    raise ValidationFailed(
+        f"The query has explain={value!r}; use explain=1 for the decision records, or leave "
+        "it out.",
+        details=[{"field": "query.explain", "message": "use 1 or 0"}],
+    )
+
+
 def refuse_local_files(body: Any) -> None:
     """The API sends media by URL only: reading files of this computer on behalf of a
     network caller would let any key holder mail out local files."""

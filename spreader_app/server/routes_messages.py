@@ -14,6 +14,7 @@ from spreader_app.server.auth import CONTAINER
 from spreader_app.server.bodies import OPEN_CHAT_LIMIT, read_json
 from spreader_app.server.params import (
     read_delivery_query,
+    read_explain,
     read_message_filter,
     refuse_local_files,
 )
@@ -77,7 +78,11 @@ async def get_message(request: web.Request) -> web.Response:
     deliveries, total = await sending.deliveries(
         package_id, message_id, status=status, limit=limit, offset=offset
     )
-    return web.json_response(message_detail_json(message, deliveries, total, limit, offset))
+    explained = await request.app[CONTAINER].why.explain(package_id, message_id, deliveries)
+    explain = read_explain(request.query)
+    return web.json_response(
+        message_detail_json(message, deliveries, total, limit, offset, explained, explain=explain)
+    )
 
 
 @routes.post(MSG + "/cancel", name="message_cancel")

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, time
 from typing import Any, Final
 
 from spreader_app.core.content import personal_text
+from spreader_app.core.decision import read_record
 from spreader_app.core.health_band import health_band
 from spreader_app.core.health_score import Reason
 from spreader_app.core.models import (
@@ -35,6 +36,8 @@ from spreader_app.core.services.pool import PoolReview
 from spreader_app.core.services.profiles import ProfileHealthReport
 from spreader_app.core.services.sending import OpenResult
 from spreader_app.core.services.stats import PackageStats, ProfileLimits
+from spreader_app.core.services.why import Explained
+from spreader_app.core.why import Phrase, render
 
 REPLY_NOTE: Final = "Reply messages bypass all rate limits"
 Json = dict[str, Any]
@@ -123,6 +126,8 @@ def package_json(p: Package, pool: PoolReview) -> Json:
         "sticky_open_chat": p.sticky_open_chat,
         "warmup_enabled": p.warmup_enabled,
         "max_unanswered_per_profile_per_30d": p.max_unanswered_per_profile_per_30d,
+        "recipient_quiet_hours": p.recipient_quiet_hours,
+        "recipient_zones": dict(p.recipient_zones),
         "created_at": iso(p.created_at),
         "updated_at": iso(p.updated_at),
         "pool": pool_review_json(pool),
@@ -261,10 +266,13 @@ def message_json(m: Message) -> Json:
     }
 
 
-def delivery_json(d: Delivery, text: str = "") -> Json:
+def delivery_json(
+    d: Delivery, text: str = "", why: Phrase | None = None, *, explain: bool = False
+) -> Json:
     """One recipient of a message, the text it gets (``text``: the message's, unless the
-    delivery has its own) and what became of it."""
-    return {
+    delivery has its own), what became of it and ``why`` (English); ``explain`` adds the
+    full ``decision`` record (``null`` when it has none)."""
+    out: Json = {
         "id": d.id,
         "recipient": d.recipient,
         "text": d.text if d.text is not None else text,
@@ -277,16 +285,34 @@ def delivery_json(d: Delivery, text: str = "") -> Json:
         "planned_at": iso(d.planned_at),
         "decided_by": d.decided_by,
         "updated_at": iso(d.updated_at),
+        "why": render(why) if why is not None else "",
+        "recipient_zone": d.recipient_zone,
+        "zone_source": d.zone_source,
     }
+    if explain:
+        record = read_record(d.decision)
+        out["decision"] = record.as_api() if record is not None else None
+    return out
 
 
 def message_detail_json(
-    m: Message, deliveries: list[Delivery], total: int, limit: int, offset: int
+    m: Message,
+    deliveries: list[Delivery],
+    total: int,
+    limit: int,
+    offset: int,
+    explained: Explained | None = None,
+    *,
+    explain: bool = False,
 ) -> Json:
-    """A message plus one page of its deliveries."""
+    """A message plus one page of its deliveries, each with its ``why``, and the count of
+    its waiting deliveries by reason."""
+    text = personal_text(m.content)[0]
+    why = explained.why if explained is not None else {}
     return {
         **message_json(m),
-        "deliveries": [delivery_json(d, personal_text(m.content)[0]) for d in deliveries],
+        "deliveries": [delivery_json(d, text, why.get(d.id), explain=explain) for d in deliveries],
+        "waiting_by_reason": explained.waiting_by_reason if explained is not None else {},
         "deliveries_total": total,
         "limit": limit,
         "offset": offset,

@@ -62,6 +62,7 @@ class PendingHead(NamedTuple):
     recipient: str
     attempt_count: int
     text: str | None  # the recipient's own text, when the message is personalised
+    zone: str | None  # the recipient's zones (core.recipient_zones), for quiet hours
 
 
 _HEAD_COLUMNS = (
@@ -72,6 +73,7 @@ _HEAD_COLUMNS = (
     _D.c.recipient,
     _D.c.attempt_count,
     _D.c.text,
+    _D.c.recipient_zone,
 )
 _PENDING_OPEN = (_D.c.status == _PENDING, _D.c.mode == _OPEN)
 

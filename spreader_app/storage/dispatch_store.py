@@ -17,6 +17,7 @@ from spreader_app.core.models import (
     Failover,
     Head,
     PoolEvent,
+    QuietCheck,
     Resolution,
     RoundResult,
 )
@@ -25,6 +26,7 @@ from spreader_app.storage.claims import PendingHead, claim_heads, next_head, pau
 from spreader_app.storage.failover_store import fail_over
 from spreader_app.storage.ledger import MessageLedger
 from spreader_app.storage.pool_store import add_pool_events
+from spreader_app.storage.quiet_store import past_quiet
 
 
 def dispatch_round(
@@ -35,9 +37,12 @@ def dispatch_round(
     failover: Failover | None,
     now: float,
     pool_events: Sequence[PoolEvent] = (),
+    quiet: QuietCheck | None = None,
 ) -> RoundResult:
     """Records answers and ``pool_events``, holds stranded work or writes where the engine
     moves it (reporting what is left to move), claims due deliveries and reports next heads.
+    A due head inside its recipient's quiet hours (``quiet``) gets the time their window
+    opens, and the next head is tried (``quiet_store``).
 
     The cost is a few statements per round plus one indexed read per claimed profile:
     answers and claims are written with one batched statement each.
@@ -53,6 +58,8 @@ def dispatch_round(
     due: list[tuple[str, PendingHead]] = []
     for profile_id in claim_for:
         head = next_head(conn, profile_id, paused, lock=True)
+        if quiet is not None:
+            head = past_quiet(conn, head, profile_id, paused, quiet, now)
         if head is not None and (head.not_before or 0.0) <= now:
             due.append((profile_id, head))
     result.claims = claim_heads(conn, ledger, due, now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, time
 from typing import Any
 
@@ -53,6 +54,8 @@ def package_from_row(row: PackageRow | Row[Any]) -> Package:
         sticky_open_chat=row.sticky_open_chat,
         warmup_enabled=row.warmup_enabled,
         max_unanswered_per_profile_per_30d=row.max_unanswered_per_profile_per_30d,
+        recipient_quiet_hours=row.recipient_quiet_hours,
+        recipient_zones=_zones(row.recipient_zones),
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
@@ -76,6 +79,8 @@ def package_to_row(pkg: Package, row: PackageRow) -> PackageRow:
     row.sticky_open_chat = pkg.sticky_open_chat
     row.warmup_enabled = pkg.warmup_enabled
     row.max_unanswered_per_profile_per_30d = pkg.max_unanswered_per_profile_per_30d
+    row.recipient_quiet_hours = pkg.recipient_quiet_hours
+    row.recipient_zones = json.dumps(dict(pkg.recipient_zones)) if pkg.recipient_zones else None
     if pkg.created_at is not None:
         row.created_at = pkg.created_at
     if pkg.updated_at is not None:
@@ -186,4 +191,18 @@ def delivery_from_row(row: DeliveryRow) -> Delivery:
         sent_at=row.sent_at,
         updated_at=row.updated_at,
         text=row.text,
+        decision=row.decision,
+        recipient_zone=row.recipient_zone,
+        zone_source=row.zone_source,
     )
+
+
+def _zones(text: str | None) -> tuple[tuple[str, str], ...]:
+    """Stored per-country default zones → sorted pairs (unreadable JSON: none)."""
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return ()
+    if not isinstance(data, dict):
+        return ()
+    return tuple(sorted((str(k), str(v)) for k, v in data.items()))

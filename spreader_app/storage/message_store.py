@@ -90,6 +90,9 @@ _NEW_DELIVERY_COLUMNS = (
     "gateway_response",
     "updated_at",
     "text",
+    "decision",
+    "recipient_zone",
+    "zone_source",
 )
 
 
@@ -126,6 +129,9 @@ def _insert_deliveries(
             "",
             now,
             text,
+            decision,
+            zone,
+            source,
         )
         for (
             recipient,
@@ -136,6 +142,9 @@ def _insert_deliveries(
             skip_reason,
             error,
             text,
+            decision,
+            zone,
+            source,
         ) in deliveries
     ]
     if conn.dialect.name == "postgresql":
@@ -278,3 +287,17 @@ def pending_planned_times(session: Session, package_id: str) -> dict[str, list[f
     for times in out.values():
         times.sort()
     return out
+
+
+def waiting_groups(
+    session: Session, message_id: str, now: float
+) -> list[tuple[str, str | None, int]]:
+    """Pending deliveries of a message planned after ``now``, counted by ``(decided_by,
+    recipient_zone)``: the few groups ``core.why.waiting_by_reason`` sorts into reasons."""
+    d = DeliveryRow
+    rows = session.execute(
+        select(d.decided_by, d.recipient_zone, func.count())
+        .where(d.message_id == message_id, d.status == _PENDING, d.not_before > now)
+        .group_by(d.decided_by, d.recipient_zone)
+    ).all()
+    return [(by, zone, int(n)) for by, zone, n in rows]

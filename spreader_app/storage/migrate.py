@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The newest revision in ``migrations/versions``; a new migration must update it (a unit test
 # compares it with the scripts).
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 VERSION_TABLE = "alembic_version"
 # Seconds a health check waits for the database.
 READY_TIMEOUT = 5.0

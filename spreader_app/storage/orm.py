@@ -74,6 +74,10 @@ class PackageRow(Base):
     sticky_open_chat: Mapped[bool] = mapped_column(Boolean, default=True)
     warmup_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     max_unanswered_per_profile_per_30d: Mapped[int] = mapped_column(Integer, default=1000)
+    # Quiet hours on the recipient's clock, "21:00-09:00"; NULL: off (core.quiet_hours).
+    recipient_quiet_hours: Mapped[str | None] = mapped_column(String(11), nullable=True)
+    # Per-country default zones as a JSON object; NULL: none (core.recipient_zones).
+    recipient_zones: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
 
@@ -171,6 +175,10 @@ class DeliveryRow(Base):
     updated_at: Mapped[datetime | None] = mapped_column(Timestamp, nullable=True)
     # The recipient's own text when personalised; NULL means the message's text.
     text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The decision record (core.decision), the recipient's zones and where they came from.
+    decision: Mapped[str | None] = mapped_column(Text, nullable=True)
+    recipient_zone: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    zone_source: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
 class AttemptRow(Base):

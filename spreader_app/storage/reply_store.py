@@ -110,6 +110,10 @@ def begin_reply(
             "sent_at": None,
             "updated_at": now,
             "text": None,
+            # A reply keeps no rules, so it has no decision record and no recipient zone.
+            "decision": None,
+            "recipient_zone": None,
+            "zone_source": None,
         },
     )
     return _open_attempt(conn, message, delivery_id, recipient, profile_id, 1, now)

@@ -50,6 +50,7 @@ class SqlMessages(OnDatabase):
     get_message = transaction(msgs.get_message)
     list_messages = transaction(msgs.list_messages)
     list_deliveries = transaction(msgs.list_deliveries)
+    waiting_groups = transaction(msgs.waiting_groups)
     cancel_message = transaction(msgs.cancel_message)
     set_paused = transaction(msgs.set_paused)
     pending_planned_times = transaction(msgs.pending_planned_times)

@@ -42,6 +42,8 @@ POLICY = {
     "max_messages_per_profile_per_hour": 60,
     "max_messages_per_profile_per_day": 700,
     "cooldown_seconds": 20,
+    # A new package's default: every recipient gets a zone and a decision record.
+    "recipient_quiet_hours": "21:00-09:00",
 }
 COLUMNS = [c.name for c in DeliveryRow.__table__.columns if c.name != "id"]
 

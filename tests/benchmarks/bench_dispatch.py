@@ -7,7 +7,9 @@ over 30 s (``--quick``: 5 s) after a warm-up. Resident memory is read from ``/pr
 (engine and API started, nothing queued), right after the campaign is accepted, and at
 its highest during the window. Scaling: fresh engines with 1,000, 10,000 and 100,000
 recipients queued; the engine's CPU time per send over the first 2,000 sends (``--quick``:
-300) on the same fake. Run: ``python -m tests.benchmarks.bench_dispatch [--quick]``.
+300) on the same fake. Decision records: the same throughput with records and quiet hours
+(open at the time of the run) on, against both off, alternated.
+Run: ``python -m tests.benchmarks.bench_dispatch [--quick]``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ import gc
 import json
 import sys
 import time
+from contextlib import nullcontext
+from datetime import datetime, timedelta
+from unittest.mock import patch
+from zoneinfo import ZoneInfo
 
+from spreader_app.core.decision import ExclusionBook
 from spreader_app.core.services.sending import read_open_request
 from tests.benchmarks.bench_accept import post_open
 from tests.benchmarks.figures import Bound, Figure, median, section_main
@@ -125,6 +132,54 @@ async def throughput(gw: FakeProcess, window: float) -> list[Figure]:
     ]
 
 
+def _open_now_window() -> str:
+    """Quiet hours that leave Cairo's recipients open for the next hours, whenever it runs."""
+    cairo = datetime.now(ZoneInfo("Africa/Cairo"))
+    start = cairo + timedelta(hours=6)
+    return f"{start:%H:%M}-{start + timedelta(hours=1):%H:%M}"
+
+
+async def rate_with(gw: FakeProcess, window: float, *, records: bool) -> float:
+    """Sends/s sustained with decision records and quiet hours (open now) on, or both off."""
+    policy: dict[str, object] = {"recipient_quiet_hours": _open_now_window() if records else None}
+    with patch.object(ExclusionBook, "record", _no_record) if not records else nullcontext():
+        async with engine(gw.url) as e:
+            c = e.container
+            package_id = await make_package(c, devices(PROFILES), **policy)
+            counter = SendCounter()
+            c.events.subscribe(counter)
+            body = json.dumps({"text": "Big sale", "recipients": numbers(RECIPIENTS)}).encode()
+            await asyncio.to_thread(post_open, e.server.url, package_id, body)
+            await counter.wait_for(10 * PROFILES, 120)
+            sent, started = counter.sent, time.perf_counter()
+            await asyncio.sleep(window)
+            return (counter.sent - sent) / (time.perf_counter() - started)
+
+
+def _no_record(*_: object) -> str:
+    return ""
+
+
+async def records_figure(gw: FakeProcess, window: float, runs: int) -> Figure:
+    """Throughput with decision records on against the same run with them off, alternated."""
+    on: list[float] = []
+    off: list[float] = []
+    for _ in range(runs):
+        off.append(await rate_with(gw, window, records=False))
+        on.append(await rate_with(gw, window, records=True))
+    with_records, without = median(on), median(off)
+    return Figure(
+        SECTION,
+        "sends/s with decision records and quiet hours",
+        with_records,
+        "/s",
+        ratio=with_records / without,
+        baseline=f"of the same without them ({without:,.0f}/s)",
+        ratio_target=Bound(">=", 0.95),
+        note=f"median of {runs} alternated runs of {window:.0f} s each",
+    )
+
+
 async def cost_per_send(gw: FakeProcess, n: int, sends: int) -> tuple[float, float, float]:
     """CPU ms per send over the first ``sends`` sends with ``n`` queued; also accept CPU
     µs per recipient and the wall ms per send."""
@@ -152,6 +207,7 @@ async def measure_async(quick: bool) -> list[Figure]:
     window = 5.0 if quick else 30.0
     with gateway(devices(PROFILES)) as gw:
         figures = await throughput(gw, window)
+        figures.append(await records_figure(gw, window, 1 if quick else 3))
         costs = {n: await cost_per_send(gw, n, min(n, 300 if quick else 2000)) for n in SIZES}
     base, base_accept = costs[SIZES[0]][0], costs[SIZES[0]][1]
     for n, (per_send, accept, wall) in costs.items():

@@ -107,6 +107,9 @@ class GuiEnv:
             "active_hours_start": "00:00",
             "active_hours_end": "00:00",
             "cooldown_seconds": 0,
+            # Real time: quiet hours (on for new packages) would hold customers where it is
+            # night when the suite runs.
+            "recipient_quiet_hours": None,
             **fields,
         }
         pkg = self.run(self.container.packages.create(data))

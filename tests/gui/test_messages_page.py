@@ -32,7 +32,7 @@ from tests.gui.conftest import GuiEnv
 from tests.gui.helpers import answer_file_dialog, click_row
 
 STATUS, MODE, RECIPIENTS = 3, 1, 5  # message table columns
-D_RECIPIENT, D_STATUS, D_PROFILE, D_SKIP = 0, 1, 2, 6  # delivery table columns
+D_RECIPIENT, D_STATUS, D_PROFILE, D_WHY, D_SKIP = 0, 1, 2, 3, 7  # delivery table columns
 CUSTOMERS = ["+201066183456", "+201066183457"]
 
 
@@ -143,6 +143,14 @@ def test_messages_page_shows_deliveries_of_the_selected_message(
     assert profiles <= {"Phone 1", "Phone 2"} and profiles
     assert any(c.startswith("invalid: ") for c in cells(page.delivery_proxy, D_SKIP))
     assert page.delivery_label.text() == "3 of 3 deliveries"
+    # Every delivery says why: the sent ones by which device, the skipped one what was wrong.
+    why = sorted(cells(page.delivery_proxy, D_WHY))
+    assert [w.split(" at ")[0] for w in why[:2]] in (
+        ["Sent by Phone 1", "Sent by Phone 2"],
+        ["Sent by Phone 1", "Sent by Phone 1"],
+        ["Sent by Phone 2", "Sent by Phone 2"],
+    )
+    assert why[2].startswith("Skipped: ")
 
     choose(page.delivery_status, "skipped")
     gui_env.wait(lambda: cells(page.delivery_proxy, D_STATUS) == ["skipped"])

@@ -34,6 +34,9 @@ async def make_package(
             "timezone": ZONE,
             "active_hours_start": "08:00",
             "active_hours_end": "22:00",
+            # These campaigns test the package's own hours and limits: the customers' quiet
+            # hours (their own tests) would spread each morning's first sends over 20 minutes.
+            "recipient_quiet_hours": None,
             **policy,
         }
     )

@@ -12,7 +12,11 @@ from spreader_app.core.errors import NotFound
 from spreader_app.core.fields import FieldReader
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
 from spreader_app.core.ports import CatalogPort
+from spreader_app.core.quiet_hours import parse_quiet_hours
+from spreader_app.core.recipient_zones import check_zone_defaults
 
+# New packages send Open Chat only 09:00-21:00 on each recipient's clock.
+DEFAULT_QUIET_HOURS = "21:00-09:00"
 PACKAGE_FIELDS = {
     "name",
     "description",
@@ -30,6 +34,8 @@ PACKAGE_FIELDS = {
     "sticky_open_chat",
     "warmup_enabled",
     "max_unanswered_per_profile_per_30d",
+    "recipient_quiet_hours",
+    "recipient_zones",
 }
 
 
@@ -70,9 +76,45 @@ def apply_package_fields(base: Package, data: Mapping[str, Any], *, creating: bo
             lo=0,
             hi=1_000_000,
         ),
+        "recipient_quiet_hours": _quiet_hours(r, data, base.recipient_quiet_hours),
+        "recipient_zones": _zone_defaults(r, data, base.recipient_zones),
     }
     r.finish("The package")
     return dataclasses.replace(base, **changes)
+
+
+def _quiet_hours(r: FieldReader, data: Mapping[str, Any], current: str | None) -> str | None:
+    """``recipient_quiet_hours``: ``"21:00-09:00"`` or ``null`` (off)."""
+    if "recipient_quiet_hours" not in data:
+        return current
+    value = data["recipient_quiet_hours"]
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        r.error("recipient_quiet_hours", 'must be a range such as "21:00-09:00", or null (off)')
+        return current
+    try:
+        return str(parse_quiet_hours(value))
+    except ValueError as exc:
+        r.error("recipient_quiet_hours", f"{exc}, or null to turn them off")
+        return current
+
+
+def _zone_defaults(
+    r: FieldReader, data: Mapping[str, Any], current: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, str], ...]:
+    """``recipient_zones``: per-country default zones, e.g. ``{"RU": "Asia/Yekaterinburg"}``."""
+    if "recipient_zones" not in data:
+        return current
+    value = data["recipient_zones"] or {}
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        r.error("recipient_zones", 'must map country codes to zones, e.g. {"RU": "Europe/Moscow"}')
+        return current
+    for problem in check_zone_defaults(value):
+        r.error("recipient_zones", problem)
+    return tuple(sorted(value.items()))
 
 
 class PackageService:
@@ -97,6 +139,7 @@ class PackageService:
             id=f"pkg_{uuid.uuid4().hex[:12]}",
             name="",
             timezone=self._default_timezone,
+            recipient_quiet_hours=DEFAULT_QUIET_HOURS,
             created_at=now,
             updated_at=now,
         )

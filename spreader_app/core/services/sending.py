@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from spreader_app.core.chain import package_chain
+from spreader_app.core.chain import chain_quiet, package_chain
 from spreader_app.core.clock import Clock
 from spreader_app.core.content import CONTENT_FIELDS, personal_text, read_content
 from spreader_app.core.errors import Conflict, NoProfileAvailable, NotFound, ValidationFailed
@@ -41,6 +41,7 @@ from spreader_app.core.personalise import (
 from spreader_app.core.phones import Screening, screen_recipients
 from spreader_app.core.planner import Plan, plan
 from spreader_app.core.ports import CatalogPort, MessagePort, PoolPort, RoutePort, SuppressionPort
+from spreader_app.core.recipient_zones import ZoneResolver
 from spreader_app.core.rules import ProfileState
 from spreader_app.core.services.pool import current_pool
 from spreader_app.core.services.stats import ProfileLimits, StatsService
@@ -111,6 +112,8 @@ class OpenPreview:
     profiles: list[Profile]
     personal: Personalised
     content: MessageContent
+    # Each recipient's time zone (core.recipient_zones), as the plan used it.
+    zones: ZoneResolver = field(default_factory=ZoneResolver)
 
 
 def read_open_request(data: Mapping[str, Any]) -> OpenRequest:
@@ -224,12 +227,15 @@ class SendingService:
         pool = with_crowd(await current_pool(self._store, package_id), states, now)
         sticky = await self._store.routes(package_id) if package.sticky_open_chat else {}
         drip = req.drip_interval_minutes * 60.0 if req.drip_interval_minutes else None
+        chain = package_chain(package, pool)
+        quiet = chain_quiet(chain)
+        zones = quiet.resolver if quiet else ZoneResolver(dict(package.recipient_zones))
         result = await loop.run_in_executor(
             None,
             lambda: plan(
                 valid,
                 states,
-                package_chain(package, pool),
+                chain,
                 mode=package.distribution_mode,
                 strategy=req.strategy,
                 start=start,
@@ -239,7 +245,7 @@ class SendingService:
                 copy_states=False,
             ),
         )
-        return OpenPreview(screening, result, profiles, personal, content)
+        return OpenPreview(screening, result, profiles, personal, content, zones)
 
     async def _planning_states(
         self, package: Package, profiles: list[Profile], req: OpenRequest, now: float
@@ -307,7 +313,7 @@ class SendingService:
         )
         # A large campaign's rows take a tenth of a second to build: not on the event loop.
         deliveries = await asyncio.get_running_loop().run_in_executor(
-            None, _new_deliveries, result, skipped, personal.texts
+            None, _new_deliveries, result, skipped, personal.texts, preview.zones
         )
         await self._store.create_message(message, deliveries, now.timestamp(), actor)
         self._wake()
@@ -369,15 +375,15 @@ class SendingService:
 
 @gc_paused
 def _new_deliveries(
-    result: Plan, skipped: list[SkippedRecipient], texts: dict[str, str]
+    result: Plan, skipped: list[SkippedRecipient], texts: dict[str, str], zones: ZoneResolver
 ) -> list[NewDelivery]:
     """The rows to store: one per planned recipient (with its own text when the message is
-    personalised), then one per skipped input.
+    personalised, its decision record and its time zone), then one per skipped input.
 
     Every row lives until it is stored, so the cycle collector is paused: it would only rescan
     them, a gen-2 pass of the whole heap included.
     """
-    pending, text = DeliveryStatus.PENDING, texts.get
+    pending, text, zone = DeliveryStatus.PENDING, texts.get, zones.zone
     return [
         NewDelivery(
             i.recipient,
@@ -388,6 +394,9 @@ def _new_deliveries(
             "",
             "",
             text(i.recipient),
+            i.decision or None,
+            (z := zone(i.recipient)).key,
+            z.source.value,
         )
         for i in result.items
     ] + [

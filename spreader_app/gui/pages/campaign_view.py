@@ -29,6 +29,7 @@ from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, ltr, tran
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.time_words import clock_text
+from spreader_app.gui.why_text import waiting_text
 from spreader_app.gui.widgets.accessibility import show_value
 from spreader_app.gui.widgets.held_note import HeldNote
 from spreader_app.gui.widgets.refresher import PageRefresher
@@ -149,6 +150,14 @@ class CampaignView(QWidget):
         self.held_note = HeldNote(context)
         self.eta_label = QLabel()
         self.eta_label.setAccessibleName(self.tr("Estimated completion"))
+        self.waiting_label = QLabel()
+        self.waiting_label.setWordWrap(True)
+        self.waiting_label.setAccessibleName(self.tr("Waiting recipients by reason"))
+        self.waiting_label.setToolTip(
+            self.tr(
+                "What the recipients not sent yet wait for; the Messages page says why for each"
+            )
+        )
         self.error_label = error_label()
 
         self.pause_button = QPushButton(icon("pause"), self.tr("&Pause"))
@@ -209,6 +218,7 @@ class CampaignView(QWidget):
         layout.addLayout(counts)
         layout.addWidget(self.held_note)
         layout.addWidget(self.eta_label)
+        layout.addWidget(self.waiting_label)
         layout.addWidget(self.error_label)
         layout.addLayout(bottom)
         layout.addStretch(1)
@@ -322,8 +332,15 @@ class CampaignView(QWidget):
             wanted = self._message
             if wanted is not None:
                 fresh = await self.context.services.sending.message(wanted.package_id, wanted.id)
+                why = self.context.services.why
+                waiting = (
+                    (await why.explain(fresh.package_id, fresh.id, [])).waiting_by_reason
+                    if why is not None
+                    else {}
+                )
                 if self._message is not None and self._message.id == fresh.id:
                     self._render(fresh)
+                    show_value(self.waiting_label, waiting_text(waiting))
         finally:
             self.refresher.finished()
 

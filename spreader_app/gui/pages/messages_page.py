@@ -4,7 +4,7 @@ and CSV export that Excel opens correctly (Arabic text, long phone numbers)."""
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -49,6 +49,7 @@ from spreader_app.gui.tables.messages_table import (
 )
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
 from spreader_app.gui.tasks import describe, run_task
+from spreader_app.gui.why_text import why_text
 from spreader_app.gui.widgets.accessibility import name_internals, show_value
 from spreader_app.gui.widgets.empty_state import EmptyState
 from spreader_app.gui.widgets.file_dialogs import ask_save_csv
@@ -79,6 +80,7 @@ class _Log:
     total: int
     deliveries: list[Delivery] | None
     delivery_total: int
+    why: dict[int, str] = field(default_factory=dict)
 
 
 def _combo(name: str, items: list[tuple[str, str]], tip: str) -> QComboBox:
@@ -360,7 +362,11 @@ class MessagesPage(QWidget):
                 limit=count,
             )
         names = {p.id: p.name for p in profiles}
-        return _Log(generation, names, messages, total, deliveries, delivery_total)
+        why: dict[int, str] = {}
+        if deliveries and services.why is not None:
+            explained = await services.why.explain(package_id, message_id, deliveries)
+            why = {k: why_text(p) for k, p in explained.why.items()}
+        return _Log(generation, names, messages, total, deliveries, delivery_total, why)
 
     def _on_loaded(self, log: _Log) -> None:
         current = log.generation == self._generation
@@ -368,7 +374,7 @@ class MessagesPage(QWidget):
             self.names = log.names
             self.model.apply(log.messages)
             if log.deliveries is not None:
-                self.delivery_model.apply([self._line(d) for d in log.deliveries])
+                self.delivery_model.apply([self._line(d, log.why) for d in log.deliveries])
             self._update_buttons(log.total, log.delivery_total)
         self.refresher.finished(again=not current)
 
@@ -377,9 +383,9 @@ class MessagesPage(QWidget):
         self._show_export(failed, False)
         self.refresher.finished()
 
-    def _line(self, d: Delivery) -> DeliveryLine:
+    def _line(self, d: Delivery, why: dict[int, str] | None = None) -> DeliveryLine:
         name = self.names.get(d.profile_id, d.profile_id) if d.profile_id else ""
-        return DeliveryLine(d, name)
+        return DeliveryLine(d, name, (why or {}).get(d.id, ""))
 
     def _update_buttons(self, total: int, delivery_total: int) -> None:
         self._total, self._delivery_total = total, delivery_total

@@ -74,6 +74,8 @@ class DeliveryLine:
 
     delivery: Delivery
     profile_name: str
+    # Why this device and this time, already in the interface language (core.why).
+    why: str = ""
 
 
 def message_columns() -> list[Column[Message]]:
@@ -124,6 +126,17 @@ def delivery_columns() -> list[Column[DeliveryLine]]:
             lambda r: DELIVERY_STATUS_LABELS[r.delivery.status],
         ),
         Column(QT_TRANSLATE_NOOP("Column", "Profile"), lambda r: r.profile_name),
+        Column(
+            QT_TRANSLATE_NOOP("Column", "Why?"),
+            lambda r: r.why,
+            preview,
+            tooltip=lambda r: tooltip_html(r.why),
+            header_tooltip=QT_TRANSLATE_NOOP(
+                "Column",
+                "Why this device and this time: which devices could send, the rule that chose"
+                " one, and what sets the time",
+            ),
+        ),
         Column(
             QT_TRANSLATE_NOOP("Column", "Attempts"), lambda r: r.delivery.attempt_count, align=RIGHT
         ),

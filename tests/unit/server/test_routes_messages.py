@@ -13,7 +13,13 @@ from spreader_app.core.models import ProfileStatus
 from tests.helpers import drain
 from tests.unit.server.conftest import TOKENS, Shop, assert_error
 
-ALL_DAY = {"active_hours_start": "00:00", "active_hours_end": "00:00", "cooldown_seconds": 0}
+# Around the clock for the recipients too: these tests pin planned times to the minute.
+ALL_DAY = {
+    "active_hours_start": "00:00",
+    "active_hours_end": "00:00",
+    "cooldown_seconds": 0,
+    "recipient_quiet_hours": None,
+}
 NUMBERS = ["+201000000001", "+201000000002", "+201000000003", "+201000000004"]
 
 

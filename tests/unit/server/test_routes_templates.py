@@ -13,7 +13,13 @@ from tests.fakes.fake_zentra import FakeZentra
 from tests.helpers import drain
 from tests.unit.server.conftest import Shop, assert_error
 
-ALL_DAY = {"active_hours_start": "00:00", "active_hours_end": "00:00", "cooldown_seconds": 0}
+# Around the clock for the recipients too: these tests pin planned times to the minute.
+ALL_DAY = {
+    "active_hours_start": "00:00",
+    "active_hours_end": "00:00",
+    "cooldown_seconds": 0,
+    "recipient_quiet_hours": None,
+}
 AHMED, SARA, OMAR = "+201000000001", "+201000000002", "+201000000003"
 GREETING = "{مرحبا|أهلا} {{الاسم | عميلنا}}، طلبك {{Order No}} جاهز"
 
