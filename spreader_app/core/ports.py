@@ -7,6 +7,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Protocol
 
 from spreader_app.core.contact_log import ContactHistory, ContactQuery
+from spreader_app.core.intake import StoredWebhook, WebhookBody
 from spreader_app.core.models import (
     Claim,
     ConversationItem,
@@ -231,6 +232,13 @@ class Store(Protocol):
         ...
 
     async def store_payload(self, body: str, content_type: str, now: float) -> int: ...
+
+    async def receive_webhooks(
+        self, bodies: Sequence[WebhookBody], now: float
+    ) -> list[StoredWebhook]:
+        """Stores each body with its messages (``record_inbound``'s effects), all in one
+        transaction; one result per body, in order."""
+        ...
 
     async def mark_payload(self, payload_id: int, understood: bool, problem: str) -> None: ...
 

@@ -11,6 +11,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from spreader_app.core.contact_log import ContactHistory, ContactQuery
+from spreader_app.core.intake import StoredWebhook, WebhookBody
 from spreader_app.core.models import (
     Claim,
     ConversationItem,
@@ -40,6 +41,7 @@ from spreader_app.storage import catalog_store as cat
 from spreader_app.storage import contact_store as contacts
 from spreader_app.storage import dispatch_store as disp
 from spreader_app.storage import inbox_store as inbox
+from spreader_app.storage import intake_store as intake
 from spreader_app.storage import message_store as msgs
 from spreader_app.storage import pool_store as pool
 from spreader_app.storage.database import Database
@@ -315,6 +317,11 @@ class SqlStore:
 
     async def store_payload(self, body: str, content_type: str, now: float) -> int:
         return await self.db.run(lambda s: inbox.store_payload(s, body, content_type, now))
+
+    async def receive_webhooks(
+        self, bodies: Sequence[WebhookBody], now: float
+    ) -> list[StoredWebhook]:
+        return await self.db.run(lambda s: intake.receive_webhooks(s, bodies, now))
 
     async def mark_payload(self, payload_id: int, understood: bool, problem: str) -> None:
         await self.db.run(lambda s: inbox.mark_payload(s, payload_id, understood, problem))
