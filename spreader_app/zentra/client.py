@@ -67,7 +67,7 @@ class ZentraClient:
         if timeout <= 0 or max_connections < 1:
             raise ValueError("timeout must be positive and max_connections at least 1.")
         self._root = str(url).rstrip("/")
-        self._timeout = httpx.Timeout(timeout)
+        self._extensions = {"timeout": httpx.Timeout(timeout).as_dict()}
         self._max_connections = max_connections
         self._transport = transport
         self._urls: dict[str, httpx.URL] = {}  # parsed once per path: parsing is costly
@@ -81,7 +81,7 @@ class ZentraClient:
         self._proxy = proxy_for(url)
         self._urls = {}
         if isinstance(self._transport, GatewayTransport):
-            self._transport.set_proxy(self._proxy)
+            self._transport.proxy = self._proxy
 
     def _http(self) -> httpx.AsyncBaseTransport:
         # Built on first use: the default transport's TLS context costs tens of
@@ -109,15 +109,22 @@ class ZentraClient:
             method,
             url,
             headers={**_HEADERS, **headers, "x-api-token": token},
-            content=content,
-            extensions={"timeout": self._timeout.as_dict()},
+            # A stream skips httpx's body preparation; the transport sets the length.
+            stream=httpx.ByteStream(content),
+            extensions=self._extensions,
         )
         response = await self._http().handle_async_request(request)
+        # Plain strings once: httpx's Headers decode every header on each lookup.
+        answer = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in response.headers.raw}
+        stream = response.stream
         try:
-            await response.aread()
+            if "content-encoding" in answer or not isinstance(stream, httpx.AsyncByteStream):
+                content = await response.aread()  # httpx undoes any compression
+            else:
+                content = b"".join([part async for part in stream])
         finally:
             await response.aclose()
-        return response.status_code, response.headers, _text(response)
+        return response.status_code, answer, _text(content, answer.get("content-type", ""))
 
     async def _post_form(
         self, path: str, form: list[FormField], token: str
@@ -264,12 +271,18 @@ def proxy_for(url: _Address) -> str | None:
     return urllib.request.getproxies().get(url.scheme)
 
 
-def _text(response: httpx.Response) -> str:
-    """The body as text, undecodable bytes replaced (the charset it names, else UTF-8)."""
+def _text(content: bytes, content_type: str) -> str:
+    """The body as text, undecodable bytes replaced: in the charset the Content-Type names,
+    else UTF-8 (what JSON is)."""
+    charset = "utf-8"
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip(' "'):
+            charset = value.strip(' "')
     try:
-        return response.content.decode(response.charset_encoding or "utf-8", errors="replace")
+        return content.decode(charset, errors="replace")
     except LookupError:  # a charset Python does not know
-        return response.content.decode("utf-8", errors="replace")
+        return content.decode("utf-8", errors="replace")
 
 
 def _local_failure(
