@@ -19,6 +19,7 @@ from spreader_app.gui.bridge import EventBridge
 from spreader_app.gui.context import AppContext, Services
 from spreader_app.gui.dialogs import run_dialog
 from spreader_app.gui.errors import ErrorReporter
+from spreader_app.gui.first_paint import watch_first_paint
 from spreader_app.gui.fonts import load_bundled_fonts
 from spreader_app.gui.i18n import install_language, ltr, translate
 from spreader_app.gui.icons import app_icon
@@ -108,6 +109,7 @@ class DesktopSession:
         self.context.restart_available = True
         self.context.restart_requested.connect(self._on_context_restart_requested)
         container.app_settings.add_applier(self._apply_address)
+        self.first_paint = watch_first_paint(self.window, os.environ, self.quit_event.set)
 
     async def open(self) -> None:
         self.reporter.install()

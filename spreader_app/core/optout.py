@@ -9,6 +9,7 @@ suppressed** (an opt-in word from anyone else is an ordinary reply).
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -124,6 +125,13 @@ DEFAULT_OPT_OUT: frozenset[str] = normalize_words(
 DEFAULT_OPT_IN: frozenset[str] = normalize_words(["start", "unstop", "اشتراك", "اشترك", "ابدا"])
 
 
+@functools.lru_cache(maxsize=32)
+def _normal_words(words: frozenset[str]) -> frozenset[str]:
+    """``normalize_words``, remembered: every inbound message is classified against the same
+    few lists, and normalising a list costs more than the message itself."""
+    return normalize_words(words)
+
+
 def classify(
     text: str,
     opt_out_words: Iterable[str] = DEFAULT_OPT_OUT,
@@ -140,10 +148,10 @@ def classify(
     message = normalize_text(text)
     if not message:
         return OptOutVerdict.NONE
-    opt_out = normalize_words(opt_out_words)
+    opt_out = _normal_words(frozenset(opt_out_words))
     if message in opt_out:
         return OptOutVerdict.OPT_OUT
-    if message in normalize_words(opt_in_words):
+    if message in _normal_words(frozenset(opt_in_words)):
         return OptOutVerdict.OPT_IN
     padded = f" {message} "
     if any(f" {word} " in padded for word in opt_out):

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from spreader_app.core.contact_log import ContactHistory, ContactQuery
 from spreader_app.core.health_score import HealthLog
+from spreader_app.core.intake import StoredWebhook, WebhookBody
 from spreader_app.core.models import (
     Claim,
     ConversationItem,
@@ -23,8 +24,6 @@ from spreader_app.core.models import (
     DeliveryStatus,
     Failover,
     GatewayResult,
-    InboundMessage,
-    InboundRecord,
     Message,
     MessageChange,
     MessageFilter,
@@ -315,17 +314,11 @@ class ReplyPort(Protocol):
 class InboxPort(Protocol):
     """Inbound webhook payloads and messages, and the conversations they make."""
 
-    async def store_payload(self, body: str, content_type: str, now: float) -> int:
-        """Keeps a raw payload before it is parsed; returns its id."""
-        ...
-
-    async def mark_payload(self, payload_id: int, understood: bool, problem: str) -> None: ...
-
-    async def record_inbound(
-        self, payload_id: int, messages: Sequence[tuple[InboundMessage, str]], now: float
-    ) -> list[list[InboundRecord]]:
-        """Stores each ``(message, opt-out verdict)``; one list of records per message, in
-        order (a message may reach several packages)."""
+    async def receive_webhooks(
+        self, bodies: Sequence[WebhookBody], now: float
+    ) -> list[StoredWebhook]:
+        """Stores each body with its messages (``record_inbound``'s effects), all in one
+        transaction; one result per body, in order."""
         ...
 
     async def list_conversations(self, package_id: str) -> list[ConversationSummary]: ...

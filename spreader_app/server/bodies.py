@@ -8,6 +8,7 @@ from typing import Any, Final, NoReturn
 
 from aiohttp import web
 
+from spreader_app.core.gc_pause import gc_paused
 from spreader_app.server.errors import MalformedBody, PayloadTooLarge, UnsupportedMediaType
 
 MIB: Final = 1024 * 1024
@@ -115,5 +116,7 @@ async def read_json(request: web.Request, limit: int = DEFAULT_LIMIT) -> Any:
         _check_media_type(request)
     body = await read_bytes(request, limit)
     if len(body) > _PARSE_OFF_LOOP:
-        return await asyncio.get_running_loop().run_in_executor(None, parse_json, body)
+        # A big body is a big heap of new objects: no point letting the collector scan it.
+        parse = gc_paused(parse_json)
+        return await asyncio.get_running_loop().run_in_executor(None, parse, body)
     return parse_json(body)

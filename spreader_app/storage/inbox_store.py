@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import bindparam, case, delete, func, select, update
 from sqlalchemy.orm import Session
@@ -19,7 +20,7 @@ from spreader_app.core.models import (
     Suppression,
 )
 from spreader_app.core.outcomes import DEDUCTIONS, HealthReason
-from spreader_app.storage.catalog_store import audit, profiles_by_device
+from spreader_app.storage.catalog_store import audit
 from spreader_app.storage.database import affected
 from spreader_app.storage.health_store import add_health_events
 from spreader_app.storage.ledger import MessageLedger, remember_route
@@ -29,10 +30,11 @@ from spreader_app.storage.orm import (
     InboundMessageRow,
     InboundPayloadRow,
     MessageRow,
+    ProfileRow,
     SuppressionRow,
     table_of,
 )
-from spreader_app.storage.prepared import Prepared
+from spreader_app.storage.prepared import Prepared, insert_row
 
 _OPT_OUT = HealthReason.OPT_OUT
 
@@ -45,20 +47,42 @@ def _fit(value: str | None, length: int | None = None) -> str | None:
     return value.replace("\x00", "\ufffd")[:length]
 
 
-def store_payload(session: Session, body: str, content_type: str, now: float) -> int:
+_INSERT_PAYLOAD = insert_row(table_of(InboundPayloadRow), generated=("id",))
+_INSERT_INBOUND = insert_row(table_of(InboundMessageRow), generated=("id",))
+_SEEN = Prepared(
+    select(InboundMessageRow.id)
+    .where(
+        InboundMessageRow.device_uuid == bindparam("device"),
+        InboundMessageRow.external_id == bindparam("external"),
+    )
+    .limit(1)
+)
+_DEVICE_PROFILES = Prepared(
+    select(ProfileRow.id, ProfileRow.package_id).where(
+        ProfileRow.zentra_uuid == bindparam("device")
+    )
+)
+
+
+def store_payload(
+    session: Session,
+    body: str,
+    content_type: str,
+    now: float,
+    understood: bool = False,
+    problem: str = "",
+) -> int:
     """Keeps a webhook body verbatim but for NUL characters (see ``_fit``); returns its id.
-    Runs before any parsing."""
-    row = InboundPayloadRow(received_at=now, content_type=_fit(content_type, 128), body=_fit(body))
-    session.add(row)
-    session.flush()
-    return row.id
-
-
-def mark_payload(session: Session, payload_id: int, understood: bool, problem: str) -> None:
-    session.execute(
-        update(InboundPayloadRow)
-        .where(InboundPayloadRow.id == payload_id)
-        .values(understood=understood, problem=problem[:2000])
+    Runs before any parsing, or in the transaction that records what the body says."""
+    return _INSERT_PAYLOAD.insert(
+        session.connection(),
+        {
+            "received_at": now,
+            "content_type": _fit(content_type, 128),
+            "body": _fit(body),
+            "understood": understood,
+            "problem": problem[:2000],
+        },
     )
 
 
@@ -75,29 +99,27 @@ def _record_one(
     """Stores one understood inbound message for every package whose device received it.
 
     Sets the customer's route to that device, and applies an opt-out (suppression, queued
-    Open Chat work skipped) or an opt-in (suppression lifted) verdict.
+    Open Chat work skipped) or an opt-in (suppression lifted) verdict. Runs for every
+    inbound message, so its statements are prepared (``storage.prepared``).
     """
+    conn = session.connection()
     if msg.device_uuid and msg.message_id:
-        seen = session.scalar(
-            select(InboundMessageRow.id).where(
-                InboundMessageRow.device_uuid == msg.device_uuid,
-                InboundMessageRow.external_id == msg.message_id,
-            )
-        )
-        if seen is not None:
+        seen = _SEEN.run(conn, {"device": msg.device_uuid, "external": msg.message_id})
+        if seen.fetchone() is not None:
             return [InboundRecord(None, None, duplicate=True)]
-    profiles = profiles_by_device(session, msg.device_uuid) if msg.device_uuid else []
+    profiles = _DEVICE_PROFILES.rows(conn, {"device": msg.device_uuid}) if msg.device_uuid else []
     at = msg.timestamp.timestamp() if msg.timestamp else now
     if not profiles:
-        session.add(_inbound_row(payload_id, None, None, msg, verdict, now))
+        _INSERT_INBOUND.run(conn, _inbound_row(payload_id, None, None, msg, verdict, now))
         return [InboundRecord(None, None)]
     out: list[InboundRecord] = []
     for i, profile in enumerate(profiles):
-        # The unique (device, external id) pair can be stored once; later packages keep no id.
         row = _inbound_row(payload_id, profile.package_id, profile.id, msg, verdict, now)
         if i:
-            row.external_id = None
-        session.add(row)
+            # The unique (device, external id) pair can be stored once; later packages keep
+            # no id.
+            row["external_id"] = None
+        _INSERT_INBOUND.run(conn, row)
         if msg.sender is None:
             out.append(InboundRecord(profile.package_id, profile.id))
             continue
@@ -137,18 +159,18 @@ def _inbound_row(
     msg: InboundMessage,
     verdict: str,
     now: float,
-) -> InboundMessageRow:
-    return InboundMessageRow(
-        payload_id=payload_id,
-        package_id=package_id,
-        profile_id=profile_id,
-        device_uuid=_fit(msg.device_uuid, 64),
-        sender=_fit(msg.sender, 32),
-        text=_fit(msg.text),
-        external_id=_fit(msg.message_id, 128),
-        opt_verdict=verdict,
-        received_at=msg.timestamp or now,
-    )
+) -> dict[str, Any]:
+    return {
+        "payload_id": payload_id,
+        "package_id": package_id,
+        "profile_id": profile_id,
+        "device_uuid": _fit(msg.device_uuid, 64),
+        "sender": _fit(msg.sender, 32),
+        "text": _fit(msg.text),
+        "external_id": _fit(msg.message_id, 128),
+        "opt_verdict": verdict,
+        "received_at": msg.timestamp.timestamp() if msg.timestamp else now,
+    }
 
 
 def add_suppression(

@@ -13,6 +13,7 @@ from spreader_app.storage import contact_store as contacts
 from spreader_app.storage import dispatch_store as disp
 from spreader_app.storage import health_store as health
 from spreader_app.storage import inbox_store as inbox
+from spreader_app.storage import intake_store as intake
 from spreader_app.storage import message_store as msgs
 from spreader_app.storage import pool_store as pool
 from spreader_app.storage import reply_store as replies
@@ -109,11 +110,9 @@ class SqlReplies(OnDatabase):
 class SqlInbox(OnDatabase):
     """``InboxPort``."""
 
-    store_payload = transaction(inbox.store_payload)
-    mark_payload = transaction(inbox.mark_payload)
-    record_inbound = transaction(inbox.record_inbound)
     list_conversations = transaction(inbox.list_conversations)
     conversation = transaction(inbox.conversation)
+    receive_webhooks = transaction(intake.receive_webhooks)
 
 
 class SqlSuppressions(OnDatabase):

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-import aiohttp
+import httpx
 
 from spreader_app.core.models import GatewayResult, OutcomeKind
 
@@ -21,6 +21,8 @@ RAW_LIMIT = 4096
 _DETAIL_LIMIT = 300
 _ACCEPTED_MSG = "MESSAGE_CREATED"
 _NUMBER_KEYS = ("exists", "on_whatsapp", "onWhatsApp", "is_whatsapp", "isWhatsapp", "registered")
+# Failures before a connection was made or taken from the pool.
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError)
 _STATUS_KEYS = ("status", "state", "connection", "connection_status")
 # A profile-side refusal in these words is a ban or an ended subscription, not a dropped
 # session: the device must leave the rotation instead of resting and trying again.
@@ -129,17 +131,15 @@ def classify_response(
     )
 
 
-def classify_error(
-    exc: aiohttp.ClientError | TimeoutError, *, elapsed_ms: float = 0.0
-) -> GatewayResult:
+def classify_error(exc: httpx.TransportError, *, elapsed_ms: float = 0.0) -> GatewayResult:
     """Classify a request that got no usable answer: always ``TRANSIENT``.
 
     ``not_delivered`` is true only when no connection was ever made (connect error or
     timeout, including the wait for a free pooled connection), so nothing can have reached
     the gateway.
     """
-    never_sent = isinstance(exc, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError)
-    if isinstance(exc, TimeoutError):
+    never_sent = isinstance(exc, _NEVER_SENT)
+    if isinstance(exc, httpx.TimeoutException):
         what = f"timed out ({type(exc).__name__})"
     elif never_sent:
         what = "could not be reached"

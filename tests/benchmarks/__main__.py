@@ -35,6 +35,7 @@ SECTIONS = {
     "content": "tests.benchmarks.bench_content",
     "dispatch": "tests.benchmarks.bench_dispatch",
     "reply": "tests.benchmarks.bench_reply_load",
+    "webhook": "tests.benchmarks.bench_webhook",
     "desktop": "tests.benchmarks.bench_desktop",
     "multi": "tests.benchmarks.bench_multi",
     "protection": "tests.benchmarks.bench_protection",

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from spreader_app.core.clock import Clock
-from spreader_app.core.errors import NotFound
+from spreader_app.core.errors import NotFound, StorageUnavailable
 from spreader_app.core.events import EventBus, InboundReceived
+from spreader_app.core.intake import IntakeBatcher, WebhookBody
 from spreader_app.core.models import (
     ConversationItem,
     ConversationSummary,
@@ -58,33 +59,27 @@ class InboxService:
         self._events = events
         self._parse = parse
         self._on_suppressed = on_suppressed
+        self._intake = IntakeBatcher(store.receive_webhooks, clock.timestamp)
 
     async def receive(self, body: bytes, content_type: str | None) -> WebhookReceipt:
-        """Stores the raw body, then records what it says. Raises only ``StorageUnavailable``
-        (the body could not even be stored); anything else is kept and flagged."""
-        text = body.decode("utf-8", errors="replace")
-        payload_id = await self._store.store_payload(
-            text, content_type or "", self._clock.timestamp()
-        )
+        """Stores the raw body with what it says, in one transaction (shared with bodies
+        arriving at the same time). Raises only ``StorageUnavailable`` (the body could not
+        even be stored); anything else is kept and flagged."""
+        understood = self._understand(body, content_type)
         try:
-            messages = self._parse(body, content_type)
-        except ValueError as exc:
-            await self._store.mark_payload(payload_id, False, str(exc))
-            return WebhookReceipt(payload_id, 0, 0, 0, str(exc))
-        usable: list[tuple[InboundMessage, str]] = []
-        for msg in messages:
-            sender = _normalise_sender(msg.sender)
-            msg = InboundMessage(
-                msg.device_uuid, sender, msg.text, msg.message_id, msg.timestamp, msg.extra
+            stored = await self._intake.store(understood)
+        except StorageUnavailable:
+            raise
+        except Exception as exc:
+            # Recording what it says failed: keep the body alone, flagged, and answer the
+            # failure (the gateway sends it again).
+            log.exception("webhook body could not be recorded")
+            await self._intake.store(
+                WebhookBody(understood.text, understood.content_type, (), f"not recorded: {exc}")
             )
-            usable.append((msg, classify(msg.text).value if sender else "none"))
-        problem = "" if usable else "no message found in the payload"
-        if usable and not any(m.device_uuid for m, _ in usable):
-            problem = "no device id in the payload: cannot tell which profile received it"
-        per_message = await self._store.record_inbound(payload_id, usable, self._clock.timestamp())
-        await self._store.mark_payload(payload_id, bool(usable) and not problem, problem)
+            raise
         opted = duplicates = 0
-        for (msg, _), records in zip(usable, per_message, strict=True):
+        for (msg, _), records in zip(understood.messages, stored.records, strict=True):
             for record in records:
                 if record.duplicate:
                     duplicates += 1
@@ -101,7 +96,28 @@ class InboxService:
                 )
         if opted:
             self._on_suppressed()
-        return WebhookReceipt(payload_id, len(usable), duplicates, opted, problem)
+        return WebhookReceipt(
+            stored.payload_id, len(understood.messages), duplicates, opted, understood.problem
+        )
+
+    def _understand(self, body: bytes, content_type: str | None) -> WebhookBody:
+        """The body as it will be stored, with the messages it carries (pure)."""
+        text = body.decode("utf-8", errors="replace")
+        try:
+            messages = self._parse(body, content_type)
+        except ValueError as exc:
+            return WebhookBody(text, content_type or "", (), str(exc))
+        usable: list[tuple[InboundMessage, str]] = []
+        for msg in messages:
+            sender = _normalise_sender(msg.sender)
+            msg = InboundMessage(
+                msg.device_uuid, sender, msg.text, msg.message_id, msg.timestamp, msg.extra
+            )
+            usable.append((msg, classify(msg.text).value if sender else "none"))
+        problem = "" if usable else "no message found in the payload"
+        if usable and not any(m.device_uuid for m, _ in usable):
+            problem = "no device id in the payload: cannot tell which profile received it"
+        return WebhookBody(text, content_type or "", tuple(usable), problem)
 
     async def conversations(self, package_id: str) -> list[ConversationSummary]:
         await self._require(package_id)

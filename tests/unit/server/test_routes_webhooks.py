@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
+import pytest
+from sqlalchemy import select
 
 from spreader_app.bootstrap import Container
 from spreader_app.core.models import DeliveryStatus
 from spreader_app.server.runner import ApiServer
+from spreader_app.storage import intake_store
+from spreader_app.storage.orm import InboundPayloadRow
 from tests.fakes.fake_zentra import post_webhook
 from tests.unit.server.conftest import Shop, assert_error
 
@@ -61,6 +67,28 @@ async def test_webhook_stores_what_it_cannot_understand(
         assert r.status_code == 200, body
         out = r.json()
         assert out["status"] == "stored" and out["messages"] == 0 and out["problem"]
+
+
+async def test_webhook_body_whose_messages_cannot_be_recorded_is_kept_flagged(
+    shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package_id = await shop.package()
+    await shop.profile(package_id, "dev-a")
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("the inbox table is broken")
+
+    monkeypatch.setattr(intake_store, "record_inbound", broken)
+    body = {"device_uuid": "dev-a", "from": "201066183456", "text": "Hi", "message_id": "m-9"}
+    # Raised, so the request is answered 500 and the gateway sends the body again.
+    with pytest.raises(RuntimeError, match="broken"):
+        await shop.container.inbox.receive(json.dumps(body).encode(), "application/json")
+    kept = shop.container.store.db.run_sync(
+        lambda s: s.execute(select(InboundPayloadRow.body, InboundPayloadRow.problem)).all()
+    )
+    [(text, problem)] = kept
+    assert json.loads(text) == body
+    assert problem == "not recorded: the inbox table is broken"
 
 
 async def test_webhook_body_over_one_mib_is_413(anon: httpx.AsyncClient, shop: Shop) -> None:

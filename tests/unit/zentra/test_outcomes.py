@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import json
 
-import aiohttp
+import httpx
 import pytest
-from aiohttp.client_reqrep import ConnectionKey
 
 from spreader_app.core.models import GatewayResult, OutcomeKind
 from spreader_app.zentra.outcomes import (
@@ -133,32 +132,21 @@ def test_classify_raw_is_verbatim_and_truncated() -> None:
     assert result.raw == "x" * RAW_LIMIT
 
 
-def _refused() -> aiohttp.ClientConnectorError:
-    """What aiohttp raises when nothing listens on the gateway's port."""
-    key = ConnectionKey(
-        host="gateway.test",
-        port=443,
-        is_ssl=True,
-        ssl=True,
-        proxy=None,
-        proxy_auth=None,
-        proxy_headers_hash=None,
-    )
-    return aiohttp.ClientConnectorError(
-        key, ConnectionRefusedError(111, "Connect call failed ('203.0.113.5', 443)")
-    )
+REFUSED = (
+    "Cannot connect to host gateway.test:443 ssl:default [Connect call failed ('203.0.113.5', 443)]"
+)
 
 
 @pytest.mark.parametrize(
     "exc",
     [
-        _refused(),
-        aiohttp.ConnectionTimeoutError("Connection timeout to host https://gateway.test/v1"),
+        httpx.ConnectError(REFUSED),
+        httpx.ConnectTimeout("Connection timeout to host https://gateway.test/v1"),
+        httpx.PoolTimeout(""),
+        httpx.ProxyError("Cannot connect to proxy proxy.office:3128"),
     ],
 )
-def test_classify_error_connect_failures_were_never_delivered(
-    exc: aiohttp.ClientError,
-) -> None:
+def test_classify_error_connect_failures_were_never_delivered(exc: httpx.TransportError) -> None:
     result = classify_error(exc, elapsed_ms=3.0)
     assert result.kind is OutcomeKind.TRANSIENT
     assert result.not_delivered
@@ -168,7 +156,7 @@ def test_classify_error_connect_failures_were_never_delivered(
 
 
 def test_classify_error_refused_connection_names_the_host() -> None:
-    detail = classify_error(_refused()).detail
+    detail = classify_error(httpx.ConnectError(REFUSED)).detail
     assert detail.startswith("The gateway could not be reached: Cannot connect to host ")
     assert "gateway.test:443" in detail
 
@@ -176,14 +164,15 @@ def test_classify_error_refused_connection_names_the_host() -> None:
 @pytest.mark.parametrize(
     ("exc", "what"),
     [
-        (aiohttp.SocketTimeoutError("Timeout on reading data from socket"), "timed out"),
-        (TimeoutError(), "timed out"),
-        (aiohttp.ServerDisconnectedError(), "connection failed (ServerDisconnectedError)"),
-        (aiohttp.ClientOSError(104, "Connection reset by peer"), "connection failed"),
+        (httpx.ReadTimeout("Timeout on reading data from socket"), "timed out"),
+        (httpx.WriteTimeout(""), "timed out"),
+        (httpx.RemoteProtocolError("Server disconnected"), "connection failed"),
+        (httpx.ReadError("Connection reset by peer"), "connection failed (ReadError)"),
+        (httpx.NetworkError(""), "connection failed"),
     ],
 )
 def test_classify_error_after_connecting_may_have_been_delivered(
-    exc: aiohttp.ClientError | TimeoutError, what: str
+    exc: httpx.TransportError, what: str
 ) -> None:
     result = classify_error(exc)
     assert result.kind is OutcomeKind.TRANSIENT
