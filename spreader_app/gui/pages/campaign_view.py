@@ -332,15 +332,15 @@ class CampaignView(QWidget):
             wanted = self._message
             if wanted is not None:
                 fresh = await self.context.services.sending.message(wanted.package_id, wanted.id)
-                why = self.context.services.why
-                waiting = (
-                    (await why.explain(fresh.package_id, fresh.id, [])).waiting_by_reason
-                    if why is not None
-                    else {}
-                )
+                # Shown at once: a Pause or Cancel queued behind this read answers after it,
+                # so nothing older can follow it on screen.
                 if self._message is not None and self._message.id == fresh.id:
                     self._render(fresh)
-                    show_value(self.waiting_label, waiting_text(waiting))
+                why = self.context.services.why
+                if why is not None:
+                    waiting = await why.explain(fresh.package_id, fresh.id, [])
+                    if self._message is not None and self._message.id == fresh.id:
+                        show_value(self.waiting_label, waiting_text(waiting.waiting_by_reason))
         finally:
             self.refresher.finished()
 
