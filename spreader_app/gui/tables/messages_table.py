@@ -33,6 +33,7 @@ from spreader_app.gui.words import (
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 PREVIEW_CHARS = 80
+WHY_CHARS = 400
 TOOLTIP_CHARS = 1000  # a tooltip taller than the screen helps nobody; the text is up to 64 KB
 
 
@@ -55,6 +56,12 @@ def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
     """The first line of ``text``, shortened to ``limit`` characters with an ellipsis."""
     line = text.strip().splitlines()[0] if text.strip() else ""
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def sentence(text: str) -> str:
+    """A "Why?" sentence whole (its first line): what sets the time comes at its end, so the
+    view elides it to the column's width instead of a fixed count of characters."""
+    return preview(text, WHY_CHARS)
 
 
 def message_text(m: Message) -> str:
@@ -129,7 +136,7 @@ def delivery_columns() -> list[Column[DeliveryLine]]:
         Column(
             QT_TRANSLATE_NOOP("Column", "Why?"),
             lambda r: r.why,
-            preview,
+            sentence,
             tooltip=lambda r: tooltip_html(r.why),
             header_tooltip=QT_TRANSLATE_NOOP(
                 "Column",
