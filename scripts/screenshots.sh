@@ -15,6 +15,8 @@ DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=ar python3 scripts/screenshots
 DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=en python3 scripts/screenshots_receiving.py "$out"
 DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=en python3 scripts/screenshots_pool.py "$out"
 DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=ar python3 scripts/screenshots_pool.py "$out/ar"
+DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=en python3 scripts/screenshots_why.py "$out"
+DISPLAY=:97 QT_QPA_PLATFORM=xcb SPREADER_LANGUAGE=ar python3 scripts/screenshots_why.py "$out/ar"
 # A notification needs a system tray on the screen (Debian's trayer).
 if command -v trayer >/dev/null; then
   DISPLAY=:97 trayer --edge top --align right --widthtype pixel --width 200 &
