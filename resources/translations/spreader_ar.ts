@@ -2132,8 +2132,16 @@
         <translation>الإرسال المفتوح لهذه الباقة متوقف مؤقتًا بعد حظر ثانٍ</translation>
     </message>
     <message>
+        <source>Open Chat of this package is paused: two devices&apos; health fell too low</source>
+        <translation>الإرسال المفتوح لهذه الباقة متوقف: انخفضت صحة جهازين أكثر من اللازم</translation>
+    </message>
+    <message>
         <source>Sending slowed to {percent} of normal after a ban</source>
         <translation>أُبطئ الإرسال إلى {percent} من المعتاد بعد حظر</translation>
+    </message>
+    <message>
+        <source>Sending slowed to {percent} of normal: too many devices&apos; health is low</source>
+        <translation>أُبطئ الإرسال إلى {percent} من المعتاد: صحة عدد كبير من الأجهزة منخفضة</translation>
     </message>
     <message>
         <source>Recipients are held after a ban</source>
@@ -2952,6 +2960,22 @@
     <message>
         <source>The owner cancelled the held recipients.</source>
         <translation>ألغى المالك المستلمين المحتجزين.</translation>
+    </message>
+    <message>
+        <source>Health {score}: {old} -&gt; {new}. Reasons: {reasons}</source>
+        <translation>الصحة {score}: {old} ← {new}. الأسباب: {reasons}</translation>
+    </message>
+    <message>
+        <source>A second device fell to critical health within 24 hours; Open Chat waits for the owner to resume it. {reason}</source>
+        <translation>انخفضت صحة جهاز ثانٍ إلى الحد الحرج خلال 24 ساعة؛ ينتظر الإرسال المفتوح أن يستأنفه المالك. {reason}</translation>
+    </message>
+    <message>
+        <source>{below} of {total} devices have health below OK: every device&apos;s caps and pace are halved until fewer do.</source>
+        <translation>{below} من {total} أجهزة صحتها دون المستوى الجيد: تُخفَّض حدود كل جهاز وسرعته إلى النصف حتى يقل عددها.</translation>
+    </message>
+    <message>
+        <source>{below} of {total} devices have health below OK now.</source>
+        <translation>{below} من {total} أجهزة صحتها دون المستوى الجيد الآن.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from spreader_app.core import reasons
 from spreader_app.core.health_band import AT_RISK_FROM, OK_FROM, HealthBand, health_band
 from spreader_app.core.health_score import EMPTY_LOG, HealthLog
 from spreader_app.core.models import HealthDeduction, PoolEvent, Profile, ProfileStatus
@@ -36,7 +37,11 @@ def band_event(
     package_id: str, profile_id: str, old: HealthBand, new: HealthBand, log: HealthLog, at: float
 ) -> PoolEvent:
     """The ``band_changed`` event of one profile; ``note`` holds the new band."""
-    reason = f"Health {log.score(at)}: {old.value} -> {new.value}. Reasons: {reasons_text(log, at)}"
+    reason = str(
+        reasons.BAND_CHANGED(
+            score=log.score(at), old=old.value, new=new.value, reasons=reasons_text(log, at)
+        )
+    )
     return PoolEvent(package_id, PoolEventType.BAND_CHANGED, at, profile_id, reason, new.value)
 
 
@@ -75,8 +80,7 @@ def trigger_events(
                         PoolEventType.PAUSED,
                         at,
                         change.profile_id,
-                        "A second device fell to critical health within 24 hours; Open Chat "
-                        f"waits for the owner to resume it. {change.reason}",
+                        str(reasons.CRITICAL_PAUSED(reason=change.reason)),
                     )
                 )
         seen.append(change)
@@ -88,8 +92,7 @@ def trigger_events(
                 package_id,
                 PoolEventType.CROWD_SLOWED,
                 at,
-                reason=f"{below} of {len(bands)} devices have health below OK: every "
-                "device's caps and pace are halved until fewer do.",
+                reason=str(reasons.CROWD_SLOWED(below=below, total=len(bands))),
             )
         )
     elif not crowded and pool.crowded_at is not None:
@@ -98,7 +101,7 @@ def trigger_events(
                 package_id,
                 PoolEventType.CROWD_CLEARED,
                 at,
-                reason=f"{below} of {len(bands)} devices have health below OK now.",
+                reason=str(reasons.CROWD_CLEARED(below=below, total=len(bands))),
             )
         )
     return out

@@ -14,9 +14,13 @@ from spreader_app.core.text import Sentence, Text, recover
 
 __all__ = [
     "BANNED",
+    "BAND_CHANGED",
     "BREAKER_PAUSED",
     "BREAKER_TRIPPED",
     "CANNOT_SEND",
+    "CRITICAL_PAUSED",
+    "CROWD_CLEARED",
+    "CROWD_SLOWED",
     "HELD_CANCELLED",
     "HELD_RELEASED",
     "LIKELY_BANNED",
@@ -84,6 +88,31 @@ HELD_CANCELLED = Sentence(
     "Reasons", QT_TRANSLATE_NOOP("Reasons", "The owner cancelled the held recipients.")
 )
 
+BAND_CHANGED = Sentence(
+    "Reasons",
+    QT_TRANSLATE_NOOP("Reasons", "Health {score}: {old} -> {new}. Reasons: {reasons}"),
+)
+CRITICAL_PAUSED = Sentence(
+    "Reasons",
+    QT_TRANSLATE_NOOP(
+        "Reasons",
+        "A second device fell to critical health within 24 hours; Open Chat waits for the "
+        "owner to resume it. {reason}",
+    ),
+)
+CROWD_SLOWED = Sentence(
+    "Reasons",
+    QT_TRANSLATE_NOOP(
+        "Reasons",
+        "{below} of {total} devices have health below OK: every device's caps and pace are "
+        "halved until fewer do.",
+    ),
+)
+CROWD_CLEARED = Sentence(
+    "Reasons",
+    QT_TRANSLATE_NOOP("Reasons", "{below} of {total} devices have health below OK now."),
+)
+
 _ALL = (
     BANNED,
     NO_REASON,
@@ -97,6 +126,10 @@ _ALL = (
     RESUMED,
     HELD_RELEASED,
     HELD_CANCELLED,
+    BAND_CHANGED,
+    CRITICAL_PAUSED,
+    CROWD_SLOWED,
+    CROWD_CLEARED,
 )
 
 

@@ -56,5 +56,6 @@ def watch_first_paint(
     target = env.get(FIRST_PAINT_VAR, "").strip()
     if not target:
         return None
+    # not translated: a line in the terminal of a measurement run, not in the window
     print(f"spreader: {FIRST_PAINT_VAR} is set: quitting after the first paint", file=sys.stderr)
     return FirstPaintProbe(window, target, quit)

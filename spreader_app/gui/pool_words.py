@@ -59,12 +59,22 @@ def shows_banner(review: PoolReview | None) -> bool:
 def headline(review: PoolReview) -> str:
     """The pool's state in one line."""
     view = review.view
+    banned = bool(review.blocked)
     if view.state is PoolState.PAUSED:
-        return translate("PoolBanner", "Open Chat of this package is paused after a second ban")
-    if view.state is PoolState.SLOWED:
-        return translate("PoolBanner", "Sending slowed to {percent} of normal after a ban").format(
-            percent=percent(view.factor)
+        if len(review.blocked) > 1:
+            return translate("PoolBanner", "Open Chat of this package is paused after a second ban")
+        return translate(
+            "PoolBanner", "Open Chat of this package is paused: two devices' health fell too low"
         )
+    if view.state is PoolState.SLOWED:
+        if banned:
+            text = translate("PoolBanner", "Sending slowed to {percent} of normal after a ban")
+        else:
+            text = translate(
+                "PoolBanner",
+                "Sending slowed to {percent} of normal: too many devices' health is low",
+            )
+        return text.format(percent=percent(view.factor))
     return translate("PoolBanner", "Recipients are held after a ban")
 
 

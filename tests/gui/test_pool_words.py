@@ -120,8 +120,14 @@ def test_banner_sentences_for_a_slowed_and_a_paused_pool() -> None:
     )
     assert blocked_text(blocked, NOW) == f"Blocked: Phone 1 at {local(NOW - HOUR)}."
     assert held_reason(review).startswith("Held because Phone 1 was banned, and sending is slowed")
-    paused = PoolReview(PoolView(PoolState.PAUSED, 0.5, NOW, None, "x"), 0, blocked)
+    two = (*blocked, BlockedProfile("b", "Phone 2", NOW, "Device banned"))
+    paused = PoolReview(PoolView(PoolState.PAUSED, 0.5, NOW, None, "x"), 0, two)
     assert headline(paused) == "Open Chat of this package is paused after a second ban"
+    # Without bans the pool stops or slows for health: the headline says so, not "ban".
+    sick = PoolReview(PoolView(PoolState.PAUSED, 1.0, NOW, None, "x"), 0)
+    assert headline(sick) == "Open Chat of this package is paused: two devices' health fell too low"
+    crowd = PoolReview(slowed, 0)
+    assert headline(crowd) == "Sending slowed to 50% of normal: too many devices' health is low"
     assert "until you resume it with a note" in timing(paused, NOW)
     normal = PoolReview(PoolView(PoolState.NORMAL, 1.0, None, None, ""), 0)
     assert not shows_banner(normal)
