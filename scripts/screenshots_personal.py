@@ -116,6 +116,8 @@ async def walk(out: Path) -> None:
             "name": package_name,
             "active_hours_start": "00:00",
             "active_hours_end": "00:00",
+            # Taken at any hour: the customers' quiet hours would hold the campaign at night.
+            "recipient_quiet_hours": None,
             "cooldown_seconds": 2,
         }
     )

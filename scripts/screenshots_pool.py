@@ -99,6 +99,8 @@ async def walk(out: Path) -> None:
             "timezone": "Africa/Cairo",
             "active_hours_start": "00:00",
             "active_hours_end": "00:00",
+            # Taken at any hour: the customers' quiet hours would hold the campaign at night.
+            "recipient_quiet_hours": None,
             "cooldown_seconds": 0,
             "max_messages_per_profile_per_hour": 40,
             "max_messages_per_profile_per_day": 300,

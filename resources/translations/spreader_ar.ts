@@ -2646,12 +2646,12 @@
         <translation>الحدود والسرعة: عادية.</translation>
     </message>
     <message>
-        <source>Caps and pace at {percent}: the pool is slowed after a ban, and health is low.</source>
-        <translation>الحدود والسرعة عند {percent}: المجموعة مُبطأة بعد حظر، والسلامة منخفضة.</translation>
+        <source>Caps and pace at {percent}: the package&apos;s devices are slowed, and its health is low.</source>
+        <translation>الحدود والسرعة عند {percent}: أجهزة الباقة مُبطأة، وصحة هذا الحساب منخفضة.</translation>
     </message>
     <message>
-        <source>Caps and pace at {percent}: the pool is slowed after a ban.</source>
-        <translation>الحدود والسرعة عند {percent}: المجموعة مُبطأة بعد حظر.</translation>
+        <source>Caps and pace at {percent}: the package&apos;s devices are slowed (see the banner).</source>
+        <translation>الحدود والسرعة عند {percent}: أجهزة الباقة مُبطأة (انظر الشريط أعلاه).</translation>
     </message>
     <message>
         <source>Caps and pace at {percent}: health is below OK.</source>

@@ -142,11 +142,12 @@ def pace_line(limits: ProfileLimits, pool_factor: float) -> str:
     if slowed and below_ok:
         text = translate(
             "ProfileGauges",
-            "Caps and pace at {percent}: the pool is slowed after a ban, and health is low.",
+            "Caps and pace at {percent}: the package's devices are slowed, and its health is low.",
         )
     elif slowed:
         text = translate(
-            "ProfileGauges", "Caps and pace at {percent}: the pool is slowed after a ban."
+            "ProfileGauges",
+            "Caps and pace at {percent}: the package's devices are slowed (see the banner).",
         )
     else:
         text = translate("ProfileGauges", "Caps and pace at {percent}: health is below OK.")

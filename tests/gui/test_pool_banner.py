@@ -132,7 +132,7 @@ def test_release_sends_the_held_recipients_through_the_other_devices(
     click_row(qtbot, page.table, 1)
     gui_env.wait(page.gauges.isVisible)
     assert page.gauges.pace_label.text() == (
-        "Caps and pace at 50%: the pool is slowed after a ban."
+        "Caps and pace at 50%: the package's devices are slowed (see the banner)."
     )
     assert page.gauges.health_label.text().startswith("Health ")
     assert page.gauges.warmup_label.text().startswith("Warmed up")

@@ -81,7 +81,7 @@ def test_unanswered_and_pace_lines() -> None:
     assert unanswered_line(budget) == "Unanswered in 30 days: 1,200 of 1,000"
     assert unanswered_line(LIMITS) == "Unanswered budget: off for this package."
     assert pace_line(dataclasses.replace(LIMITS, factor=0.25), 0.5) == (
-        "Caps and pace at 25%: the pool is slowed after a ban, and health is low."
+        "Caps and pace at 25%: the package's devices are slowed, and its health is low."
     )
     assert pace_line(dataclasses.replace(LIMITS, factor=0.5), 1.0) == (
         "Caps and pace at 50%: health is below OK."
