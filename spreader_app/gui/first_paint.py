@@ -38,7 +38,7 @@ class FirstPaintProbe(QObject):
             self._window.removeEventFilter(self)
             self._write(json.dumps({"first_paint": stamp, "pid": os.getpid()}))
             # After this paint has finished: the window is on screen when the app quits.
-            QTimer.singleShot(0, self._quit)
+            QTimer.singleShot(0, self, self._quit)
         return False
 
     def _write(self, line: str) -> None:

@@ -6,13 +6,17 @@ import json
 import time
 from pathlib import Path
 
+import qasync
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from spreader_app.gui.first_paint import FIRST_PAINT_VAR, watch_first_paint
+from tests.gui.conftest import run, until
 
 
-def test_first_paint_is_written_once_and_quits(qtbot: QtBot, tmp_path: Path) -> None:
+def test_first_paint_is_written_once_and_quits(
+    qtbot: QtBot, qloop: qasync.QEventLoop, tmp_path: Path
+) -> None:
     window = QLabel("Spreader")
     qtbot.addWidget(window)
     out = tmp_path / "paint.jsonl"
@@ -21,7 +25,8 @@ def test_first_paint_is_written_once_and_quits(qtbot: QtBot, tmp_path: Path) -> 
     probe = watch_first_paint(window, {FIRST_PAINT_VAR: str(out)}, lambda: quits.append(True))
     assert probe is not None
     window.show()
-    qtbot.waitUntil(lambda: quits == [True])
+    # Waited on the app's own loop, as the desktop runs (Qt's timers fire through it).
+    run(qloop, until(lambda: quits == [True], 5))
     window.repaint()  # a later paint records nothing more
     [line] = out.read_text(encoding="utf-8").splitlines()
     stamp = json.loads(line)
