@@ -20,6 +20,6 @@ def receive_webhooks(
         payload_id = store_payload(
             session, body.text, body.content_type, now, body.understood, body.problem
         )
-        records = record_inbound(session, payload_id, body.messages, now)
+        records = record_inbound(session, payload_id, body.messages, now) if body.messages else []
         out.append(StoredWebhook(payload_id, records))
     return out
