@@ -13,28 +13,21 @@ Run under X (``scripts/screenshots.sh`` starts Xvfb for you)::
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-from cryptography.fernet import Fernet
-from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QDialog
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from scripts.screenshots import run_walk, settle, until  # noqa: E402
-from spreader_app.bootstrap import Container, build  # noqa: E402
-from spreader_app.config import load_settings  # noqa: E402
+from scripts.shot_window import select_row, shot_window  # noqa: E402
+from spreader_app.bootstrap import Container  # noqa: E402
 from spreader_app.core.models import Message  # noqa: E402
 from spreader_app.core.pool import PoolState  # noqa: E402
 from spreader_app.core.services.sending import read_open_request  # noqa: E402
-from spreader_app.desktop import DesktopSession  # noqa: E402
-from spreader_app.gui.i18n import ARABIC  # noqa: E402
 from spreader_app.gui.widgets.pool_dialogs import PoolEventsDialog, ResumeDialog  # noqa: E402
-from tests.fakes.fake_zentra import FakeZentra  # noqa: E402
 
 
 def numbers(count: int, start: int) -> list[str]:
@@ -65,129 +58,95 @@ async def top_dialog(kind: type[QDialog]) -> QDialog:
 
 
 async def walk(out: Path) -> None:
-    fake = FakeZentra(latency=0.05)
-    await fake.start()
-    data = Path(tempfile.mkdtemp(prefix="spreader-pool-shots-"))
-    os.environ.update(
-        {
-            "SPREADER_DATA_DIR": str(data),
-            "SPREADER_ZENTRA_URL": fake.url,
-            "SPREADER_MASTER_KEY": Fernet.generate_key().decode(),
-            "SPREADER_PORT": "18778",
-            "SPREADER_DEFAULT_REGION": "EG",
-        }
-    )
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    arabic = app.property("spreader_language") == ARABIC
-    container = build(load_settings())
-    await container.start()
-    session = DesktopSession(app, container)
-    await session.open()
-    window = session.window
-    window.resize(1280, 800)
-    shots: list[str] = []
-
-    def shot(name: str, widget: QApplication | QDialog | None = None) -> None:
-        path = out / f"{name}.png"
-        (widget or window).grab().save(str(path))  # type: ignore[union-attr]
-        shots.append(path.name)
-
-    pkg = await container.packages.create(
-        {
-            "name": "متجر القاهرة" if arabic else "Cairo Shop",
-            "timezone": "Africa/Cairo",
-            "active_hours_start": "00:00",
-            "active_hours_end": "00:00",
-            # Taken at any hour: the customers' quiet hours would hold the campaign at night.
-            "recipient_quiet_hours": None,
-            "cooldown_seconds": 0,
-            "max_messages_per_profile_per_hour": 40,
-            "max_messages_per_profile_per_day": 300,
-        }
-    )
-    names = (
-        ["مبيعات 1", "مبيعات 2", "الدعم", "رقم جديد"]
-        if arabic
-        else ["Sales 1", "Sales 2", "Support", "New number"]
-    )
-    for n, name in enumerate(names):
-        fake.add_device(f"dev-{n}", f"token-{n}-abcdefgh")
-        await container.profiles.create(
-            pkg.id,
+    async with shot_window(out, port=18778) as w:
+        pkg = await w.container.packages.create(
             {
-                "name": name,
-                "zentra_uuid": f"dev-{n}",
-                "zentra_api_token": f"token-{n}-abcdefgh",
-                # Three numbers in use for months; the fourth is new and warming up.
-                "warmup_stage": 3 if n == 3 else 10,
-            },
+                "name": "متجر القاهرة" if w.arabic else "Cairo Shop",
+                "timezone": "Africa/Cairo",
+                "active_hours_start": "00:00",
+                "active_hours_end": "00:00",
+                # Taken at any hour: the customers' quiet hours would hold the campaign at night.
+                "recipient_quiet_hours": None,
+                "cooldown_seconds": 0,
+                "max_messages_per_profile_per_hour": 40,
+                "max_messages_per_profile_per_day": 300,
+            }
         )
-    await session.context.reload_packages()
-    session.context.set_package(pkg.id)
+        names = (
+            ["مبيعات 1", "مبيعات 2", "الدعم", "رقم جديد"]
+            if w.arabic
+            else ["Sales 1", "Sales 2", "Support", "New number"]
+        )
+        for n, name in enumerate(names):
+            w.fake.add_device(f"dev-{n}", f"token-{n}-abcdefgh")
+            await w.container.profiles.create(
+                pkg.id,
+                {
+                    "name": name,
+                    "zentra_uuid": f"dev-{n}",
+                    "zentra_api_token": f"token-{n}-abcdefgh",
+                    # Three numbers in use for months; the fourth is new and warming up.
+                    "warmup_stage": 3 if n == 3 else 10,
+                },
+            )
+        await w.session.context.reload_packages()
+        w.session.context.set_package(pkg.id)
 
-    text = "عرض الربيع: خصم ٢٠٪ هذا الأسبوع" if arabic else "Spring sale: 20% off this week"
-    fake.set_device_state("dev-0", "banned")
-    body = {"type": "text", "text": text, "recipients": numbers(24, 1)}
-    first = await container.sending.send_open(pkg.id, read_open_request(body))
-    first_message = await settled(container, pkg.id, first.message.id, 12, PoolState.SLOWED)
+        text = "عرض الربيع: خصم ٢٠٪ هذا الأسبوع" if w.arabic else "Spring sale: 20% off this week"
+        w.fake.set_device_state("dev-0", "banned")
+        body = {"type": "text", "text": text, "recipients": numbers(24, 1)}
+        first = await w.container.sending.send_open(pkg.id, read_open_request(body))
+        first_message = await settled(w.container, pkg.id, first.message.id, 12, PoolState.SLOWED)
 
-    window.show_page("packages")
-    banner = window.page("packages").pool_banner
-    await until(banner.isVisible)
-    await settle(1.0)
-    shot("40-pool-banner-slowed")
+        w.window.show_page("packages")
+        banner = w.window.page("packages").pool_banner
+        await until(banner.isVisible)
+        await settle(1.0)
+        w.shot("40-pool-banner-slowed")
 
-    window.show_page("send")
-    send = window.page("send")
-    send.campaign.show_message(first_message)
-    send.stack.setCurrentWidget(send.campaign)
-    await until(send.campaign.held_note.isVisible)
-    await settle(1.0)
-    shot("41-campaign-held")
+        w.window.show_page("send")
+        send = w.window.page("send")
+        send.campaign.show_message(first_message)
+        send.stack.setCurrentWidget(send.campaign)
+        await until(send.campaign.held_note.isVisible)
+        await settle(1.0)
+        w.shot("41-campaign-held")
 
-    window.show_page("profiles")
-    profiles = window.page("profiles")
-    await until(lambda: profiles.model.rowCount() == 4)
-    model = profiles.table.model()
-    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == names[3])
-    flags = (
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-    )
-    profiles.table.selectionModel().select(model.index(row, 0), flags)
-    await until(profiles.gauges.isVisible)
-    await settle(1.5)
-    shot("42-profile-gauges-slowed")
+        w.window.show_page("profiles")
+        profiles = w.window.page("profiles")
+        await until(lambda: profiles.model.rowCount() == 4)
+        model = profiles.table.model()
+        row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == names[3])
+        select_row(profiles.table, row)
+        await until(profiles.gauges.isVisible)
+        await settle(1.5)
+        w.shot("42-profile-gauges-slowed")
 
-    # A second ban within the day: Open Chat pauses.
-    fake.set_device_state("dev-1", "banned")
-    body = {"type": "text", "text": text, "recipients": numbers(12, 100)}
-    second = await container.sending.send_open(pkg.id, read_open_request(body))
-    await settled(container, pkg.id, second.message.id, 0, PoolState.PAUSED)
-    window.show_page("packages")
-    await until(lambda: banner.resume_button.isVisible())
-    await settle(1.0)
-    shot("43-pool-banner-paused")
+        # A second ban within the day: Open Chat pauses.
+        w.fake.set_device_state("dev-1", "banned")
+        body = {"type": "text", "text": text, "recipients": numbers(12, 100)}
+        second = await w.container.sending.send_open(pkg.id, read_open_request(body))
+        await settled(w.container, pkg.id, second.message.id, 0, PoolState.PAUSED)
+        w.window.show_page("packages")
+        await until(lambda: banner.resume_button.isVisible())
+        await settle(1.0)
+        w.shot("43-pool-banner-paused")
 
-    banner.review_button.click()
-    events = await top_dialog(PoolEventsDialog)
-    await settle(0.5)
-    shot("44-pool-events", events)
-    events.reject()
-    await until(banner.action_box.isEnabled)
+        banner.review_button.click()
+        events = await top_dialog(PoolEventsDialog)
+        await settle(0.5)
+        w.shot("44-pool-events", events)
+        events.reject()
+        await until(banner.action_box.isEnabled)
 
-    banner.resume_button.click()
-    resume = await top_dialog(ResumeDialog)
-    assert isinstance(resume, ResumeDialog)
-    resume.resume_button.click()  # no note: refused
-    await settle(0.5)
-    shot("45-resume-note-required", resume)
-    resume.reject()
-    await settle(0.3)
-
-    await session.close()
-    await fake.stop()
-    print("\n".join(shots))
+        banner.resume_button.click()
+        resume = await top_dialog(ResumeDialog)
+        assert isinstance(resume, ResumeDialog)
+        resume.resume_button.click()  # no note: refused
+        await settle(0.5)
+        w.shot("45-resume-note-required", resume)
+        resume.reject()
+        await settle(0.3)
 
 
 def main() -> int:

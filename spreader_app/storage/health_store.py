@@ -101,12 +101,8 @@ _SET_SCORE = (
 )
 
 
-def set_health_scores(conn: Connection, scores: Mapping[str, int]) -> None:
-    """Writes each profile's cached ``health_score``."""
+def set_health_scores(session: Session, scores: Mapping[str, int], now: float) -> None:
+    """``HealthPort.set_health_scores``: writes each profile's cached ``health_score``."""
     if scores:
-        conn.execute(_SET_SCORE, [{"pid": pid, "score": s} for pid, s in scores.items()])
-
-
-def store_health_scores(session: Session, scores: Mapping[str, int], now: float) -> None:
-    """``HealthPort.set_health_scores``: the cached scores, as of ``now``."""
-    set_health_scores(session.connection(), scores)
+        rows = [{"pid": pid, "score": s} for pid, s in scores.items()]
+        session.connection().execute(_SET_SCORE, rows)

@@ -77,7 +77,7 @@ class SqlHealth(OnDatabase):
     """``HealthPort``."""
 
     health_logs = transaction(health.health_logs)
-    set_health_scores = transaction(health.store_health_scores)
+    set_health_scores = transaction(health.set_health_scores)
 
 
 class SqlPool(OnDatabase):
