@@ -82,10 +82,6 @@ def test_architecture_gui_reaches_no_further_than_services() -> None:
 STORAGE_MAY_CALL = {
     # Pauses the cycle collector around bulk inserts; decides nothing.
     ("spreader_app.core.gc_pause", "gc_paused"),
-    # KNOWN GAP, to be removed: a dispatch round asks the engine (a ``QuietCheck`` it is
-    # handed) whether a due head is inside its recipient's quiet hours. The dispatcher
-    # should decide on the heads a round reports, and the next round write the waits.
-    ("spreader_app.core.models", "QuietCheck"),
 }
 
 

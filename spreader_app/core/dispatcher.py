@@ -44,6 +44,7 @@ from spreader_app.core.models import (
     Claim,
     DeliveryStatus,
     GatewayResult,
+    Head,
     MessageChange,
     Move,
     OutcomeKind,
@@ -57,6 +58,7 @@ from spreader_app.core.outcome_policy import resolve
 from spreader_app.core.outcomes import HealthReason
 from spreader_app.core.pool import Pool, PoolBreaker
 from spreader_app.core.ports import ContactPort, DispatchPort, Gateway, HealthPort, PoolPort
+from spreader_app.core.quiet_gate import QuietGate
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
 from spreader_app.core.warmup import GRADUATED, contact_query
@@ -111,8 +113,8 @@ class Dispatcher:
         # Profiles whose rules gained room early (an answer, a higher warm-up stage):
         # their queue, planned later, may move now.
         self._gained: set[str] = set()
-        # Whether any package keeps recipient quiet hours (claims then ask about each head).
-        self._quiet_on = False
+        # The heads seen of devices whose packages keep recipient quiet hours.
+        self._quiet = QuietGate()
         events.subscribe(self._heard)
 
     # --- control -------------------------------------------------------------------------
@@ -237,9 +239,9 @@ class Dispatcher:
                     ready.append(pid)
         failover = self._fleet.failover(now, self._moves) if self._failover_needed else None
         events = self._breaker.unrecorded()
-        quiet = self._quiet_wait if self._quiet_on else None
+        gate = self._quiet.sort(ready, self._gated, self._quiet_wait, now)
         result = await self._store.dispatch_round(
-            resolutions, ready, idle, failover, now, events, quiet
+            resolutions, gate.claim_for, idle, failover, now, events, gate.waits, gate.checked
         )
         self._breaker.recorded(len(events))
         self._unrecorded = []
@@ -264,19 +266,23 @@ class Dispatcher:
             self._inflight[claim.profile_id] = asyncio.create_task(
                 self._send(claim), name=f"send-{claim.delivery_id}"
             )
-        return now if self._moves else self._next_wake(result, now)
+        claimed = {claim.profile_id for claim in result.claims}
+        again = self._quiet.learn(idle, result.heads, claimed, gate, now)
+        return now if self._moves or again else self._next_wake(result, now)
 
-    def _quiet_wait(
-        self, package_id: str, recipient: str, zone: str | None, now: float
-    ) -> tuple[float, str] | None:
-        """The ``QuietCheck`` of a claim: when a due recipient's window opens, with the
-        re-decided record, or ``None`` when they may be messaged now."""
-        rt = self._fleet.packages.get(package_id)
-        quiet = None if rt is None else rt.quiet
-        if rt is None or quiet is None or quiet.allowed_from(recipient, now, zone) <= now:
+    def _gated(self, profile_id: str) -> bool:
+        """Whether the device's package keeps recipient quiet hours (its heads are checked)."""
+        return self._fleet.packages[self._fleet.owner[profile_id]].quiet is not None
+
+    def _quiet_wait(self, profile_id: str, head: Head, now: float) -> tuple[float, str] | None:
+        """When a due head's recipient's window opens, with the re-decided record, or
+        ``None`` when they may be messaged now."""
+        rt = self._fleet.packages[self._fleet.owner[profile_id]]
+        quiet = rt.quiet
+        if quiet is None or quiet.allowed_from(head.recipient, now, head.zone) <= now:
             return None
         states = [self._fleet.states[p] for p in rt.profiles if p in self._fleet.states]
-        return quiet_wait(rt.chain, states, recipient, zone, now)
+        return quiet_wait(rt.chain, states, head.recipient, head.zone, now)
 
     def _next_wake(self, result: RoundResult, now: float) -> float | None:
         wake: float | None = None
@@ -505,7 +511,6 @@ class Dispatcher:
         )
         for rt in self._fleet.packages.values():
             rt.chain = package_chain(rt.package, self._pool(rt.package.id))
-        self._quiet_on = any(rt.quiet is not None for rt in self._fleet.packages.values())
 
     async def _review_warmup(self, now: float) -> None:
         """The daily warm-up review of every package whose local day turned."""

@@ -8,7 +8,6 @@ only the masked form of its token.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any, NamedTuple
@@ -419,11 +418,25 @@ class MessageChange:
 
 @dataclass(frozen=True, slots=True)
 class Head:
-    """A profile's next pending Open Chat delivery: its id and not-before time."""
+    """A profile's next pending Open Chat delivery: its id and not-before time, and whom it
+    goes to (the recipient and their stored zone key) for the quiet-hours check."""
 
     profile_id: str
     delivery_id: int
     not_before: float
+    recipient: str = ""
+    zone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuietWait:
+    """The engine's decision for a due head inside its recipient's quiet hours: it waits
+    ``until`` their window opens, with the re-decided record. Written only while the delivery
+    is still pending."""
+
+    delivery_id: int
+    until: float
+    decision: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,12 +476,6 @@ class Failover:
     limit: int = 1000
     # Profiles whose pending Open Chat work becomes ``held`` instead of moving (banned ones).
     hold: frozenset[str] = frozenset()
-
-
-# Asked by a claim before a due Open Chat delivery goes: ``(package id, recipient, stored
-# zone key, now)`` -> ``(when the recipient's window opens, the new decision record)`` when it
-# is inside their quiet hours now, else ``None`` (core.quiet_hours).
-QuietCheck = Callable[[str, str, str | None, float], "tuple[float, str] | None"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ from spreader_app.core.models import (
     PoolEvent,
     Profile,
     ProfileUpdate,
-    QuietCheck,
+    QuietWait,
     ReplyContext,
     Resolution,
     RoundResult,
@@ -260,13 +260,14 @@ class DispatchPort(Protocol):
         failover: Failover | None,
         now: float,
         pool_events: Sequence[PoolEvent] = (),
-        quiet: QuietCheck | None = None,
+        quiet_waits: Sequence[QuietWait] = (),
+        checked: Mapping[str, int] | None = None,
     ) -> RoundResult:
         """Records ``resolutions`` and ``pool_events``; with a ``failover``, holds the pending
         Open Chat work of ``failover.hold``, writes ``failover.moves`` and reports the work
-        still stranded; claims the due heads of ``claim_for`` (each at most once across
-        engines) and reports the next heads of ``heads_for``. A due head that ``quiet``
-        finds inside its recipient's quiet hours waits for their window instead."""
+        still stranded; writes ``quiet_waits``; claims the due heads of ``claim_for`` (each at
+        most once across engines) and reports the next heads of ``heads_for``. A profile in
+        ``checked`` claims only that delivery, and reports its next head after the claim."""
         ...
 
 

@@ -9,7 +9,7 @@ An engine that stops between a claim and its answer leaves an open attempt that
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy.orm import Session
 
@@ -17,7 +17,7 @@ from spreader_app.core.models import (
     Failover,
     Head,
     PoolEvent,
-    QuietCheck,
+    QuietWait,
     Resolution,
     RoundResult,
 )
@@ -26,7 +26,7 @@ from spreader_app.storage.claims import PendingHead, claim_heads, next_head, pau
 from spreader_app.storage.failover_store import fail_over
 from spreader_app.storage.ledger import MessageLedger
 from spreader_app.storage.pool_store import add_pool_events
-from spreader_app.storage.quiet_store import past_quiet
+from spreader_app.storage.quiet_store import write_quiet_waits
 
 
 def dispatch_round(
@@ -37,16 +37,21 @@ def dispatch_round(
     failover: Failover | None,
     now: float,
     pool_events: Sequence[PoolEvent] = (),
-    quiet: QuietCheck | None = None,
+    quiet_waits: Sequence[QuietWait] = (),
+    checked: Mapping[str, int] | None = None,
 ) -> RoundResult:
     """Records answers and ``pool_events``, holds stranded work or writes where the engine
-    moves it (reporting what is left to move), claims due deliveries and reports next heads.
-    A due head inside its recipient's quiet hours (``quiet``) gets the time their window
-    opens, and the next head is tried (``quiet_store``).
+    moves it (reporting what is left to move), writes the engine's ``quiet_waits``, claims
+    due deliveries and reports next heads.
+
+    A profile in ``checked`` claims only the delivery the engine checked (its head when the
+    engine last saw it); a different head is reported instead, for the engine to check. Its
+    next head after a claim is reported too, so the engine can check it before the next one.
 
     The cost is a few statements per round plus one indexed read per claimed profile:
     answers and claims are written with one batched statement each.
     """
+    checked = checked or {}
     conn = session.connection()
     ledger = MessageLedger(session, now)
     result = RoundResult()
@@ -54,21 +59,24 @@ def dispatch_round(
     add_pool_events(conn, pool_events)
     if failover is not None:
         result.stranded = fail_over(conn, failover, now)
+    write_quiet_waits(conn, quiet_waits, now)
     paused = paused_messages(conn)
     due: list[tuple[str, PendingHead]] = []
     for profile_id in claim_for:
         head = next_head(conn, profile_id, paused, lock=True)
-        if quiet is not None:
-            head = past_quiet(conn, head, profile_id, paused, quiet, now)
-        if head is not None and (head.not_before or 0.0) <= now:
+        if head is None or (head.not_before or 0.0) > now:
+            continue
+        if checked.get(profile_id, head.id) == head.id:
             due.append((profile_id, head))
     result.claims = claim_heads(conn, ledger, due, now)
     claimed = {claim.profile_id for claim in result.claims}
     for profile_id in heads_for:
-        if profile_id in claimed:
+        if profile_id in claimed and profile_id not in checked:
             continue
         head = next_head(conn, profile_id, paused)
         if head is not None:
-            result.heads[profile_id] = Head(profile_id, head.id, head.not_before or 0.0)
+            result.heads[profile_id] = Head(
+                profile_id, head.id, head.not_before or 0.0, head.recipient, head.zone
+            )
     result.changes = ledger.changes()
     return result

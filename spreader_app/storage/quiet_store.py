@@ -1,24 +1,25 @@
-"""Open Chat heads that reached their recipient's quiet hours wait for the window.
+"""Open Chat heads the engine found inside their recipient's quiet hours wait for the window.
 
-The engine hands the round a ``QuietCheck`` (``core.quiet_hours``); a due head it finds
-quiet gets the time the recipient's window opens and a new decision record, and the next
-head is tried, at most ``QUIET_STEPS`` times per device and round.
+The engine checks the heads a round reports (``core.quiet_gate``); the next round writes its
+``QuietWait``s here before it claims, so storage decides nothing about quiet hours.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import Connection, bindparam, case, func, update
 
-from spreader_app.core.models import QuietCheck
-from spreader_app.storage.claims import PendingHead, next_head
+from spreader_app.core.models import DeliveryStatus, QuietWait
 from spreader_app.storage.orm import DeliveryRow, table_of
 from spreader_app.storage.prepared import Prepared
 
 _D = table_of(DeliveryRow)
+# Guarded: a delivery claimed, moved or cancelled since its head was read is left alone.
 # One mention of the rule in ``decided_by``, however many nights the delivery waits.
 _QUIET_WAIT = Prepared(
     update(_D)
-    .where(_D.c.id == bindparam("did"))
+    .where(_D.c.id == bindparam("did"), _D.c.status == DeliveryStatus.PENDING.value)
     .values(
         not_before=bindparam("until"),
         decision=bindparam("decision"),
@@ -29,27 +30,16 @@ _QUIET_WAIT = Prepared(
         updated_at=bindparam("now"),
     )
 )
-# How many quiet heads one claim steps over in a round before giving the device up.
-QUIET_STEPS = 8
 
 
-def past_quiet(
-    conn: Connection,
-    head: PendingHead | None,
-    profile_id: str,
-    paused: set[str],
-    quiet: QuietCheck,
-    now: float,
-) -> PendingHead | None:
-    """The first due head not inside its recipient's quiet hours; the quiet ones before it
-    wait for their window. ``None`` after ``QUIET_STEPS`` quiet heads: the rest next round."""
-    for _ in range(QUIET_STEPS):
-        if head is None or (head.not_before or 0.0) > now:
-            return head
-        wait = quiet(head.package_id, head.recipient, head.zone, now)
-        if wait is None:
-            return head
-        until, decision = wait
-        _QUIET_WAIT.run(conn, {"did": head.id, "until": until, "decision": decision, "now": now})
-        head = next_head(conn, profile_id, paused, lock=True)
-    return None
+def write_quiet_waits(conn: Connection, waits: Sequence[QuietWait], now: float) -> None:
+    """Gives each still-pending delivery of ``waits`` the time its recipient's window opens
+    and the re-decided record."""
+    if waits:
+        _QUIET_WAIT.run_many(
+            conn,
+            (
+                {"did": w.delivery_id, "until": w.until, "decision": w.decision, "now": now}
+                for w in waits
+            ),
+        )
