@@ -23,46 +23,34 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
-from spreader_app.core.chain import package_chain
 from spreader_app.core.clock import Clock
-from spreader_app.core.decision import quiet_wait
 from spreader_app.core.events import (
     DeliveryRecorded,
     EventBus,
     InboundReceived,
     MessageFinished,
     MessageProgress,
-    PoolChanged,
-    ProfileStatusChanged,
 )
 from spreader_app.core.fleet import Fleet
-from spreader_app.core.health import BanEvidence
-from spreader_app.core.health_score import deduction
-from spreader_app.core.health_watch import HealthWatch, with_crowd
 from spreader_app.core.leasing import LeaseKeeper
 from spreader_app.core.models import (
     Claim,
     DeliveryStatus,
     GatewayResult,
-    Head,
     MessageChange,
     Move,
     OutcomeKind,
-    PoolEvent,
     ProfileStatus,
     Resolution,
-    RoundResult,
     SendRequest,
 )
 from spreader_app.core.outcome_policy import resolve
-from spreader_app.core.outcomes import HealthReason
-from spreader_app.core.pool import Pool, PoolBreaker
 from spreader_app.core.ports import ContactPort, DispatchPort, Gateway, HealthPort, PoolPort
+from spreader_app.core.protection import Protection
 from spreader_app.core.quiet_gate import QuietGate
 from spreader_app.core.rules import ProfileState, RuleChain
 from spreader_app.core.tokens import TokenCache
-from spreader_app.core.warmup import GRADUATED, contact_query
-from spreader_app.core.warmup_review import StageReview, next_midnight, review
+from spreader_app.core.warmup import contact_query
 
 
 class EngineStore(DispatchPort, ContactPort, PoolPort, HealthPort, Protocol):
@@ -96,9 +84,7 @@ class Dispatcher:
         self._rng = rng
         self._jitter_fraction = jitter_fraction
         self._fleet = Fleet(clock)
-        self._watch = HealthWatch()
-        self._evidence = BanEvidence()
-        self._breaker = PoolBreaker()
+        self._guard = Protection(self._fleet, store, events, clock)
         self._inflight: dict[str, asyncio.Task[None]] = {}
         self._finished: list[tuple[Claim, GatewayResult, float]] = []
         # Answers decided on but not yet committed: a failed round must not lose them.
@@ -172,11 +158,11 @@ class Dispatcher:
                 task.cancel()
         if self._finished or self._unrecorded:
             resolutions = self._unrecorded + self._take_resolutions()
-            events = self._breaker.unrecorded()
+            events = self._guard.breaker.unrecorded()
             await self._store.dispatch_round(
                 resolutions, [], [], None, self._clock.timestamp(), events
             )
-            self._breaker.recorded(len(events))
+            self._guard.breaker.recorded(len(events))
             self._unrecorded = []
 
     async def wait_idle(self) -> None:
@@ -217,12 +203,14 @@ class Dispatcher:
         now = self._clock.timestamp()
         if self._fleet.pause_ended(now):
             self._failover_needed = True
-        await self._review_warmup(now)
+        if await self._guard.review_warmup(now, lambda pid: self._leases.holds(pid, now)):
+            # New caps: rebuild the rule states (and let a queue move if a cap rose).
+            self._reload_needed = True
         if self._gained:
             gained, self._gained = self._gained, set()
             await self._store.advance_waiting(gained, now)
         resolutions = self._unrecorded = self._unrecorded + self._take_resolutions()
-        await self._check_health(now)
+        await self._guard.check_health(now, lambda pid: self._leases.holds(pid, now))
 
         idle = [
             pid
@@ -238,12 +226,12 @@ class Dispatcher:
                 if decision.at is not None and decision.at <= now:
                     ready.append(pid)
         failover = self._fleet.failover(now, self._moves) if self._failover_needed else None
-        events = self._breaker.unrecorded()
-        gate = self._quiet.sort(ready, self._gated, self._quiet_wait, now)
+        events = self._guard.breaker.unrecorded()
+        gate = self._quiet.sort(ready, self._fleet.keeps_quiet, self._fleet.quiet_wait, now)
         result = await self._store.dispatch_round(
             resolutions, gate.claim_for, idle, failover, now, events, gate.waits, gate.checked
         )
-        self._breaker.recorded(len(events))
+        self._guard.breaker.recorded(len(events))
         self._unrecorded = []
         self._moves = ()
         if failover is not None:
@@ -268,63 +256,10 @@ class Dispatcher:
             )
         claimed = {claim.profile_id for claim in result.claims}
         again = self._quiet.learn(idle, result.heads, claimed, gate, now)
-        return now if self._moves or again else self._next_wake(result, now)
-
-    def _gated(self, profile_id: str) -> bool:
-        """Whether the device's package keeps recipient quiet hours (its heads are checked)."""
-        return self._fleet.packages[self._fleet.owner[profile_id]].quiet is not None
-
-    def _quiet_wait(self, profile_id: str, head: Head, now: float) -> tuple[float, str] | None:
-        """When a due head's recipient's window opens, with the re-decided record, or
-        ``None`` when they may be messaged now."""
-        rt = self._fleet.packages[self._fleet.owner[profile_id]]
-        quiet = rt.quiet
-        if quiet is None or quiet.allowed_from(head.recipient, now, head.zone) <= now:
-            return None
-        states = [self._fleet.states[p] for p in rt.profiles if p in self._fleet.states]
-        return quiet_wait(rt.chain, states, head.recipient, head.zone, now)
-
-    def _next_wake(self, result: RoundResult, now: float) -> float | None:
-        wake: float | None = None
-        for pid, head in result.heads.items():
-            if self._fleet.paused(pid, now) and head.not_before > now:
-                wake = head.not_before if wake is None else min(wake, head.not_before)
-            if (
-                pid in self._inflight
-                or pid not in self._fleet.states
-                or not self._fleet.can_dispatch(pid)
-            ):
-                continue
-            decision = self._fleet.chain(pid).earliest(
-                self._fleet.states[pid], max(now, head.not_before)
-            )
-            if decision.at is not None and (wake is None or decision.at < wake):
-                wake = decision.at
-        band = self._watch.next_change(now, self._fleet.states.values())
-        # The daily warm-up review may raise a stage of a warming device with work waiting,
-        # and its queue may move then.
-        review = min(
-            (
-                self._fleet.packages[self._fleet.owner[pid]].review_at
-                for pid in result.heads
-                if pid in self._fleet.owner and self._warming(pid)
-            ),
-            default=None,
-        )
-        for later in (band, review):
-            if later is not None and later > now and (wake is None or later < wake):
-                wake = later
-        for state in self._fleet.states.values():
-            pause = state.paused_until
-            if state.status is ProfileStatus.COOLDOWN and pause is not None and pause > now:
-                # When the pause ends, stranded work may move back or on.
-                if wake is None or pause < wake:
-                    wake = pause
-        return wake
-
-    def _warming(self, profile_id: str) -> bool:
-        rt = self._fleet.packages[self._fleet.owner[profile_id]]
-        return rt.package.warmup_enabled and rt.profiles[profile_id].warmup_stage < GRADUATED
+        if self._moves or again:
+            return now
+        band = self._guard.watch.next_change(now, self._fleet.states.values())
+        return self._fleet.next_wake(result.heads, now, self._inflight.keys(), band)
 
     async def _sleep_until(self, wake_at: float | None) -> None:
         if self._wake.is_set():
@@ -376,14 +311,15 @@ class Dispatcher:
                 result,
                 package=rt.package,
                 finished_at=at,
-                health=self._watch.logs,
-                evidence=self._evidence,
+                health=self._guard.watch.logs,
+                evidence=self._guard.evidence,
                 rng=self._rng,
                 others_available=others,
             )
             if resolution.delivery_status is DeliveryStatus.SENT:
                 resolution = self._end_rest(resolution)
-            self._apply_profile_updates(resolution, at)
+            if self._guard.apply(resolution, at):
+                self._failover_needed = True
             if resolution.reassign:
                 self._failover_needed = True
             out.append(resolution)
@@ -414,77 +350,6 @@ class Dispatcher:
         )
         return replace(resolution, profile_updates=updates)
 
-    def _apply_profile_updates(self, resolution: Resolution, at: float) -> None:
-        for update in resolution.profile_updates:
-            state = self._fleet.states.get(update.profile_id)
-            if state is None:
-                continue
-            state.health = update.health_score
-            state.health_log = self._watch.logs.get(update.profile_id)
-            self._watch.written(update.profile_id, update.health_score)
-            if update.status is None:
-                continue
-            # A repeated pause is news too: it moves the time the device is tried again.
-            if update.status is state.status and update.paused_until == state.paused_until:
-                continue
-            state.status = update.status
-            state.paused_until = update.paused_until
-            self._failover_needed = True
-            package_id = self._fleet.owner[update.profile_id]
-            reason = update.status_reason or ""
-            self._events.publish(
-                ProfileStatusChanged(
-                    update.profile_id, package_id, update.status, update.health_score, reason
-                )
-            )
-            if update.status is ProfileStatus.BLOCKED:
-                self._trip(package_id, update.profile_id, reason, at)
-
-    def _trip(self, package_id: str, profile_id: str, reason: str, at: float) -> None:
-        """The pool breaker: the package's chain takes the new pool at once."""
-        events = self._breaker.trip(package_id, profile_id, reason, at)
-        rt = self._fleet.packages[package_id]
-        rt.chain = package_chain(rt.package, self._pool(package_id))
-        for event in events:
-            self._publish_pool(event, package_id)
-
-    async def _check_health(self, now: float) -> None:
-        """Band changes (and the breaker triggers they pull) become pool events, written
-        with this round's outcomes; scores that moved with time are written now."""
-        found = self._watch.check(
-            now,
-            {pid: s.status for pid, s in self._fleet.states.items()},
-            self._fleet.owner,
-            self._breaker.history,
-            lambda pid: self._leases.holds(pid, now),
-        )
-        if found.scores:
-            await self._store.set_health_scores(found.scores, now)
-        for package_id, events in found.events.items():
-            self._breaker.add(events)
-            rt = self._fleet.packages[package_id]
-            rt.chain = package_chain(rt.package, self._pool(package_id))
-            for event in events:
-                self._publish_pool(event, package_id)
-
-    def _pool(self, package_id: str) -> Pool:
-        """The package's pool now: its events, and its profiles' health (the crowd)."""
-        states = [self._fleet.states[pid] for pid in self._fleet.packages[package_id].profiles]
-        return with_crowd(self._breaker.pool(package_id), states, self._clock.timestamp())
-
-    def _publish_pool(self, event: PoolEvent, package_id: str) -> None:
-        view = self._pool(package_id).view(event.at)
-        self._events.publish(
-            PoolChanged(
-                package_id,
-                event.type,
-                event.profile_id,
-                view.state.value,
-                view.factor,
-                event.reason,
-            )
-        )
-
     # --- state ---------------------------------------------------------------------------
 
     async def _reload(self) -> None:
@@ -493,7 +358,7 @@ class Dispatcher:
         self._reload_needed = False
         try:
             snapshot = await self._store.engine_snapshot(now)
-            self._breaker.load(await self._store.pool_events())
+            self._guard.breaker.load(await self._store.pool_events())
             queries = {
                 profile.id: query
                 for package, profiles in snapshot
@@ -502,45 +367,18 @@ class Dispatcher:
             }
             histories = await self._store.contact_histories(queries, now) if queries else {}
             everyone = [profile for _, profiles in snapshot for profile, _ in profiles]
-            self._watch.load(await self._store.health_logs([p.id for p in everyone], now), everyone)
+            self._guard.watch.load(
+                await self._store.health_logs([p.id for p in everyone], now), everyone
+            )
         except BaseException:
             self._reload_needed = True
             raise
+        guard = self._guard
         self._gained |= self._fleet.rebuild(
-            snapshot, histories, self._breaker, self._rng, self._watch.logs, self._evidence
+            snapshot, histories, guard.breaker, self._rng, guard.watch.logs, guard.evidence
         )
-        for rt in self._fleet.packages.values():
-            rt.chain = package_chain(rt.package, self._pool(rt.package.id))
-
-    async def _review_warmup(self, now: float) -> None:
-        """The daily warm-up review of every package whose local day turned."""
-        reviews: list[StageReview] = []
-        for rt in self._fleet.packages.values():
-            if now < rt.review_at:
-                continue
-            rt.review_at = next_midnight(now, rt.package.timezone)
-            for pid, profile in rt.profiles.items():
-                if not self._leases.holds(pid, now):
-                    continue  # another engine reviews its own devices
-                evidence = self._evidence.evidence_run(pid) > 0
-                done = review(
-                    profile, rt.package, self._fleet.states[pid], now, ban_evidence=evidence
-                )
-                if done is None:
-                    continue
-                reviews.append(done)
-                rt.profiles[pid] = replace(
-                    profile, warmup_stage=done.stage, warmup_reviewed_on=done.day
-                )
-        if not reviews:
-            return
-        await self._store.record_stage_reviews(reviews)
-        for done in reviews:
-            if done.event is None:
-                continue
-            self._publish_pool(done.event, self._fleet.owner[done.profile_id])
-            # New caps: rebuild the rule states (and let a queue move if a cap rose).
-            self._reload_needed = True
+        for package_id in self._fleet.packages:
+            guard.rechain(package_id)
 
     def _heard(self, event: object) -> None:
         """A customer wrote to a package: the sends to them are answered (the unanswered
@@ -549,8 +387,7 @@ class Dispatcher:
             return
         if event.opted_out and event.profile_id in self._fleet.states:
             # Stored with the opt-out; the band check of the next round sees it.
-            found = deduction(event.profile_id, HealthReason.OPT_OUT, self._clock.timestamp())
-            self._fleet.states[event.profile_id].health_log = self._watch.add(found)
+            self._guard.opted_out(event.profile_id)
             self._wake.set()
         for pid, package_id in self._fleet.owner.items():
             contacts = self._fleet.states[pid].contacts

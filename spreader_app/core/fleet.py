@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spreader_app.core.chain import chain_quiet, package_chain
 from spreader_app.core.clock import Clock
 from spreader_app.core.contact_log import ContactHistory, ContactLog
+from spreader_app.core.decision import quiet_wait
 from spreader_app.core.distribution import Selector, make_selector
 from spreader_app.core.health import BanEvidence
 from spreader_app.core.health_score import HealthLog
 from spreader_app.core.models import (
     Failover,
+    Head,
     Move,
     Package,
     PackageStatus,
@@ -31,7 +33,7 @@ from spreader_app.core.models import (
 from spreader_app.core.pool import PoolBreaker
 from spreader_app.core.quiet_hours import QuietHoursRule
 from spreader_app.core.rules import ProfileState, RuleChain
-from spreader_app.core.warmup import contact_log
+from spreader_app.core.warmup import GRADUATED, contact_log
 
 
 @dataclass(slots=True)
@@ -187,3 +189,57 @@ class Fleet:
         if not pool:
             return None
         return rt.selector.choose([self.states[pid] for pid in pool], recipient).profile_id
+
+    def keeps_quiet(self, profile_id: str) -> bool:
+        """Whether the device's package keeps recipient quiet hours (its heads are checked)."""
+        return self.packages[self.owner[profile_id]].quiet is not None
+
+    def quiet_wait(self, profile_id: str, head: Head, now: float) -> tuple[float, str] | None:
+        """When a due head's recipient's window opens, with the re-decided record, or
+        ``None`` when they may be messaged now."""
+        rt = self.packages[self.owner[profile_id]]
+        quiet = rt.quiet
+        if quiet is None or quiet.allowed_from(head.recipient, now, head.zone) <= now:
+            return None
+        states = [self.states[p] for p in rt.profiles if p in self.states]
+        return quiet_wait(rt.chain, states, head.recipient, head.zone, now)
+
+    def next_wake(
+        self, heads: Mapping[str, Head], now: float, busy: Collection[str], band: float | None
+    ) -> float | None:
+        """The earliest moment the engine has something to do, from the devices' next
+        ``heads`` (``busy`` ones are sending), the next health ``band`` change, the warm-up
+        review of a warming device with work waiting, and the end of a pause."""
+        wake: float | None = None
+        for pid, head in heads.items():
+            if self.paused(pid, now) and head.not_before > now:
+                wake = head.not_before if wake is None else min(wake, head.not_before)
+            if pid in busy or pid not in self.states or not self.can_dispatch(pid):
+                continue
+            decision = self.chain(pid).earliest(self.states[pid], max(now, head.not_before))
+            if decision.at is not None and (wake is None or decision.at < wake):
+                wake = decision.at
+        # The daily warm-up review may raise a stage of a warming device with work waiting,
+        # and its queue may move then.
+        review = min(
+            (
+                self.packages[self.owner[pid]].review_at
+                for pid in heads
+                if pid in self.owner and self._warming(pid)
+            ),
+            default=None,
+        )
+        for later in (band, review):
+            if later is not None and later > now and (wake is None or later < wake):
+                wake = later
+        for state in self.states.values():
+            pause = state.paused_until
+            if state.status is ProfileStatus.COOLDOWN and pause is not None and pause > now:
+                # When the pause ends, stranded work may move back or on.
+                if wake is None or pause < wake:
+                    wake = pause
+        return wake
+
+    def _warming(self, profile_id: str) -> bool:
+        rt = self.packages[self.owner[profile_id]]
+        return rt.package.warmup_enabled and rt.profiles[profile_id].warmup_stage < GRADUATED
