@@ -9,14 +9,22 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from spreader_app.bootstrap import Container
 from spreader_app.core.chain import chain_quiet, package_chain
+from spreader_app.core.clock import ManualClock
 from spreader_app.core.decision import read_record
+from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import DistributionMode, Package, WaitingStrategy
 from spreader_app.core.planner import plan
 from spreader_app.core.pool import Pool
 from spreader_app.core.quiet_hours import SPREAD_SECONDS, parse_quiet_hours
 from spreader_app.core.recipient_zones import ZoneResolver
 from spreader_app.core.rules import ProfileState
+from tests.campaign_data import FAST
+from tests.fakes.fake_zentra import FakeZentra
+from tests.helpers import drain
+from tests.integration.test_open_campaign import make_package
+from tests.property.test_pool_props import ENGINE, _engine, _send, _times
 
 PROPS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Mobile prefixes and how many digits follow: one zone, several close ones, a wide country
@@ -31,6 +39,7 @@ PREFIXES = {
     "+1800555": 4,  # toll-free: the US default zone
     "+614": 8,  # Australian mobiles: Sydney
 }
+MOBILE = tuple(sorted(p for p in PREFIXES if not p.startswith("+1800")))
 # Start moments around the daylight-saving changes of 2026 (and any day of the year).
 CHANGES = [
     datetime(2026, 3, 8, tzinfo=UTC),  # the US springs forward
@@ -43,8 +52,8 @@ CHANGES = [
 
 
 @st.composite
-def phones(draw: st.DrawFn) -> str:
-    prefix = draw(st.sampled_from(sorted(PREFIXES)))
+def phones(draw: st.DrawFn, prefixes: tuple[str, ...] = tuple(sorted(PREFIXES))) -> str:
+    prefix = draw(st.sampled_from(prefixes))
     rest = draw(st.integers(0, 10 ** PREFIXES[prefix] - 1))
     return f"{prefix}{rest:0{PREFIXES[prefix]}d}"
 
@@ -143,3 +152,49 @@ def test_the_chain_rule_answers_the_first_open_moment_spread_within_20_minutes(
         assert any(not _open_in(at - SPREAD_SECONDS - 1, z, window) for z in zones) or any(
             not _open_in(u, z, window) for z in zones for u in (t,)
         )
+
+
+@ENGINE
+@given(
+    # Numbers a campaign accepts: toll-free ones are refused.
+    recipients=st.lists(phones(MOBILE), min_size=1, max_size=25, unique=True),
+    start=starts(),
+    late_minutes=st.integers(0, 16 * 60),
+    window=WINDOWS,
+    profiles=st.integers(1, 3),
+    cooldown=st.integers(0, 120),
+)
+def test_no_dispatched_send_falls_inside_quiet_hours_even_when_the_engine_runs_late(
+    recipients: list[str],
+    start: float,
+    late_minutes: int,
+    window: str,
+    profiles: int,
+    cooldown: int,
+) -> None:
+    """The dispatcher keeps quiet hours itself: a plan that slipped (the engine was stopped
+    for ``late_minutes``) never sends into a recipient's night, and everyone is still sent."""
+
+    sent: dict[str, float | None] = {}
+
+    async def run(c: Container, fake: FakeZentra, clock: ManualClock) -> None:
+        clock.set(start)
+        policy = {**FAST, "recipient_quiet_hours": window, "cooldown_seconds": cooldown}
+        package_id, _ = await make_package(c, fake, profiles, **policy)
+        try:
+            message_id = await _send(c, package_id, [r.removeprefix("+") for r in recipients])
+        except ValidationFailed:
+            return  # no generated number was valid
+        clock.advance(late_minutes * 60.0)
+        await drain(c, clock)
+        # Accepted ones have a planned time; a refused number has none.
+        sent.update((r, at) for r, planned, at in _times(c, message_id) if planned is not None)
+
+    _engine(run)
+    resolver = ZoneResolver()
+    # Every accepted recipient is sent (a generated number can be refused at acceptance).
+    assert set(sent) <= set(recipients)
+    for recipient, at in sent.items():
+        assert at is not None, recipient
+        for zone in resolver.zone(recipient).zones:
+            assert _open_in(at, zone, window), (recipient, zone, datetime.fromtimestamp(at, UTC))
