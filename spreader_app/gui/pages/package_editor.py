@@ -36,9 +36,20 @@ from PySide6.QtWidgets import (
 
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
-from spreader_app.core.services.packages import PACKAGE_FIELDS, apply_package_fields
+from spreader_app.core.services.packages import (
+    DEFAULT_QUIET_HOURS,
+    PACKAGE_FIELDS,
+    apply_package_fields,
+)
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, translate
+from spreader_app.gui.pages.package_clock_fields import (
+    CLOCK_LABELS,
+    QUIET,
+    ZONES,
+    QuietHoursField,
+    ZoneDefaultsField,
+)
 from spreader_app.gui.tables.packages_table import (
     DISTRIBUTION_HINTS,
     DISTRIBUTION_LABELS,
@@ -74,6 +85,7 @@ FIELD_LABELS = TranslatedLabels(
         "retry_attempts": QT_TRANSLATE_NOOP("PackageEditor", "Retry attempts"),
         "retry_delay_ms": QT_TRANSLATE_NOOP("PackageEditor", "Retry delay"),
         "sticky_open_chat": QT_TRANSLATE_NOOP("PackageEditor", "Sticky Open Chat"),
+        **CLOCK_LABELS,
     },
 )
 _TIME_FORMAT = "HH:mm"
@@ -140,6 +152,7 @@ def package_data(package: Package) -> dict[str, Any]:
     data["distribution_mode"] = package.distribution_mode.value
     data["active_hours_start"] = f"{package.active_hours_start:%H:%M}"
     data["active_hours_end"] = f"{package.active_hours_end:%H:%M}"
+    data["recipient_zones"] = dict(package.recipient_zones)
     return data
 
 
@@ -263,6 +276,8 @@ class PackageEditor(QWidget):
                 "from that profile again: two unknown numbers make people distrust both"
             ),
         )
+        self.quiet_hours = QuietHoursField()
+        self.zone_defaults = ZoneDefaultsField(sorted(available_timezones()))
         self._fields: dict[str, _Field] = {
             "name": (self.name_edit.text, self.name_edit.setText, self.name_edit.textChanged),
             "description": (
@@ -286,6 +301,8 @@ class PackageEditor(QWidget):
             "retry_attempts": _spin_field(self.retry_attempts),
             "retry_delay_ms": _spin_field(self.retry_delay),
             "sticky_open_chat": _check_field(self.sticky),
+            QUIET: _clock_field(self.quiet_hours),
+            ZONES: _clock_field(self.zone_defaults),
         }
 
         form = QFormLayout()
@@ -324,6 +341,11 @@ class PackageEditor(QWidget):
         self._row(self.tr("Retry atte&mpts:"), self.retry_attempts, ["retry_attempts"])
         self._row(self.tr("Retry de&lay:"), self.retry_delay, ["retry_delay_ms"])
         self._row("", self.sticky, ["sticky_open_chat"])
+        # The tick box carries Alt+Q; the zone table takes the focus from its label's Alt+Z.
+        quiet = self.quiet_hours.enabled
+        self._row(self.tr("Customer's quiet hours:"), self.quiet_hours, [QUIET], "", buddy=quiet)
+        table = self.zone_defaults.table
+        self._row(self.tr("Country &zones:"), self.zone_defaults, [ZONES], "", buddy=table)
 
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setProperty("role", "primary")
@@ -410,7 +432,10 @@ class PackageEditor(QWidget):
         self.package = None
         self.profile_count = 0
         self.title.setText(self.tr("New package"))
-        self._fill(package_data(Package(id="", name="", timezone=system_zone())))
+        new = Package(
+            id="", name="", timezone=system_zone(), recipient_quiet_hours=DEFAULT_QUIET_HOURS
+        )
+        self._fill(package_data(new))
 
     def load(self, package: Package, profile_count: int = 0) -> None:
         """Shows ``package``; unsaved edits of the previous one are dropped."""
@@ -441,7 +466,13 @@ class PackageEditor(QWidget):
 
     def errors(self) -> dict[str, str]:
         """Every problem of the form as ``{field: sentence}``, server verdicts included."""
-        return {**form_errors(self.form_data(), self.package), **self._server_errors}
+        errors = form_errors(self.form_data(), self.package)
+        # The customer's clock in the interface language, the zone rows checked as rows.
+        for key, clock in ((QUIET, self.quiet_hours), (ZONES, self.zone_defaults)):
+            errors.pop(key, None)
+            if problem := clock.problem():
+                errors[key] = problem
+        return {**errors, **self._server_errors}
 
     def error_text(self, key: str) -> str:
         """The error shown under ``key``'s field ("" when none is shown)."""
@@ -514,6 +545,8 @@ class PackageEditor(QWidget):
                 time(start.hour(), start.minute()), time(end.hour(), end.minute()), zone
             )
         )
+        self._hint_labels[QUIET].setText(self.quiet_hours.hint())
+        self._hint_labels[ZONES].setText(self.zone_defaults.hint())
         self._hint_labels["retry_failed_messages"].setText(
             retry_hint(
                 data["retry_failed_messages"], data["retry_attempts"], data["retry_delay_ms"]
@@ -591,3 +624,7 @@ def _time_field(edit: QTimeEdit) -> _Field:
 
 def _check_field(box: QCheckBox) -> _Field:
     return box.isChecked, box.setChecked, box.toggled
+
+
+def _clock_field(field: QuietHoursField | ZoneDefaultsField) -> _Field:
+    return field.value, field.set_value, field.changed
