@@ -3368,6 +3368,10 @@
         <source>{time} (previous day)</source>
         <translation>{time} (اليوم السابق)</translation>
     </message>
+    <message>
+        <source>{zone} and {count} more</source>
+        <translation>{zone} و{count} غيرها</translation>
+    </message>
 </context>
 <context>
     <name>RecipientZones</name>
@@ -4795,6 +4799,10 @@
     <message>
         <source>Remove the selected row</source>
         <translation>إزالة الصف المحدد</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
     </message>
     <message>
         <source>Customers in a country whose numbers span many hours get one zone for the whole country. Built in: {zones}. A row here adds a country or replaces its built-in zone.</source>

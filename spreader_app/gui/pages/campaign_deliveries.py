@@ -33,7 +33,7 @@ from spreader_app.gui.widgets.quick_filter import filter_table
 SHOWN = 200
 # The delivery log's columns the campaign view keeps (their English headers).
 # not translated: keys naming columns; the headers shown are translated by the columns
-_KEPT = ("Recipient", "Status", "Profile", "Local time", "Zone", "Zone from", "Why?")
+_KEPT = ("Recipient", "Status", "Profile", "Why?", "Local time", "Zone", "Zone from")
 
 
 def campaign_columns() -> list[Column[DeliveryLine]]:

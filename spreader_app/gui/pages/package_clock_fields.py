@@ -68,33 +68,34 @@ class QuietHoursField(QWidget):
         self.enabled.setToolTip(
             self.tr("Open Chat waits while it is night where the customer lives")
         )
-        self.window = QLineEdit()
-        self.window.setAccessibleName(self.tr("Quiet hours"))
-        self.window.setToolTip(
+        self.window_edit = QLineEdit()
+        self.window_edit.setAccessibleName(self.tr("Quiet hours"))
+        self.window_edit.setToolTip(
             self.tr("From when to when the customer is left alone, e.g. 21:00-09:00")
         )
-        self.window.setPlaceholderText(DEFAULT_QUIET_HOURS)
-        self.window.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # 21:00-09:00 in Arabic too
-        self.window.setMaximumWidth(160)
+        self.window_edit.setPlaceholderText(DEFAULT_QUIET_HOURS)
+        # 21:00-09:00 reads so in Arabic too.
+        self.window_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.window_edit.setMaximumWidth(160)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.enabled)
-        layout.addWidget(self.window)
+        layout.addWidget(self.window_edit)
         layout.addStretch(1)
         self.enabled.toggled.connect(self._on_toggled)
-        self.window.textChanged.connect(lambda _text: self.changed.emit())
+        self.window_edit.textChanged.connect(lambda _text: self.changed.emit())
 
     def value(self) -> str | None:
-        return self.window.text().strip() if self.enabled.isChecked() else None
+        return self.window_edit.text().strip() if self.enabled.isChecked() else None
 
     def set_value(self, value: str | None) -> None:
         # Turned off, the last window stays typed in, so ticking the box again brings it back.
-        self.window.setText(value or self.window.text() or DEFAULT_QUIET_HOURS)
+        self.window_edit.setText(value or self.window_edit.text() or DEFAULT_QUIET_HOURS)
         self.enabled.setChecked(value is not None)
-        self.window.setEnabled(value is not None)
+        self.window_edit.setEnabled(value is not None)
 
     def _on_toggled(self, on: bool) -> None:
-        self.window.setEnabled(on)
+        self.window_edit.setEnabled(on)
         self.changed.emit()
 
     def problem(self) -> str:
@@ -209,7 +210,12 @@ class ZoneDefaultsField(QWidget):
         return _problem_text(ZONES, [shown(p) for p in found]) if found else ""
 
     def hint(self) -> str:
-        built_in = ", ".join(ltr(f"{c} {z}") for c, z in BUILT_IN_COUNTRY_ZONES.items())
+        # A country and its zone never split over two lines (nor reorder in Arabic): a
+        # no-break space after the code, a word joiner after the zone's slash.
+        comma = self.tr(", ")
+        built_in = comma.join(
+            ltr(f"{c}\u00a0{z}".replace("/", "/\u2060")) for c, z in BUILT_IN_COUNTRY_ZONES.items()
+        )
         return self.tr(
             "Customers in a country whose numbers span many hours get one zone for the"
             " whole country. Built in: {zones}. A row here adds a country or replaces its"
@@ -232,7 +238,9 @@ class ZoneDefaultsField(QWidget):
         row = self._append("", "")
         self.table.setCurrentCell(row, 0)
         self.table.setFocus()
-        self.table.editItem(self.table.item(row, 0))
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.table.editItem(item)
         self._update_remove()
 
     def _on_remove_clicked(self) -> None:

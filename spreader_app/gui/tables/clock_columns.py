@@ -4,7 +4,7 @@ their zone, and where that zone came from (``core.services.recipient_clock``).""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -58,8 +58,13 @@ def local_time_text(local: datetime) -> str:
 
 
 def zone_text(clock: RecipientClock) -> str:
-    """The zones the quiet hours keep, ``Asia/Riyadh`` or ``Europe/Kyiv, Europe/Moscow``."""
-    return ", ".join(ltr(z) for z in clock.zones)
+    """The zone the local time is read in, ``Asia/Riyadh``; ``Europe/Guernsey and 2 more``
+    when the number keeps several (all within 3 hours; the tooltip lists them)."""
+    first = ltr(clock.zones[0])
+    if len(clock.zones) == 1:
+        return first
+    more = translate("RecipientClock", "{zone} and {count} more")
+    return more.format(zone=first, count=ltr(len(clock.zones) - 1))
 
 
 def clock_tooltip(clock: RecipientClock | None, at: datetime | None) -> str:
@@ -81,7 +86,7 @@ def clock_columns(
             local,
             local_time_text,
             # Their wall clock, so the recipients in the latest evening come together.
-            sort_key=lambda t: t.replace(tzinfo=None) if t is not None else datetime.min,
+            sort_key=lambda t: t.replace(tzinfo=UTC).timestamp() if t is not None else 0.0,
             tooltip=lambda r: clock_tooltip(clock(r), local(r)),
             header_tooltip=QT_TRANSLATE_NOOP(
                 "Column",

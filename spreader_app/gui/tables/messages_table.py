@@ -157,7 +157,6 @@ def delivery_columns() -> list[Column[DeliveryLine]]:
             lambda r: DELIVERY_STATUS_LABELS[r.delivery.status],
         ),
         Column(QT_TRANSLATE_NOOP("Column", "Profile"), lambda r: r.profile_name),
-        *clock_columns(lambda r: r.clock, lambda r: r.local),
         Column(
             QT_TRANSLATE_NOOP("Column", "Why?"),
             lambda r: r.why,
@@ -169,6 +168,8 @@ def delivery_columns() -> list[Column[DeliveryLine]]:
                 " one, and what sets the time",
             ),
         ),
+        # The recipient's own clock, beside the sentence that may name their quiet hours.
+        *clock_columns(lambda r: r.clock, lambda r: r.local),
         Column(
             QT_TRANSLATE_NOOP("Column", "Attempts"), lambda r: r.delivery.attempt_count, align=RIGHT
         ),

@@ -69,7 +69,7 @@ def plan_columns() -> list[Column[PlanLine]]:
             QT_TRANSLATE_NOOP("Column", "Sends at, their time"),
             lambda r: r,
             planned_text,
-            sort_key=lambda r: r.at or datetime.max.replace(tzinfo=UTC),
+            sort_key=lambda r: r.at.timestamp() if r.at is not None else float("inf"),
             tooltip=lambda r: clock_tooltip(r.clock, r.at),
             header_tooltip=QT_TRANSLATE_NOOP(
                 "Column",
