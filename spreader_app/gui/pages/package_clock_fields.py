@@ -41,7 +41,7 @@ from spreader_app.gui.icons import icon
 QUIET = "recipient_quiet_hours"
 ZONES = "recipient_zones"
 _ROWS_SHOWN = 4
-# The fields' names in the form's error lines (``package_editor.FIELD_LABELS``).
+# The fields' names in the form's error lines (``package_form.FIELD_LABELS``).
 CLOCK_LABELS = {
     QUIET: QT_TRANSLATE_NOOP("PackageEditor", "Quiet hours"),
     ZONES: QT_TRANSLATE_NOOP("PackageEditor", "Country zones"),
