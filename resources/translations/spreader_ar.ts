@@ -2161,6 +2161,10 @@
         </translation>
     </message>
     <message>
+        <source>Each recipient on their own clock ({shown} of {total} planned sends: the soonest, and the first in every zone):</source>
+        <translation>كل مستلم بتوقيته هو ({shown} من {total} إرسال مخطط: الأقرب موعدًا، وأول إرسال في كل منطقة):</translation>
+    </message>
+    <message>
         <source>Estimated completion: {time}</source>
         <translation>الانتهاء المتوقع: {time}</translation>
     </message>

@@ -12,12 +12,15 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from spreader_app.core.models import Delivery, DeliveryStatus, Package
-from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
+from spreader_app.core.models import Delivery, DeliveryStatus, MessageContent, Package, Profile
+from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, screen_recipients
+from spreader_app.core.planner import Plan, PlannedDelivery
+from spreader_app.core.recipient_zones import ZoneResolver
 from spreader_app.core.services.recipient_clock import ClockReader
+from spreader_app.core.services.sending import OpenPreview
 from spreader_app.gui.i18n import install_language, uninstall_language
 from spreader_app.gui.pages.messages_page import MessagesPage
-from spreader_app.gui.pages.send.plan_clocks import PlanLine
+from spreader_app.gui.pages.send.plan_clocks import SHOWN, PlanLine, plan_lines
 from spreader_app.gui.pages.send_page import SendPage
 from spreader_app.gui.tables.messages_table import DeliveryTableModel, delivery_line
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
@@ -184,3 +187,18 @@ def test_arabic_clock_columns_are_translated_with_times_isolated(arabic: None) -
     assert any(t in isolated for t in texts)
     assert f"{BIDI_ISOLATE_START}Africa/Cairo{BIDI_ISOLATE_END}" in texts
     assert "Package zone" not in texts
+
+
+def test_a_big_plan_shows_the_soonest_sends_and_the_first_in_every_zone() -> None:
+    egypt = [f"+2010{n:08d}" for n in range(SHOWN + 50)]
+    items = [PlannedDelivery(r, "p1", 1.8e9 + n) for n, r in enumerate(egypt)]
+    items.append(PlannedDelivery(MOROCCO, "p1", 1.9e9))  # last of all, alone in its zone
+    plan = Plan(items, {"p1": [i.recipient for i in items]}, 1.9e9, 0)
+    profile = Profile(id="p1", package_id="pkg", name="Phone 1", zentra_uuid="d")
+    preview = OpenPreview(
+        screen_recipients([], "EG", set()), plan, [profile], None, MessageContent(), ZoneResolver()
+    )  # type: ignore[arg-type]
+    package = Package(id="pkg", name="Shop", timezone="Africa/Cairo")
+    lines = plan_lines(preview, package, datetime.now(UTC))
+    assert [line.recipient for line in lines] == [*egypt[:SHOWN], MOROCCO]
+    assert {line.profile_name for line in lines} == {"Phone 1"}

@@ -81,8 +81,17 @@ class PlanPanel(QFrame):
             self.grid.addWidget(QLabel(name), row, 0)
             self.grid.addWidget(bar, row, 1)
             self.grid.addWidget(QLabel(ltr(f"{count:,} ({share})")), row, 2)
-        self.clocks_model.reset(plan_lines(preview, package, now))
-        self.clocks_table.resizeColumnsToContents()
+        lines = plan_lines(preview, package, now)
+        self.clocks_model.reset(lines)  # the table fits its columns to them on the reset
+        if len(lines) < len(plan.items):
+            self.clocks_label.setText(
+                self.tr(
+                    "Each recipient on their own clock ({shown} of {total} planned sends: the"
+                    " soonest, and the first in every zone):"
+                ).format(shown=ltr(f"{len(lines):,}"), total=ltr(f"{len(plan.items):,}"))
+            )
+        else:
+            self.clocks_label.setText(self.tr("Each recipient on their own clock:"))
         if plan.estimated_completion is not None:
             when = datetime.fromtimestamp(plan.estimated_completion, UTC)
             eta = self.tr("Estimated completion: {time}").format(time=format_eta(when, now))
