@@ -37,6 +37,7 @@ from spreader_app.core.services.packages import (
 from spreader_app.core.services.recipient_clock import BUILT_IN_COUNTRY_ZONES
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, shown, translate
 from spreader_app.gui.icons import icon
+from spreader_app.gui.widgets.accessibility import name_internals
 
 QUIET = "recipient_quiet_hours"
 ZONES = "recipient_zones"
@@ -183,6 +184,8 @@ class ZoneDefaultsField(QWidget):
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
         self.table.itemSelectionChanged.connect(self._update_remove)
         self._update_remove()
+        self.table.setCornerButtonEnabled(False)
+        name_internals(self)  # the table's select-all corner button
 
     def rows(self) -> list[tuple[str, str]]:
         out = []
