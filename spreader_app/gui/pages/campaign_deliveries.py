@@ -50,6 +50,7 @@ class CampaignDeliveryModel(SnapshotTableModel[DeliveryLine]):
 
 @dataclass(frozen=True, slots=True)
 class _Read:
+    package_id: str
     deliveries: list[Delivery]
     total: int
     names: dict[str, str]
@@ -95,10 +96,13 @@ class CampaignDeliveries(QWidget):
         if deliveries and services.why is not None:
             explained = await services.why.explain(message.package_id, message.id, deliveries)
             why = {k: why_text(p) for k, p in explained.why.items()}
-        self._show(_Read(deliveries, total, {p.id: p.name for p in profiles}, why))
+        names = {p.id: p.name for p in profiles}
+        self._show(_Read(message.package_id, deliveries, total, names, why))
 
     def _show(self, read: _Read) -> None:
-        package = self.context.package
+        # The campaign's own package (its zone stands in for numbers without one), whichever
+        # package the window has chosen since.
+        package = next((p for p in self.context.packages if p.id == read.package_id), None)
         clocks = ClockReader(package) if package is not None else None
         now = datetime.now(UTC)
         self.model.apply(
