@@ -1,6 +1,8 @@
 """Screenshots of why each recipient waits and why a device's health fell, in the real
-desktop window: the Messages page's "Why?" column, the campaign's waiting-reasons line, and
-the profiles page's gauges with the reasons behind a health score.
+desktop window: the Messages page's "Why?" column, the campaign's waiting-reasons line, the
+profiles page's gauges with the reasons behind a health score, then each customer on their
+own clock: the plan preview's local times and zone sources, the package form's quiet hours
+and country zones, and the campaign's own deliveries with a whole "Why?" sentence.
 
 One campaign reaches Egypt, Saudi Arabia, Morocco and the UK. The package's quiet hours are
 set from the clock now so that, whatever the hour, Cairo and Riyadh are inside them while
@@ -25,15 +27,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QScrollArea, QSplitter
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from scripts.screenshots import run_walk, settle, until  # noqa: E402
 from scripts.shot_window import ShotWindow, select_row, shot_window  # noqa: E402
+from spreader_app.core.models import Message  # noqa: E402
 from spreader_app.core.services.sending import read_open_request  # noqa: E402
 from spreader_app.gui.tables.messages_table import delivery_columns  # noqa: E402
+from spreader_app.gui.tables.snapshot_model import ROW_ROLE  # noqa: E402
 from tests.fakes.faults import Fault, FaultSpec  # noqa: E402
 
 EGYPT = [f"+2010012345{n:02d}" for n in range(3)]
@@ -151,6 +155,64 @@ async def campaign(w: ShotWindow) -> None:
     await until(profiles.gauges.isVisible)
     await settle(1.5)
     w.shot("52-health-reasons")
+
+    await customer_clock(w, body["recipients"], message)
+
+
+async def customer_clock(w: ShotWindow, recipients: list[str], message: Message) -> None:
+    """53: the plan preview's recipients on their own clocks; 54: the package form's quiet
+    hours and country zones, one zone row mistyped; 55: the campaign's own deliveries with
+    the whole "Why?" of a recipient waiting for their morning."""
+    window = w.window
+    window.show_page("send")
+    send = window.page("send")
+    send.stack.setCurrentWidget(send.composer)
+    send.content.text_edit.setPlainText(
+        "عرض الربيع: خصم ٢٠٪ هذا الأسبوع" if w.arabic else "Spring sale: 20% off this week"
+    )
+    send.recipients.paste_edit.setPlainText("\n".join(recipients))
+    await until(lambda: send.recipients.valid_label.text() != "")
+    await settle(1.0)
+    send.preview_button.click()
+    # The customer who wrote STOP is suppressed: everyone else is planned.
+    await until(lambda: send.plan_panel.clocks_model.rowCount() == len(recipients) - 1)
+    await settle(1.0)
+    send.composer.ensureWidgetVisible(send.send_button)
+    await settle(0.5)
+    w.shot("53-plan-recipient-clocks")
+
+    window.show_page("packages")
+    editor = window.page("packages").editor
+    await until(lambda: editor.package is not None)
+    editor.zone_defaults.set_value({"RU": "Asia/Yekaterinburg", "KZ": "Asia/Almaty"})
+    table = editor.zone_defaults.table
+    mistyped = table.item(1, 0)
+    assert mistyped is not None
+    mistyped.setText("kz")  # as typed: the form says what is wrong and what to write
+    table.setCurrentCell(1, 0)
+    scroll = editor.findChild(QScrollArea)
+    assert scroll is not None
+    await settle(0.5)  # the error line under the table lays out first
+    bar = scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    await settle(1.0)
+    w.shot("54-package-customer-clock")
+
+    window.show_page("send")
+    send.campaign.show_message(message)
+    send.stack.setCurrentWidget(send.campaign)
+    send.campaign.deliveries_button.click()
+    deliveries = send.campaign.deliveries
+    await until(lambda: deliveries.model.rowCount() >= len(recipients) - 1)
+    waiting = next(
+        r
+        for r in range(deliveries.proxy.rowCount())
+        if deliveries.proxy.index(r, 0).data(ROW_ROLE).delivery.recipient == SAUDI[0]
+    )
+    select_row(deliveries.table, waiting)
+    deliveries.table.scrollTo(deliveries.proxy.index(waiting, 0))
+    await settle(1.5)
+    w.shot("55-campaign-deliveries-why")
 
 
 def main() -> int:

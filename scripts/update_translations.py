@@ -40,7 +40,9 @@ CORE_SOURCES = (
     _CORE / "phones.py",
     _CORE / "recipients.py",
     _CORE / "outcomes.py",
+    _CORE / "quiet_hours.py",
     _CORE / "reasons.py",
+    _CORE / "recipient_zones.py",
     _CORE / "services" / "connection.py",
     _CORE / "why.py",
 )

@@ -13,6 +13,33 @@
     </message>
 </context>
 <context>
+    <name>CampaignDeliveries</name>
+    <message>
+        <source>Deliveries of this campaign</source>
+        <translation>عمليات تسليم هذه الحملة</translation>
+    </message>
+    <message>
+        <source>Choose a recipient to read why.</source>
+        <translation>اختر مستلمًا لتقرأ السبب.</translation>
+    </message>
+    <message>
+        <source>Why this delivery</source>
+        <translation>سبب عملية التسليم هذه</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {total} recipients; the Messages page lists them all.</source>
+        <translation>أول {shown} من {total} مستلم؛ صفحة الرسائل تعرضهم جميعًا.</translation>
+    </message>
+    <message>
+        <source>Why? {recipient}</source>
+        <translation>لماذا؟ {recipient}</translation>
+    </message>
+    <message>
+        <source>Not explained yet.</source>
+        <translation>لا تفسير بعد.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignView</name>
     <message>
         <source>Scheduled</source>
@@ -123,8 +150,16 @@
         <translation>المستلمون المنتظرون حسب السبب</translation>
     </message>
     <message>
-        <source>What the recipients not sent yet wait for; the Messages page says why for each</source>
-        <translation>ما ينتظره المستلمون الذين لم تُرسل إليهم الرسالة بعد؛ صفحة الرسائل تذكر السبب لكل واحد</translation>
+        <source>What the recipients not sent yet wait for; Deliveries says why for each</source>
+        <translation>ما ينتظره المستلمون الذين لم يُرسل إليهم بعد؛ زر عمليات التسليم يبيّن السبب لكل واحد</translation>
+    </message>
+    <message>
+        <source>&amp;Deliveries and why</source>
+        <translation>عمليات التسليم وأسبابها (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Each recipient&apos;s local time, and why they were sent then or still wait</source>
+        <translation>الوقت المحلي لكل مستلم، ولماذا أُرسل إليه في ذلك الوقت أو لماذا ما زال ينتظر</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
@@ -248,6 +283,14 @@
     <message>
         <source>Profile</source>
         <translation>الحساب</translation>
+    </message>
+    <message>
+        <source>Sends at, their time</source>
+        <translation>يُرسل في، بتوقيته</translation>
+    </message>
+    <message>
+        <source>When the plan sends to the recipient, on their own clock: quiet hours keep it inside their day</source>
+        <translation>متى ترسل الخطة إلى المستلم، بتوقيته هو: ساعات الهدوء تُبقيها ضمن نهاره</translation>
     </message>
     <message>
         <source>The sticky profile: replies to this customer go through it</source>
@@ -512,6 +555,26 @@
     <message>
         <source>What to do</source>
         <translation>ما العمل</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>الوقت المحلي</translation>
+    </message>
+    <message>
+        <source>The time now where the recipient lives, as the quiet hours read it</source>
+        <translation>الوقت الآن حيث يعيش المستلم، كما تقرؤه ساعات الهدوء</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>المنطقة الزمنية</translation>
+    </message>
+    <message>
+        <source>Zone from</source>
+        <translation>مصدر المنطقة</translation>
+    </message>
+    <message>
+        <source>Where the recipient&apos;s zone came from: their number, Spreader&apos;s correction for the country, the country&apos;s default zone, or the package&apos;s zone</source>
+        <translation>من أين جاءت منطقة المستلم الزمنية: من رقمه، أو من تصحيح Spreader للبلد، أو من المنطقة الافتراضية للبلد، أو من منطقة الباقة</translation>
     </message>
 </context>
 <context>
@@ -1627,6 +1690,14 @@
         <translation>مهلة إعادة المحاولة (&amp;L):</translation>
     </message>
     <message>
+        <source>Customer&apos;s quiet hours:</source>
+        <translation>ساعات هدوء العميل:</translation>
+    </message>
+    <message>
+        <source>Country &amp;zones:</source>
+        <translation>مناطق البلدان (&amp;Z):</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
@@ -1657,6 +1728,22 @@
     <message>
         <source>Saved.</source>
         <translation>تم الحفظ.</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>ساعات الهدوء</translation>
+    </message>
+    <message>
+        <source>Country zones</source>
+        <translation>مناطق البلدان</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}.</source>
+        <translation>{field}: {problem}.</translation>
+    </message>
+    <message>
+        <source>Time zone of the country</source>
+        <translation>المنطقة الزمنية للبلد</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2104,10 @@
         <source>Plan</source>
         <translation>الخطة</translation>
     </message>
+    <message>
+        <source>Each recipient on their own clock:</source>
+        <translation>كل مستلم بتوقيته هو:</translation>
+    </message>
     <message numerus="yes">
         <source>%n recipient(s) over {profiles}</source>
         <translation>
@@ -2070,6 +2161,10 @@
         </translation>
     </message>
     <message>
+        <source>Each recipient on their own clock ({shown} of {total} planned sends: the soonest, and the first in every zone):</source>
+        <translation>كل مستلم بتوقيته هو ({shown} من {total} إرسال مخطط: الأقرب موعدًا، وأول إرسال في كل منطقة):</translation>
+    </message>
+    <message>
         <source>Estimated completion: {time}</source>
         <translation>الانتهاء المتوقع: {time}</translation>
     </message>
@@ -2087,6 +2182,10 @@
             <numerusform>تعذّر التخطيط لـ %n مستلمًا: لا يوجد حساب يستطيع الإرسال.</numerusform>
             <numerusform>تعذّر التخطيط لـ %n مستلم: لا يوجد حساب يستطيع الإرسال.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Recipients on their own clocks</source>
+        <translation>المستلمون بتوقيتاتهم</translation>
     </message>
 </context>
 <context>
@@ -2889,6 +2988,60 @@
     </message>
 </context>
 <context>
+    <name>QuietHours</name>
+    <message>
+        <source>write the quiet hours as {example} (quiet from {start} until {end})</source>
+        <translation>اكتب ساعات الهدوء بالشكل {example} (هدوء من {start} حتى {end})</translation>
+    </message>
+    <message>
+        <source>{value} is not a time range; {hint}</source>
+        <translation>{value} ليس مدى زمنيًا؛ {hint}</translation>
+    </message>
+    <message>
+        <source>{value} has a time that is not HH:MM; {hint}</source>
+        <translation>في {value} وقت ليس بالشكل HH:MM؛ {hint}</translation>
+    </message>
+    <message>
+        <source>{value} names a time zone; {hint}</source>
+        <translation>{value} يذكر منطقة زمنية؛ {hint}</translation>
+    </message>
+    <message>
+        <source>{value} leaves no time to send; {hint}</source>
+        <translation>{value} لا يترك وقتًا للإرسال؛ {hint}</translation>
+    </message>
+</context>
+<context>
+    <name>QuietHoursField</name>
+    <message>
+        <source>&amp;Quiet on the customer&apos;s clock</source>
+        <translation>الهدوء بتوقيت العميل (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quiet hours on</source>
+        <translation>تشغيل ساعات الهدوء</translation>
+    </message>
+    <message>
+        <source>Open Chat waits while it is night where the customer lives</source>
+        <translation>ينتظر الإرسال المفتوح ما دام الوقت ليلًا حيث يعيش العميل</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>ساعات الهدوء</translation>
+    </message>
+    <message>
+        <source>From when to when the customer is left alone, e.g. 21:00-09:00</source>
+        <translation>من متى إلى متى لا يُزعج العميل، مثل 21:00-09:00</translation>
+    </message>
+    <message>
+        <source>Off: Open Chat may reach customers at any hour of their night. Reply Chat answers at any hour either way.</source>
+        <translation>متوقفة: قد يصل الإرسال المفتوح إلى العملاء في أي ساعة من ليلهم. أما الردود فتُرسل في أي ساعة في كل الأحوال.</translation>
+    </message>
+    <message>
+        <source>Open Chat goes out only {opens}–{closes} on each customer&apos;s own clock (their zone comes from their number); Reply Chat answers at any hour.</source>
+        <translation>يُرسل الإرسال المفتوح فقط من {opens} إلى {closes} بتوقيت كل عميل (تُعرف منطقته من رقمه)؛ أما الردود فتُرسل في أي ساعة.</translation>
+    </message>
+</context>
+<context>
     <name>ReasonPanel</name>
     <message>
         <source>Why this profile is not sending</source>
@@ -3171,6 +3324,72 @@
     <message>
         <source>Not received: {why}</source>
         <translation>لم تصل: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientClock</name>
+    <message>
+        <source>{time} tomorrow</source>
+        <translation>{time} غدًا</translation>
+    </message>
+    <message>
+        <source>Their number</source>
+        <translation>من رقمه</translation>
+    </message>
+    <message>
+        <source>Corrected country</source>
+        <translation>تصحيح للبلد</translation>
+    </message>
+    <message>
+        <source>Country default</source>
+        <translation>افتراضي البلد</translation>
+    </message>
+    <message>
+        <source>Package zone</source>
+        <translation>منطقة الباقة</translation>
+    </message>
+    <message>
+        <source>The zone of the number&apos;s area code (phone numbering data)</source>
+        <translation>منطقة رمز المنطقة في الرقم (من بيانات ترقيم الهواتف)</translation>
+    </message>
+    <message>
+        <source>Spreader&apos;s own zone for this country: the phone numbering data gets it wrong</source>
+        <translation>منطقة يحددها Spreader لهذا البلد: بيانات ترقيم الهواتف تخطئ فيه</translation>
+    </message>
+    <message>
+        <source>The country&apos;s numbers span many hours, so the country&apos;s default zone is used; change it under the package&apos;s country zones</source>
+        <translation>أرقام هذا البلد تمتد على ساعات كثيرة، لذا تُستخدم المنطقة الافتراضية للبلد؛ غيّرها من مناطق البلدان في الباقة</translation>
+    </message>
+    <message>
+        <source>No zone is known for this number: the package&apos;s own zone is used</source>
+        <translation>لا تُعرف منطقة لهذا الرقم: تُستخدم منطقة الباقة</translation>
+    </message>
+    <message>
+        <source>{time} (next day)</source>
+        <translation>{time} (اليوم التالي)</translation>
+    </message>
+    <message>
+        <source>{time} (previous day)</source>
+        <translation>{time} (اليوم السابق)</translation>
+    </message>
+    <message>
+        <source>{zone} and {count} more</source>
+        <translation>{zone} و{count} غيرها</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientZones</name>
+    <message>
+        <source>{country} is listed twice; keep one row per country</source>
+        <translation>{country} مذكور مرتين؛ أبقِ صفًا واحدًا لكل بلد</translation>
+    </message>
+    <message>
+        <source>{country} is not a two-letter country code such as RU</source>
+        <translation>{country} ليس رمز بلد من حرفين مثل RU</translation>
+    </message>
+    <message>
+        <source>{zone} (for {country}) is not a time zone name such as Asia/Yekaterinburg</source>
+        <translation>{zone} (للبلد {country}) ليس اسم منطقة زمنية مثل Asia/Yekaterinburg</translation>
     </message>
 </context>
 <context>
@@ -4541,6 +4760,57 @@
     <message>
         <source>Reply Chat</source>
         <translation>الردود</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneDefaultsField</name>
+    <message>
+        <source>Country time zones</source>
+        <translation>المناطق الزمنية للبلدان</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>البلد</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>المنطقة الزمنية</translation>
+    </message>
+    <message>
+        <source>Type a two-letter country code and its zone; F2 or typing edits a cell</source>
+        <translation>اكتب رمز البلد من حرفين ومنطقته؛ يُعدَّل الحقل بالضغط على F2 أو بالكتابة</translation>
+    </message>
+    <message>
+        <source>Add c&amp;ountry</source>
+        <translation>إضافة بلد (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Add a country zone</source>
+        <translation>إضافة منطقة بلد</translation>
+    </message>
+    <message>
+        <source>Add a row for a country and its zone</source>
+        <translation>إضافة صف لبلد ومنطقته</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve country</source>
+        <translation>إزالة البلد (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Remove the selected country zone</source>
+        <translation>إزالة منطقة البلد المحددة</translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation>إزالة الصف المحدد</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Customers in a country whose numbers span many hours get one zone for the whole country. Built in: {zones}. A row here adds a country or replaces its built-in zone.</source>
+        <translation>العملاء في بلد تمتد أرقامه على ساعات كثيرة يأخذون منطقة واحدة للبلد كله. المضمَّنة: {zones}. الصف هنا يضيف بلدًا أو يستبدل منطقته المضمَّنة.</translation>
     </message>
 </context>
 </TS>

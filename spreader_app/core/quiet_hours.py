@@ -14,8 +14,10 @@ import zlib
 from dataclasses import dataclass
 from datetime import time
 
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.recipient_zones import ZoneResolver
 from spreader_app.core.rules import ActiveHours, Hold, ProfileState
+from spreader_app.core.text import Text
 
 SPREAD_SECONDS = 1200
 
@@ -31,20 +33,47 @@ class QuietWindow:
         return f"{self.start:%H:%M}-{self.end:%H:%M}"
 
 
+class QuietHoursError(ValueError):
+    """A quiet-hours window that cannot be read; ``text`` says what to write (translatable),
+    ``str()`` is its English."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
+_HINT = Text(
+    "QuietHours",
+    QT_TRANSLATE_NOOP(
+        "QuietHours", "write the quiet hours as {example} (quiet from {start} until {end})"
+    ),
+    example="21:00-09:00",
+    start="21:00",
+    end="09:00",
+)
+_NOT_A_RANGE = QT_TRANSLATE_NOOP("QuietHours", "{value} is not a time range; {hint}")
+_NOT_HH_MM = QT_TRANSLATE_NOOP("QuietHours", "{value} has a time that is not HH:MM; {hint}")
+_ZONED = QT_TRANSLATE_NOOP("QuietHours", "{value} names a time zone; {hint}")
+_NO_TIME = QT_TRANSLATE_NOOP("QuietHours", "{value} leaves no time to send; {hint}")
+
+
+def _problem(template: str, text: str) -> QuietHoursError:
+    return QuietHoursError(Text("QuietHours", template, value=repr(text), hint=_HINT))
+
+
 def parse_quiet_hours(text: str) -> QuietWindow:
-    """``"21:00-09:00"`` → ``QuietWindow``; raises ``ValueError`` saying what to write."""
+    """``"21:00-09:00"`` → ``QuietWindow``; raises ``QuietHoursError`` saying what to write."""
     parts = text.strip().split("-")
-    hint = 'write the quiet hours as "21:00-09:00" (quiet from 21:00 until 09:00)'
     if len(parts) != 2:
-        raise ValueError(f"{text!r} is not a time range; {hint}")
+        raise _problem(_NOT_A_RANGE, text)
     try:
         start, end = (time.fromisoformat(p.strip()) for p in parts)
     except ValueError:
-        raise ValueError(f"{text!r} has a time that is not HH:MM; {hint}") from None
+        raise _problem(_NOT_HH_MM, text) from None
     if start.tzinfo is not None or end.tzinfo is not None:
-        raise ValueError(f"{text!r} names a time zone; {hint}")
+        raise _problem(_ZONED, text)
     if start == end:
-        raise ValueError(f"{text!r} leaves no time to send; {hint}")
+        raise _problem(_NO_TIME, text)
     return QuietWindow(start.replace(second=0, microsecond=0), end.replace(second=0, microsecond=0))
 
 
@@ -137,6 +166,7 @@ class QuietHoursRule:
         if recipient is None:
             return None
         at = self.allowed_from(recipient, t)
+        # not translated: the chain's own note; people read core.why's sentence instead
         return None if at == t else Hold(at, "quiet hours in the recipient's time zone")
 
     def allowed_from(self, recipient: str, t: float, zone_key: str | None = None) -> float:

@@ -11,7 +11,7 @@ prefix, so 100,000 numbers cost a few dictionary look-ups each.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -20,6 +20,9 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 from phonenumbers.tzdata import TIMEZONE_DATA, TIMEZONE_LONGEST_PREFIX
+
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
+from spreader_app.core.text import Text
 
 # Calling code → the zone the whole country keeps, where phonenumbers 9.0.43 is wrong:
 # Morocco is not on the Canaries' clock, and Algeria has no daylight saving, unlike Paris.
@@ -81,17 +84,35 @@ def zones_of_key(key: str | None) -> tuple[str, ...]:
 
 
 def check_zone_defaults(defaults: Mapping[str, str]) -> list[str]:
-    """Problems with a package's per-country default zones, one sentence each."""
-    problems: list[str] = []
+    """Problems with a package's per-country default zones, one English sentence each."""
+    return [str(problem) for problem in zone_row_problems(list(defaults.items()))]
+
+
+def zone_row_problems(rows: Sequence[tuple[str, str]]) -> list[Text]:
+    """Problems with per-country default zones given as ``(country, zone)`` rows (as a form
+    holds them, so a country listed twice is seen), one translatable sentence each."""
+    problems: list[Text] = []
     known = _zone_names()
-    for country, zone in defaults.items():
+    seen: set[str] = set()
+    for country, zone in rows:
+        if country in seen:
+            problems.append(Text(_CONTEXT, _TWICE, country=country))
+        seen.add(country)
         if not (len(country) == 2 and country.isalpha() and country.isupper()):
-            problems.append(f"{country!r} is not a two-letter country code such as RU")
+            problems.append(Text(_CONTEXT, _NOT_A_COUNTRY, country=repr(country)))
         if zone not in known:
-            problems.append(
-                f"{zone!r} (for {country}) is not a time zone name such as Asia/Yekaterinburg"
-            )
+            problems.append(Text(_CONTEXT, _NOT_A_ZONE, zone=repr(zone), country=country))
     return problems
+
+
+_CONTEXT = "RecipientZones"
+_TWICE = QT_TRANSLATE_NOOP("RecipientZones", "{country} is listed twice; keep one row per country")
+_NOT_A_COUNTRY = QT_TRANSLATE_NOOP(
+    "RecipientZones", "{country} is not a two-letter country code such as RU"
+)
+_NOT_A_ZONE = QT_TRANSLATE_NOOP(
+    "RecipientZones", "{zone} (for {country}) is not a time zone name such as Asia/Yekaterinburg"
+)
 
 
 @lru_cache(maxsize=1)

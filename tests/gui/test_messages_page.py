@@ -24,6 +24,7 @@ from spreader_app.gui.tables.messages_table import (
     DeliveryTableModel,
     MessageTableModel,
     QuickFilterProxy,
+    delivery_columns,
     phone_cell,
     text_cell,
 )
@@ -32,7 +33,10 @@ from tests.gui.conftest import GuiEnv
 from tests.gui.helpers import answer_file_dialog, click_row
 
 STATUS, MODE, RECIPIENTS = 3, 1, 5  # message table columns
-D_RECIPIENT, D_STATUS, D_PROFILE, D_WHY, D_SKIP = 0, 1, 2, 3, 7  # delivery table columns
+D_HEADERS = [c.header for c in delivery_columns()]
+D_RECIPIENT, D_STATUS, D_PROFILE, D_WHY, D_SKIP = (
+    D_HEADERS.index(h) for h in ("Recipient", "Status", "Profile", "Why?", "Skip reason")
+)
 CUSTOMERS = ["+201066183456", "+201066183457"]
 
 

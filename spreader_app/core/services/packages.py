@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from datetime import time
 from typing import Any
 
 from spreader_app.core.clock import Clock
@@ -12,8 +13,9 @@ from spreader_app.core.errors import NotFound
 from spreader_app.core.fields import FieldReader
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
 from spreader_app.core.ports import CatalogPort
-from spreader_app.core.quiet_hours import parse_quiet_hours
-from spreader_app.core.recipient_zones import check_zone_defaults
+from spreader_app.core.quiet_hours import QuietHoursError, parse_quiet_hours
+from spreader_app.core.recipient_zones import check_zone_defaults, zone_row_problems
+from spreader_app.core.text import Text
 
 # New packages send Open Chat only 09:00-21:00 on each recipient's clock.
 DEFAULT_QUIET_HOURS = "21:00-09:00"
@@ -93,11 +95,37 @@ def _quiet_hours(r: FieldReader, data: Mapping[str, Any], current: str | None) -
     if not isinstance(value, str):
         r.error("recipient_quiet_hours", 'must be a range such as "21:00-09:00", or null (off)')
         return current
-    try:
-        return str(parse_quiet_hours(value))
-    except ValueError as exc:
-        r.error("recipient_quiet_hours", f"{exc}, or null to turn them off")
+    problem = quiet_hours_problem(value)
+    if problem is not None:
+        r.error("recipient_quiet_hours", f"{problem}, or null to turn them off")
         return current
+    return str(parse_quiet_hours(value))
+
+
+def quiet_hours_problem(text: str) -> Text | None:
+    """What is wrong with a ``recipient_quiet_hours`` window and what to write instead;
+    ``None`` when it reads (the form and the API check it alike)."""
+    try:
+        parse_quiet_hours(text)
+    except QuietHoursError as exc:
+        return exc.text
+    return None
+
+
+def sending_hours(text: str) -> tuple[time, time] | None:
+    """The hours a quiet-hours window leaves for sending on the recipient's clock:
+    ``(09:00, 21:00)`` for ``"21:00-09:00"``; ``None`` when ``text`` does not read."""
+    try:
+        window = parse_quiet_hours(text)
+    except QuietHoursError:
+        return None
+    return window.end, window.start
+
+
+def zone_rows_problems(rows: Sequence[tuple[str, str]]) -> list[Text]:
+    """What is wrong with per-country default zones given as ``(country, zone)`` rows (a
+    form's rows: a country listed twice is caught), one sentence each."""
+    return zone_row_problems(rows)
 
 
 def _zone_defaults(

@@ -27,6 +27,7 @@ from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, ltr, translate
 from spreader_app.gui.icons import icon
+from spreader_app.gui.pages.campaign_deliveries import CampaignDeliveries
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.time_words import clock_text
 from spreader_app.gui.why_text import waiting_text
@@ -154,10 +155,16 @@ class CampaignView(QWidget):
         self.waiting_label.setWordWrap(True)
         self.waiting_label.setAccessibleName(self.tr("Waiting recipients by reason"))
         self.waiting_label.setToolTip(
-            self.tr(
-                "What the recipients not sent yet wait for; the Messages page says why for each"
-            )
+            self.tr("What the recipients not sent yet wait for; Deliveries says why for each")
         )
+        self.deliveries = CampaignDeliveries(context)
+        self.deliveries.hide()
+        self.deliveries_button = QPushButton(icon("messages"), self.tr("&Deliveries and why"))
+        self.deliveries_button.setCheckable(True)
+        self.deliveries_button.setToolTip(
+            self.tr("Each recipient's local time, and why they were sent then or still wait")
+        )
+        self.deliveries_button.toggled.connect(self._on_deliveries_toggled)
         self.error_label = error_label()
 
         self.pause_button = QPushButton(icon("pause"), self.tr("&Pause"))
@@ -203,6 +210,7 @@ class CampaignView(QWidget):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.action_box)
+        bottom.addWidget(self.deliveries_button)
         bottom.addStretch(1)
         self.save_template_button = QPushButton(self.tr("Save as te&mplate…"))
         self.save_template_button.setToolTip(self.tr("Keep this message as a template"))
@@ -221,6 +229,8 @@ class CampaignView(QWidget):
         layout.addWidget(self.waiting_label)
         layout.addWidget(self.error_label)
         layout.addLayout(bottom)
+        layout.addWidget(self.deliveries, 1)
+        self._stretch = layout.count()
         layout.addStretch(1)
 
         self._eta_timer = QTimer(self)
@@ -246,6 +256,15 @@ class CampaignView(QWidget):
         self.text_label.setVisible(bool(text))
         self._render(message)
         self.refresh()  # events published before this call may be gone already
+
+    def _on_deliveries_toggled(self, shown: bool) -> None:
+        self.deliveries.setVisible(shown)
+        # The table takes the room the stretch below the buttons kept while it was hidden.
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretch(self._stretch, 0 if shown else 1)
+        if shown:
+            self.refresh()
 
     def _on_save_template_button_clicked(self) -> None:
         if self._message is not None:
@@ -341,6 +360,8 @@ class CampaignView(QWidget):
                     waiting = await why.explain(fresh.package_id, fresh.id, [])
                     if self._message is not None and self._message.id == fresh.id:
                         show_value(self.waiting_label, waiting_text(waiting.waiting_by_reason))
+                if self.deliveries.isVisibleTo(self) and self._message is not None:
+                    await self.deliveries.load(self._message)
         finally:
             self.refresher.finished()
 

@@ -32,6 +32,7 @@ from spreader_app.core.models import (
     MessageMode,
     MessageStatus,
 )
+from spreader_app.core.services.recipient_clock import ClockReader
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.i18n import ltr, translate
 from spreader_app.gui.icons import icon
@@ -43,6 +44,7 @@ from spreader_app.gui.tables.messages_table import (
     MessageTableModel,
     QuickFilterProxy,
     delivery_csv_row,
+    delivery_line,
     message_columns,
     message_csv_row,
     write_csv,
@@ -384,8 +386,9 @@ class MessagesPage(QWidget):
         self.refresher.finished()
 
     def _line(self, d: Delivery, why: dict[int, str] | None = None) -> DeliveryLine:
-        name = self.names.get(d.profile_id, d.profile_id) if d.profile_id else ""
-        return DeliveryLine(d, name, (why or {}).get(d.id, ""))
+        package = self.context.package
+        clocks = ClockReader(package) if package is not None else None
+        return delivery_line(d, self.names, why or {}, clocks, datetime.now(UTC))
 
     def _update_buttons(self, total: int, delivery_total: int) -> None:
         self._total, self._delivery_total = total, delivery_total

@@ -9,15 +9,13 @@ for the person: seconds between messages, the window in words, the pool's daily 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
 from datetime import time
-from typing import Any, TypeVar
+from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QObject, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -28,17 +26,37 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
-from spreader_app.core.services.packages import PACKAGE_FIELDS, apply_package_fields
+from spreader_app.core.services.packages import DEFAULT_QUIET_HOURS
 from spreader_app.gui.context import AppContext
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, translate
+from spreader_app.gui.pages.package_clock_fields import (
+    QUIET,
+    ZONES,
+    QuietHoursField,
+    ZoneDefaultsField,
+)
+from spreader_app.gui.pages.package_form import (
+    Field,
+    check_field,
+    choices,
+    clock_field,
+    combo_field,
+    details_by_field,
+    form_errors,
+    named,
+    package_data,
+    retry_hint,
+    spin_box,
+    spin_field,
+    system_zone,
+    time_edit,
+    time_field,
+)
 from spreader_app.gui.tables.packages_table import (
     DISTRIBUTION_HINTS,
     DISTRIBUTION_LABELS,
@@ -48,141 +66,10 @@ from spreader_app.gui.tables.packages_table import (
     capacity_hint,
     cooldown_hint,
 )
-from spreader_app.gui.tables.profiles_table import countdown_text
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.roles import error_label
 
 log = logging.getLogger(__name__)
-W = TypeVar("W", bound=QWidget)
-# How the form reads one field (as the service wants it), shows a value, and hears changes.
-_Field = tuple[Callable[[], Any], Callable[[Any], None], Any]
-
-FIELD_LABELS = TranslatedLabels(
-    "PackageEditor",
-    {
-        "name": QT_TRANSLATE_NOOP("PackageEditor", "Name"),
-        "description": QT_TRANSLATE_NOOP("PackageEditor", "Description"),
-        "status": QT_TRANSLATE_NOOP("PackageEditor", "Status"),
-        "distribution_mode": QT_TRANSLATE_NOOP("PackageEditor", "Distribution"),
-        "max_messages_per_profile_per_hour": QT_TRANSLATE_NOOP("PackageEditor", "Hourly cap"),
-        "max_messages_per_profile_per_day": QT_TRANSLATE_NOOP("PackageEditor", "Daily cap"),
-        "cooldown_seconds": QT_TRANSLATE_NOOP("PackageEditor", "Cooldown"),
-        "active_hours_start": QT_TRANSLATE_NOOP("PackageEditor", "Start"),
-        "active_hours_end": QT_TRANSLATE_NOOP("PackageEditor", "End"),
-        "timezone": QT_TRANSLATE_NOOP("PackageEditor", "Time zone"),
-        "retry_failed_messages": QT_TRANSLATE_NOOP("PackageEditor", "Retry"),
-        "retry_attempts": QT_TRANSLATE_NOOP("PackageEditor", "Retry attempts"),
-        "retry_delay_ms": QT_TRANSLATE_NOOP("PackageEditor", "Retry delay"),
-        "sticky_open_chat": QT_TRANSLATE_NOOP("PackageEditor", "Sticky Open Chat"),
-    },
-)
-_TIME_FORMAT = "HH:mm"
-
-
-def form_errors(data: Mapping[str, Any], base: Package | None = None) -> dict[str, str]:
-    """The service's verdict on ``data`` as ``{field: sentence}``; empty when all is valid.
-
-    ``base`` is the package being edited, ``None`` when creating one.
-    """
-    try:
-        apply_package_fields(base or Package(id="", name=""), data, creating=base is None)
-    except ValidationFailed as exc:
-        return details_by_field(exc.details)
-    return {}
-
-
-def details_by_field(details: Any) -> dict[str, str]:
-    """``ValidationFailed.details`` as ``{field: "Label message."}``, one sentence per field."""
-    out: dict[str, str] = {}
-    for item in details or []:
-        key = str(item.get("field", ""))
-        label = FIELD_LABELS[key] if key in FIELD_LABELS else key
-        sentence = f"{label} {item.get('message', '')}".strip() + "."
-        out[key] = f"{out[key]} {sentence}" if key in out else sentence
-    return out
-
-
-def retry_hint(enabled: bool, attempts: int, delay_ms: int) -> str:
-    """How failed sends are tried again, in words."""
-    if not enabled or attempts <= 0:
-        return translate("PackageEditor", "Failed messages are not tried again.")
-    first = countdown_text(delay_ms / 1000)
-    if not first:
-        return RetryCounts().at_once(attempts)
-    return RetryCounts().after(attempts).format(delay=first)
-
-
-class RetryCounts(QObject):
-    """This module's texts with a count: lupdate reads the plural forms of a count only
-    from ``tr()`` in a class, so they are methods here."""
-
-    def at_once(self, attempts: int) -> str:
-        return self.tr(
-            "Up to %n more try(s) after network errors, timeouts and busy answers: the first "
-            "at once, then longer each time.",
-            "",
-            attempts,
-        )
-
-    def after(self, attempts: int) -> str:
-        return self.tr(
-            "Up to %n more try(s) after network errors, timeouts and busy answers: the first "
-            "after {delay}, then longer each time.",
-            "",
-            attempts,
-        )
-
-
-def package_data(package: Package) -> dict[str, Any]:
-    """``package`` as the body the service accepts (the form's starting values)."""
-    data = {key: getattr(package, key) for key in PACKAGE_FIELDS}
-    data["status"] = package.status.value
-    data["distribution_mode"] = package.distribution_mode.value
-    data["active_hours_start"] = f"{package.active_hours_start:%H:%M}"
-    data["active_hours_end"] = f"{package.active_hours_end:%H:%M}"
-    return data
-
-
-def system_zone() -> str:
-    """This computer's IANA time zone, ``UTC`` when it has no IANA name."""
-    zone = bytes(QTimeZone.systemTimeZoneId().data()).decode(errors="replace")
-    return zone if zone in available_timezones() else "UTC"
-
-
-def _named(widget: W, name: str, tip: str = "") -> W:
-    """``widget`` with an accessible name (its inner text field too) and a tooltip."""
-    widget.setAccessibleName(name)
-    inner = widget.lineEdit() if isinstance(widget, QAbstractSpinBox | QComboBox) else None
-    if inner is not None:
-        inner.setAccessibleName(name)
-    if tip:
-        widget.setToolTip(tip)
-    return widget
-
-
-def _spin(hi: int, suffix: str, name: str, tip: str = "") -> QSpinBox:
-    spin = _named(QSpinBox(), name, tip)
-    # Wider than the valid range on purpose: an out-of-range value can be typed and is
-    # then explained under the field, instead of being silently clamped.
-    spin.setRange(0, hi)
-    spin.setSuffix(suffix)
-    spin.setGroupSeparatorShown(True)
-    return spin
-
-
-def _time(name: str, tip: str = "") -> QTimeEdit:
-    edit = _named(QTimeEdit(), name, tip)
-    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # 08:30 reads so in Arabic too
-    edit.setDisplayFormat(_TIME_FORMAT)
-    return edit
-
-
-def _choices(name: str, items: Mapping[Any, str], tips: Mapping[Any, str]) -> QComboBox:
-    combo = _named(QComboBox(), name)
-    for value, label in items.items():
-        combo.addItem(label, value.value)
-        combo.setItemData(combo.count() - 1, tips[value], Qt.ItemDataRole.ToolTipRole)
-    return combo
 
 
 class PackageEditor(QWidget):
@@ -210,32 +97,34 @@ class PackageEditor(QWidget):
         self.title.setProperty("role", "title")
         self.form_error = error_label()
 
-        self.name_edit = _named(QLineEdit(), self.tr("Package name"))
+        self.name_edit = named(QLineEdit(), self.tr("Package name"))
         self.name_edit.setPlaceholderText(self.tr("e.g. Shop Cairo"))
-        self.description = _named(QPlainTextEdit(), self.tr("Description"))
+        self.description = named(QPlainTextEdit(), self.tr("Description"))
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(60)
-        self.status = _choices(self.tr("Package status"), PACKAGE_STATUS_LABELS, STATUS_HINTS)
-        self.mode = _choices(self.tr("Distribution mode"), DISTRIBUTION_LABELS, DISTRIBUTION_HINTS)
-        self.hourly_cap = _spin(9_999_999, self.tr(" an hour"), self.tr("Hourly cap per profile"))
-        self.daily_cap = _spin(99_999_999, self.tr(" a day"), self.tr("Daily cap per profile"))
-        self.cooldown = _spin(
+        self.status = choices(self.tr("Package status"), PACKAGE_STATUS_LABELS, STATUS_HINTS)
+        self.mode = choices(self.tr("Distribution mode"), DISTRIBUTION_LABELS, DISTRIBUTION_HINTS)
+        self.hourly_cap = spin_box(
+            9_999_999, self.tr(" an hour"), self.tr("Hourly cap per profile")
+        )
+        self.daily_cap = spin_box(99_999_999, self.tr(" a day"), self.tr("Daily cap per profile"))
+        self.cooldown = spin_box(
             9_999_999,
             self.tr(" s"),
             self.tr("Cooldown in seconds"),
             self.tr("The shortest gap between two Open Chat messages of one profile"),
         )
-        self.hours_start = _time(
+        self.hours_start = time_edit(
             self.tr("Active hours start"), self.tr("Sending starts at this time")
         )
-        self.hours_end = _time(
+        self.hours_end = time_edit(
             self.tr("Active hours end"),
             self.tr("Sending stops at this time; equal to the start means all day"),
         )
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        _named(
+        named(
             self.timezone,
             self.tr("Time zone"),
             self.tr("The zone the active hours are in, e.g. Africa/Cairo"),
@@ -245,17 +134,17 @@ class PackageEditor(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.timezone.setCompleter(completer)
-        self.retry = _named(
+        self.retry = named(
             QCheckBox(self.tr("&Retry failed messages")),
             self.tr("Retry failed messages"),
             self.tr("Try again after network errors, timeouts and busy answers"),
         )
-        self.retry_attempts = _spin(99, "", self.tr("Retry attempts"))
-        self.retry_delay = _spin(
+        self.retry_attempts = spin_box(99, "", self.tr("Retry attempts"))
+        self.retry_delay = spin_box(
             999_999_999, self.tr(" ms"), self.tr("First retry delay in milliseconds")
         )
         self.retry_delay.setSingleStep(500)
-        self.sticky = _named(
+        self.sticky = named(
             QCheckBox(self.tr("&Keep each recipient on one number")),
             self.tr("Sticky Open Chat"),
             self.tr(
@@ -263,29 +152,33 @@ class PackageEditor(QWidget):
                 "from that profile again: two unknown numbers make people distrust both"
             ),
         )
-        self._fields: dict[str, _Field] = {
+        self.quiet_hours = QuietHoursField()
+        self.zone_defaults = ZoneDefaultsField(sorted(available_timezones()))
+        self._fields: dict[str, Field] = {
             "name": (self.name_edit.text, self.name_edit.setText, self.name_edit.textChanged),
             "description": (
                 self.description.toPlainText,
                 self.description.setPlainText,
                 self.description.textChanged,
             ),
-            "status": _combo_field(self.status),
-            "distribution_mode": _combo_field(self.mode),
-            "max_messages_per_profile_per_hour": _spin_field(self.hourly_cap),
-            "max_messages_per_profile_per_day": _spin_field(self.daily_cap),
-            "cooldown_seconds": _spin_field(self.cooldown),
-            "active_hours_start": _time_field(self.hours_start),
-            "active_hours_end": _time_field(self.hours_end),
+            "status": combo_field(self.status),
+            "distribution_mode": combo_field(self.mode),
+            "max_messages_per_profile_per_hour": spin_field(self.hourly_cap),
+            "max_messages_per_profile_per_day": spin_field(self.daily_cap),
+            "cooldown_seconds": spin_field(self.cooldown),
+            "active_hours_start": time_field(self.hours_start),
+            "active_hours_end": time_field(self.hours_end),
             "timezone": (
                 lambda: self.timezone.currentText().strip(),
                 self.timezone.setCurrentText,
                 self.timezone.editTextChanged,
             ),
-            "retry_failed_messages": _check_field(self.retry),
-            "retry_attempts": _spin_field(self.retry_attempts),
-            "retry_delay_ms": _spin_field(self.retry_delay),
-            "sticky_open_chat": _check_field(self.sticky),
+            "retry_failed_messages": check_field(self.retry),
+            "retry_attempts": spin_field(self.retry_attempts),
+            "retry_delay_ms": spin_field(self.retry_delay),
+            "sticky_open_chat": check_field(self.sticky),
+            QUIET: clock_field(self.quiet_hours),
+            ZONES: clock_field(self.zone_defaults),
         }
 
         form = QFormLayout()
@@ -324,6 +217,11 @@ class PackageEditor(QWidget):
         self._row(self.tr("Retry atte&mpts:"), self.retry_attempts, ["retry_attempts"])
         self._row(self.tr("Retry de&lay:"), self.retry_delay, ["retry_delay_ms"])
         self._row("", self.sticky, ["sticky_open_chat"])
+        # The tick box carries Alt+Q; the zone table takes the focus from its label's Alt+Z.
+        quiet = self.quiet_hours.enabled
+        self._row(self.tr("Customer's quiet hours:"), self.quiet_hours, [QUIET], "", buddy=quiet)
+        table = self.zone_defaults.table
+        self._row(self.tr("Country &zones:"), self.zone_defaults, [ZONES], "", buddy=table)
 
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setProperty("role", "primary")
@@ -410,7 +308,10 @@ class PackageEditor(QWidget):
         self.package = None
         self.profile_count = 0
         self.title.setText(self.tr("New package"))
-        self._fill(package_data(Package(id="", name="", timezone=system_zone())))
+        new = Package(
+            id="", name="", timezone=system_zone(), recipient_quiet_hours=DEFAULT_QUIET_HOURS
+        )
+        self._fill(package_data(new))
 
     def load(self, package: Package, profile_count: int = 0) -> None:
         """Shows ``package``; unsaved edits of the previous one are dropped."""
@@ -441,7 +342,13 @@ class PackageEditor(QWidget):
 
     def errors(self) -> dict[str, str]:
         """Every problem of the form as ``{field: sentence}``, server verdicts included."""
-        return {**form_errors(self.form_data(), self.package), **self._server_errors}
+        errors = form_errors(self.form_data(), self.package)
+        # The customer's clock in the interface language, the zone rows checked as rows.
+        for key, clock in ((QUIET, self.quiet_hours), (ZONES, self.zone_defaults)):
+            errors.pop(key, None)
+            if problem := clock.problem():
+                errors[key] = problem
+        return {**errors, **self._server_errors}
 
     def error_text(self, key: str) -> str:
         """The error shown under ``key``'s field ("" when none is shown)."""
@@ -514,6 +421,8 @@ class PackageEditor(QWidget):
                 time(start.hour(), start.minute()), time(end.hour(), end.minute()), zone
             )
         )
+        self._hint_labels[QUIET].setText(self.quiet_hours.hint())
+        self._hint_labels[ZONES].setText(self.zone_defaults.hint())
         self._hint_labels["retry_failed_messages"].setText(
             retry_hint(
                 data["retry_failed_messages"], data["retry_attempts"], data["retry_delay_ms"]
@@ -567,27 +476,3 @@ class PackageEditor(QWidget):
             self.start_new()
         else:
             self.load(self.package, self.profile_count)
-
-
-def _combo_field(combo: QComboBox) -> _Field:
-    return (
-        combo.currentData,
-        lambda value: combo.setCurrentIndex(combo.findData(value)),
-        combo.currentIndexChanged,
-    )
-
-
-def _spin_field(spin: QSpinBox) -> _Field:
-    return spin.value, spin.setValue, spin.valueChanged
-
-
-def _time_field(edit: QTimeEdit) -> _Field:
-    return (
-        lambda: edit.time().toString(_TIME_FORMAT),
-        lambda value: edit.setTime(QTime.fromString(value, _TIME_FORMAT)),
-        edit.timeChanged,
-    )
-
-
-def _check_field(box: QCheckBox) -> _Field:
-    return box.isChecked, box.setChecked, box.toggled

@@ -234,7 +234,7 @@ class SendPage(QWidget):
         if revision != self._revision:
             return  # the form changed meanwhile; this plan no longer describes it
         self.recipients.show_screening(preview.screening, source[1])
-        self.plan_panel.show_preview(preview, datetime.now(UTC))
+        self.plan_panel.show_preview(preview, datetime.now(UTC), self.context.package)
         self.plan_panel.show()
         self.samples.show_personal(preview.personal, source[1])
         self._preview = (revision, body, preview)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +20,9 @@ from PySide6.QtCore import (
 
 from spreader_app.core.models import Delivery, Message
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, display
+from spreader_app.core.services.recipient_clock import ClockReader, RecipientClock
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP
+from spreader_app.gui.tables.clock_columns import clock_columns
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SORT_ROLE, SnapshotTableModel
 from spreader_app.gui.widgets.text_direction import tooltip_html
@@ -83,6 +85,28 @@ class DeliveryLine:
     profile_name: str
     # Why this device and this time, already in the interface language (core.why).
     why: str = ""
+    # The recipient's clock (None: no zone was stored) and the time on it when read.
+    clock: RecipientClock | None = None
+    local: datetime | None = None
+
+
+def delivery_line(
+    d: Delivery,
+    names: Mapping[str, str],
+    why: Mapping[int, str],
+    clocks: ClockReader | None,
+    now: datetime,
+) -> DeliveryLine:
+    """``d`` as a table row: its profile's name, its why sentence, and the recipient's clock
+    read at ``now`` (aware) when ``clocks`` (the package's) is given."""
+    clock = clocks.of_delivery(d) if clocks is not None else None
+    return DeliveryLine(
+        d,
+        names.get(d.profile_id, d.profile_id) if d.profile_id else "",
+        why.get(d.id, ""),
+        clock,
+        clock.local(now) if clock is not None else None,
+    )
 
 
 def message_columns() -> list[Column[Message]]:
@@ -144,6 +168,8 @@ def delivery_columns() -> list[Column[DeliveryLine]]:
                 " one, and what sets the time",
             ),
         ),
+        # The recipient's own clock, beside the sentence that may name their quiet hours.
+        *clock_columns(lambda r: r.clock, lambda r: r.local),
         Column(
             QT_TRANSLATE_NOOP("Column", "Attempts"), lambda r: r.delivery.attempt_count, align=RIGHT
         ),

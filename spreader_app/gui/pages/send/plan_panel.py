@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from spreader_app.core.models import Package
 from spreader_app.core.services.sending import OpenPreview
 from spreader_app.gui.i18n import ltr
 from spreader_app.gui.pages.campaign_view import format_eta
+from spreader_app.gui.pages.send.plan_clocks import PlanClocksModel, plan_clocks_table, plan_lines
 from spreader_app.gui.widgets.accessibility import show_value
 from spreader_app.gui.widgets.roles import error_label, show_message
 
@@ -36,12 +38,21 @@ class PlanPanel(QFrame):
         layout.addWidget(title)
         layout.addWidget(self.summary_label)
         layout.addLayout(self.grid)
+        self.clocks_label = QLabel(self.tr("Each recipient on their own clock:"))
+        self.clocks_model = PlanClocksModel(self)
+        self.clocks_table = plan_clocks_table(self.clocks_model)
+        self.clocks_label.setBuddy(self.clocks_table)
+        layout.addWidget(self.clocks_label)
+        layout.addWidget(self.clocks_table)
         layout.addWidget(self.eta_label)
         layout.addWidget(self.warning_label)
         layout.addWidget(self.notes_label)
 
-    def show_preview(self, preview: OpenPreview, now: datetime) -> None:
-        """Shows ``preview``; ``now`` (aware) anchors the "in 2 h 10 min" of the estimate."""
+    def show_preview(
+        self, preview: OpenPreview, now: datetime, package: Package | None = None
+    ) -> None:
+        """Shows ``preview`` of a send through ``package``; ``now`` (aware) anchors the "in
+        2 h 10 min" of the estimate and the recipients' local times."""
         while (item := self.grid.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
@@ -70,6 +81,17 @@ class PlanPanel(QFrame):
             self.grid.addWidget(QLabel(name), row, 0)
             self.grid.addWidget(bar, row, 1)
             self.grid.addWidget(QLabel(ltr(f"{count:,} ({share})")), row, 2)
+        lines = plan_lines(preview, package, now)
+        self.clocks_model.reset(lines)  # the table fits its columns to them on the reset
+        if len(lines) < len(plan.items):
+            self.clocks_label.setText(
+                self.tr(
+                    "Each recipient on their own clock ({shown} of {total} planned sends: the"
+                    " soonest, and the first in every zone):"
+                ).format(shown=ltr(f"{len(lines):,}"), total=ltr(f"{len(plan.items):,}"))
+            )
+        else:
+            self.clocks_label.setText(self.tr("Each recipient on their own clock:"))
         if plan.estimated_completion is not None:
             when = datetime.fromtimestamp(plan.estimated_completion, UTC)
             eta = self.tr("Estimated completion: {time}").format(time=format_eta(when, now))
