@@ -96,7 +96,7 @@ class HealthLog:
     """One profile's deductions (oldest first) and reply credit; immutable, so the planner
     and the engine may share it. The answers that need a walk over time are cached."""
 
-    __slots__ = ("credit", "deductions", "_reaches", "_critical")
+    __slots__ = ("credit", "deductions", "_reaches", "_critical", "_settled", "_steady")
 
     def __init__(
         self,
@@ -112,12 +112,21 @@ class HealthLog:
         self.credit = reply_credit(*replies) if replies is not None else credit
         self._reaches: dict[int, float] = {}
         self._critical: tuple[float | None] | None = None
+        # A day after the last deduction every one has recovered: the score is the credit's
+        # alone. The planner asks the score for every recipient it books, mostly of profiles
+        # with no deductions at all, so that case costs no walk. (One second later, so that
+        # rounding at the exact boundary cannot leave a point counted that this skips.)
+        last = self.deductions[-1].at if self.deductions else -math.inf
+        self._settled = last + RECOVERY + 1.0
+        self._steady = score_at((), self.credit, self._settled)
 
     def with_deductions(self, more: Iterable[HealthDeduction]) -> HealthLog:
         """This log with ``more`` deductions."""
         return HealthLog((*self.deductions, *more), self.credit)
 
     def score(self, t: float) -> int:
+        if t >= self._settled:
+            return self._steady
         return score_at(self.deductions, self.credit, t)
 
     def reasons(self, t: float) -> list[Reason]:

@@ -48,6 +48,24 @@ def deductions(draw: st.DrawFn, profile: str = "p") -> list[HealthDeduction]:
 
 
 @settings(PROPS, max_examples=400)
+@given(
+    found=deductions(),
+    credit=st.integers(0, 10),
+    after=st.floats(-2.0, 2.0, allow_nan=False),
+    t=st.floats(-4 * DAY, 3 * DAY),
+)
+def test_the_score_is_the_sum_of_what_each_deduction_still_counts(
+    found: list[HealthDeduction], credit: int, after: float, t: float
+) -> None:
+    """Also just around a day after the last deduction, where the log stops adding them."""
+    log = HealthLog(found, credit)
+    last = max((d.at for d in found), default=T0)
+    for at in (T0 + t, last + RECOVERY + after):
+        total = sum(counted(d, at) for d in found)
+        assert log.score(at) == max(0, min(MAX_SCORE, MAX_SCORE + credit - total))
+
+
+@settings(PROPS, max_examples=400)
 @given(found=deductions(), credit=st.integers(0, 10), t=st.floats(-4 * DAY, 3 * DAY))
 def test_the_score_is_always_within_0_and_100(
     found: list[HealthDeduction], credit: int, t: float
