@@ -129,6 +129,14 @@ def shown(text: Text | str) -> str:
     return text.render(translate, ltr)
 
 
+def field_sentence(key: str, problem: Text | str, labels: Mapping[str, str]) -> str:
+    """One form error as a sentence: the field's label (``labels[key]``, else the key
+    itself) and what is wrong with it (a ``ValidationFailed.detail_texts`` message), e.g.
+    "Name must not be empty." in the interface language."""
+    label = labels[key] if key in labels else key
+    return translate("Fields", "{field} {problem}.").format(field=label, problem=shown(problem))
+
+
 def shown_reason(stored: str) -> str:
     """A stored profile or pool reason (English, ``core.reasons``) in the interface
     language; one no sentence made is shown as it is."""

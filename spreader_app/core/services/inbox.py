@@ -20,6 +20,7 @@ from spreader_app.core.models import (
 from spreader_app.core.optout import classify
 from spreader_app.core.phones import check_phone
 from spreader_app.core.ports import CatalogPort, InboxPort, SuppressionPort
+from spreader_app.core.services.words import NO_PACKAGE
 
 
 class InboxStore(CatalogPort, InboxPort, SuppressionPort, Protocol):
@@ -150,7 +151,7 @@ class InboxService:
 
     async def _require(self, package_id: str) -> None:
         if await self._store.get_package(package_id) is None:
-            raise NotFound(f"No package with id {package_id}.")
+            raise NotFound(NO_PACKAGE(package_id=package_id))
 
 
 def phone_key(phone: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import ValidationFailed
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.ports import AuditPort, SettingsPort
 from spreader_app.core.receiving import (
     Hop,
@@ -21,6 +22,7 @@ from spreader_app.core.receiving import (
     WebhookProbe,
     webhook_url,
 )
+from spreader_app.core.text import Text
 
 _UNSPECIFIED = {"0.0.0.0", "::", ""}
 
@@ -119,7 +121,13 @@ class ReceivingService:
         unknown = set(fields) - {"public_url", "host", "cloudflared_path"}
         if unknown:
             raise ValidationFailed(
-                f"These settings are not part of receiving: {', '.join(sorted(unknown))}."
+                Text(
+                    "Services",
+                    QT_TRANSLATE_NOOP(
+                        "Services", "These settings are not part of receiving: {names}."
+                    ),
+                    names=", ".join(sorted(unknown)),
+                )
             )
         changes: dict[str, Any] = {"receive_mode": mode.value, **fields}
         before = self._port.snapshot()

@@ -38,7 +38,7 @@ from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
 from spreader_app.core.services.packages import PACKAGE_FIELDS, apply_package_fields
 from spreader_app.gui.context import AppContext
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, field_sentence, translate
 from spreader_app.gui.tables.packages_table import (
     DISTRIBUTION_HINTS,
     DISTRIBUTION_LABELS,
@@ -87,17 +87,17 @@ def form_errors(data: Mapping[str, Any], base: Package | None = None) -> dict[st
     try:
         apply_package_fields(base or Package(id="", name=""), data, creating=base is None)
     except ValidationFailed as exc:
-        return details_by_field(exc.details)
+        return details_by_field(exc.detail_texts)
     return {}
 
 
 def details_by_field(details: Any) -> dict[str, str]:
-    """``ValidationFailed.details`` as ``{field: "Label message."}``, one sentence per field."""
+    """``ValidationFailed.detail_texts`` as ``{field: "Label message."}``, one sentence per
+    field, in the interface language."""
     out: dict[str, str] = {}
     for item in details or []:
         key = str(item.get("field", ""))
-        label = FIELD_LABELS[key] if key in FIELD_LABELS else key
-        sentence = f"{label} {item.get('message', '')}".strip() + "."
+        sentence = field_sentence(key, item.get("message", ""), FIELD_LABELS)
         out[key] = f"{out[key]} {sentence}" if key in out else sentence
     return out
 
@@ -550,7 +550,7 @@ class PackageEditor(QWidget):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
         if isinstance(exc, ValidationFailed) and exc.details:
-            self._server_errors = details_by_field(exc.details)
+            self._server_errors = details_by_field(exc.detail_texts)
             unplaced = [t for k, t in self._server_errors.items() if k not in self._error_labels]
             if unplaced:
                 self.form_error.setText(" ".join(unplaced))
