@@ -41,8 +41,12 @@ CORE_SOURCES = (
     _CORE / "recipients.py",
     _CORE / "outcomes.py",
     _CORE / "reasons.py",
-    _CORE / "services" / "connection.py",
     _CORE / "why.py",
+    _CORE / "fields.py",
+    _CORE / "content.py",
+    _CORE / "gateway_words.py",
+    *sorted((_CORE / "services").glob("*.py")),
+    ROOT / "spreader_app" / "zentra" / "outcomes.py",
 )
 """Engine modules whose sentences the window shows: they write them as ``core.text.Text``
 with ``QT_TRANSLATE_NOOP`` (``core.i18n_marker``), and are held to the same check as the

@@ -116,6 +116,14 @@ class PassphraseStore:
             raise WrongPassphrase("That passphrase is not the one this vault was locked with.")
         return key
 
+    def opens(self, key: bytes) -> bool:
+        """Whether ``key`` is this vault's key (it opens the check value): how a key handed
+        over by a restart is accepted without the passphrase. ``False`` for a damaged file."""
+        try:
+            return Fernet(key).decrypt(self._read().check) == _CHECK
+        except (InvalidToken, ValueError, VaultUnavailable):
+            return False
+
     def _derive(self, passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
         self._registry.add(passphrase)
         kdf = Scrypt(salt=salt, length=32, n=n, r=r, p=p)

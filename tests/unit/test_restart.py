@@ -33,12 +33,12 @@ def test_restart_starts_the_new_process_after_the_lock_is_released(
     monkeypatch.setenv("SPREADER_DATA_DIR", str(tmp_path))
     started: list[list[str]] = []
 
-    def new_process(command: list[str]) -> None:
+    def new_process(command: list[str], key: bytes | None = None) -> None:
         # What the new process does first: take the data folder's lock.
         lock_data_folder("desktop").release()
         started.append(command)
 
-    def window_asks_to_restart(lock: object) -> int:
+    def window_asks_to_restart(lock: object, handover: object) -> int:
         with pytest.raises(DataFolderInUse):
             lock_data_folder("desktop")  # held while the window runs
         return RESTART_EXIT
@@ -52,8 +52,8 @@ def test_restart_starts_the_new_process_after_the_lock_is_released(
 
 def test_quit_does_not_start_a_new_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SPREADER_DATA_DIR", str(tmp_path))
-    monkeypatch.setattr(desktop, "_open_window", lambda lock: 0)
-    monkeypatch.setattr(desktop, "spawn", lambda command: pytest.fail("restarted"))
+    monkeypatch.setattr(desktop, "_open_window", lambda lock, handover: 0)
+    monkeypatch.setattr(desktop, "spawn", lambda command, key=None: pytest.fail("restarted"))
 
     assert desktop.main() == 0
 

@@ -75,7 +75,7 @@ class InboxService:
             # Recording what it says failed: keep the body alone, flagged, and answer the
             # failure (the gateway sends it again).
             log.exception("webhook body could not be recorded")
-            await self._intake.store(
+            await self._intake.store(  # not translated: a note stored with the body, for the API
                 WebhookBody(understood.text, understood.content_type, (), f"not recorded: {exc}")
             )
             raise
@@ -115,8 +115,10 @@ class InboxService:
                 msg.device_uuid, sender, msg.text, msg.message_id, msg.timestamp, msg.extra
             )
             usable.append((msg, classify(msg.text).value if sender else "none"))
+        # not translated: notes stored with the body and answered to the gateway (the API)
         problem = "" if usable else "no message found in the payload"
         if usable and not any(m.device_uuid for m, _ in usable):
+            # not translated: as above
             problem = "no device id in the payload: cannot tell which profile received it"
         return WebhookBody(text, content_type or "", tuple(usable), problem)
 

@@ -181,7 +181,7 @@ class ProfileService:
             profile = dataclasses.replace(profile, token_masked=mask(token))
         now = self._clock.now()
         profile = dataclasses.replace(profile, updated_at=now)
-        changed = {
+        changed = {  # not translated: the audit log's record
             k: ("(new token)" if k == "zentra_api_token" else str(v))
             for k, v in data.items()
             if k in PROFILE_FIELDS

@@ -201,19 +201,41 @@ def _missing_hop(view: ReceivingView) -> Hop:
     return Hop.TUNNEL_DOWN if view.mode is ReceiveMode.TUNNEL else Hop.NO_ADDRESS
 
 
-def _missing_reason(view: ReceivingView) -> str:
+def _missing_reason(view: ReceivingView) -> str | Text:
     if view.mode is ReceiveMode.ADDRESS:
-        return "No public address is set: enter the address that reaches this computer."
+        return _said(
+            QT_TRANSLATE_NOOP(
+                "Receiving",
+                "No public address is set: enter the address that reaches this computer.",
+            )
+        )
     if view.mode is ReceiveMode.OFF:
-        return "Customers' messages are not received: choose how they reach this computer."
-    phase: Callable[[TunnelState], str] = _TUNNEL_DOWN[view.tunnel.phase]
+        return _said(
+            QT_TRANSLATE_NOOP(
+                "Receiving",
+                "Customers' messages are not received: choose how they reach this computer.",
+            )
+        )
+    phase: Callable[[TunnelState], str | Text] = _TUNNEL_DOWN[view.tunnel.phase]
     return phase(view.tunnel)
 
 
-_TUNNEL_DOWN: dict[TunnelPhase, Callable[[TunnelState], str]] = {
-    TunnelPhase.NOT_INSTALLED: lambda s: "The tunnel is down: cloudflared is not installed.",
-    TunnelPhase.STOPPED: lambda s: "The tunnel is down: it is not started.",
-    TunnelPhase.STARTING: lambda s: "The tunnel is still starting; try again in a moment.",
-    TunnelPhase.FAILED: lambda s: f"The tunnel is down: {s.detail}",
+def _said(template: str, **params: str) -> Text:
+    return Text("Receiving", template, **params)
+
+
+_TUNNEL_DOWN: dict[TunnelPhase, Callable[[TunnelState], str | Text]] = {
+    TunnelPhase.NOT_INSTALLED: lambda s: _said(
+        QT_TRANSLATE_NOOP("Receiving", "The tunnel is down: cloudflared is not installed.")
+    ),
+    TunnelPhase.STOPPED: lambda s: _said(
+        QT_TRANSLATE_NOOP("Receiving", "The tunnel is down: it is not started.")
+    ),
+    TunnelPhase.STARTING: lambda s: _said(
+        QT_TRANSLATE_NOOP("Receiving", "The tunnel is still starting; try again in a moment.")
+    ),
+    TunnelPhase.FAILED: lambda s: _said(
+        QT_TRANSLATE_NOOP("Receiving", "The tunnel is down: {detail}"), detail=s.detail
+    ),
     TunnelPhase.RUNNING: lambda s: "",
 }

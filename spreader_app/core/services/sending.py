@@ -52,7 +52,9 @@ from spreader_app.core.services.words import (
     NO_PACKAGE,
     NO_PROFILE_CAN_SEND,
     NO_PROFILE_CAN_SEND_BECAUSE,
+    OPTED_OUT,
     PACKAGE_STATUS,
+    SAME_NUMBER,
 )
 from spreader_app.core.template import Renderer, parse
 from spreader_app.core.text import Text
@@ -461,15 +463,10 @@ def _new_deliveries(
 def _skipped(s: Screening) -> list[SkippedRecipient]:
     out = [SkippedRecipient(r.raw, f"invalid:{r.reason.value}", r.message) for r in s.rejected]
     out += [
-        SkippedRecipient(d.raw, "duplicate", f"Same number as row {d.first_row + 1}; sent once.")
+        SkippedRecipient(d.raw, "duplicate", str(SAME_NUMBER(row=d.first_row + 1)))
         for d in s.duplicates
     ]
-    out += [
-        SkippedRecipient(
-            x.raw, "opted_out", "This number opted out or is suppressed in this package."
-        )
-        for x in s.suppressed
-    ]
+    out += [SkippedRecipient(x.raw, "opted_out", str(OPTED_OUT())) for x in s.suppressed]
     return out
 
 
@@ -492,7 +489,7 @@ def _refused(missing: list[Problem], recipients: Sequence[object]) -> Validation
             ),
             count=f"{len(missing):,}",
             rows=rows,
-            example="{name | customer}",
+            example="{name | customer}",  # not translated: the template syntax itself
         ),
         details=[
             {

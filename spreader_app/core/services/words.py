@@ -17,7 +17,10 @@ __all__ = [
     "NO_PROFILE",
     "NO_PROFILE_CAN_SEND",
     "NO_PROFILE_CAN_SEND_BECAUSE",
+    "OPTED_OUT",
     "PACKAGE_STATUS",
+    "SAME_NUMBER",
+    "SKIPPED_SENTENCES",
 ]
 
 NO_PACKAGE = Sentence("Services", QT_TRANSLATE_NOOP("Services", "No package with id {package_id}."))
@@ -47,3 +50,13 @@ PACKAGE_STATUS = {
     PackageStatus.INACTIVE: Sentence("Services", QT_TRANSLATE_NOOP("Services", "inactive")),
     PackageStatus.SUSPENDED: Sentence("Services", QT_TRANSLATE_NOOP("Services", "suspended")),
 }
+# Why a recipient was skipped, stored as the delivery's error (English, for the API); the
+# window reads it back with ``SKIPPED_SENTENCES``.
+SAME_NUMBER = Sentence(
+    "Services", QT_TRANSLATE_NOOP("Services", "Same number as row {row}; sent once.")
+)
+OPTED_OUT = Sentence(
+    "Services",
+    QT_TRANSLATE_NOOP("Services", "This number opted out or is suppressed in this package."),
+)
+SKIPPED_SENTENCES = (SAME_NUMBER, OPTED_OUT)

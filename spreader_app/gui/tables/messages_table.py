@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 
 from spreader_app.core.models import Delivery, Message
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, display
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, shown_delivery_error
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SORT_ROLE, SnapshotTableModel
 from spreader_app.gui.widgets.text_direction import tooltip_html
@@ -149,9 +149,9 @@ def delivery_columns() -> list[Column[DeliveryLine]]:
         ),
         Column(
             QT_TRANSLATE_NOOP("Column", "Error"),
-            lambda r: r.delivery.error,
+            lambda r: shown_delivery_error(r.delivery.error),
             preview,
-            tooltip=lambda r: tooltip_html(r.delivery.error),
+            tooltip=lambda r: tooltip_html(shown_delivery_error(r.delivery.error)),
         ),
         Column(
             QT_TRANSLATE_NOOP("Column", "Sent at"),
