@@ -59,8 +59,9 @@ def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
 
 
 def sentence(text: str) -> str:
-    """A "Why?" sentence whole (its first line): what sets the time comes at its end, so the
-    view elides it to the column's width instead of a fixed count of characters."""
+    """A "Why?" sentence or a delivery's error whole (its first line): what sets the time,
+    and the gateway's own words, come at its end, so the view elides it to the column's
+    width instead of a fixed count of characters."""
     return preview(text, WHY_CHARS)
 
 
@@ -150,7 +151,7 @@ def delivery_columns() -> list[Column[DeliveryLine]]:
         Column(
             QT_TRANSLATE_NOOP("Column", "Error"),
             lambda r: shown_delivery_error(r.delivery.error),
-            preview,
+            sentence,
             tooltip=lambda r: tooltip_html(shown_delivery_error(r.delivery.error)),
         ),
         Column(
