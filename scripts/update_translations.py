@@ -45,6 +45,8 @@ CORE_SOURCES = (
     _CORE / "fields.py",
     _CORE / "content.py",
     _CORE / "gateway_words.py",
+    _CORE / "template.py",
+    _CORE / "reply_router.py",
     *sorted((_CORE / "services").glob("*.py")),
     ROOT / "spreader_app" / "zentra" / "outcomes.py",
 )

@@ -21,7 +21,7 @@ from spreader_app.gui.dialogs import run_dialog
 from spreader_app.gui.errors import ErrorReporter
 from spreader_app.gui.first_paint import watch_first_paint
 from spreader_app.gui.fonts import load_bundled_fonts
-from spreader_app.gui.i18n import install_language, ltr, translate
+from spreader_app.gui.i18n import install_language, ltr, shown, translate
 from spreader_app.gui.icons import app_icon
 from spreader_app.gui.main_window import MainWindow
 from spreader_app.gui.passphrase_dialog import ask_passphrase
@@ -203,7 +203,7 @@ async def open_vault(settings: Settings, env: Mapping[str, str]) -> KeySource | 
 async def start_error(exc: SpreaderError) -> None:
     """Shows why the app cannot start and waits until the owner has read it."""
     box = QMessageBox(
-        QMessageBox.Icon.Critical, translate("Desktop", "Spreader cannot start"), exc.message
+        QMessageBox.Icon.Critical, translate("Desktop", "Spreader cannot start"), shown(exc.text)
     )
     box.setAccessibleName(translate("Desktop", "Start-up error"))
     await run_dialog(box)
@@ -249,7 +249,7 @@ def already_running(exc: DataFolderInUse) -> int:
     print(f"spreader: {exc.message}", file=sys.stderr)
     make_app()
     title = translate("Desktop", "Spreader is already running")
-    box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, shown(exc.text))
     box.setAccessibleName(title)
     box.exec()
     return 2

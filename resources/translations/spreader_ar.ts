@@ -3791,6 +3791,25 @@
     </message>
 </context>
 <context>
+    <name>Replies</name>
+    <message>
+        <source>The reply</source>
+        <translation>الرد</translation>
+    </message>
+    <message>
+        <source>is not a valid WhatsApp number</source>
+        <translation>ليس رقم واتساب صالحًا</translation>
+    </message>
+    <message>
+        <source>Package {name} is {status}; activate it to reply.</source>
+        <translation>الباقة {name} {status}؛ فعّلها لترد.</translation>
+    </message>
+    <message>
+        <source>No profile of this package can send a reply: set a profile active or add one.</source>
+        <translation>لا يستطيع أي حساب في هذه الباقة إرسال رد: اجعل حسابًا نشطًا أو أضف حسابًا.</translation>
+    </message>
+</context>
+<context>
     <name>ResumeDialog</name>
     <message>
         <source>Resume Open Chat</source>
@@ -4489,6 +4508,37 @@
     <message>
         <source>Something went wrong: {error}</source>
         <translation>حدث خطأ ما: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Template</name>
+    <message>
+        <source>The text nests variations {depth} levels deep; at most {limit} are allowed. Flatten the innermost {group} groups.</source>
+        <translation>يتداخل تنويع النص {depth} مستويات، والحد الأقصى {limit}. بسّط المجموعات {group} الداخلية.</translation>
+    </message>
+    <message>
+        <source>nests spintax deeper than {limit} levels</source>
+        <translation>يتداخل فيه التنويع أعمق من {limit} مستويات</translation>
+    </message>
+    <message>
+        <source>The text has an empty variable {empty}: write the column name between the braces, e.g. {example}.</source>
+        <translation>في النص متغير فارغ {empty}: اكتب اسم العمود بين الأقواس، مثل {example}.</translation>
+    </message>
+    <message>
+        <source>has an empty variable {empty}</source>
+        <translation>فيه متغير فارغ {empty}</translation>
+    </message>
+    <message>
+        <source>none (plain numbers only)</source>
+        <translation>لا شيء (أرقام فقط)</translation>
+    </message>
+    <message>
+        <source>Unknown variable {names}: the recipient list has no such column. Its columns are: {columns}. Rename the variable, or import a list with that column.</source>
+        <translation>متغير غير معروف {names}: ليس في قائمة المستلمين عمود بهذا الاسم. أعمدتها: {columns}. غيّر اسم المتغير، أو استورد قائمة فيها هذا العمود.</translation>
+    </message>
+    <message>
+        <source>uses {variable}, which no recipient column fills</source>
+        <translation>يستخدم {variable} ولا يملؤه أي عمود من أعمدة المستلمين</translation>
     </message>
 </context>
 <context>
