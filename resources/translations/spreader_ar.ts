@@ -4164,6 +4164,30 @@
         <translation>لا توجد باقة بالمعرّف {package_id}.</translation>
     </message>
     <message>
+        <source>No profile with id {profile_id}.</source>
+        <translation>لا يوجد حساب بالمعرّف {profile_id}.</translation>
+    </message>
+    <message>
+        <source>No message with id {message_id}.</source>
+        <translation>لا توجد رسالة بالمعرّف {message_id}.</translation>
+    </message>
+    <message>
+        <source>Device {device} is already a profile of this package ({profile}). Edit that profile instead of adding the device twice.</source>
+        <translation>الجهاز {device} حساب في هذه الباقة من قبل ({profile}). عدّل ذلك الحساب بدلًا من إضافة الجهاز مرتين.</translation>
+    </message>
+    <message>
+        <source>The package already has a template named {name}: choose another name.</source>
+        <translation>في الباقة قالب اسمه {name} من قبل: اختر اسمًا آخر.</translation>
+    </message>
+    <message>
+        <source>Message {message_id} has already finished ({status}).</source>
+        <translation>انتهت الرسالة {message_id} من قبل ({status}).</translation>
+    </message>
+    <message>
+        <source>Message {message_id} cannot be paused or resumed now ({status}).</source>
+        <translation>لا يمكن إيقاف الرسالة {message_id} مؤقتًا أو استئنافها الآن ({status}).</translation>
+    </message>
+    <message>
         <source>No profile {profile_id} in package {package_id}.</source>
         <translation>لا يوجد الحساب {profile_id} في الباقة {package_id}.</translation>
     </message>

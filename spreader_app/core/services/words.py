@@ -2,16 +2,28 @@
 that cannot send.
 
 Written once here as ``core.text.Sentence`` so the API keeps their English words and the
-window shows them in its own language.
+window shows them in its own language. The refusals storage raises (a device added twice, a
+template name taken, a finished message) are plain templates (``STORAGE``, ``DEVICE_TWICE``
+and the like): storage takes only data from core, so it makes their ``Text`` itself.
 """
 
 from __future__ import annotations
+
+from typing import Final
 
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import PackageStatus
 from spreader_app.core.text import Sentence
 
 __all__ = [
+    "DEVICE_TWICE",
+    "MESSAGE_FINISHED",
+    "MESSAGE_NOT_PAUSABLE",
+    "NO_MESSAGE_ID",
+    "NO_PACKAGE_ID",
+    "NO_PROFILE_ID",
+    "STORAGE",
+    "TEMPLATE_NAME_TAKEN",
     "NO_MESSAGE",
     "NO_PACKAGE",
     "NO_PROFILE",
@@ -23,7 +35,27 @@ __all__ = [
     "SKIPPED_SENTENCES",
 ]
 
-NO_PACKAGE = Sentence("Services", QT_TRANSLATE_NOOP("Services", "No package with id {package_id}."))
+STORAGE: Final = "Services"
+"""The context of the templates storage fills: ``Text(STORAGE, DEVICE_TWICE, ...)``."""
+NO_PACKAGE_ID: Final = QT_TRANSLATE_NOOP("Services", "No package with id {package_id}.")
+NO_PROFILE_ID: Final = QT_TRANSLATE_NOOP("Services", "No profile with id {profile_id}.")
+NO_MESSAGE_ID: Final = QT_TRANSLATE_NOOP("Services", "No message with id {message_id}.")
+DEVICE_TWICE: Final = QT_TRANSLATE_NOOP(
+    "Services",
+    "Device {device} is already a profile of this package ({profile}). Edit that profile "
+    "instead of adding the device twice.",
+)
+TEMPLATE_NAME_TAKEN: Final = QT_TRANSLATE_NOOP(
+    "Services", "The package already has a template named {name}: choose another name."
+)
+MESSAGE_FINISHED: Final = QT_TRANSLATE_NOOP(
+    "Services", "Message {message_id} has already finished ({status})."
+)
+MESSAGE_NOT_PAUSABLE: Final = QT_TRANSLATE_NOOP(
+    "Services", "Message {message_id} cannot be paused or resumed now ({status})."
+)
+
+NO_PACKAGE = Sentence(STORAGE, NO_PACKAGE_ID)
 NO_PROFILE = Sentence(
     "Services", QT_TRANSLATE_NOOP("Services", "No profile {profile_id} in package {package_id}.")
 )
