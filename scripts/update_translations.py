@@ -49,6 +49,7 @@ CORE_SOURCES = (
     _CORE / "reply_router.py",
     *sorted((_CORE / "services").glob("*.py")),
     ROOT / "spreader_app" / "zentra" / "outcomes.py",
+    ROOT / "spreader_app" / "vault" / "passphrase.py",
 )
 """Engine modules whose sentences the window shows: they write them as ``core.text.Text``
 with ``QT_TRANSLATE_NOOP`` (``core.i18n_marker``), and are held to the same check as the

@@ -4724,6 +4724,33 @@
     </message>
 </context>
 <context>
+    <name>Vault</name>
+    <message>
+        <source>Use at least {minimum} characters (this one has {length}). Four or five unrelated words are easy to remember and hard to guess.</source>
+        <translation>استخدم {minimum} حرفًا على الأقل (في هذه {length}). أربع أو خمس كلمات لا رابط بينها سهلة التذكر وصعبة التخمين.</translation>
+    </message>
+    <message>
+        <source>Use more different characters: a few unrelated words are best.</source>
+        <translation>استخدم حروفًا أكثر تنوعًا: الأفضل بضع كلمات لا رابط بينها.</translation>
+    </message>
+    <message>
+        <source>Use words, not only digits: a phone number or a date is easy to guess.</source>
+        <translation>استخدم كلمات لا أرقامًا فقط: رقم الهاتف أو التاريخ سهل التخمين.</translation>
+    </message>
+    <message>
+        <source>That passphrase is not the one this vault was locked with.</source>
+        <translation>ليست هذه عبارة المرور التي قُفلت بها هذه الخزنة.</translation>
+    </message>
+    <message>
+        <source>The vault file {path} cannot be read ({error}). Restore it from a backup; without it the saved device tokens cannot be decrypted.</source>
+        <translation>تعذّرت قراءة ملف الخزنة {path} ({error}). استعده من نسخة احتياطية؛ فبدونه لا يمكن فك تشفير رموز الأجهزة المحفوظة.</translation>
+    </message>
+    <message>
+        <source>This data folder&apos;s vault is locked with a passphrase ({path}). Open the Spreader window to unlock it, or set {variable} to the passphrase for a start without a window.</source>
+        <translation>خزنة مجلد البيانات هذا مقفلة بعبارة مرور ({path}). افتح نافذة Spreader لفتحها، أو اضبط {variable} على عبارة المرور للتشغيل دون نافذة.</translation>
+    </message>
+</context>
+<context>
     <name>Why</name>
     <message>
         <source>{count} quiet hours in {zone}</source>
