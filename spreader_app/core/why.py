@@ -24,6 +24,7 @@ from spreader_app.core.decision import DecisionRecord, read_record
 from spreader_app.core.gateway_words import delivery_error
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import Delivery, DeliveryStatus
+from spreader_app.core.services.words import skipped_reason
 from spreader_app.core.text import Text
 
 CONTEXT = "Why"
@@ -174,7 +175,7 @@ def explain(
     if status is DeliveryStatus.FAILED:
         return Phrase(_FAILED, {"error": delivery_error(d.error) if d.error else "?"})
     if status is DeliveryStatus.SKIPPED:
-        return Phrase(_SKIPPED, {"reason": d.error or d.skip_reason})
+        return Phrase(_SKIPPED, {"reason": skipped_reason(d.error) if d.error else d.skip_reason})
     if status is DeliveryStatus.CANCELLED:
         return Phrase(_CANCELLED)
     if status is DeliveryStatus.HELD:

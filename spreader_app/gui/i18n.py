@@ -28,10 +28,10 @@ from PySide6.QtWidgets import QApplication
 
 from spreader_app.core.gateway_words import delivery_error, gateway_detail
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
-from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, RejectReason
+from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
 from spreader_app.core.reasons import reason_text
-from spreader_app.core.services.words import SKIPPED_SENTENCES
-from spreader_app.core.text import Text, recover
+from spreader_app.core.services.words import skipped_reason
+from spreader_app.core.text import Text
 from spreader_app.paths import APP_NAME, resource
 
 log = logging.getLogger("spreader")
@@ -149,10 +149,7 @@ def shown_gateway_detail(stored: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _shown_delivery_error(stored: str, language: str, direction: Qt.LayoutDirection) -> str:
     found = delivery_error(stored)
-    if isinstance(found, str):  # a skipped recipient's reason
-        rejected = {reason.message: reason.text for reason in RejectReason}
-        found = rejected.get(stored) or recover(stored, SKIPPED_SENTENCES)
-    return shown(found)
+    return shown(skipped_reason(stored) if isinstance(found, str) else found)
 
 
 def shown_delivery_error(stored: str) -> str:

@@ -13,7 +13,8 @@ from typing import Final
 
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import PackageStatus
-from spreader_app.core.text import Sentence
+from spreader_app.core.phones import RejectReason
+from spreader_app.core.text import Sentence, Text, recover
 
 __all__ = [
     "DEVICE_TWICE",
@@ -33,6 +34,7 @@ __all__ = [
     "PACKAGE_STATUS",
     "SAME_NUMBER",
     "SKIPPED_SENTENCES",
+    "skipped_reason",
 ]
 
 STORAGE: Final = "Services"
@@ -92,3 +94,13 @@ OPTED_OUT = Sentence(
     QT_TRANSLATE_NOOP("Services", "This number opted out or is suppressed in this package."),
 )
 SKIPPED_SENTENCES = (SAME_NUMBER, OPTED_OUT)
+
+
+def skipped_reason(stored: str) -> Text | str:
+    """A skipped recipient's stored reason (a delivery's ``error``, English) as the sentence
+    that wrote it: a phone number's rejection or one of ``SKIPPED_SENTENCES``; ``stored``
+    itself when none did."""
+    for reason in RejectReason:
+        if reason.message == stored:
+            return reason.text
+    return recover(stored, SKIPPED_SENTENCES)

@@ -114,3 +114,20 @@ def test_a_failed_try_carries_the_gateway_sentence_through_the_translator() -> N
     assert english == f"Try 1 failed ({error}); retries at 13:10"
     assert "GATEWAY is rate limiting" in marked
     assert "\u2068Too Many Attempts.\u2069" in marked
+
+
+def test_a_skipped_recipients_reason_goes_through_the_translator() -> None:
+    d = Delivery(
+        id=2,
+        message_id="m",
+        package_id="pk",
+        recipient="+201001234567",
+        status=DeliveryStatus.SKIPPED,
+        error="Same number as row 3; sent once.",
+        skip_reason="duplicate",
+    )
+    phrase = explain(d, names=NAMES, package_zone="Africa/Cairo", now=NOW)
+
+    assert render(phrase) == "Skipped: Same number as row 3; sent once."
+    marked = render(phrase, lambda _ctx, s: s.replace("Same number", "SAME NUMBER"))
+    assert marked == "Skipped: SAME NUMBER as row 3; sent once."
