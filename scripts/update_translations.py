@@ -51,7 +51,8 @@ CORE_SOURCES = (
     ROOT / "spreader_app" / "zentra" / "outcomes.py",
     ROOT / "spreader_app" / "vault" / "passphrase.py",
 )
-"""Engine modules whose sentences the window shows: they write them as ``core.text.Text``
+"""Modules outside the window whose sentences it shows (the engine's, the gateway
+classifier's details, the passphrase vault's advice): they write them as ``core.text.Text``
 with ``QT_TRANSLATE_NOOP`` (``core.i18n_marker``), and are held to the same check as the
 window, errors they raise included."""
 SOURCES = (ROOT / "spreader_app" / "gui", ROOT / "spreader_app" / "desktop.py", *CORE_SOURCES)
