@@ -43,10 +43,18 @@ CORE_SOURCES = (
     _CORE / "quiet_hours.py",
     _CORE / "reasons.py",
     _CORE / "recipient_zones.py",
-    _CORE / "services" / "connection.py",
     _CORE / "why.py",
+    _CORE / "fields.py",
+    _CORE / "content.py",
+    _CORE / "gateway_words.py",
+    _CORE / "template.py",
+    _CORE / "reply_router.py",
+    *sorted((_CORE / "services").glob("*.py")),
+    ROOT / "spreader_app" / "zentra" / "outcomes.py",
+    ROOT / "spreader_app" / "vault" / "passphrase.py",
 )
-"""Engine modules whose sentences the window shows: they write them as ``core.text.Text``
+"""Modules outside the window whose sentences it shows (the engine's, the gateway
+classifier's details, the passphrase vault's advice): they write them as ``core.text.Text``
 with ``QT_TRANSLATE_NOOP`` (``core.i18n_marker``), and are held to the same check as the
 window, errors they raise included."""
 SOURCES = (ROOT / "spreader_app" / "gui", ROOT / "spreader_app" / "desktop.py", *CORE_SOURCES)

@@ -21,7 +21,7 @@ from spreader_app.gui.dialogs import run_dialog
 from spreader_app.gui.errors import ErrorReporter
 from spreader_app.gui.first_paint import watch_first_paint
 from spreader_app.gui.fonts import load_bundled_fonts
-from spreader_app.gui.i18n import install_language, ltr, translate
+from spreader_app.gui.i18n import install_language, ltr, shown, translate
 from spreader_app.gui.icons import app_icon
 from spreader_app.gui.main_window import MainWindow
 from spreader_app.gui.passphrase_dialog import ask_passphrase
@@ -38,6 +38,7 @@ from spreader_app.logging_setup import setup_logging
 from spreader_app.paths import log_dir
 from spreader_app.restart import RESTART_EXIT, restart_command, spawn
 from spreader_app.server.runner import ApiServer
+from spreader_app.vault.handover import KeyHandover, take_handed_key
 from spreader_app.vault.key_sources import (
     MASTER_KEY_VAR,
     KeySource,
@@ -50,6 +51,7 @@ from spreader_app.vault.passphrase import PASSPHRASE_VAR, PassphraseStore
 log = logging.getLogger("spreader")
 
 DRAIN_SECONDS = 10.0
+PASSPHRASE_SOURCE = "passphrase"  # not translated: the key source's name, for the log
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -179,8 +181,10 @@ class DesktopSession:
 async def open_vault(settings: Settings, env: Mapping[str, str]) -> KeySource | None:
     """The vault key source for this start: the configured chain (variable, passphrase
     variable, OS keyring) when it has a key, else the passphrase the owner types in the
-    window (chosen on the first start, asked on later ones). ``None`` when the owner
-    cancels; ``VaultUnavailable`` for a configuration that is there but broken."""
+    window (chosen on the first start, asked on later ones) unless Restart now handed its
+    key over (``vault.handover``). ``None`` when the owner cancels; ``VaultUnavailable``
+    for a configuration that is there but broken."""
+    handed = take_handed_key(env)
     store = PassphraseStore(settings.data_dir)
     configured = env.get(MASTER_KEY_VAR, "").strip() or env.get(PASSPHRASE_VAR, "").strip()
     if configured or not store.exists():
@@ -190,14 +194,16 @@ async def open_vault(settings: Settings, env: Mapping[str, str]) -> KeySource | 
             return chain
         except NoVaultKey:
             pass
+    if handed is not None and store.opens(handed):
+        return MemoryKeySource(handed, name=PASSPHRASE_SOURCE)
     key = await ask_passphrase(store)
-    return None if key is None else MemoryKeySource(key, name="passphrase")
+    return None if key is None else MemoryKeySource(key, name=PASSPHRASE_SOURCE)
 
 
 async def start_error(exc: SpreaderError) -> None:
     """Shows why the app cannot start and waits until the owner has read it."""
     box = QMessageBox(
-        QMessageBox.Icon.Critical, translate("Desktop", "Spreader cannot start"), exc.message
+        QMessageBox.Icon.Critical, translate("Desktop", "Spreader cannot start"), shown(exc.text)
     )
     box.setAccessibleName(translate("Desktop", "Start-up error"))
     await run_dialog(box)
@@ -208,7 +214,10 @@ async def run_desktop(
     settings: Settings,
     lock: InstanceLock,
     env: Mapping[str, str] | None = None,
+    handover: KeyHandover | None = None,
 ) -> int:
+    """The window until Quit or Restart now; for a restart of a vault the owner unlocked with
+    the passphrase, ``handover`` receives its key for the next process."""
     try:
         key_source = await open_vault(settings, os.environ if env is None else env)
     except SpreaderError as exc:
@@ -223,7 +232,11 @@ async def run_desktop(
         await start_error(exc)
         await container.stop(timeout=1)
         return 2
-    return await DesktopSession(app, container, lock).run()
+    code = await DesktopSession(app, container, lock).run()
+    typed = isinstance(key_source, MemoryKeySource)  # the passphrase or a handed-over key
+    if code == RESTART_EXIT and handover is not None and typed:
+        handover.key = key_source.load()
+    return code
 
 
 def already_running(exc: DataFolderInUse) -> int:
@@ -236,7 +249,7 @@ def already_running(exc: DataFolderInUse) -> int:
     print(f"spreader: {exc.message}", file=sys.stderr)
     make_app()
     title = translate("Desktop", "Spreader is already running")
-    box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, shown(exc.text))
     box.setAccessibleName(title)
     box.exec()
     return 2
@@ -250,22 +263,23 @@ def main() -> int:
     except SpreaderError as exc:
         print(f"spreader: {exc.message}", file=sys.stderr)
         return 2
+    handover = KeyHandover()
     try:
-        code = _open_window(lock)
+        code = _open_window(lock, handover)
     finally:
         lock.release()
     if code != RESTART_EXIT:
         return code
     # The lock is released: the new process takes it as any start does.
     try:
-        spawn(restart_command())
+        spawn(restart_command(), handover.key)
     except OSError as exc:
         log.error("could not start Spreader again: %s", exc)
         return 2
     return 0
 
 
-def _open_window(lock: InstanceLock) -> int:
+def _open_window(lock: InstanceLock, handover: KeyHandover) -> int:
     """Everything after the data folder is locked: settings, logging, the window."""
     try:
         settings = load_settings()
@@ -277,4 +291,4 @@ def _open_window(lock: InstanceLock) -> int:
     # Before any window is built: widgets take their texts when they are made.
     install_language(app, settings.language)
     apply_theme(app, settings.theme)
-    return int(qasync.run(run_desktop(app, settings, lock)))
+    return int(qasync.run(run_desktop(app, settings, lock, handover=handover)))

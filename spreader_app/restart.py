@@ -8,9 +8,12 @@ exits right after.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
+
+from spreader_app.vault.handover import HANDED_KEY_FD_VAR, can_hand_over, key_pipe
 
 RESTART_EXIT = 75
 """What the desktop session returns when the owner asked to restart (never a process exit
@@ -33,10 +36,27 @@ def restart_command(
     return [python, "-m", "spreader_app", *args]
 
 
-def spawn(command: Sequence[str]) -> subprocess.Popen[bytes]:
+def spawn(command: Sequence[str], key: bytes | None = None) -> subprocess.Popen[bytes]:
     """Starts ``command`` as an independent process that outlives this one (its own session
-    or process group, no inherited handles). Raises ``OSError`` when it cannot start."""
+    or process group, no inherited handles but the one below). Raises ``OSError`` when it
+    cannot start.
+
+    ``key``, the vault key this process unlocked, is handed to the new process through an
+    inherited pipe (``vault.handover``) where the platform allows it, so it need not ask
+    for the passphrase again."""
     if sys.platform == "win32":
         flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.DETACHED_PROCESS
         return subprocess.Popen(list(command), creationflags=flags, close_fds=True)
-    return subprocess.Popen(list(command), start_new_session=True, close_fds=True)
+    if key is None or not can_hand_over():
+        return subprocess.Popen(list(command), start_new_session=True, close_fds=True)
+    pipe = key_pipe(key)
+    try:
+        return subprocess.Popen(
+            list(command),
+            start_new_session=True,
+            close_fds=True,
+            pass_fds=(pipe,),
+            env={**os.environ, HANDED_KEY_FD_VAR: str(pipe)},
+        )
+    finally:
+        os.close(pipe)

@@ -879,10 +879,348 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>{field} {problem}.</source>
+        <translation>{field}: {problem}.</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation>يجب أن يكون متن الطلب كائن JSON.</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>المتوقَّع كائن</translation>
+    </message>
+    <message>
+        <source>unknown field; expected one of: {names}</source>
+        <translation>حقل غير معروف؛ المتوقَّع واحد من: {names}</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>مطلوب</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>يجب أن يكون نصًا</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>يجب ألا يكون فارغًا</translation>
+    </message>
+    <message>
+        <source>needs at least {count} characters</source>
+        <translation>يحتاج إلى {count} حرفًا على الأقل</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; the limit is {limit}</source>
+        <translation>طوله {length} حرفًا، والحد الأقصى {limit}</translation>
+    </message>
+    <message>
+        <source>must be a whole number between {lo} and {hi}</source>
+        <translation>يجب أن يكون عددًا صحيحًا بين {lo} و{hi}</translation>
+    </message>
+    <message>
+        <source>is {value}; it must be between {lo} and {hi}</source>
+        <translation>قيمته {value}، ويجب أن تكون بين {lo} و{hi}</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>يجب أن يكون true أو false</translation>
+    </message>
+    <message>
+        <source>is {value}; use one of: {options}</source>
+        <translation>قيمته {value}؛ استخدم واحدًا من: {options}</translation>
+    </message>
+    <message>
+        <source>is {value}; use a 24-hour time like 08:00 or 22:30</source>
+        <translation>قيمته {value}؛ استخدم وقتًا بنظام 24 ساعة مثل 08:00 أو 22:30</translation>
+    </message>
+    <message>
+        <source>is {value}; use an IANA time zone such as Africa/Cairo or Asia/Riyadh</source>
+        <translation>قيمته {value}؛ استخدم منطقة زمنية من IANA مثل Africa/Cairo أو Asia/Riyadh</translation>
+    </message>
+    <message>
+        <source>needs a time zone offset, e.g. 2025-03-01T09:00:00+02:00 or ...Z</source>
+        <translation>يحتاج إلى فرق التوقيت، مثل 2025-03-01T09:00:00+02:00 أو ...Z</translation>
+    </message>
+    <message>
+        <source>is {value}; use an ISO 8601 date-time like 2025-03-01T09:00:00Z</source>
+        <translation>قيمته {value}؛ استخدم تاريخًا ووقتًا بصيغة ISO 8601 مثل 2025-03-01T09:00:00Z</translation>
+    </message>
+    <message>
+        <source>{what} has invalid fields: {field} {problem}.</source>
+        <translation>في {what} حقول غير صالحة: {field}: {problem}.</translation>
+    </message>
+    <message>
+        <source>{what} has invalid fields: {field} {problem} (and {count} more).</source>
+        <translation>في {what} حقول غير صالحة: {field}: {problem} (و{count} غيره).</translation>
+    </message>
+    <message>
+        <source>The request</source>
+        <translation>الطلب</translation>
+    </message>
+    <message>
+        <source>is required for a text message and must not be blank</source>
+        <translation>مطلوب للرسالة النصية ويجب ألا يكون فارغًا</translation>
+    </message>
+    <message>
+        <source>is text, but media was given; set type to image, voice, document or video</source>
+        <translation>النوع نص، لكن أُرفقت وسائط؛ اجعل النوع image أو voice أو document أو video</translation>
+    </message>
+    <message>
+        <source>is required for a {kind} message (or media_path for a local file)</source>
+        <translation>مطلوب لرسالة من نوع {kind} (أو media_path لملف محلي)</translation>
+    </message>
+    <message>
+        <source>give either media_url or media_path, not both</source>
+        <translation>أعطِ media_url أو media_path، لا كليهما</translation>
+    </message>
+    <message>
+        <source>must be a public http(s) URL the gateway can fetch</source>
+        <translation>يجب أن يكون عنوان http(s) عامًا تستطيع البوابة جلبه</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable file</source>
+        <translation>{path} ليس ملفًا يمكن قراءته</translation>
+    </message>
+    <message>
+        <source>The package</source>
+        <translation>الباقة</translation>
+    </message>
+    <message>
+        <source>must be a range such as &quot;21:00-09:00&quot;, or null (off)</source>
+        <translation>يجب أن يكون مدى مثل &quot;21:00-09:00&quot;، أو null (إيقاف)</translation>
+    </message>
+    <message>
+        <source>{problem}, or null to turn them off</source>
+        <translation>{problem}، أو null لإيقافها</translation>
+    </message>
+    <message>
+        <source>must map country codes to zones, e.g. {example}</source>
+        <translation>يجب أن يربط رموز الدول بمناطق زمنية، مثل {example}</translation>
+    </message>
+    <message>
+        <source>may hold only letters, digits and . _ : - (the device UUID)</source>
+        <translation>لا يقبل إلا الحروف والأرقام و . _ : - (معرّف الجهاز UUID)</translation>
+    </message>
+    <message>
+        <source>must not contain spaces; paste the token exactly</source>
+        <translation>يجب ألا يحتوي على مسافات؛ الصق الرمز كما هو</translation>
+    </message>
+    <message>
+        <source>can be set to active or inactive; blocked and cooldown are set by the engine</source>
+        <translation>يمكن جعله نشطًا أو غير نشط؛ أما المحظور والاستراحة فيضعهما المحرّك</translation>
+    </message>
+    <message>
+        <source>The profile</source>
+        <translation>الحساب</translation>
+    </message>
+    <message>
+        <source>comes from the template; give either template_id or the content</source>
+        <translation>يأتي من القالب؛ أعطِ template_id أو المحتوى، لا كليهما</translation>
+    </message>
+    <message>
+        <source>must be a non-empty list of phone numbers</source>
+        <translation>يجب أن يكون قائمة أرقام هواتف غير فارغة</translation>
+    </message>
+    <message>
+        <source>has {count} numbers; the limit is {limit} per message</source>
+        <translation>فيه {count} رقمًا، والحد {limit} لكل رسالة</translation>
+    </message>
+    <message>
+        <source>is required for the drip strategy (minutes between recipients)</source>
+        <translation>مطلوب لطريقة التنقيط (الدقائق بين المستلمين)</translation>
+    </message>
+    <message>
+        <source>must map variable names to texts, e.g. {example}</source>
+        <translation>يجب أن يربط أسماء المتغيرات بنصوص، مثل {example}</translation>
+    </message>
+    <message>
+        <source>The Open Chat message</source>
+        <translation>رسالة الإرسال المفتوح</translation>
+    </message>
+    <message>
+        <source>The template</source>
+        <translation>القالب</translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>Gateway</name>
+    <message>
+        <source>Accepted by the gateway.</source>
+        <translation>قبلتها البوابة.</translation>
+    </message>
+    <message>
+        <source>The gateway says this device may not send (HTTP {status}).</source>
+        <translation>تقول البوابة إن هذا الجهاز ممنوع من الإرسال (⁦HTTP {status}⁩).</translation>
+    </message>
+    <message>
+        <source>The gateway says this device may not send (HTTP {status}): {reason}</source>
+        <translation>تقول البوابة إن هذا الجهاز ممنوع من الإرسال (⁦HTTP {status}⁩): «{reason}»</translation>
+    </message>
+    <message>
+        <source>The gateway does not know this device (HTTP {status}).</source>
+        <translation>لا تعرف البوابة هذا الجهاز (⁦HTTP {status}⁩).</translation>
+    </message>
+    <message>
+        <source>The gateway does not know this device (HTTP {status}): {reason}</source>
+        <translation>لا تعرف البوابة هذا الجهاز (⁦HTTP {status}⁩): «{reason}»</translation>
+    </message>
+    <message>
+        <source>The device cannot send right now (HTTP {status}): {reason}</source>
+        <translation>لا يستطيع الجهاز الإرسال الآن (⁦HTTP {status}⁩): «{reason}»</translation>
+    </message>
+    <message>
+        <source>the gateway answered success=false without a reason.</source>
+        <translation>ردّت البوابة بـ success=false دون ذكر سبب.</translation>
+    </message>
+    <message>
+        <source>The gateway answered HTTP {status} with {what}, instead of MESSAGE_CREATED; the message may or may not have been sent.</source>
+        <translation>ردّت البوابة بـ ⁦HTTP {status}⁩ مع {what} بدلًا من MESSAGE_CREATED؛ ربما أُرسلت الرسالة وربما لا.</translation>
+    </message>
+    <message>
+        <source>a body that is not a JSON object</source>
+        <translation>متن ليس كائن JSON</translation>
+    </message>
+    <message>
+        <source>success=true but msg {msg}</source>
+        <translation>success=true لكن msg هي {msg}</translation>
+    </message>
+    <message>
+        <source>JSON without a success flag</source>
+        <translation>JSON بلا حقل success</translation>
+    </message>
+    <message>
+        <source>The gateway is rate limiting requests (HTTP {status}; retry after {seconds} s): {reason}</source>
+        <translation>تحدّ البوابة من عدد الطلبات (⁦HTTP {status}⁩؛ أعد المحاولة بعد {seconds} ث): «{reason}»</translation>
+    </message>
+    <message>
+        <source>The gateway is rate limiting requests (HTTP {status}; retry after {seconds} s).</source>
+        <translation>تحدّ البوابة من عدد الطلبات (⁦HTTP {status}⁩؛ أعد المحاولة بعد {seconds} ث).</translation>
+    </message>
+    <message>
+        <source>The gateway is rate limiting requests (HTTP {status}): {reason}</source>
+        <translation>تحدّ البوابة من عدد الطلبات (⁦HTTP {status}⁩): «{reason}»</translation>
+    </message>
+    <message>
+        <source>The gateway is rate limiting requests (HTTP {status}).</source>
+        <translation>تحدّ البوابة من عدد الطلبات (⁦HTTP {status}⁩).</translation>
+    </message>
+    <message>
+        <source>The gateway refused the device token (HTTP {status}): {reason}</source>
+        <translation>رفضت البوابة رمز الجهاز (⁦HTTP {status}⁩): «{reason}»</translation>
+    </message>
+    <message>
+        <source>check the token in the profile settings.</source>
+        <translation>تحقّق من الرمز في إعدادات الحساب.</translation>
+    </message>
+    <message>
+        <source>The gateway had a server error (HTTP {status}): {reason}</source>
+        <translation>حدث خطأ في خادم البوابة (⁦HTTP {status}⁩): «{reason}»</translation>
+    </message>
+    <message>
+        <source>The gateway had a server error (HTTP {status}).</source>
+        <translation>حدث خطأ في خادم البوابة (⁦HTTP {status}⁩).</translation>
+    </message>
+    <message>
+        <source>The gateway gave up reading the request (HTTP {status}): {reason}</source>
+        <translation>توقّفت البوابة عن قراءة الطلب (⁦HTTP {status}⁩): «{reason}»</translation>
+    </message>
+    <message>
+        <source>The gateway gave up reading the request (HTTP {status}).</source>
+        <translation>توقّفت البوابة عن قراءة الطلب (⁦HTTP {status}⁩).</translation>
+    </message>
+    <message>
+        <source>The gateway redirected the request (HTTP {status}) to {where}; check the gateway URL in the settings.</source>
+        <translation>أعادت البوابة توجيه الطلب (⁦HTTP {status}⁩) إلى {where}؛ تحقّق من عنوان البوابة في الإعدادات.</translation>
+    </message>
+    <message>
+        <source>another address</source>
+        <translation>عنوان آخر</translation>
+    </message>
+    <message>
+        <source>The gateway rejected the request (HTTP {status}): {reason}</source>
+        <translation>رفضت البوابة الطلب (⁦HTTP {status}⁩): «{reason}»</translation>
+    </message>
+    <message>
+        <source>The gateway rejected the request (HTTP {status}).</source>
+        <translation>رفضت البوابة الطلب (⁦HTTP {status}⁩).</translation>
+    </message>
+    <message>
+        <source>The gateway reports the device as {word}.</source>
+        <translation>تُبلغ البوابة أن حالة الجهاز «{word}».</translation>
+    </message>
+    <message>
+        <source>The gateway timed out ({error}): {reason}; the message may or may not have been sent.</source>
+        <translation>انتهت مهلة البوابة ({error}): «{reason}»؛ ربما أُرسلت الرسالة وربما لا.</translation>
+    </message>
+    <message>
+        <source>The gateway timed out ({error}); the message may or may not have been sent.</source>
+        <translation>انتهت مهلة البوابة ({error})؛ ربما أُرسلت الرسالة وربما لا.</translation>
+    </message>
+    <message>
+        <source>The gateway timed out ({error}): {reason}</source>
+        <translation>انتهت مهلة البوابة ({error}): «{reason}»</translation>
+    </message>
+    <message>
+        <source>The gateway timed out ({error}).</source>
+        <translation>انتهت مهلة البوابة ({error}).</translation>
+    </message>
+    <message>
+        <source>The gateway could not be reached: {reason}</source>
+        <translation>تعذّر الوصول إلى البوابة: «{reason}»</translation>
+    </message>
+    <message>
+        <source>The gateway could not be reached.</source>
+        <translation>تعذّر الوصول إلى البوابة.</translation>
+    </message>
+    <message>
+        <source>The gateway connection failed ({error}): {reason}; the message may or may not have been sent.</source>
+        <translation>فشل الاتصال بالبوابة ({error}): «{reason}»؛ ربما أُرسلت الرسالة وربما لا.</translation>
+    </message>
+    <message>
+        <source>The gateway connection failed ({error}); the message may or may not have been sent.</source>
+        <translation>فشل الاتصال بالبوابة ({error})؛ ربما أُرسلت الرسالة وربما لا.</translation>
+    </message>
+    <message>
+        <source>{words}</source>
+        <translation>«{words}»</translation>
+    </message>
+    <message>
+        <source>device_unavailable: {detail}</source>
+        <translation>الجهاز غير متاح: {detail}</translation>
+    </message>
+    <message>
+        <source>banned: {detail}</source>
+        <translation>محظور: {detail}</translation>
+    </message>
+    <message>
+        <source>device_unknown: {detail}</source>
+        <translation>جهاز غير معروف: {detail}</translation>
+    </message>
+    <message>
+        <source>auth_error: {detail}</source>
+        <translation>رُفض الرمز: {detail}</translation>
+    </message>
+    <message>
+        <source>rate_limited: {detail}</source>
+        <translation>تجاوز حد الطلبات: {detail}</translation>
+    </message>
+    <message>
+        <source>transient: {detail}</source>
+        <translation>عطل عابر: {detail}</translation>
+    </message>
+    <message>
+        <source>rejected: {detail}</source>
+        <translation>مرفوضة: {detail}</translation>
     </message>
 </context>
 <context>
@@ -3084,7 +3422,7 @@
     </message>
     <message>
         <source>The gateway refused this device&apos;s token (HTTP {status}). Enter a valid token in the profile and set it active again.</source>
-        <translation>رفضت البوابة رمز هذا الجهاز (HTTP {status}). أدخل رمزًا صالحًا في الحساب واجعله نشطًا من جديد.</translation>
+        <translation>رفضت البوابة رمز هذا الجهاز (⁦HTTP {status}⁩). أدخل رمزًا صالحًا في الحساب واجعله نشطًا من جديد.</translation>
     </message>
     <message>
         <source>Likely banned: {count} recipients this device failed were then delivered by another device. Check the number in WhatsApp; when it works again, set the profile active.</source>
@@ -3129,6 +3467,33 @@
     <message>
         <source>{below} of {total} devices have health below OK now.</source>
         <translation>{below} من {total} أجهزة صحتها دون المستوى الجيد الآن.</translation>
+    </message>
+</context>
+<context>
+    <name>Receiving</name>
+    <message>
+        <source>No public address is set: enter the address that reaches this computer.</source>
+        <translation>لم يُضبط عنوان عام: أدخل العنوان الذي يصل إلى هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>Customers&apos; messages are not received: choose how they reach this computer.</source>
+        <translation>لا تُستقبل رسائل العملاء: اختر طريقة وصولها إلى هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>The tunnel is down: cloudflared is not installed.</source>
+        <translation>النفق متوقف: cloudflared غير مثبّت.</translation>
+    </message>
+    <message>
+        <source>The tunnel is down: it is not started.</source>
+        <translation>النفق متوقف: لم يُشغَّل.</translation>
+    </message>
+    <message>
+        <source>The tunnel is still starting; try again in a moment.</source>
+        <translation>ما زال النفق يبدأ؛ حاول مرة أخرى بعد لحظة.</translation>
+    </message>
+    <message>
+        <source>The tunnel is down: {detail}</source>
+        <translation>النفق متوقف: {detail}</translation>
     </message>
 </context>
 <context>
@@ -3645,6 +4010,25 @@
     </message>
 </context>
 <context>
+    <name>Replies</name>
+    <message>
+        <source>The reply</source>
+        <translation>الرد</translation>
+    </message>
+    <message>
+        <source>is not a valid WhatsApp number</source>
+        <translation>ليس رقم واتساب صالحًا</translation>
+    </message>
+    <message>
+        <source>Package {name} is {status}; activate it to reply.</source>
+        <translation>الباقة {name} {status}؛ فعّلها لترد.</translation>
+    </message>
+    <message>
+        <source>No profile of this package can send a reply: set a profile active or add one.</source>
+        <translation>لا يستطيع أي حساب في هذه الباقة إرسال رد: اجعل حسابًا نشطًا أو أضف حسابًا.</translation>
+    </message>
+</context>
+<context>
     <name>ResumeDialog</name>
     <message>
         <source>Resume Open Chat</source>
@@ -3950,6 +4334,113 @@
     <message>
         <source>The message changed: preview it again before sending.</source>
         <translation>تغيّرت الرسالة: عاينها مرة أخرى قبل الإرسال.</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <source>Say why Open Chat may go on: a note is required to resume.</source>
+        <translation>اذكر لماذا يمكن أن يستمر الإرسال المفتوح: الملاحظة مطلوبة للاستئناف.</translation>
+    </message>
+    <message>
+        <source>Open Chat of package {name} is not paused.</source>
+        <translation>الإرسال المفتوح للباقة {name} ليس متوقفًا.</translation>
+    </message>
+    <message>
+        <source>status is {status}; use &quot;active&quot; or &quot;inactive&quot;.</source>
+        <translation>الحالة {status}؛ استخدم &quot;active&quot; أو &quot;inactive&quot;.</translation>
+    </message>
+    <message>
+        <source>These settings are not part of receiving: {names}.</source>
+        <translation>هذه الإعدادات ليست من إعدادات الاستقبال: {names}.</translation>
+    </message>
+    <message>
+        <source>Package {name} is {status}; activate it to send.</source>
+        <translation>الباقة {name} {status}؛ فعّلها لتُرسل.</translation>
+    </message>
+    <message>
+        <source>None of the recipients can be messaged; see details for each one.</source>
+        <translation>لا يمكن مراسلة أي من المستلمين؛ راجع التفاصيل لكل منهم.</translation>
+    </message>
+    <message>
+        <source>{count} recipients have an empty variable and no fallback (rows {rows}); nothing was sent. Fill those values, write a fallback as {example}, set options.fallbacks, or set options.on_missing to &quot;skip&quot; to send to the others.</source>
+        <translation>لدى {count} من المستلمين متغير فارغ بلا نص بديل (الصفوف {rows})؛ لم يُرسل شيء. املأ هذه القيم، أو اكتب نصًا بديلًا مثل {example}، أو اضبط options.fallbacks، أو اضبط options.on_missing على &quot;skip&quot; للإرسال إلى الباقين.</translation>
+    </message>
+    <message>
+        <source>These settings cannot be changed here: {names}.</source>
+        <translation>لا يمكن تغيير هذه الإعدادات هنا: {names}.</translation>
+    </message>
+    <message>
+        <source>No template {template_id} in package {package_id}; list them with GET {path}.</source>
+        <translation>لا يوجد القالب {template_id} في الباقة {package_id}؛ اعرض القوالب بـ GET {path}.</translation>
+    </message>
+    <message>
+        <source>The package already has a template named {name}: choose another name, or change that template instead.</source>
+        <translation>في الباقة قالب اسمه {name} من قبل: اختر اسمًا آخر، أو عدّل ذلك القالب بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>No package with id {package_id}.</source>
+        <translation>لا توجد باقة بالمعرّف {package_id}.</translation>
+    </message>
+    <message>
+        <source>No profile with id {profile_id}.</source>
+        <translation>لا يوجد حساب بالمعرّف {profile_id}.</translation>
+    </message>
+    <message>
+        <source>No message with id {message_id}.</source>
+        <translation>لا توجد رسالة بالمعرّف {message_id}.</translation>
+    </message>
+    <message>
+        <source>Device {device} is already a profile of this package ({profile}). Edit that profile instead of adding the device twice.</source>
+        <translation>الجهاز {device} حساب في هذه الباقة من قبل ({profile}). عدّل ذلك الحساب بدلًا من إضافة الجهاز مرتين.</translation>
+    </message>
+    <message>
+        <source>The package already has a template named {name}: choose another name.</source>
+        <translation>في الباقة قالب اسمه {name} من قبل: اختر اسمًا آخر.</translation>
+    </message>
+    <message>
+        <source>Message {message_id} has already finished ({status}).</source>
+        <translation>انتهت الرسالة {message_id} من قبل ({status}).</translation>
+    </message>
+    <message>
+        <source>Message {message_id} cannot be paused or resumed now ({status}).</source>
+        <translation>لا يمكن إيقاف الرسالة {message_id} مؤقتًا أو استئنافها الآن ({status}).</translation>
+    </message>
+    <message>
+        <source>No profile {profile_id} in package {package_id}.</source>
+        <translation>لا يوجد الحساب {profile_id} في الباقة {package_id}.</translation>
+    </message>
+    <message>
+        <source>No message {message_id} in package {package_id}.</source>
+        <translation>لا توجد الرسالة {message_id} في الباقة {package_id}.</translation>
+    </message>
+    <message>
+        <source>No profile of this package can send: add a profile or set one active.</source>
+        <translation>لا يستطيع أي حساب في هذه الباقة الإرسال: أضف حسابًا أو اجعل أحدها نشطًا.</translation>
+    </message>
+    <message>
+        <source>No profile of this package can send: add a profile or set one active. ({reason})</source>
+        <translation>لا يستطيع أي حساب في هذه الباقة الإرسال: أضف حسابًا أو اجعل أحدها نشطًا. ({reason})</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>نشطة</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>غير نشطة</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>معلّقة</translation>
+    </message>
+    <message>
+        <source>Same number as row {row}; sent once.</source>
+        <translation>الرقم نفسه في الصف {row}؛ يُرسل إليه مرة واحدة.</translation>
+    </message>
+    <message>
+        <source>This number opted out or is suppressed in this package.</source>
+        <translation>طلب صاحب هذا الرقم إيقاف الرسائل، أو الرقم محجوب في هذه الباقة.</translation>
     </message>
 </context>
 <context>
@@ -4263,6 +4754,37 @@
     </message>
 </context>
 <context>
+    <name>Template</name>
+    <message>
+        <source>The text nests variations {depth} levels deep; at most {limit} are allowed. Flatten the innermost {group} groups.</source>
+        <translation>يتداخل تنويع النص {depth} مستويات، والحد الأقصى {limit}. بسّط المجموعات {group} الداخلية.</translation>
+    </message>
+    <message>
+        <source>nests spintax deeper than {limit} levels</source>
+        <translation>يتداخل فيه التنويع أعمق من {limit} مستويات</translation>
+    </message>
+    <message>
+        <source>The text has an empty variable {empty}: write the column name between the braces, e.g. {example}.</source>
+        <translation>في النص متغير فارغ {empty}: اكتب اسم العمود بين الأقواس، مثل {example}.</translation>
+    </message>
+    <message>
+        <source>has an empty variable {empty}</source>
+        <translation>فيه متغير فارغ {empty}</translation>
+    </message>
+    <message>
+        <source>none (plain numbers only)</source>
+        <translation>لا شيء (أرقام فقط)</translation>
+    </message>
+    <message>
+        <source>Unknown variable {names}: the recipient list has no such column. Its columns are: {columns}. Rename the variable, or import a list with that column.</source>
+        <translation>متغير غير معروف {names}: ليس في قائمة المستلمين عمود بهذا الاسم. أعمدتها: {columns}. غيّر اسم المتغير، أو استورد قائمة فيها هذا العمود.</translation>
+    </message>
+    <message>
+        <source>uses {variable}, which no recipient column fills</source>
+        <translation>يستخدم {variable} ولا يملؤه أي عمود من أعمدة المستلمين</translation>
+    </message>
+</context>
+<context>
     <name>TimingBox</name>
     <message>
         <source>Start now and send as fast as the package&apos;s limits allow.</source>
@@ -4418,6 +4940,33 @@
     <message>
         <source>{reason} The blocked device&apos;s recipients are held until you release them.</source>
         <translation>{reason} مستلمو الجهاز المحظور محتجزون حتى تطلقهم.</translation>
+    </message>
+</context>
+<context>
+    <name>Vault</name>
+    <message>
+        <source>Use at least {minimum} characters (this one has {length}). Four or five unrelated words are easy to remember and hard to guess.</source>
+        <translation>استخدم {minimum} حرفًا على الأقل (في هذه {length}). أربع أو خمس كلمات لا رابط بينها سهلة التذكر وصعبة التخمين.</translation>
+    </message>
+    <message>
+        <source>Use more different characters: a few unrelated words are best.</source>
+        <translation>استخدم حروفًا أكثر تنوعًا: الأفضل بضع كلمات لا رابط بينها.</translation>
+    </message>
+    <message>
+        <source>Use words, not only digits: a phone number or a date is easy to guess.</source>
+        <translation>استخدم كلمات لا أرقامًا فقط: رقم الهاتف أو التاريخ سهل التخمين.</translation>
+    </message>
+    <message>
+        <source>That passphrase is not the one this vault was locked with.</source>
+        <translation>ليست هذه عبارة المرور التي قُفلت بها هذه الخزنة.</translation>
+    </message>
+    <message>
+        <source>The vault file {path} cannot be read ({error}). Restore it from a backup; without it the saved device tokens cannot be decrypted.</source>
+        <translation>تعذّرت قراءة ملف الخزنة {path} ({error}). استعده من نسخة احتياطية؛ فبدونه لا يمكن فك تشفير رموز الأجهزة المحفوظة.</translation>
+    </message>
+    <message>
+        <source>This data folder&apos;s vault is locked with a passphrase ({path}). Open the Spreader window to unlock it, or set {variable} to the passphrase for a start without a window.</source>
+        <translation>خزنة مجلد البيانات هذا مقفلة بعبارة مرور ({path}). افتح نافذة Spreader لفتحها، أو اضبط {variable} على عبارة المرور للتشغيل دون نافذة.</translation>
     </message>
 </context>
 <context>

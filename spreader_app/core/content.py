@@ -6,12 +6,37 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from spreader_app.core.fields import FieldReader
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import MessageContent, MessageType
+from spreader_app.core.text import Sentence
 
 # WhatsApp refuses longer texts; captions are shorter still.
 MAX_TEXT = 65_536
 MAX_CAPTION = 1024
 CONTENT_FIELDS = {"type", "text", "media_url", "caption", "media_path"}
+
+_BLANK = Sentence(
+    "Fields", QT_TRANSLATE_NOOP("Fields", "is required for a text message and must not be blank")
+)
+_MEDIA_ON_TEXT = Sentence(
+    "Fields",
+    QT_TRANSLATE_NOOP(
+        "Fields", "is text, but media was given; set type to image, voice, document or video"
+    ),
+)
+_NO_MEDIA = Sentence(
+    "Fields",
+    QT_TRANSLATE_NOOP(
+        "Fields", "is required for a {kind} message (or media_path for a local file)"
+    ),
+)
+_BOTH_MEDIA = Sentence(
+    "Fields", QT_TRANSLATE_NOOP("Fields", "give either media_url or media_path, not both")
+)
+_NOT_PUBLIC = Sentence(
+    "Fields", QT_TRANSLATE_NOOP("Fields", "must be a public http(s) URL the gateway can fetch")
+)
+_UNREADABLE = Sentence("Fields", QT_TRANSLATE_NOOP("Fields", "{path} is not a readable file"))
 
 
 def read_content(r: FieldReader) -> MessageContent:
@@ -23,25 +48,20 @@ def read_content(r: FieldReader) -> MessageContent:
     media_path = r.text("media_path", None, max_len=4096)
     if kind is MessageType.TEXT:
         if not text.strip() and not any(e["field"] == r.path("text") for e in r.errors):
-            r.error("text", "is required for a text message and must not be blank")
+            r.error("text", _BLANK())
         if media_url or media_path:
-            r.error(
-                "type", "is text, but media was given; set type to image, voice, document or video"
-            )
+            r.error("type", _MEDIA_ON_TEXT())
     else:
         if not media_url and not media_path:
-            r.error(
-                "media_url",
-                f"is required for a {kind.value} message (or media_path for a local file)",
-            )
+            r.error("media_url", _NO_MEDIA(kind=kind.value))
         if media_url and media_path:
-            r.error("media_path", "give either media_url or media_path, not both")
+            r.error("media_path", _BOTH_MEDIA())
         if media_url:
             parts = urlparse(media_url)
             if parts.scheme not in ("http", "https") or not parts.netloc:
-                r.error("media_url", "must be a public http(s) URL the gateway can fetch")
+                r.error("media_url", _NOT_PUBLIC())
         if media_path and not Path(media_path).is_file():
-            r.error("media_path", f"{media_path} is not a readable file")
+            r.error("media_path", _UNREADABLE(path=media_path))
         if caption is None and text:
             caption, text = text[:MAX_CAPTION], ""
     return MessageContent(kind, text, media_url, caption, media_path)

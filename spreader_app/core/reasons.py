@@ -9,6 +9,7 @@ older wording) comes back as it is.
 
 from __future__ import annotations
 
+from spreader_app.core.gateway_words import GATEWAY_SENTENCES
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.text import Sentence, Text, recover
 
@@ -130,6 +131,8 @@ _ALL = (
     CRITICAL_PAUSED,
     CROWD_SLOWED,
     CROWD_CLEARED,
+    # A reason that quotes the gateway (Banned or expired: {detail}) translates it too.
+    *GATEWAY_SENTENCES,
 )
 
 

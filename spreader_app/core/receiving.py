@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final, Protocol
 
+from spreader_app.core.text import Text
+
 WEBHOOK_PATH: Final = "/webhooks/zentra/{secret}"
 PROBE_FIELD: Final = "spreader_probe"
 _NONCE = re.compile(r"[A-Za-z0-9_-]{8,64}")
@@ -66,7 +68,7 @@ class ProbeResult:
 
     hop: Hop
     url: str
-    detail: str
+    detail: str | Text  # Text: a sentence of the engine, which the window translates
     round_trip_ms: float | None = None
 
     @property

@@ -24,6 +24,7 @@ from spreader_app.core.errors import Conflict, NoProfileAvailable, NotFound
 from spreader_app.core.events import EventBus, ReplySent
 from spreader_app.core.fields import FieldReader
 from spreader_app.core.health_score import EMPTY_LOG, answer_deduction
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import (
     DeliveryStatus,
     GatewayResult,
@@ -44,9 +45,23 @@ from spreader_app.core.outcomes import OUTCOMES
 from spreader_app.core.phones import check_phone
 from spreader_app.core.ports import Gateway, HealthPort, PoolPort, ReplyPort
 from spreader_app.core.reply_ban import trip_breaker
+from spreader_app.core.services.words import NO_PACKAGE, PACKAGE_STATUS
+from spreader_app.core.text import Sentence
 from spreader_app.core.tokens import TokenCache
 
 log = logging.getLogger(__name__)
+
+_REPLY = Sentence("Replies", QT_TRANSLATE_NOOP("Replies", "The reply"))
+_NOT_WHATSAPP = Sentence("Replies", QT_TRANSLATE_NOOP("Replies", "is not a valid WhatsApp number"))
+_INACTIVE = Sentence(
+    "Replies", QT_TRANSLATE_NOOP("Replies", "Package {name} is {status}; activate it to reply.")
+)
+_NO_PROFILE = Sentence(
+    "Replies",
+    QT_TRANSLATE_NOOP(
+        "Replies", "No profile of this package can send a reply: set a profile active or add one."
+    ),
+)
 
 REPLY_FIELDS = CONTENT_FIELDS | {"recipient", "conversation_id", "region"}
 
@@ -82,8 +97,8 @@ def read_reply_request(data: Mapping[str, Any], default_region: str) -> ReplyReq
         if check.valid and check.e164:
             recipient = check.e164
         else:
-            r.error("recipient", check.message or "is not a valid WhatsApp number")
-    r.finish("The reply")
+            r.error("recipient", check.reason.text if check.reason else _NOT_WHATSAPP())
+    r.finish(_REPLY())
     return ReplyRequest(content, recipient, conversation_id)
 
 
@@ -116,18 +131,16 @@ def plan_reply(package_id: str, req: ReplyRequest, context: ReplyContext, now: f
     ``NoProfileAvailable``."""
     package, profiles = context.package, list(context.profiles)
     if package is None:
-        raise NotFound(f"No package with id {package_id}.")
+        raise NotFound(NO_PACKAGE(package_id=package_id))
     if package.status is not PackageStatus.ACTIVE:
-        raise Conflict(f"Package {package.name} is {package.status.value}; activate it to reply.")
+        raise Conflict(_INACTIVE(name=package.name, status=PACKAGE_STATUS[package.status]()))
     route = context.route
     sticky = next((p for p in profiles if p.id == route), None) if route else None
     if sticky is not None and _usable(sticky, now):
         return _reply_plan(package_id, req, sticky, profiles, "sticky", rerouted=False)
     best = _best(profiles, now, set())
     if best is None:
-        raise NoProfileAvailable(
-            "No profile of this package can send a reply: set a profile active or add one."
-        )
+        raise NoProfileAvailable(_NO_PROFILE())
     decided = "rerouted" if sticky is not None else "best_profile"
     return _reply_plan(package_id, req, best, profiles, decided, rerouted=sticky is not None)
 

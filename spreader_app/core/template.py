@@ -28,6 +28,16 @@ from dataclasses import dataclass
 from hashlib import blake2b
 
 from spreader_app.core.errors import ValidationFailed
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
+from spreader_app.core.text import Param, Text
+
+
+def _said(template: str, **params: Param) -> Text:
+    return Text("Template", template, **params)
+
+
+# not translated: the template syntax itself, shown as written
+_EMPTY, _NAME, _GROUP = "{{ }}", "{{name}}", "{…|…}"
 
 __all__ = [
     "MAX_DEPTH",
@@ -166,9 +176,25 @@ class _Parser:
 
 def _too_deep(depth: int) -> ValidationFailed:
     return ValidationFailed(
-        f"The text nests variations {depth} levels deep; at most {MAX_DEPTH} are allowed."
-        " Flatten the innermost {…|…} groups.",
-        details=[{"field": "text", "message": f"nests spintax deeper than {MAX_DEPTH} levels"}],
+        _said(
+            QT_TRANSLATE_NOOP(
+                "Template",
+                "The text nests variations {depth} levels deep; at most {limit} are allowed. "
+                "Flatten the innermost {group} groups.",
+            ),
+            depth=depth,
+            limit=MAX_DEPTH,
+            group=_GROUP,
+        ),
+        details=[
+            {
+                "field": "text",
+                "message": _said(
+                    QT_TRANSLATE_NOOP("Template", "nests spintax deeper than {limit} levels"),
+                    limit=MAX_DEPTH,
+                ),
+            }
+        ],
     )
 
 
@@ -219,9 +245,23 @@ def parse(text: str) -> Template:
     _variables(nodes, found)
     if "" in found:
         raise ValidationFailed(
-            "The text has an empty variable {{ }}: write the column name between the braces,"
-            " e.g. {{name}}.",
-            details=[{"field": "text", "message": "has an empty variable {{ }}"}],
+            _said(
+                QT_TRANSLATE_NOOP(
+                    "Template",
+                    "The text has an empty variable {empty}: write the column name between the "
+                    "braces, e.g. {example}.",
+                ),
+                empty=_EMPTY,
+                example=_NAME,
+            ),
+            details=[
+                {
+                    "field": "text",
+                    "message": _said(
+                        QT_TRANSLATE_NOOP("Template", "has an empty variable {empty}"), empty=_EMPTY
+                    ),
+                }
+            ],
         )
     depth = _depth(nodes)
     if depth > MAX_DEPTH:
@@ -351,12 +391,31 @@ def _pick(nodes: Sequence[Node], index: int, out: list[str | Var]) -> int:
 def unknown_variables(names: Sequence[str], columns: Sequence[str]) -> ValidationFailed:
     """The error for variables no column fills, naming them and the columns there are."""
     listed = ", ".join("{{" + n + "}}" for n in names)
-    have = ", ".join(columns) if columns else "none (plain numbers only)"
+    have: Param = (
+        ", ".join(columns)
+        if columns
+        else _said(QT_TRANSLATE_NOOP("Template", "none (plain numbers only)"))
+    )
     return ValidationFailed(
-        f"Unknown variable {listed}: the recipient list has no such column. Its columns are:"
-        f" {have}. Rename the variable, or import a list with that column.",
+        _said(
+            QT_TRANSLATE_NOOP(
+                "Template",
+                "Unknown variable {names}: the recipient list has no such column. Its columns "
+                "are: {columns}. Rename the variable, or import a list with that column.",
+            ),
+            names=listed,
+            columns=have,
+        ),
         details=[
-            {"field": "text", "message": f"uses {{{{{n}}}}}, which no recipient column fills"}
+            {
+                "field": "text",
+                "message": _said(
+                    QT_TRANSLATE_NOOP(
+                        "Template", "uses {variable}, which no recipient column fills"
+                    ),
+                    variable="{{" + n + "}}",
+                ),
+            }
             for n in names
         ],
     )

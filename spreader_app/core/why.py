@@ -5,9 +5,11 @@ themselves: "3 of 5 devices could send: 1 hourly cap reached (50/50 until 14:10)
 → Sales phone 2 by round robin; waits 40 s for its cooldown".
 
 The sentence is a ``Phrase``: an English template marked with ``QT_TRANSLATE_NOOP("Why", …)``
-(so lupdate collects it) and named parameters, which may be phrases or lists of them. The
-API shows ``render(phrase)`` (English); the interface passes its translator and
-``isolate=True`` so numbers, times and device names keep their order in Arabic text.
+(so lupdate collects it) and named parameters, which may be phrases or lists of them, a
+gateway's failure read back as a ``core.text.Text`` (``core.gateway_words``), or a
+``Zone``. The API shows ``render(phrase)`` (English); the interface passes its translator,
+``isolate=True`` so numbers, times and device names keep their order in Arabic text, and a
+``city`` naming zones in its language.
 """
 
 from __future__ import annotations
@@ -19,13 +21,28 @@ from typing import Union
 from zoneinfo import ZoneInfo
 
 from spreader_app.core.decision import DecisionRecord, read_record
+from spreader_app.core.gateway_words import delivery_error
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import Delivery, DeliveryStatus
+from spreader_app.core.services.words import skipped_reason
+from spreader_app.core.text import Text
 
 CONTEXT = "Why"
 _FSI, _PDI = "\u2068", "\u2069"
 
-Value = Union[str, int, "Phrase", "list[Phrase]"]
+Value = Union[str, int, Text, "Zone", "Phrase", "list[Phrase]"]
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A time zone named inside a sentence: ``str()`` is its city in English, as the API
+    writes it (``Asia/Riyadh`` → ``Riyadh``); ``iana`` lets a reader name it in its own
+    language."""
+
+    iana: str
+
+    def __str__(self) -> str:
+        return self.iana.split("/")[-1].replace("_", " ") or "?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,18 +56,31 @@ class Phrase:
 Translate = Callable[[str, str], str]
 
 
-def render(phrase: Phrase, translate: Translate | None = None, *, isolate: bool = False) -> str:
+def render(
+    phrase: Phrase,
+    translate: Translate | None = None,
+    *,
+    isolate: bool = False,
+    city: Callable[[str], str | None] | None = None,
+) -> str:
     """The phrase as text: translated by ``translate(context, text)`` when given, with every
-    plain parameter in a first-strong isolate when ``isolate`` (right-to-left layouts)."""
+    plain parameter in a first-strong isolate when ``isolate`` (right-to-left layouts), and
+    a ``Zone`` named by ``city(iana)`` when that knows it (else its English city)."""
     tr = translate or (lambda _c, text: text)
+
+    def token(text: str) -> str:
+        return f"{_FSI}{text}{_PDI}" if isolate else text
 
     def value(v: Value) -> str:
         if isinstance(v, Phrase):
-            return render(v, translate, isolate=isolate)
+            return render(v, translate, isolate=isolate, city=city)
         if isinstance(v, list):
             return tr(CONTEXT, LIST_SEPARATOR).join(value(p) for p in v)
-        text = str(v)
-        return f"{_FSI}{text}{_PDI}" if isolate else text
+        if isinstance(v, Text):
+            return v.render(tr, token)
+        if isinstance(v, Zone):
+            return token((city(v.iana) if city is not None else None) or str(v))
+        return token(str(v))
 
     return tr(CONTEXT, phrase.template).format(**{k: value(v) for k, v in phrase.params.items()})
 
@@ -143,9 +173,9 @@ def explain(
     if status is DeliveryStatus.SENDING:
         return Phrase(_SENDING, {"device": device})
     if status is DeliveryStatus.FAILED:
-        return Phrase(_FAILED, {"error": d.error or "?"})
+        return Phrase(_FAILED, {"error": delivery_error(d.error) if d.error else "?"})
     if status is DeliveryStatus.SKIPPED:
-        return Phrase(_SKIPPED, {"reason": d.error or d.skip_reason})
+        return Phrase(_SKIPPED, {"reason": skipped_reason(d.error) if d.error else d.skip_reason})
     if status is DeliveryStatus.CANCELLED:
         return Phrase(_CANCELLED)
     if status is DeliveryStatus.HELD:
@@ -157,7 +187,12 @@ def explain(
         return Phrase(_UNASSIGNED)
     if d.attempt_count and d.error:
         return Phrase(
-            _RETRY, {"attempt": d.attempt_count, "error": d.error, "time": _when(at, now, zone)}
+            _RETRY,
+            {
+                "attempt": d.attempt_count,
+                "error": delivery_error(d.error),
+                "time": _when(at, now, zone),
+            },
         )
     record = read_record(d.decision)
     if record is None:
@@ -219,7 +254,7 @@ def _counts(record: DecisionRecord, now: float, zone: ZoneInfo) -> Phrase:
 def _waits_for(reason: str, d: Delivery) -> Phrase:
     if reason == "quiet_hours":
         place = (d.recipient_zone or "").split()[0] if d.recipient_zone else ""
-        return Phrase(_WAITS_FOR[reason], {"zone": place.split("/")[-1].replace("_", " ") or "?"})
+        return Phrase(_WAITS_FOR[reason], {"zone": Zone(place) if place else "?"})
     return Phrase(_WAITS_FOR[reason])
 
 

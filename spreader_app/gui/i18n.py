@@ -9,6 +9,7 @@ by the ``.ts`` content, so a clone never needs a build step and can never load a
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import shutil
@@ -25,9 +26,11 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from spreader_app.core.gateway_words import delivery_error, gateway_detail
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
 from spreader_app.core.reasons import reason_text
+from spreader_app.core.services.words import skipped_reason
 from spreader_app.core.text import Text
 from spreader_app.paths import APP_NAME, resource
 
@@ -127,6 +130,34 @@ def shown(text: Text | str) -> str:
     if isinstance(text, str):
         return text
     return text.render(translate, ltr)
+
+
+def field_sentence(key: str, problem: Text | str, labels: Mapping[str, str]) -> str:
+    """One form error as a sentence: the field's label (``labels[key]``, else the key
+    itself) and what is wrong with it (a ``ValidationFailed.detail_texts`` message), e.g.
+    "Name must not be empty." in the interface language."""
+    label = labels[key] if key in labels else key
+    return translate("Fields", "{field} {problem}.").format(field=label, problem=shown(problem))
+
+
+def shown_gateway_detail(stored: str) -> str:
+    """A gateway's detail (``GatewayResult.detail``, English) in the interface language,
+    the gateway's own words quoted and isolated after the translated sentence."""
+    return shown(gateway_detail(stored)) if stored else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _shown_delivery_error(stored: str, language: str, direction: Qt.LayoutDirection) -> str:
+    found = delivery_error(stored)
+    return shown(skipped_reason(stored) if isinstance(found, str) else found)
+
+
+def shown_delivery_error(stored: str) -> str:
+    """A delivery's stored ``error`` in the interface language: a failure
+    (``"rate_limited: <detail>"``) as the kind in words, then the gateway's detail
+    (``shown_gateway_detail``); a skipped recipient's reason translated too. Remembered per
+    text and language, as tables ask for it at every paint."""
+    return _shown_delivery_error(stored, current_language(), QGuiApplication.layoutDirection())
 
 
 def shown_reason(stored: str) -> str:

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from spreader_app.core.errors import VaultUnavailable
+from spreader_app.core.text import Text
 from spreader_app.gui.dialogs import run_dialog
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, shown
 from spreader_app.gui.widgets.accessibility import buddy_label, show_value
 
 KEYRING_HINT = QT_TRANSLATE_NOOP(
@@ -33,7 +34,7 @@ class PassphraseLock(Protocol):
 
     def exists(self) -> bool: ...
 
-    def weakness(self, passphrase: str) -> str | None:
+    def weakness(self, passphrase: str) -> Text | None:
         """Why ``passphrase`` is too weak, ``None`` when it will do."""
         ...
 
@@ -110,7 +111,7 @@ class PassphraseDialog(QDialog):
 
     def _advise(self, text: str) -> None:
         problem = self._store.weakness(text)
-        show_value(self.advice, problem or self.tr("Strong enough."))
+        show_value(self.advice, shown(problem) if problem else self.tr("Strong enough."))
 
     def _say(self, problem: str) -> None:
         show_value(self.problem, problem)
@@ -130,11 +131,12 @@ class PassphraseDialog(QDialog):
             else:
                 self.key = self._store.unlock(text)
         except ValueError as exc:
-            self._say(str(exc))
+            advice = exc.args[0] if exc.args else ""
+            self._say(shown(advice) if isinstance(advice, Text) else str(exc))
             return
         except VaultUnavailable as exc:
             self.passphrase.clear()
-            self._say(self.tr("{problem} Try again.").format(problem=exc.message))
+            self._say(self.tr("{problem} Try again.").format(problem=shown(exc.text)))
             return
         self.accept()
 

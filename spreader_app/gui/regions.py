@@ -1,9 +1,11 @@
-"""The phone regions offered in Settings, named in the interface language.
+"""The phone regions offered in Settings, and the cities of time zones, named in the
+interface language.
 
-Qt names countries only in English (``QLocale.territoryToString``); the other languages'
-names come from ``resources/territories/<language>.json``, a small table generated from the
-Unicode CLDR (``scripts/make_territories.py``). A region missing from the table keeps its
-English name.
+Qt names countries only in English (``QLocale.territoryToString``) and cities not at all;
+the other languages' names come from ``resources/territories/<language>.json`` and
+``resources/zones/<language>.json``, small tables generated from the Unicode CLDR
+(``scripts/make_territories.py``, ``scripts/make_zone_cities.py``). A name missing from a
+table stays English.
 """
 
 from __future__ import annotations
@@ -23,18 +25,29 @@ SEPARATOR = " — "
 
 
 @functools.cache
-def region_names(language: str) -> dict[str, str]:
-    """``{code: name}`` in ``language`` from the bundled table; empty for English or when the
+def _names(folder: str, language: str) -> dict[str, str]:
+    """A bundled ``resources/<folder>/<language>.json`` table; empty for English or when the
     table is missing or unreadable (logged)."""
     if language == ENGLISH:
         return {}
-    path = resource(f"territories/{language}.json")
+    path = resource(f"{folder}/{language}.json")
     try:
         table = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        log.warning("Country names stay in English: %s (%s)", path, exc)
+        log.warning("These names stay in English: %s (%s)", path, exc)
         return {}
     return {str(code): str(name) for code, name in table.items()}
+
+
+def region_names(language: str) -> dict[str, str]:
+    """``{code: name}`` of the phone regions in ``language`` (empty for English)."""
+    return _names("territories", language)
+
+
+def zone_city(zone: str, language: str | None = None) -> str | None:
+    """The city naming the IANA time zone ``zone`` in ``language`` (the interface's by
+    default): ``Asia/Riyadh`` → الرياض; ``None`` in English or when the CLDR has no name."""
+    return _names("zones", current_language() if language is None else language).get(zone)
 
 
 def english_name(code: str) -> str:

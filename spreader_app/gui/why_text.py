@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
-from spreader_app.core.why import CONTEXT, Phrase, render
+from spreader_app.core.why import CONTEXT, Phrase, Zone, render
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP
+from spreader_app.gui.regions import zone_city
 
 translate = QCoreApplication.translate
 
@@ -32,8 +33,9 @@ def _right_to_left() -> bool:
 
 
 def why_text(phrase: Phrase) -> str:
-    """``phrase`` in the interface language; numbers, times and names isolated in Arabic."""
-    return render(phrase, translate, isolate=_right_to_left())
+    """``phrase`` in the interface language; numbers, times and names isolated in Arabic,
+    time zones named by their city in the interface language."""
+    return render(phrase, translate, isolate=_right_to_left(), city=zone_city)
 
 
 def waiting_text(waiting: Mapping[str, int]) -> str:
@@ -46,13 +48,12 @@ def waiting_text(waiting: Mapping[str, int]) -> str:
     for key, count in waiting.items():
         reason, _, zone = key.partition(":")
         template = _REASONS.get(reason, _REASONS["cooldown"])
-        place = zone.split("/")[-1].replace("_", " ")
-        parts.append(Phrase(template, {"count": f"{count:,}", "zone": place}))
+        parts.append(Phrase(template, {"count": f"{count:,}", "zone": Zone(zone)}))
     line = Phrase(
         QT_TRANSLATE_NOOP("Why", "{total} waiting: {reasons}"),
         {"total": f"{total:,}", "reasons": parts},
     )
-    return render(line, translate, isolate=rtl)
+    return render(line, translate, isolate=rtl, city=zone_city)
 
 
 __all__ = ["CONTEXT", "waiting_text", "why_text"]

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from spreader_app.core.errors import Conflict, NotFound
 from spreader_app.core.models import MessageMode, Package, Profile
 from spreader_app.core.rules import DAY
+from spreader_app.core.services.words import DEVICE_TWICE, NO_PACKAGE_ID, NO_PROFILE_ID, STORAGE
+from spreader_app.core.text import Text
 from spreader_app.storage.database import affected
 from spreader_app.storage.mapping import (
     package_from_row,
@@ -57,7 +59,7 @@ def update_package(
 ) -> Package:
     row = session.get(PackageRow, pkg.id)
     if row is None:
-        raise NotFound(f"No package with id {pkg.id}.")
+        raise NotFound(Text(STORAGE, NO_PACKAGE_ID, package_id=pkg.id))
     package_to_row(pkg, row)
     session.flush()
     audit(session, now, actor, "package_updated", pkg.id, changed)
@@ -113,10 +115,7 @@ def _check_unique_device(session: Session, profile: Profile) -> None:
         )
     )
     if clash is not None:
-        raise Conflict(
-            f"Device {profile.zentra_uuid} is already a profile of this package ({clash}). "
-            "Edit that profile instead of adding the device twice."
-        )
+        raise Conflict(Text(STORAGE, DEVICE_TWICE, device=profile.zentra_uuid, profile=clash))
 
 
 def update_profile(
@@ -129,7 +128,7 @@ def update_profile(
 ) -> Profile:
     row = session.get(ProfileRow, profile.id)
     if row is None:
-        raise NotFound(f"No profile with id {profile.id}.")
+        raise NotFound(Text(STORAGE, NO_PROFILE_ID, profile_id=profile.id))
     _check_unique_device(session, profile)
     profile_to_row(profile, row)
     row.status_reason = profile.status_reason
@@ -159,7 +158,7 @@ def delete_profile(session: Session, profile_id: str, now: float, actor: str) ->
 def token_ciphertext(session: Session, profile_id: str) -> str:
     value = session.scalar(select(ProfileRow.token_encrypted).where(ProfileRow.id == profile_id))
     if value is None:
-        raise NotFound(f"No profile with id {profile_id}.")
+        raise NotFound(Text(STORAGE, NO_PROFILE_ID, profile_id=profile_id))
     return value
 
 

@@ -19,6 +19,13 @@ from spreader_app.core.models import (
     MessageStatus,
     NewDelivery,
 )
+from spreader_app.core.services.words import (
+    MESSAGE_FINISHED,
+    MESSAGE_NOT_PAUSABLE,
+    NO_MESSAGE_ID,
+    STORAGE,
+)
+from spreader_app.core.text import Text
 from spreader_app.storage.catalog_store import audit
 from spreader_app.storage.database import affected
 from spreader_app.storage.ledger import MessageLedger
@@ -214,9 +221,9 @@ def cancel_message(session: Session, message_id: str, now: float, actor: str) ->
     """Cancels what has not been sent; sends in flight finish and are recorded as they end."""
     row = session.get(MessageRow, message_id)
     if row is None:
-        raise NotFound(f"No message with id {message_id}.")
+        raise NotFound(Text(STORAGE, NO_MESSAGE_ID, message_id=message_id))
     if row.finished_at is not None:
-        raise Conflict(f"Message {message_id} has already finished ({row.status}).")
+        raise Conflict(Text(STORAGE, MESSAGE_FINISHED, message_id=message_id, status=row.status))
     n = affected(
         session.execute(
             update(DeliveryRow)
@@ -245,9 +252,11 @@ def set_paused(
 ) -> MessageChange:
     row = session.get(MessageRow, message_id)
     if row is None:
-        raise NotFound(f"No message with id {message_id}.")
+        raise NotFound(Text(STORAGE, NO_MESSAGE_ID, message_id=message_id))
     if row.mode != MessageMode.OPEN.value or row.finished_at is not None:
-        raise Conflict(f"Message {message_id} cannot be paused or resumed now ({row.status}).")
+        raise Conflict(
+            Text(STORAGE, MESSAGE_NOT_PAUSABLE, message_id=message_id, status=row.status)
+        )
     if paused:
         row.status = MessageStatus.PAUSED.value
     elif row.status == MessageStatus.PAUSED.value:

@@ -8,6 +8,8 @@ from sqlalchemy.orm import Session
 
 from spreader_app.core.errors import Conflict
 from spreader_app.core.models import MessageContent, MessageTemplate, MessageType
+from spreader_app.core.services.words import STORAGE, TEMPLATE_NAME_TAKEN
+from spreader_app.core.text import Text
 from spreader_app.storage.catalog_store import audit
 from spreader_app.storage.orm import TemplateRow
 
@@ -71,6 +73,4 @@ def _flush(s: Session, template: MessageTemplate) -> None:
     try:
         s.flush()
     except IntegrityError as exc:  # two saves racing for one name
-        raise Conflict(
-            f"The package already has a template named {template.name!r}: choose another name."
-        ) from exc
+        raise Conflict(Text(STORAGE, TEMPLATE_NAME_TAKEN, name=repr(template.name))) from exc

@@ -36,5 +36,5 @@ def run_webhook_test() -> int:
     )
     result = asyncio.run(self_test(view, WebhookProber()))
     print(f"Webhook URL: {view.webhook_url or '(none)'}")
-    print(("OK: " if result.arrived else f"FAILED ({result.hop.value}): ") + result.detail)
+    print(("OK: " if result.arrived else f"FAILED ({result.hop.value}): ") + str(result.detail))
     return 0 if result.arrived else 1

@@ -21,6 +21,8 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from spreader_app.core.errors import VaultUnavailable
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
+from spreader_app.core.text import Text
 from spreader_app.vault.masking import SECRET_REGISTRY, SecretRegistry
 
 STORE_FILE_NAME: Final = "vault.json"
@@ -38,21 +40,38 @@ class WrongPassphrase(VaultUnavailable):
     code = "wrong_passphrase"
 
 
-def weakness(passphrase: str) -> str | None:
-    """Why ``passphrase`` is too weak to protect device tokens, ``None`` when it will do.
+def weakness(passphrase: str) -> Text | None:
+    """Why ``passphrase`` is too weak to protect device tokens (a sentence the window
+    translates), ``None`` when it will do.
 
     Length is what counts against guessing: at least ``MIN_LENGTH`` characters, not one
     character repeated, not only digits."""
     text = passphrase.strip()
     if len(text) < MIN_LENGTH:
-        return (
-            f"Use at least {MIN_LENGTH} characters (this one has {len(text)}). "
-            "Four or five unrelated words are easy to remember and hard to guess."
+        return Text(
+            "Vault",
+            QT_TRANSLATE_NOOP(
+                "Vault",
+                "Use at least {minimum} characters (this one has {length}). Four or five "
+                "unrelated words are easy to remember and hard to guess.",
+            ),
+            minimum=MIN_LENGTH,
+            length=len(text),
         )
     if len(set(text)) < 5:
-        return "Use more different characters: a few unrelated words are best."
+        return Text(
+            "Vault",
+            QT_TRANSLATE_NOOP(
+                "Vault", "Use more different characters: a few unrelated words are best."
+            ),
+        )
     if text.isdigit():
-        return "Use words, not only digits: a phone number or a date is easy to guess."
+        return Text(
+            "Vault",
+            QT_TRANSLATE_NOOP(
+                "Vault", "Use words, not only digits: a phone number or a date is easy to guess."
+            ),
+        )
     return None
 
 
@@ -76,14 +95,15 @@ class PassphraseStore:
     def exists(self) -> bool:
         return self.path.exists()
 
-    def weakness(self, passphrase: str) -> str | None:
+    def weakness(self, passphrase: str) -> Text | None:
         """``weakness(passphrase)``: what ``create`` would refuse, and why."""
         return weakness(passphrase)
 
     def create(self, passphrase: str) -> bytes:
         """Makes a new store for ``passphrase`` and returns its key. Raises ``ValueError``
-        with advice when the passphrase is weak, ``FileExistsError`` when a store exists
-        (replacing it would orphan every stored token)."""
+        with advice (its argument the ``Text`` of ``weakness``) when the passphrase is weak,
+        ``FileExistsError`` when a store exists (replacing it would orphan every stored
+        token)."""
         problem = weakness(passphrase)
         if problem is not None:
             raise ValueError(problem)
@@ -113,8 +133,23 @@ class PassphraseStore:
         except InvalidToken:
             opened = b""
         if opened != _CHECK:
-            raise WrongPassphrase("That passphrase is not the one this vault was locked with.")
+            raise WrongPassphrase(
+                Text(
+                    "Vault",
+                    QT_TRANSLATE_NOOP(
+                        "Vault", "That passphrase is not the one this vault was locked with."
+                    ),
+                )
+            )
         return key
+
+    def opens(self, key: bytes) -> bool:
+        """Whether ``key`` is this vault's key (it opens the check value): how a key handed
+        over by a restart is accepted without the passphrase. ``False`` for a damaged file."""
+        try:
+            return Fernet(key).decrypt(self._read().check) == _CHECK
+        except (InvalidToken, ValueError, VaultUnavailable):
+            return False
 
     def _derive(self, passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
         self._registry.add(passphrase)
@@ -135,8 +170,16 @@ class PassphraseStore:
             )
         except (OSError, ValueError, TypeError, KeyError) as exc:
             raise VaultUnavailable(
-                f"The vault file {self.path} cannot be read ({exc}). Restore it from a backup; "
-                "without it the saved device tokens cannot be decrypted."
+                Text(
+                    "Vault",
+                    QT_TRANSLATE_NOOP(
+                        "Vault",
+                        "The vault file {path} cannot be read ({error}). Restore it from a "
+                        "backup; without it the saved device tokens cannot be decrypted.",
+                    ),
+                    path=str(self.path),
+                    error=str(exc),
+                )
             ) from None
 
 
@@ -156,8 +199,16 @@ class PassphraseKeySource:
             return None
         if not self._passphrase:
             raise VaultUnavailable(
-                f"This data folder's vault is locked with a passphrase ({self._store.path}). "
-                f"Open the Spreader window to unlock it, or set {PASSPHRASE_VAR} to the "
-                "passphrase for a start without a window."
+                Text(
+                    "Vault",
+                    QT_TRANSLATE_NOOP(
+                        "Vault",
+                        "This data folder's vault is locked with a passphrase ({path}). Open the "
+                        "Spreader window to unlock it, or set {variable} to the passphrase for a "
+                        "start without a window.",
+                    ),
+                    path=str(self._store.path),
+                    variable=PASSPHRASE_VAR,
+                )
             )
         return self._store.unlock(self._passphrase)

@@ -2,6 +2,8 @@
 
 Everything here is a pure function of what came back over the wire: status code, headers,
 body text or the exception the HTTP client raised. No token ever reaches these functions.
+A result's ``detail`` is one of the sentences of ``core.gateway_words`` in English, the
+gateway's own words inside it, so the window can read it back and translate it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from typing import Any
 
 import httpx
 
+from spreader_app.core import gateway_words as w
 from spreader_app.core.models import GatewayResult, OutcomeKind
+from spreader_app.core.text import Text
 
 RAW_LIMIT = 4096
 _DETAIL_LIMIT = 300
@@ -26,8 +30,9 @@ _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, http
 _STATUS_KEYS = ("status", "state", "connection", "connection_status")
 # A profile-side refusal in these words is a ban or an ended subscription, not a dropped
 # session: the device must leave the rotation instead of resting and trying again.
+# not translated: patterns matched against the gateway's own words
 _BANNED_WORDS = re.compile(r"\b(?:banned|blocked|expired|not allowed)\b", re.IGNORECASE)
-_UNKNOWN_DEVICE = re.compile(
+_UNKNOWN_DEVICE = re.compile(  # not translated: a pattern, as above
     r"\bdevice\b.{0,40}\bnot (?:found|exist)|\b(?:unknown|invalid|no such) device\b",
     re.IGNORECASE,
 )
@@ -50,37 +55,41 @@ def classify_response(
     reason = _reason(data) if data is not None else ""
     retry_after = parse_retry_after(_header(headers, "retry-after"), headers, now=now)
 
-    def result(kind: OutcomeKind, detail: str) -> GatewayResult:
+    def result(kind: OutcomeKind, detail: Text) -> GatewayResult:
         return GatewayResult(
             kind=kind,
             status_code=status_code,
-            detail=detail,
+            detail=str(detail),
             raw=body[:RAW_LIMIT],
             retry_after=retry_after,
             elapsed_ms=elapsed_ms,
         )
 
-    http = f"HTTP {status_code}"
-    banned = ""
+    status = str(status_code)
+    banned = None
     if _BANNED_WORDS.search(reason):
-        banned = _sentence(f"The gateway says this device may not send ({http})", reason)
+        banned = w.with_reason(w.MAY_NOT_SEND, w.MAY_NOT_SEND_BECAUSE, reason, status=status)
     if 200 <= status_code < 300:
         success = data.get("success") if data is not None else None
         if success is True and data is not None and data.get("msg") == _ACCEPTED_MSG:
-            return result(OutcomeKind.ACCEPTED, "Accepted by the gateway.")
+            return result(OutcomeKind.ACCEPTED, w.ACCEPTED())
         if data is not None and "success" in data and success is not True:
-            if banned:
+            if banned is not None:
                 return result(OutcomeKind.BANNED, banned)
             if _UNKNOWN_DEVICE.search(reason):
                 return result(
                     OutcomeKind.DEVICE_UNKNOWN,
-                    _sentence(f"The gateway does not know this device ({http})", reason),
+                    w.with_reason(
+                        w.UNKNOWN_DEVICE, w.UNKNOWN_DEVICE_BECAUSE, reason, status=status
+                    ),
                 )
             return result(
                 OutcomeKind.DEVICE_UNAVAILABLE,
-                _sentence(
-                    f"The device cannot send right now ({http})",
-                    reason or "the gateway answered success=false without a reason",
+                w.with_reason(
+                    w.CANNOT_SEND_NOW,
+                    w.CANNOT_SEND_NOW,
+                    reason or w.NO_REASON_GIVEN(),
+                    status=status,
                 ),
             )
         # The gateway answered, but not in the documented way: it may or may not have
@@ -88,46 +97,48 @@ def classify_response(
         # treats a 5xx or a read timeout; DEVICE_UNAVAILABLE would instead fail the send
         # over to a second number and blame a device that did nothing wrong.
         if data is None:
-            what = "a body that is not a JSON object"
+            what = w.NOT_JSON()
         elif success is True:
-            what = f"success=true but msg {str(data.get('msg'))[:80]!r}"
+            what = w.ODD_MSG(msg=repr(str(data.get("msg"))[:80]))
         else:
-            what = "JSON without a success flag"
-        return result(
-            OutcomeKind.TRANSIENT,
-            f"The gateway answered {http} with {what}, instead of {_ACCEPTED_MSG}; "
-            "the message may or may not have been sent.",
-        )
+            what = w.NO_FLAG()
+        return result(OutcomeKind.TRANSIENT, w.ODD_ANSWER(status=status, what=what))
     if status_code == 429:
-        wait = f"; retry after {retry_after:g} s" if retry_after is not None else ""
-        return result(
-            OutcomeKind.RATE_LIMITED,
-            _sentence(f"The gateway is rate limiting requests ({http}{wait})", reason),
-        )
+        if retry_after is None:
+            limited = w.with_reason(w.RATE_LIMITED, w.RATE_LIMITED_BECAUSE, reason, status=status)
+        else:
+            limited = w.with_reason(
+                w.RATE_LIMITED_WAIT,
+                w.RATE_LIMITED_WAIT_BECAUSE,
+                reason,
+                status=status,
+                seconds=f"{retry_after:g}",
+            )
+        return result(OutcomeKind.RATE_LIMITED, limited)
     if status_code in (401, 403):
-        if banned:
+        if banned is not None:
             return result(OutcomeKind.BANNED, banned)
         return result(
             OutcomeKind.AUTH_ERROR,
-            _sentence(
-                f"The gateway refused the device token ({http})",
-                reason or "check the token in the profile settings",
+            w.with_reason(
+                w.TOKEN_REFUSED, w.TOKEN_REFUSED, reason or w.CHECK_TOKEN(), status=status
             ),
         )
     # 408 means the gateway gave up waiting for the request: sending again is the HTTP cure.
     if status_code >= 500 or status_code == 408:
-        trouble = "had a server error" if status_code >= 500 else "gave up reading the request"
-        return result(OutcomeKind.TRANSIENT, _sentence(f"The gateway {trouble} ({http})", reason))
+        if status_code >= 500:
+            trouble = w.with_reason(w.SERVER_ERROR, w.SERVER_ERROR_BECAUSE, reason, status=status)
+        else:
+            trouble = w.with_reason(w.GAVE_UP, w.GAVE_UP_BECAUSE, reason, status=status)
+        return result(OutcomeKind.TRANSIENT, trouble)
     if 300 <= status_code < 400:
         where = _header(headers, "location")
         return result(
             OutcomeKind.REJECTED,
-            f"The gateway redirected the request ({http}) to {where or 'another address'}; "
-            "check the gateway URL in the settings.",
+            w.REDIRECTED(status=status, where=where or w.ANOTHER_ADDRESS()),
         )
     return result(
-        OutcomeKind.REJECTED,
-        _sentence(f"The gateway rejected the request ({http})", reason),
+        OutcomeKind.REJECTED, w.with_reason(w.REJECTED, w.REJECTED_BECAUSE, reason, status=status)
     )
 
 
@@ -139,20 +150,24 @@ def classify_error(exc: httpx.TransportError, *, elapsed_ms: float = 0.0) -> Gat
     the gateway.
     """
     never_sent = isinstance(exc, _NEVER_SENT)
-    if isinstance(exc, httpx.TimeoutException):
-        what = f"timed out ({type(exc).__name__})"
-    elif never_sent:
-        what = "could not be reached"
-    else:
-        what = f"connection failed ({type(exc).__name__})"
+    error = type(exc).__name__
     cause = str(exc).strip().rstrip(".")
-    detail = f"The gateway {what}" + (f": {cause}" if cause else "")
-    if not never_sent:
-        detail += "; the message may or may not have been sent"
+    if isinstance(exc, httpx.TimeoutException) and never_sent:
+        detail = w.with_reason(w.TIMED_OUT, w.TIMED_OUT_BECAUSE, cause, error=error)
+    elif isinstance(exc, httpx.TimeoutException):
+        detail = (
+            w.TIMED_OUT_MAYBE_SENT_BECAUSE(error=error, reason=cause)
+            if cause
+            else w.TIMED_OUT_MAYBE_SENT(error=error)
+        )
+    elif never_sent:
+        detail = w.with_reason(w.UNREACHABLE, w.UNREACHABLE_BECAUSE, cause)
+    else:
+        detail = w.FAILED_BECAUSE(error=error, reason=cause) if cause else w.FAILED(error=error)
     return GatewayResult(
         kind=OutcomeKind.TRANSIENT,
         status_code=None,
-        detail=_sentence(detail, "")[:_DETAIL_LIMIT],
+        detail=str(detail)[:_DETAIL_LIMIT],
         elapsed_ms=elapsed_ms,
         not_delivered=never_sent,
     )
@@ -198,7 +213,7 @@ def read_number_check(status_code: int, body: str) -> bool | None:
     return None
 
 
-_NOT_CONNECTED_WORDS = re.compile(
+_NOT_CONNECTED_WORDS = re.compile(  # not translated: a pattern of the gateway's words
     r"disconnect|not connected|offline|qr|scan|logged out|closed|pairing", re.IGNORECASE
 )
 
@@ -218,7 +233,7 @@ def classify_device_status(
             kind = OutcomeKind.BANNED
         elif _NOT_CONNECTED_WORDS.search(word):
             kind = OutcomeKind.DEVICE_UNAVAILABLE
-        detail = f"The gateway reports the device as {word!r}."
+        detail = str(w.DEVICE_REPORTS(word=repr(word)))
         return GatewayResult(kind, status_code, detail, body[:RAW_LIMIT], elapsed_ms=elapsed_ms)
     data = _json_object(body)
     reason = _reason(data) if data is not None else ""

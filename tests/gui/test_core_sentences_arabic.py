@@ -81,7 +81,9 @@ def test_arabic_window_explains_a_banned_profile_in_arabic(
     host.hide()
 
     assert stored.startswith("Banned or expired: ")  # the database keeps the English
-    assert shown.startswith("محظور أو منتهي الاشتراك: " + BIDI_ISOLATE_START)
+    # The gateway's detail inside it is translated too, its own words quoted and isolated.
+    assert shown.startswith("محظور أو منتهي الاشتراك: تقول البوابة إن هذا الجهاز ممنوع من الإرسال")
+    assert f"«{BIDI_ISOLATE_START}" in shown
     assert "اجعل الحساب نشطًا" in shown
     assert page.reason_panel.reason.accessibleDescription() == shown
 

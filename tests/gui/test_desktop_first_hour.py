@@ -20,6 +20,9 @@ from spreader_app.gui.main_window import MainWindow
 from spreader_app.gui.pages.settings_page import SettingsPage
 from spreader_app.gui.passphrase_dialog import PassphraseDialog
 from spreader_app.instance import InstanceLock
+from spreader_app.restart import RESTART_EXIT
+from spreader_app.vault.handover import HANDED_KEY_FD_VAR, KeyHandover, key_pipe
+from spreader_app.vault.passphrase import PassphraseStore
 from tests.fakes.fake_cloudflared import alive, started_pids
 from tests.fakes.fake_zentra import FakeZentra
 from tests.gui.conftest import run, until
@@ -92,10 +95,13 @@ def test_desktop_first_hour_passphrase_tunnel_quit_and_restart(
         receive_mode="tunnel",
     )
 
-    def start() -> tuple[asyncio.Future[int], InstanceLock]:
+    def start(
+        env: dict[str, str] | None = None, handover: KeyHandover | None = None
+    ) -> tuple[asyncio.Future[int], InstanceLock]:
         lock = InstanceLock(data)
         lock.acquire("desktop")
-        return asyncio.ensure_future(run_desktop(qapp, settings, lock, env={}), loop=qloop), lock
+        running = run_desktop(qapp, settings, lock, env=env or {}, handover=handover)
+        return asyncio.ensure_future(running, loop=qloop), lock
 
     def quit_app(window: MainWindow, task: asyncio.Future[int], lock: InstanceLock) -> None:
         window.quit_requested.emit()
@@ -133,5 +139,23 @@ def test_desktop_first_hour_passphrase_tunnel_quit_and_restart(
         assert report.device_status == "connected"  # the gateway took the decrypted token
         quit_app(window, task, lock)
         assert all(not alive(p) for p in started_pids(pids))
+
+        # Restart now (a language change) hands the unlocked key to the next start, which
+        # opens without asking for the passphrase again.
+        handover = KeyHandover()
+        task, lock = start(handover=handover)
+        _answer(qloop, GOOD, twice=False)
+        window = _window(qloop)
+        window.context.restart_requested.emit()
+        assert run(qloop, task, 30) == RESTART_EXIT
+        lock.release()
+        assert handover.key is not None and PassphraseStore(data).opens(handover.key)
+
+        task, lock = start(env={HANDED_KEY_FD_VAR: str(key_pipe(handover.key))})
+        window = _window(qloop)
+        assert visible_window(PassphraseDialog) is None
+        report = run(qloop, window.context.services.profiles.health(package.id, profile.id))
+        assert report.device_status == "connected"
+        quit_app(window, task, lock)
     finally:
         run(qloop, fake.stop())

@@ -11,6 +11,7 @@ import pytest
 from spreader_app import desktop
 from spreader_app.instance import DataFolderInUse, lock_data_folder
 from spreader_app.restart import RESTART_EXIT, restart_command, spawn
+from spreader_app.vault.handover import KeyHandover
 
 
 def test_restart_command_from_source_runs_the_package_with_the_same_arguments() -> None:
@@ -33,12 +34,12 @@ def test_restart_starts_the_new_process_after_the_lock_is_released(
     monkeypatch.setenv("SPREADER_DATA_DIR", str(tmp_path))
     started: list[list[str]] = []
 
-    def new_process(command: list[str]) -> None:
+    def new_process(command: list[str], key: bytes | None = None) -> None:
         # What the new process does first: take the data folder's lock.
         lock_data_folder("desktop").release()
         started.append(command)
 
-    def window_asks_to_restart(lock: object) -> int:
+    def window_asks_to_restart(lock: object, handover: object) -> int:
         with pytest.raises(DataFolderInUse):
             lock_data_folder("desktop")  # held while the window runs
         return RESTART_EXIT
@@ -52,8 +53,8 @@ def test_restart_starts_the_new_process_after_the_lock_is_released(
 
 def test_quit_does_not_start_a_new_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SPREADER_DATA_DIR", str(tmp_path))
-    monkeypatch.setattr(desktop, "_open_window", lambda lock: 0)
-    monkeypatch.setattr(desktop, "spawn", lambda command: pytest.fail("restarted"))
+    monkeypatch.setattr(desktop, "_open_window", lambda lock, handover: 0)
+    monkeypatch.setattr(desktop, "spawn", lambda command, key=None: pytest.fail("restarted"))
 
     assert desktop.main() == 0
 
@@ -64,3 +65,20 @@ def test_spawned_process_runs_the_command(tmp_path: Path) -> None:
 
     assert child.wait(timeout=30) == 0
     assert marker.read_text() == "yes"
+
+
+def test_restart_hands_the_unlocked_key_to_the_new_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPREADER_DATA_DIR", str(tmp_path))
+    handed: list[bytes | None] = []
+
+    def window_unlocked_then_restarts(lock: object, handover: KeyHandover) -> int:
+        handover.key = b"the-unlocked-vault-key"
+        return RESTART_EXIT
+
+    monkeypatch.setattr(desktop, "_open_window", window_unlocked_then_restarts)
+    monkeypatch.setattr(desktop, "spawn", lambda command, key=None: handed.append(key))
+
+    assert desktop.main() == 0
+    assert handed == [b"the-unlocked-vault-key"]

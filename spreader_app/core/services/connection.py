@@ -14,6 +14,7 @@ from typing import Final
 
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import ValidationFailed
+from spreader_app.core.gateway_words import gateway_detail
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import GatewayResult, MessageContent, OutcomeKind, SendRequest
 from spreader_app.core.outcomes import OUTCOMES
@@ -151,7 +152,7 @@ def _report(result: GatewayResult, via: str, connected: Text) -> ConnectionRepor
             QT_TRANSLATE_NOOP(
                 "Connection", "The gateway cannot be reached properly right now. {detail}"
             ),
-            detail=result.detail,
+            detail=gateway_detail(result.detail),
         )
     else:
         words = Text(

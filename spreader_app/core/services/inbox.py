@@ -20,6 +20,7 @@ from spreader_app.core.models import (
 from spreader_app.core.optout import classify
 from spreader_app.core.phones import check_phone
 from spreader_app.core.ports import CatalogPort, InboxPort, SuppressionPort
+from spreader_app.core.services.words import NO_PACKAGE
 
 
 class InboxStore(CatalogPort, InboxPort, SuppressionPort, Protocol):
@@ -74,7 +75,7 @@ class InboxService:
             # Recording what it says failed: keep the body alone, flagged, and answer the
             # failure (the gateway sends it again).
             log.exception("webhook body could not be recorded")
-            await self._intake.store(
+            await self._intake.store(  # not translated: a note stored with the body, for the API
                 WebhookBody(understood.text, understood.content_type, (), f"not recorded: {exc}")
             )
             raise
@@ -114,8 +115,10 @@ class InboxService:
                 msg.device_uuid, sender, msg.text, msg.message_id, msg.timestamp, msg.extra
             )
             usable.append((msg, classify(msg.text).value if sender else "none"))
+        # not translated: notes stored with the body and answered to the gateway (the API)
         problem = "" if usable else "no message found in the payload"
         if usable and not any(m.device_uuid for m, _ in usable):
+            # not translated: as above
             problem = "no device id in the payload: cannot tell which profile received it"
         return WebhookBody(text, content_type or "", tuple(usable), problem)
 
@@ -150,7 +153,7 @@ class InboxService:
 
     async def _require(self, package_id: str) -> None:
         if await self._store.get_package(package_id) is None:
-            raise NotFound(f"No package with id {package_id}.")
+            raise NotFound(NO_PACKAGE(package_id=package_id))
 
 
 def phone_key(phone: str) -> str:

@@ -11,10 +11,12 @@ from typing import Any
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import NotFound
 from spreader_app.core.fields import FieldReader
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import DistributionMode, Package, PackageStatus
 from spreader_app.core.ports import CatalogPort
 from spreader_app.core.quiet_hours import QuietHoursError, parse_quiet_hours
 from spreader_app.core.recipient_zones import check_zone_defaults, zone_row_problems
+from spreader_app.core.services.words import NO_PACKAGE
 from spreader_app.core.text import Text
 
 # New packages send Open Chat only 09:00-21:00 on each recipient's clock.
@@ -81,7 +83,7 @@ def apply_package_fields(base: Package, data: Mapping[str, Any], *, creating: bo
         "recipient_quiet_hours": _quiet_hours(r, data, base.recipient_quiet_hours),
         "recipient_zones": _zone_defaults(r, data, base.recipient_zones),
     }
-    r.finish("The package")
+    r.finish(Text("Fields", QT_TRANSLATE_NOOP("Fields", "The package")))
     return dataclasses.replace(base, **changes)
 
 
@@ -93,11 +95,24 @@ def _quiet_hours(r: FieldReader, data: Mapping[str, Any], current: str | None) -
     if value is None:
         return None
     if not isinstance(value, str):
-        r.error("recipient_quiet_hours", 'must be a range such as "21:00-09:00", or null (off)')
+        r.error(
+            "recipient_quiet_hours",
+            Text(
+                "Fields",
+                QT_TRANSLATE_NOOP("Fields", 'must be a range such as "21:00-09:00", or null (off)'),
+            ),
+        )
         return current
     problem = quiet_hours_problem(value)
     if problem is not None:
-        r.error("recipient_quiet_hours", f"{problem}, or null to turn them off")
+        r.error(
+            "recipient_quiet_hours",
+            Text(
+                "Fields",
+                QT_TRANSLATE_NOOP("Fields", "{problem}, or null to turn them off"),
+                problem=problem,
+            ),
+        )
         return current
     return str(parse_quiet_hours(value))
 
@@ -138,7 +153,14 @@ def _zone_defaults(
     if not isinstance(value, Mapping) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):
-        r.error("recipient_zones", 'must map country codes to zones, e.g. {"RU": "Europe/Moscow"}')
+        r.error(
+            "recipient_zones",
+            Text(
+                "Fields",
+                QT_TRANSLATE_NOOP("Fields", "must map country codes to zones, e.g. {example}"),
+                example='{"RU": "Europe/Moscow"}',
+            ),
+        )
         return current
     for problem in check_zone_defaults(value):
         r.error("recipient_zones", problem)
@@ -179,7 +201,7 @@ class PackageService:
     async def get(self, package_id: str) -> Package:
         pkg = await self._store.get_package(package_id)
         if pkg is None:
-            raise NotFound(f"No package with id {package_id}.")
+            raise NotFound(NO_PACKAGE(package_id=package_id))
         return pkg
 
     async def list(self) -> list[Package]:
@@ -198,5 +220,5 @@ class PackageService:
 
     async def delete(self, package_id: str, actor: str = "api") -> None:
         if not await self._store.delete_package(package_id, self._clock.timestamp(), actor):
-            raise NotFound(f"No package with id {package_id}.")
+            raise NotFound(NO_PACKAGE(package_id=package_id))
         self._on_change()

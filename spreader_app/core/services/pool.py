@@ -11,11 +11,14 @@ from spreader_app.core import reasons
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import Conflict, NotFound, ValidationFailed
 from spreader_app.core.health_watch import with_crowd
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import Package, PoolEvent
 from spreader_app.core.pool import Pool, PoolEventType, PoolView
 from spreader_app.core.pool_common import LOOKBACK, PoolCommon, episode_blocks, what_they_shared
 from spreader_app.core.ports import CatalogPort, HealthPort, PoolPort
 from spreader_app.core.rules import ProfileState
+from spreader_app.core.services.words import NO_PACKAGE
+from spreader_app.core.text import Text
 
 
 class PoolStore(CatalogPort, PoolPort, HealthPort, Protocol):
@@ -82,7 +85,7 @@ class PoolService:
     async def _package(self, package_id: str) -> Package:
         pkg = await self._store.get_package(package_id)
         if pkg is None:
-            raise NotFound(f"No package with id {package_id}.")
+            raise NotFound(NO_PACKAGE(package_id=package_id))
         return pkg
 
     async def view(self, package: Package) -> PoolView:
@@ -129,12 +132,25 @@ class PoolService:
         note = data.get("note") if isinstance(data, Mapping) else None
         if not isinstance(note, str) or not note.strip() or len(note) > NOTE_LIMIT:
             raise ValidationFailed(
-                "Say why Open Chat may go on: a note is required to resume.",
-                details=[{"field": "note", "message": f"non-blank text, at most {NOTE_LIMIT}"}],
+                Text(
+                    "Services",
+                    QT_TRANSLATE_NOOP(
+                        "Services", "Say why Open Chat may go on: a note is required to resume."
+                    ),
+                ),
+                details=[  # not translated: the field detail, for the API
+                    {"field": "note", "message": f"non-blank text, at most {NOTE_LIMIT}"}
+                ],
             )
         package = await self._package(package_id)
         if (await current_pool(self._store, package_id)).paused_at is None:
-            raise Conflict(f"Open Chat of package {package.name} is not paused.")
+            raise Conflict(
+                Text(
+                    "Services",
+                    QT_TRANSLATE_NOOP("Services", "Open Chat of package {name} is not paused."),
+                    name=package.name,
+                )
+            )
         event = PoolEvent(
             package_id,
             PoolEventType.RESUMED,

@@ -14,6 +14,7 @@ from spreader_app.core.clock import Clock
 from spreader_app.core.errors import NotFound, ValidationFailed
 from spreader_app.core.fields import FieldReader
 from spreader_app.core.health_score import EMPTY_LOG
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.masking import mask
 from spreader_app.core.models import Profile, ProfileStatus
 from spreader_app.core.ports import (
@@ -25,6 +26,8 @@ from spreader_app.core.ports import (
     TokenVault,
 )
 from spreader_app.core.services.connection import ConnectionReport, ConnectionTester
+from spreader_app.core.services.words import NO_PACKAGE, NO_PROFILE
+from spreader_app.core.text import Text
 from spreader_app.core.warmup import FIRST_STAGE, GRADUATED
 
 
@@ -84,16 +87,37 @@ class ProfileService:
         r = FieldReader(data, allowed=PROFILE_FIELDS)
         device = r.text("zentra_uuid", base.zentra_uuid, required=creating, min_len=1, max_len=64)
         if device is not None and device != base.zentra_uuid and not _DEVICE_ID.fullmatch(device):
-            r.error("zentra_uuid", "may hold only letters, digits and . _ : - (the device UUID)")
+            r.error(
+                "zentra_uuid",
+                Text(
+                    "Fields",
+                    QT_TRANSLATE_NOOP(
+                        "Fields", "may hold only letters, digits and . _ : - (the device UUID)"
+                    ),
+                ),
+            )
         token = r.text("zentra_api_token", None, required=creating, min_len=8, max_len=512)
         if token is not None and any(c.isspace() for c in token):
-            r.error("zentra_api_token", "must not contain spaces; paste the token exactly")
+            r.error(
+                "zentra_api_token",
+                Text(
+                    "Fields",
+                    QT_TRANSLATE_NOOP("Fields", "must not contain spaces; paste the token exactly"),
+                ),
+            )
             token = None
         status = r.choice("status", ProfileStatus, base.status)
         if status in (ProfileStatus.BLOCKED, ProfileStatus.COOLDOWN) and r.has("status"):
             r.error(
                 "status",
-                "can be set to active or inactive; blocked and cooldown are set by the engine",
+                Text(
+                    "Fields",
+                    QT_TRANSLATE_NOOP(
+                        "Fields",
+                        "can be set to active or inactive; blocked and cooldown are set by the "
+                        "engine",
+                    ),
+                ),
             )
         profile = dataclasses.replace(
             base,
@@ -110,14 +134,14 @@ class ProfileService:
             warmup_stage=r.integer("warmup_stage", base.warmup_stage, lo=FIRST_STAGE, hi=GRADUATED)
             or base.warmup_stage,
         )
-        r.finish("The profile")
+        r.finish(Text("Fields", QT_TRANSLATE_NOOP("Fields", "The profile")))
         if status is not None and status is not base.status:
             profile = _with_status(profile, status)
         return profile, token
 
     async def create(self, package_id: str, data: Mapping[str, Any], actor: str = "api") -> Profile:
         if await self._store.get_package(package_id) is None:
-            raise NotFound(f"No package with id {package_id}.")
+            raise NotFound(NO_PACKAGE(package_id=package_id))
         now = self._clock.now()
         base = Profile(
             id=f"prof_{uuid.uuid4().hex[:12]}",
@@ -138,12 +162,12 @@ class ProfileService:
     async def get(self, package_id: str, profile_id: str) -> Profile:
         profile = await self._store.get_profile(profile_id)
         if profile is None or profile.package_id != package_id:
-            raise NotFound(f"No profile {profile_id} in package {package_id}.")
+            raise NotFound(NO_PROFILE(profile_id=profile_id, package_id=package_id))
         return profile
 
     async def list(self, package_id: str) -> list[Profile]:
         if await self._store.get_package(package_id) is None:
-            raise NotFound(f"No package with id {package_id}.")
+            raise NotFound(NO_PACKAGE(package_id=package_id))
         return await self._store.list_profiles(package_id)
 
     async def update(
@@ -157,7 +181,7 @@ class ProfileService:
             profile = dataclasses.replace(profile, token_masked=mask(token))
         now = self._clock.now()
         profile = dataclasses.replace(profile, updated_at=now)
-        changed = {
+        changed = {  # not translated: the audit log's record
             k: ("(new token)" if k == "zentra_api_token" else str(v))
             for k, v in data.items()
             if k in PROFILE_FIELDS
@@ -171,8 +195,16 @@ class ProfileService:
     ) -> Profile:
         if status not in (ProfileStatus.ACTIVE.value, ProfileStatus.INACTIVE.value):
             raise ValidationFailed(
-                f'status is {status!r}; use "active" or "inactive".',
-                details=[{"field": "status", "message": "must be active or inactive"}],
+                Text(
+                    "Services",
+                    QT_TRANSLATE_NOOP(
+                        "Services", 'status is {status}; use "active" or "inactive".'
+                    ),
+                    status=repr(status),
+                ),
+                details=[  # not translated: the field detail, for the API
+                    {"field": "status", "message": "must be active or inactive"}
+                ],
             )
         return await self.update(package_id, profile_id, {"status": status}, actor)
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import ValidationFailed
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.ports import AuditPort, SettingsPort
 from spreader_app.core.receiving import (
     Hop,
@@ -21,6 +22,7 @@ from spreader_app.core.receiving import (
     WebhookProbe,
     webhook_url,
 )
+from spreader_app.core.text import Text
 
 _UNSPECIFIED = {"0.0.0.0", "::", ""}
 
@@ -119,7 +121,13 @@ class ReceivingService:
         unknown = set(fields) - {"public_url", "host", "cloudflared_path"}
         if unknown:
             raise ValidationFailed(
-                f"These settings are not part of receiving: {', '.join(sorted(unknown))}."
+                Text(
+                    "Services",
+                    QT_TRANSLATE_NOOP(
+                        "Services", "These settings are not part of receiving: {names}."
+                    ),
+                    names=", ".join(sorted(unknown)),
+                )
             )
         changes: dict[str, Any] = {"receive_mode": mode.value, **fields}
         before = self._port.snapshot()
@@ -193,19 +201,41 @@ def _missing_hop(view: ReceivingView) -> Hop:
     return Hop.TUNNEL_DOWN if view.mode is ReceiveMode.TUNNEL else Hop.NO_ADDRESS
 
 
-def _missing_reason(view: ReceivingView) -> str:
+def _missing_reason(view: ReceivingView) -> str | Text:
     if view.mode is ReceiveMode.ADDRESS:
-        return "No public address is set: enter the address that reaches this computer."
+        return _said(
+            QT_TRANSLATE_NOOP(
+                "Receiving",
+                "No public address is set: enter the address that reaches this computer.",
+            )
+        )
     if view.mode is ReceiveMode.OFF:
-        return "Customers' messages are not received: choose how they reach this computer."
-    phase: Callable[[TunnelState], str] = _TUNNEL_DOWN[view.tunnel.phase]
+        return _said(
+            QT_TRANSLATE_NOOP(
+                "Receiving",
+                "Customers' messages are not received: choose how they reach this computer.",
+            )
+        )
+    phase: Callable[[TunnelState], str | Text] = _TUNNEL_DOWN[view.tunnel.phase]
     return phase(view.tunnel)
 
 
-_TUNNEL_DOWN: dict[TunnelPhase, Callable[[TunnelState], str]] = {
-    TunnelPhase.NOT_INSTALLED: lambda s: "The tunnel is down: cloudflared is not installed.",
-    TunnelPhase.STOPPED: lambda s: "The tunnel is down: it is not started.",
-    TunnelPhase.STARTING: lambda s: "The tunnel is still starting; try again in a moment.",
-    TunnelPhase.FAILED: lambda s: f"The tunnel is down: {s.detail}",
+def _said(template: str, **params: str) -> Text:
+    return Text("Receiving", template, **params)
+
+
+_TUNNEL_DOWN: dict[TunnelPhase, Callable[[TunnelState], str | Text]] = {
+    TunnelPhase.NOT_INSTALLED: lambda s: _said(
+        QT_TRANSLATE_NOOP("Receiving", "The tunnel is down: cloudflared is not installed.")
+    ),
+    TunnelPhase.STOPPED: lambda s: _said(
+        QT_TRANSLATE_NOOP("Receiving", "The tunnel is down: it is not started.")
+    ),
+    TunnelPhase.STARTING: lambda s: _said(
+        QT_TRANSLATE_NOOP("Receiving", "The tunnel is still starting; try again in a moment.")
+    ),
+    TunnelPhase.FAILED: lambda s: _said(
+        QT_TRANSLATE_NOOP("Receiving", "The tunnel is down: {detail}"), detail=s.detail
+    ),
     TunnelPhase.RUNNING: lambda s: "",
 }

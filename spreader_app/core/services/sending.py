@@ -16,6 +16,7 @@ from spreader_app.core.errors import Conflict, NoProfileAvailable, NotFound, Val
 from spreader_app.core.fields import FieldReader
 from spreader_app.core.gc_pause import gc_paused
 from spreader_app.core.health_watch import with_crowd
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import (
     Delivery,
     DeliveryStatus,
@@ -46,7 +47,17 @@ from spreader_app.core.rules import ProfileState
 from spreader_app.core.services.pool import current_pool
 from spreader_app.core.services.stats import ProfileLimits, StatsService
 from spreader_app.core.services.templates import TemplateService
+from spreader_app.core.services.words import (
+    NO_MESSAGE,
+    NO_PACKAGE,
+    NO_PROFILE_CAN_SEND,
+    NO_PROFILE_CAN_SEND_BECAUSE,
+    OPTED_OUT,
+    PACKAGE_STATUS,
+    SAME_NUMBER,
+)
 from spreader_app.core.template import Renderer, parse
+from spreader_app.core.text import Text
 
 
 class SendingStore(CatalogPort, MessagePort, SuppressionPort, RoutePort, PoolPort, Protocol):
@@ -123,18 +134,38 @@ def read_open_request(data: Mapping[str, Any]) -> OpenRequest:
     if template_id is None:
         content = read_content(r)
     elif given := sorted(CONTENT_FIELDS & set(data)):
-        r.error(given[0], "comes from the template; give either template_id or the content")
+        r.error(
+            given[0],
+            Text(
+                "Fields",
+                QT_TRANSLATE_NOOP(
+                    "Fields", "comes from the template; give either template_id or the content"
+                ),
+            ),
+        )
         content = MessageContent()
     else:
         content = MessageContent()
     recipients = data.get("recipients")
     variables = RecipientList([])
     if not isinstance(recipients, list) or not recipients:
-        r.error("recipients", "must be a non-empty list of phone numbers")
+        r.error(
+            "recipients",
+            Text(
+                "Fields", QT_TRANSLATE_NOOP("Fields", "must be a non-empty list of phone numbers")
+            ),
+        )
     elif len(recipients) > MAX_RECIPIENTS:
         r.error(
             "recipients",
-            f"has {len(recipients)} numbers; the limit is {MAX_RECIPIENTS} per message",
+            Text(
+                "Fields",
+                QT_TRANSLATE_NOOP(
+                    "Fields", "has {count} numbers; the limit is {limit} per message"
+                ),
+                count=len(recipients),
+                limit=MAX_RECIPIENTS,
+            ),
         )
     else:
         variables = read_recipients(r, recipients)
@@ -146,7 +177,12 @@ def read_open_request(data: Mapping[str, Any]) -> OpenRequest:
     if strategy is WaitingStrategy.DRIP and drip is None and not o.has("drip_interval_minutes"):
         o.error(
             "drip_interval_minutes",
-            "is required for the drip strategy (minutes between recipients)",
+            Text(
+                "Fields",
+                QT_TRANSLATE_NOOP(
+                    "Fields", "is required for the drip strategy (minutes between recipients)"
+                ),
+            ),
         )
     schedule_at = o.when("schedule_at")
     on_missing = o.choice("on_missing", OnMissing, OnMissing.REFUSE) or OnMissing.REFUSE
@@ -155,9 +191,16 @@ def read_open_request(data: Mapping[str, Any]) -> OpenRequest:
         isinstance(fallbacks, Mapping)
         and all(isinstance(k, str) and isinstance(v, str) for k, v in fallbacks.items())
     ):
-        o.error("fallbacks", 'must map variable names to texts, e.g. {"name": "customer"}')
+        o.error(
+            "fallbacks",
+            Text(
+                "Fields",
+                QT_TRANSLATE_NOOP("Fields", "must map variable names to texts, e.g. {example}"),
+                example='{"name": "customer"}',
+            ),
+        )
     r.errors.extend(o.errors)
-    r.finish("The Open Chat message")
+    r.finish(Text("Fields", QT_TRANSLATE_NOOP("Fields", "The Open Chat message")))
     assert strategy is not None
     return OpenRequest(
         content,
@@ -196,7 +239,7 @@ class SendingService:
     async def _package(self, package_id: str) -> Package:
         pkg = await self._store.get_package(package_id)
         if pkg is None:
-            raise NotFound(f"No package with id {package_id}.")
+            raise NotFound(NO_PACKAGE(package_id=package_id))
         return pkg
 
     async def preview(self, package_id: str, req: OpenRequest) -> OpenPreview:
@@ -269,7 +312,14 @@ class SendingService:
         package = await self._package(package_id)
         if package.status is not PackageStatus.ACTIVE:
             raise Conflict(
-                f"Package {package.name} is {package.status.value}; activate it to send."
+                Text(
+                    "Services",
+                    QT_TRANSLATE_NOOP(
+                        "Services", "Package {name} is {status}; activate it to send."
+                    ),
+                    name=package.name,
+                    status=PACKAGE_STATUS[package.status](),
+                )
             )
         preview = await self.preview(package_id, req)
         screening, result, personal = preview.screening, preview.plan, preview.personal
@@ -281,7 +331,13 @@ class SendingService:
         ]
         if not result.items:
             raise ValidationFailed(
-                "None of the recipients can be messaged; see details for each one.",
+                Text(
+                    "Services",
+                    QT_TRANSLATE_NOOP(
+                        "Services",
+                        "None of the recipients can be messaged; see details for each one.",
+                    ),
+                ),
                 details=[
                     {
                         "field": "recipients",
@@ -295,8 +351,7 @@ class SendingService:
         if result.unassigned:
             reason = next((i.reason for i in result.items if i.profile_id is None), "")
             raise NoProfileAvailable(
-                "No profile of this package can send: add a profile or set one active. "
-                f"({reason})".replace(" ()", "")
+                NO_PROFILE_CAN_SEND_BECAUSE(reason=reason) if reason else NO_PROFILE_CAN_SEND()
             )
         now = self._clock.now()
         scheduled = req.schedule_at is not None and req.schedule_at > now
@@ -333,7 +388,7 @@ class SendingService:
     async def message(self, package_id: str, message_id: str) -> Message:
         msg = await self._store.get_message(message_id)
         if msg is None or msg.package_id != package_id:
-            raise NotFound(f"No message {message_id} in package {package_id}.")
+            raise NotFound(NO_MESSAGE(message_id=message_id, package_id=package_id))
         return msg
 
     async def deliveries(
@@ -408,15 +463,10 @@ def _new_deliveries(
 def _skipped(s: Screening) -> list[SkippedRecipient]:
     out = [SkippedRecipient(r.raw, f"invalid:{r.reason.value}", r.message) for r in s.rejected]
     out += [
-        SkippedRecipient(d.raw, "duplicate", f"Same number as row {d.first_row + 1}; sent once.")
+        SkippedRecipient(d.raw, "duplicate", str(SAME_NUMBER(row=d.first_row + 1)))
         for d in s.duplicates
     ]
-    out += [
-        SkippedRecipient(
-            x.raw, "opted_out", "This number opted out or is suppressed in this package."
-        )
-        for x in s.suppressed
-    ]
+    out += [SkippedRecipient(x.raw, "opted_out", str(OPTED_OUT())) for x in s.suppressed]
     return out
 
 
@@ -429,9 +479,18 @@ def _refused(missing: list[Problem], recipients: Sequence[object]) -> Validation
     the two ways out (skip them, or give a fallback)."""
     rows = ", ".join(str(p.row + 1) for p in missing[:10]) + (" …" if len(missing) > 10 else "")
     return ValidationFailed(
-        f"{len(missing):,} recipients have an empty variable and no fallback (rows {rows});"
-        " nothing was sent. Fill those values, write a fallback as {{name | customer}}, set"
-        ' options.fallbacks, or set options.on_missing to "skip" to send to the others.',
+        Text(
+            "Services",
+            QT_TRANSLATE_NOOP(
+                "Services",
+                "{count} recipients have an empty variable and no fallback (rows {rows}); "
+                "nothing was sent. Fill those values, write a fallback as {example}, set "
+                'options.fallbacks, or set options.on_missing to "skip" to send to the others.',
+            ),
+            count=f"{len(missing):,}",
+            rows=rows,
+            example="{name | customer}",  # not translated: the template syntax itself
+        ),
         details=[
             {
                 "field": f"recipients[{p.row}]",

@@ -9,7 +9,9 @@ from typing import Any
 
 from spreader_app.core.clock import Clock
 from spreader_app.core.errors import ValidationFailed
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.ports import AuditPort, SettingsPort
+from spreader_app.core.text import Text
 
 EDITABLE = {"default_region", "theme", "language", "zentra_url", "host", "port"}
 # What the running process may only take up on restart, unless an applier puts it in effect.
@@ -80,8 +82,16 @@ class SettingsService:
         unknown = set(changes) - EDITABLE
         if unknown:
             raise ValidationFailed(
-                f"These settings cannot be changed here: {', '.join(sorted(unknown))}.",
-                details=[{"field": k, "message": "not editable"} for k in sorted(unknown)],
+                Text(
+                    "Services",
+                    QT_TRANSLATE_NOOP(
+                        "Services", "These settings cannot be changed here: {names}."
+                    ),
+                    names=", ".join(sorted(unknown)),
+                ),
+                details=[  # not translated: the field detail, for the API
+                    {"field": k, "message": "not editable"} for k in sorted(unknown)
+                ],
             )
         self._port.save(dict(changes))
         await self._store.audit(

@@ -22,6 +22,7 @@ from spreader_app.core.pool import NORMAL_POOL, Pool, PoolView, profile_factor, 
 from spreader_app.core.ports import CatalogPort, ContactPort, HealthPort, PoolPort, StatsPort
 from spreader_app.core.rules import DAY, HOUR, ProfileState
 from spreader_app.core.services.pool import current_pool
+from spreader_app.core.services.words import NO_PACKAGE
 from spreader_app.core.warmup import GRADUATED, contact_log, contact_query
 
 
@@ -96,7 +97,7 @@ class StatsService:
     async def package_stats(self, package_id: str) -> PackageStats:
         package = await self._store.get_package(package_id)
         if package is None:
-            raise NotFound(f"No package with id {package_id}.")
+            raise NotFound(NO_PACKAGE(package_id=package_id))
         profiles = await self._store.list_profiles(package_id)
         now = self._clock.timestamp()
         states = await self.profile_states(package, profiles, now)

@@ -16,9 +16,12 @@ from spreader_app.core.clock import Clock
 from spreader_app.core.content import CONTENT_FIELDS, personal_text, read_content
 from spreader_app.core.errors import Conflict, NotFound
 from spreader_app.core.fields import FieldReader
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.models import MessageContent, MessageTemplate
 from spreader_app.core.ports import CatalogPort, MessagePort, TemplatePort
+from spreader_app.core.services.words import NO_MESSAGE, NO_PACKAGE
 from spreader_app.core.template import parse
+from spreader_app.core.text import Text
 
 TEMPLATE_FIELDS = CONTENT_FIELDS | {"name"}
 MAX_NAME = 100
@@ -50,7 +53,7 @@ def read_template(
     r = FieldReader(data, allowed=TEMPLATE_FIELDS)
     name = r.text("name", None, required=True, min_len=1, max_len=MAX_NAME) or ""
     content = read_content(r)
-    r.finish("The template")
+    r.finish(Text("Fields", QT_TRANSLATE_NOOP("Fields", "The template")))
     parse(personal_text(content)[0])
     return name, content
 
@@ -65,7 +68,7 @@ class TemplateService:
 
     async def _check_package(self, package_id: str) -> None:
         if await self._store.get_package(package_id) is None:
-            raise NotFound(f"No package with id {package_id}.")
+            raise NotFound(NO_PACKAGE(package_id=package_id))
 
     async def list(self, package_id: str) -> list[MessageTemplate]:
         """The package's templates by name."""
@@ -76,8 +79,17 @@ class TemplateService:
         found = await self._templates.get_template(template_id)
         if found is None or found.package_id != package_id:
             raise NotFound(
-                f"No template {template_id} in package {package_id}; list them with"
-                f" GET /api/v1/packages/{package_id}/templates."
+                Text(
+                    "Services",
+                    QT_TRANSLATE_NOOP(
+                        "Services",
+                        "No template {template_id} in package {package_id}; list them with "
+                        "GET {path}.",
+                    ),
+                    template_id=template_id,
+                    package_id=package_id,
+                    path=f"/api/v1/packages/{package_id}/templates",
+                )
             )
         return found
 
@@ -117,7 +129,7 @@ class TemplateService:
         """A new template with the content of a message already sent ("save as template")."""
         message = await self._store.get_message(message_id)
         if message is None or message.package_id != package_id:
-            raise NotFound(f"No message {message_id} in package {package_id}.")
+            raise NotFound(NO_MESSAGE(message_id=message_id, package_id=package_id))
         c = message.content
         body: dict[str, Any] = {"name": name, "type": c.type.value, "text": c.text}
         for key in ("caption", "media_url", "media_path"):
@@ -129,6 +141,13 @@ class TemplateService:
         for other in await self._templates.list_templates(template.package_id):
             if other.name.casefold() == template.name.casefold() and other.id != template.id:
                 raise Conflict(
-                    f"The package already has a template named {other.name!r}: choose another"
-                    " name, or change that template instead."
+                    Text(
+                        "Services",
+                        QT_TRANSLATE_NOOP(
+                            "Services",
+                            "The package already has a template named {name}: choose another "
+                            "name, or change that template instead.",
+                        ),
+                        name=repr(other.name),
+                    )
                 )

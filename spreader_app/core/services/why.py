@@ -10,6 +10,7 @@ from spreader_app.core.clock import Clock
 from spreader_app.core.errors import NotFound
 from spreader_app.core.models import Delivery
 from spreader_app.core.ports import CatalogPort, MessagePort
+from spreader_app.core.services.words import NO_PACKAGE
 from spreader_app.core.why import Phrase, explain, waiting_by_reason
 
 
@@ -39,7 +40,7 @@ class WhyService:
         """Raises ``NotFound`` for an unknown package."""
         package = await self._store.get_package(package_id)
         if package is None:
-            raise NotFound(f"No package with id {package_id}.")
+            raise NotFound(NO_PACKAGE(package_id=package_id))
         names = {p.id: p.name for p in await self._store.list_profiles(package_id)}
         now = self._clock.timestamp()
         why = {

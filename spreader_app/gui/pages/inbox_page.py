@@ -26,7 +26,13 @@ from spreader_app.core.phones import display
 from spreader_app.core.reply_router import ReplyResult, read_reply_request
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
+from spreader_app.gui.i18n import (
+    QT_TRANSLATE_NOOP,
+    ltr,
+    shown_delivery_error,
+    shown_gateway_detail,
+    translate,
+)
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.inbox_table import (
     TIME,
@@ -73,10 +79,10 @@ def describe_reply(result: ReplyResult, names: dict[str, str]) -> tuple[str, boo
     kind, _, detail = result.error.partition(": ")
     words = _OUTCOME_WORDS.get(kind)
     if words is None:
-        reason = result.error or translate("InboxPage", "unknown error")
+        reason = shown_delivery_error(result.error) or translate("InboxPage", "unknown error")
     else:
         words = translate("Outcomes", words)
-        reason = f"{words} ({ltr(detail)})" if detail else words
+        reason = f"{words} ({shown_gateway_detail(detail)})" if detail else words
     return translate("InboxPage", "Not sent via {profile}: {reason}.").format(
         profile=name, reason=reason
     ), False

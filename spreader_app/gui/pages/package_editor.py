@@ -459,7 +459,7 @@ class PackageEditor(QWidget):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
         if isinstance(exc, ValidationFailed) and exc.details:
-            self._server_errors = details_by_field(exc.details)
+            self._server_errors = details_by_field(exc.detail_texts)
             unplaced = [t for k, t in self._server_errors.items() if k not in self._error_labels]
             if unplaced:
                 self.form_error.setText(" ".join(unplaced))

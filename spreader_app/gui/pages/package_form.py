@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import Package
 from spreader_app.core.services.packages import PACKAGE_FIELDS, apply_package_fields
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, field_sentence, translate
 from spreader_app.gui.pages.package_clock_fields import (
     CLOCK_LABELS,
     QuietHoursField,
@@ -64,7 +64,7 @@ def form_errors(data: Mapping[str, Any], base: Package | None = None) -> dict[st
     try:
         apply_package_fields(base or Package(id="", name=""), data, creating=base is None)
     except ValidationFailed as exc:
-        return details_by_field(exc.details)
+        return details_by_field(exc.detail_texts)
     return {}
 
 
@@ -73,8 +73,7 @@ def details_by_field(details: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     for item in details or []:
         key = str(item.get("field", ""))
-        label = FIELD_LABELS[key] if key in FIELD_LABELS else key
-        sentence = f"{label} {item.get('message', '')}".strip() + "."
+        sentence = field_sentence(key, item.get("message", ""), FIELD_LABELS)
         out[key] = f"{out[key]} {sentence}" if key in out else sentence
     return out
 

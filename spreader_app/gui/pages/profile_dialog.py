@@ -28,7 +28,7 @@ from spreader_app.core.errors import Conflict, ValidationFailed
 from spreader_app.core.models import Profile, ProfileStatus
 from spreader_app.core.services.connection import ConnectionReport
 from spreader_app.gui.context import AppContext
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, shown
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, field_sentence, shown
 from spreader_app.gui.tables.profiles_table import PROFILE_STATUS_LABELS
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import show_value
@@ -274,10 +274,9 @@ class ProfileDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         unplaced: list[str] = []
         if isinstance(exc, ValidationFailed) and exc.details:
-            for item in exc.details:
+            for item in exc.detail_texts:
                 key = str(item.get("field", ""))
-                label_text = FIELD_LABELS[key] if key in FIELD_LABELS else key
-                sentence = f"{label_text} {item.get('message', '')}."
+                sentence = field_sentence(key, item.get("message", ""), FIELD_LABELS)
                 label = self._error_labels.get(key)
                 if label is None:
                     unplaced.append(sentence)
@@ -286,7 +285,7 @@ class ProfileDialog(QDialog):
                     label.show()
         elif isinstance(exc, Conflict):
             # The one conflict a profile save has: the device is already in this package.
-            self._error_labels["zentra_uuid"].setText(exc.message)
+            self._error_labels["zentra_uuid"].setText(describe(exc))
             self._error_labels["zentra_uuid"].show()
         else:
             if not isinstance(exc, ValidationFailed):
@@ -319,11 +318,12 @@ class ProfileDialog(QDialog):
         set_role(self.test_result, "ok" if report.connected else "error")
 
     def _on_test_failed(self, exc: BaseException) -> None:
-        details = exc.details if isinstance(exc, ValidationFailed) else None
+        details = exc.detail_texts if isinstance(exc, ValidationFailed) else None
         for item in details or []:
             label = self._error_labels.get(str(item.get("field", "")))
             if label is not None:
-                label.setText(str(item.get("message", "")).capitalize() + ".")
+                problem = shown(item.get("message", ""))
+                label.setText(problem[:1].upper() + problem[1:] + ".")
                 label.show()
         show_value(self.test_result, describe(exc))
         set_role(self.test_result, "error")

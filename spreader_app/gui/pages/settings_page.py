@@ -27,7 +27,7 @@ from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.services.settings import SettingsView
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, shown, translate
 from spreader_app.gui.icons import icon
 from spreader_app.gui.pages.settings.receiving_section import ReceivingSection
 from spreader_app.gui.regions import SEPARATOR, english_name, region_choices
@@ -358,12 +358,12 @@ class SettingsPage(QWidget):
             show_value(self.status_label, "")
 
     def _show_errors(self, exc: BaseException) -> None:
-        details = exc.details if isinstance(exc, ValidationFailed) else None
+        details = exc.detail_texts if isinstance(exc, ValidationFailed) else None
         placed = False
         for item in details or []:
             label = self.errors.get(str(item.get("field", "")))
             if label is not None:
-                show_message(label, str(item.get("message", "")))
+                show_message(label, shown(item.get("message", "")))
                 placed = True
         self._say(
             self.tr("Not saved: correct the fields marked in red.") if placed else describe(exc),

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from spreader_app.core.models import Delivery, Message
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, display
 from spreader_app.core.services.recipient_clock import ClockReader, RecipientClock
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, shown_delivery_error
 from spreader_app.gui.tables.clock_columns import clock_columns
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.snapshot_model import SORT_ROLE, SnapshotTableModel
@@ -61,8 +61,9 @@ def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
 
 
 def sentence(text: str) -> str:
-    """A "Why?" sentence whole (its first line): what sets the time comes at its end, so the
-    view elides it to the column's width instead of a fixed count of characters."""
+    """A "Why?" sentence or a delivery's error whole (its first line): what sets the time,
+    and the gateway's own words, come at its end, so the view elides it to the column's
+    width instead of a fixed count of characters."""
     return preview(text, WHY_CHARS)
 
 
@@ -175,9 +176,9 @@ def delivery_columns() -> list[Column[DeliveryLine]]:
         ),
         Column(
             QT_TRANSLATE_NOOP("Column", "Error"),
-            lambda r: r.delivery.error,
-            preview,
-            tooltip=lambda r: tooltip_html(r.delivery.error),
+            lambda r: shown_delivery_error(r.delivery.error),
+            sentence,
+            tooltip=lambda r: tooltip_html(shown_delivery_error(r.delivery.error)),
         ),
         Column(
             QT_TRANSLATE_NOOP("Column", "Sent at"),

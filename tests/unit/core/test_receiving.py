@@ -85,7 +85,7 @@ async def test_receiving_self_test_names_the_missing_hop() -> None:
     prober = Prober()
     failed = TunnelState(TunnelPhase.FAILED, retry_in=5, detail="cloudflared stopped")
     down = await self_test(receiving_view(SETTINGS, failed, "http://127.0.0.1:1"), prober)
-    assert down.hop is Hop.TUNNEL_DOWN and "cloudflared stopped" in down.detail
+    assert down.hop is Hop.TUNNEL_DOWN and "cloudflared stopped" in str(down.detail)
     own = {**SETTINGS, "receive_mode": "address"}
     missing = await self_test(receiving_view(own, RUNNING, "http://127.0.0.1:1"), prober)
     assert missing.hop is Hop.NO_ADDRESS

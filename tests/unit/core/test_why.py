@@ -84,3 +84,50 @@ def test_waiting_deliveries_are_counted_by_their_most_telling_reason() -> None:
         "cooldown": 5,
     }
     assert wait_reason("cooldown round_robin failover", None) == "cooldown"
+
+
+def test_a_reader_names_the_customers_zone_in_its_own_language() -> None:
+    record = DecisionRecord(candidates=2, chosen_by="round_robin", constraints=("quiet_hours",))
+    at = datetime(2026, 12, 10, 6, 7, tzinfo=UTC).timestamp()
+    d = _pending(record, at, decided_by="quiet_hours round_robin", recipient_zone="Asia/Riyadh")
+    phrase = explain(d, names=NAMES, package_zone="Africa/Cairo", now=NOW)
+
+    named = render(phrase, city={"Asia/Riyadh": "الرياض"}.get)
+    unknown = render(phrase, city={}.get)
+
+    assert named.endswith("for quiet hours in الرياض")
+    assert unknown == render(phrase)  # a city the table lacks keeps its English name
+
+
+def test_a_failed_try_carries_the_gateway_sentence_through_the_translator() -> None:
+    error = (
+        "rate_limited: The gateway is rate limiting requests (HTTP 429; retry after 30 s): "
+        "Too Many Attempts."
+    )
+    record = DecisionRecord(candidates=1, chosen_by="round_robin")
+    d = _pending(record, NOW + 600, decided_by="round_robin", attempt_count=1, error=error)
+    phrase = explain(d, names=NAMES, package_zone="Africa/Cairo", now=NOW)
+
+    english = render(phrase)
+    marked = render(phrase, lambda _ctx, s: s.replace("The gateway", "GATEWAY"), isolate=True)
+
+    assert english == f"Try 1 failed ({error}); retries at 13:10"
+    assert "GATEWAY is rate limiting" in marked
+    assert "\u2068Too Many Attempts.\u2069" in marked
+
+
+def test_a_skipped_recipients_reason_goes_through_the_translator() -> None:
+    d = Delivery(
+        id=2,
+        message_id="m",
+        package_id="pk",
+        recipient="+201001234567",
+        status=DeliveryStatus.SKIPPED,
+        error="Same number as row 3; sent once.",
+        skip_reason="duplicate",
+    )
+    phrase = explain(d, names=NAMES, package_zone="Africa/Cairo", now=NOW)
+
+    assert render(phrase) == "Skipped: Same number as row 3; sent once."
+    marked = render(phrase, lambda _ctx, s: s.replace("Same number", "SAME NUMBER"))
+    assert marked == "Skipped: SAME NUMBER as row 3; sent once."

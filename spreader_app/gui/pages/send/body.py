@@ -9,7 +9,7 @@ from typing import Any
 
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.models import MessageType, WaitingStrategy
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, field_sentence, shown
 
 _FIELD_LABELS = TranslatedLabels(
     "SendPage",
@@ -78,16 +78,15 @@ def field_errors(exc: ValidationFailed) -> dict[str, list[str]]:
     """The sentences to show per form section (``content``, ``recipients``, ``timing``,
     ``general``) for a ``ValidationFailed`` whose details name fields."""
     out: dict[str, list[str]] = {}
-    for detail in exc.details or []:
+    for detail in exc.detail_texts or []:
         if not isinstance(detail, Mapping):
             continue
         field = str(detail.get("field", "")).split("[", 1)[0]
         if "input" in detail:
             # One entry per rejected recipient: the rejected-rows table shows those.
-            sentence = exc.message
+            sentence = shown(exc.text)
         else:
-            label = _FIELD_LABELS[field] if field in _FIELD_LABELS else field
-            sentence = f"{label} {detail.get('message', '')}."
+            sentence = field_sentence(field, detail.get("message", ""), _FIELD_LABELS)
         if field.startswith("options."):
             section = "timing"
         elif field in _RECIPIENT_FIELDS:
@@ -98,4 +97,4 @@ def field_errors(exc: ValidationFailed) -> dict[str, list[str]]:
             section = "general"
         if sentence not in out.setdefault(section, []):
             out[section].append(sentence)
-    return out or {"general": [exc.message]}
+    return out or {"general": [shown(exc.text)]}

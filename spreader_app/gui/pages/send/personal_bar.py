@@ -126,7 +126,7 @@ class PersonalBar(QWidget):
         try:
             template = parse(text)
         except ValidationFailed as exc:
-            self._say(exc.message, error=True)
+            self._say(describe(exc), error=True)
             return
         sentences: list[str] = []
         unknown = False

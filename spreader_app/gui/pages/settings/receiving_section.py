@@ -30,7 +30,7 @@ from spreader_app.core.events import TunnelChanged
 from spreader_app.core.receiving import ProbeResult, ReceiveMode, TunnelPhase, TunnelState
 from spreader_app.core.services.receiving import ReceivingView, is_loopback_host
 from spreader_app.gui.context import AppContext
-from spreader_app.gui.i18n import ltr
+from spreader_app.gui.i18n import ltr, shown
 from spreader_app.gui.tasks import describe, run_task
 from spreader_app.gui.widgets.accessibility import show_value
 from spreader_app.gui.widgets.roles import set_role, show_message
@@ -395,7 +395,7 @@ class ReceivingSection(QGroupBox):
                 rtt = f"{result.round_trip_ms:.0f}"
                 self._say(text.format(address=ltr(result.url), ms=ltr(rtt)), True)
             else:
-                self._say(self.tr("Not received: {why}").format(why=result.detail), False)
+                self._say(self.tr("Not received: {why}").format(why=shown(result.detail)), False)
 
         run_task(
             self.receiving.test(),
