@@ -108,13 +108,18 @@ class ContactLog:
             while self.first_contacts and self.first_contacts[0] <= horizon:
                 self.first_contacts.popleft()
         if self.unanswered_cap > 0:
-            at = bisect_right(self.unanswered_at, t)
-            self.unanswered_at.insert(at, t)
-            self.unanswered_to.insert(at, recipient or "")
+            times, to = self.unanswered_at, self.unanswered_to
+            if not times or t >= times[-1]:  # the common case: sends come in order
+                times.append(t)
+                to.append(recipient or "")
+            else:
+                at = bisect_right(times, t)
+                times.insert(at, t)
+                to.insert(at, recipient or "")
             # Only the latest ``cap`` sends can ever decide the budget.
-            while len(self.unanswered_at) > self.unanswered_cap:
-                self.unanswered_at.popleft()
-                self.unanswered_to.popleft()
+            while len(times) > self.unanswered_cap:
+                times.popleft()
+                to.popleft()
 
     def answered(self, sender: str, *, to_this_profile: bool) -> bool:
         """``sender`` wrote to the package: its sends no longer count against the budget;

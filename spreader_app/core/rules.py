@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right, insort
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -60,6 +60,9 @@ class ProfileState:
     jitter: float = 0.0
     contacts: ContactLog | None = None
     health_log: HealthLog | None = None
+    # The rules of a chain that can hold this profile back: ``RuleChain``'s cache, keyed on
+    # the chain and on what decides it (``RuleSet``).
+    rule_set: RuleSet | None = field(default=None, repr=False, compare=False)
 
     def health_at(self, t: float) -> int:
         """The health score at ``t``."""
@@ -147,6 +150,38 @@ class Rule(Protocol):
     name: str
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None: ...
+
+
+class ConditionalRule(Rule, Protocol):
+    """A rule that may never hold some profiles back (warm-up over a graduated profile).
+
+    ``inert_from(state)`` is a time from which on ``hold`` allows ``state`` at every time,
+    whatever the recipient and the sends to come (``-inf``: always; ``None``: no such time
+    is known). It may read only the rule's own inputs (fixed when it is built) and the
+    state's ``contacts`` and ``health_log`` objects and ``health`` value: ``RuleChain``
+    leaves the rule out for the state while those stay the same objects and value.
+    """
+
+    def inert_from(self, state: ProfileState) -> float | None: ...
+
+
+_Holds = tuple[tuple[Callable[[ProfileState, float, str | None], Hold | None], str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """The rules of ``chain`` that can hold back a state whose ``contacts`` and
+    ``health_log`` are these objects and whose ``health`` is this value, at any time in
+    ``[since, until)``: the others are inert there (``ConditionalRule``)."""
+
+    chain: RuleChain
+    contacts: ContactLog | None
+    health_log: HealthLog | None
+    health: int
+    since: float
+    until: float
+    steady: _Holds
+    clocked: _Holds
 
 
 class StatusRule:
@@ -332,9 +367,11 @@ class RuleChain:
     def __init__(self, rules: Sequence[Rule], active_hours: ActiveHours) -> None:
         self.rules = tuple(rules)
         self.active_hours = active_hours
-        self._steady = tuple((r.hold, r.name) for r in self.rules if getattr(r, "monotone", False))
-        self._clocked = tuple(
-            (r.hold, r.name) for r in self.rules if not getattr(r, "monotone", False)
+        self._steady, self._clocked = _split(self.rules)
+        self._inert = tuple(
+            (rule, inert_from)
+            for rule in self.rules
+            if (inert_from := getattr(rule, "inert_from", None)) is not None
         )
 
     @classmethod
@@ -357,7 +394,23 @@ class RuleChain:
         them allowing, so none is asked twice. The rules on a clock then settle among
         themselves: they are cycled until all of them allow the same ``t`` (a fixed point).
         The result is the least time every rule allows, whatever the order.
+
+        Rules that cannot hold ``state`` back from ``t`` on (``ConditionalRule``) are not
+        asked: which ones is kept on the state until its inputs change (``RuleSet``).
         """
+        steady, clocked = self._steady, self._clocked
+        if self._inert:
+            chosen = state.rule_set
+            if (
+                chosen is None
+                or chosen.chain is not self
+                or chosen.contacts is not state.contacts
+                or chosen.health_log is not state.health_log
+                or chosen.health != state.health
+                or not chosen.since <= t < chosen.until
+            ):
+                chosen = state.rule_set = self._rule_set(state, t)
+            steady, clocked = chosen.steady, chosen.clocked
         decided: list[str] = []
         capacity_until: float | None = None
         moves = 64 * len(self.rules)
@@ -373,16 +426,16 @@ class RuleChain:
             if moves == 0:
                 raise RuntimeError("rules did not settle; a rule is not monotone")
 
-        for hold_at, name in self._steady:
+        for hold_at, name in steady:
             while (hold := hold_at(state, t, recipient)) is not None:
                 if hold.until is None:
                     return Decision(None, (*decided, name), hold.reason)
                 if hold.until <= t:
                     break
                 move(name, hold.until)
-        n = len(self._clocked)
+        n = len(clocked)
         calm = 0
-        for hold_at, name in cycle(self._clocked) if n else ():
+        for hold_at, name in cycle(clocked) if n else ():
             if calm == n:
                 break
             hold = hold_at(state, t, recipient)
@@ -394,6 +447,24 @@ class RuleChain:
             move(name, hold.until)
             calm = 0
         return Decision(t, tuple(decided), "", capacity_until)
+
+    def _rule_set(self, state: ProfileState, t: float) -> RuleSet:
+        """The rules that can hold ``state`` back at ``t``, and for how long that holds."""
+        since, until = -math.inf, math.inf
+        left_out: list[Rule] = []
+        for rule, inert_from in self._inert:
+            start = inert_from(state)
+            if start is None:
+                continue
+            if start <= t:
+                left_out.append(rule)
+                since = max(since, start)
+            else:
+                until = min(until, start)
+        steady, clocked = _split([r for r in self.rules if r not in left_out])
+        return RuleSet(
+            self, state.contacts, state.health_log, state.health, since, until, steady, clocked
+        )
 
     def limit_state(self, state: ProfileState, t: float) -> LimitState:
         """The gauge state of a profile at ``t``, most severe first."""
@@ -417,6 +488,13 @@ class RuleChain:
         if last is not None and t < last + state.cooldown + state.jitter:
             return LimitState.COOLDOWN
         return LimitState.ACTIVE
+
+
+def _split(rules: Sequence[Rule]) -> tuple[_Holds, _Holds]:
+    """The monotone rules' and the clocked rules' ``(hold, name)``, each in chain order."""
+    steady = tuple((r.hold, r.name) for r in rules if getattr(r, "monotone", False))
+    clocked = tuple((r.hold, r.name) for r in rules if not getattr(r, "monotone", False))
+    return steady, clocked
 
 
 def violations(
