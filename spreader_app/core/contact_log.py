@@ -97,8 +97,9 @@ class ContactLog:
         """Whether a send to ``recipient`` counts as a first contact (unknown: assume so)."""
         return recipient is None or recipient not in self.known
 
-    def record(self, t: float, recipient: str | None) -> None:
-        """An Open Chat send at ``t``; a late record is kept in order (the rules bisect)."""
+    def record(self, t: float, recipient: str | None) -> bool:
+        """An Open Chat send at ``t``; a late record is kept in order (the rules bisect).
+        Returns whether the budget's log just filled: from now on the budget may bind."""
         if self.new_cap is not None:
             if self.is_new(recipient):
                 self.first_contacts.insert(bisect_right(self.first_contacts, t), t)
@@ -107,19 +108,30 @@ class ContactLog:
             horizon = self.first_contacts[-1] - FIRST_CONTACT_SPAN if self.first_contacts else t
             while self.first_contacts and self.first_contacts[0] <= horizon:
                 self.first_contacts.popleft()
-        if self.unanswered_cap > 0:
-            times, to = self.unanswered_at, self.unanswered_to
-            if not times or t >= times[-1]:  # the common case: sends come in order
-                times.append(t)
-                to.append(recipient or "")
-            else:
+        cap = self.unanswered_cap
+        if cap > 0:
+            times = self.unanswered_at
+            if times and t < times[-1]:
                 at = bisect_right(times, t)
                 times.insert(at, t)
-                to.insert(at, recipient or "")
-            # Only the latest ``cap`` sends can ever decide the budget.
-            while len(times) > self.unanswered_cap:
-                times.popleft()
-                to.popleft()
+                self.unanswered_to.insert(at, recipient or "")
+            else:  # the common case: sends come in order
+                times.append(t)
+                self.unanswered_to.append(recipient or "")
+            if len(times) >= cap:
+                return self._trim()
+        return False
+
+    def _trim(self) -> bool:
+        """Keeps the latest ``cap`` unanswered sends, the only ones that can ever decide
+        the budget; returns whether the log just filled."""
+        times, to, cap = self.unanswered_at, self.unanswered_to, self.unanswered_cap
+        if len(times) == cap:
+            return True
+        while len(times) > cap:
+            times.popleft()
+            to.popleft()
+        return False
 
     def answered(self, sender: str, *, to_this_profile: bool) -> bool:
         """``sender`` wrote to the package: its sends no longer count against the budget;

@@ -101,8 +101,9 @@ class ProfileState:
         ``recipient`` (``None``: unknown, counted as new) feeds the contact log."""
         if jitter < 0:
             raise ValueError("jitter may only lengthen the gap")
-        if self.contacts is not None:
-            self.contacts.record(t, recipient)
+        contacts = self.contacts
+        if contacts is not None and contacts.record(t, recipient):
+            self.rule_set = None  # the budget may bind from now on (``UnansweredRule``)
         if self.sends and t < self.sends[-1]:
             # The window counts bisect ``sends``: keep it ascending even for a late record.
             insort(self.sends, t)
@@ -157,9 +158,11 @@ class ConditionalRule(Rule, Protocol):
 
     ``inert_from(state)`` is a time from which on ``hold`` allows ``state`` at every time,
     whatever the recipient and the sends to come (``-inf``: always; ``None``: no such time
-    is known). It may read only the rule's own inputs (fixed when it is built) and the
-    state's ``contacts`` and ``health_log`` objects and ``health`` value: ``RuleChain``
-    leaves the rule out for the state while those stay the same objects and value.
+    is known). It may read only the rule's own inputs (fixed when it is built), the
+    state's ``contacts`` and ``health_log`` objects and ``health`` value, and the contact
+    log's counts as far as ``record_send`` reports their change by dropping the state's
+    ``rule_set``: ``RuleChain`` leaves the rule out for the state until one of those
+    changes.
     """
 
     def inert_from(self, state: ProfileState) -> float | None: ...

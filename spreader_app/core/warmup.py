@@ -104,9 +104,12 @@ class UnansweredRule:
     monotone = True
 
     def inert_from(self, state: ProfileState) -> float | None:
-        """Always without a budget; never known with one."""
+        """Always without a budget, or while its log has room: the send that fills the
+        log drops the state's rule set (``ProfileState.record_send``)."""
         log = state.contacts
-        return -math.inf if log is None or log.unanswered_cap <= 0 else None
+        if log is None or len(log.unanswered_at) < log.unanswered_cap or log.unanswered_cap <= 0:
+            return -math.inf
+        return None
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
         log = state.contacts
