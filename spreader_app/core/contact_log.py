@@ -56,7 +56,9 @@ class ContactLog:
 
     ``new_cap`` is the warm-up stage's new recipients per 24 h (``None``: graduated or
     warm-up off; then no first contacts are tracked). ``unanswered_cap`` is the budget per
-    30 days (0: off; then no unanswered sends are tracked).
+    30 days (0: off; then no unanswered sends are tracked). Both are fixed once built:
+    the rule chain decides which rules a profile needs by its log's identity (a new stage
+    or budget comes with a new log).
     """
 
     new_cap: int | None = None
@@ -101,13 +103,7 @@ class ContactLog:
         """An Open Chat send at ``t``; a late record is kept in order (the rules bisect).
         Returns whether the budget's log just filled: from now on the budget may bind."""
         if self.new_cap is not None:
-            if self.is_new(recipient):
-                self.first_contacts.insert(bisect_right(self.first_contacts, t), t)
-                if recipient is not None:
-                    self.known.add(recipient)
-            horizon = self.first_contacts[-1] - FIRST_CONTACT_SPAN if self.first_contacts else t
-            while self.first_contacts and self.first_contacts[0] <= horizon:
-                self.first_contacts.popleft()
+            self._first_contact(t, recipient)
         cap = self.unanswered_cap
         if cap > 0:
             times = self.unanswered_at
@@ -115,12 +111,23 @@ class ContactLog:
                 at = bisect_right(times, t)
                 times.insert(at, t)
                 self.unanswered_to.insert(at, recipient or "")
-            else:  # the common case: sends come in order
+            else:  # the common case, on every send: sends come in order
                 times.append(t)
                 self.unanswered_to.append(recipient or "")
             if len(times) >= cap:
                 return self._trim()
         return False
+
+    def _first_contact(self, t: float, recipient: str | None) -> None:
+        """Counts a send to a new recipient; forgets first contacts the reviews no longer
+        look at."""
+        if self.is_new(recipient):
+            self.first_contacts.insert(bisect_right(self.first_contacts, t), t)
+            if recipient is not None:
+                self.known.add(recipient)
+        horizon = self.first_contacts[-1] - FIRST_CONTACT_SPAN if self.first_contacts else t
+        while self.first_contacts and self.first_contacts[0] <= horizon:
+            self.first_contacts.popleft()
 
     def _trim(self) -> bool:
         """Keeps the latest ``cap`` unanswered sends, the only ones that can ever decide
