@@ -14,8 +14,9 @@ import zlib
 from dataclasses import dataclass
 from datetime import time
 
+from spreader_app.core.active_hours import ActiveHours
 from spreader_app.core.recipient_zones import ZoneResolver
-from spreader_app.core.rules import ActiveHours, Hold, ProfileState
+from spreader_app.core.rules import Hold, ProfileState
 
 SPREAD_SECONDS = 1200
 
