@@ -56,7 +56,9 @@ class ContactLog:
 
     ``new_cap`` is the warm-up stage's new recipients per 24 h (``None``: graduated or
     warm-up off; then no first contacts are tracked). ``unanswered_cap`` is the budget per
-    30 days (0: off; then no unanswered sends are tracked).
+    30 days (0: off; then no unanswered sends are tracked). Both are fixed once built:
+    the rule chain decides which rules a profile needs by its log's identity (a new stage
+    or budget comes with a new log).
     """
 
     new_cap: int | None = None
@@ -97,24 +99,46 @@ class ContactLog:
         """Whether a send to ``recipient`` counts as a first contact (unknown: assume so)."""
         return recipient is None or recipient not in self.known
 
-    def record(self, t: float, recipient: str | None) -> None:
-        """An Open Chat send at ``t``; a late record is kept in order (the rules bisect)."""
+    def record(self, t: float, recipient: str | None) -> bool:
+        """An Open Chat send at ``t``; a late record is kept in order (the rules bisect).
+        Returns whether the budget's log just filled: from now on the budget may bind."""
         if self.new_cap is not None:
-            if self.is_new(recipient):
-                self.first_contacts.insert(bisect_right(self.first_contacts, t), t)
-                if recipient is not None:
-                    self.known.add(recipient)
-            horizon = self.first_contacts[-1] - FIRST_CONTACT_SPAN if self.first_contacts else t
-            while self.first_contacts and self.first_contacts[0] <= horizon:
-                self.first_contacts.popleft()
-        if self.unanswered_cap > 0:
-            at = bisect_right(self.unanswered_at, t)
-            self.unanswered_at.insert(at, t)
-            self.unanswered_to.insert(at, recipient or "")
-            # Only the latest ``cap`` sends can ever decide the budget.
-            while len(self.unanswered_at) > self.unanswered_cap:
-                self.unanswered_at.popleft()
-                self.unanswered_to.popleft()
+            self._first_contact(t, recipient)
+        cap = self.unanswered_cap
+        if cap > 0:
+            times = self.unanswered_at
+            if times and t < times[-1]:
+                at = bisect_right(times, t)
+                times.insert(at, t)
+                self.unanswered_to.insert(at, recipient or "")
+            else:  # the common case, on every send: sends come in order
+                times.append(t)
+                self.unanswered_to.append(recipient or "")
+            if len(times) >= cap:
+                return self._trim()
+        return False
+
+    def _first_contact(self, t: float, recipient: str | None) -> None:
+        """Counts a send to a new recipient; forgets first contacts the reviews no longer
+        look at."""
+        if self.is_new(recipient):
+            self.first_contacts.insert(bisect_right(self.first_contacts, t), t)
+            if recipient is not None:
+                self.known.add(recipient)
+        horizon = self.first_contacts[-1] - FIRST_CONTACT_SPAN if self.first_contacts else t
+        while self.first_contacts and self.first_contacts[0] <= horizon:
+            self.first_contacts.popleft()
+
+    def _trim(self) -> bool:
+        """Keeps the latest ``cap`` unanswered sends, the only ones that can ever decide
+        the budget; returns whether the log just filled."""
+        times, to, cap = self.unanswered_at, self.unanswered_to, self.unanswered_cap
+        if len(times) == cap:
+            return True
+        while len(times) > cap:
+            times.popleft()
+            to.popleft()
+        return False
 
     def answered(self, sender: str, *, to_this_profile: bool) -> bool:
         """``sender`` wrote to the package: its sends no longer count against the budget;

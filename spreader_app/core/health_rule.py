@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from spreader_app.core.rules import Hold, ProfileState
 
 
@@ -16,6 +18,12 @@ class CriticalRule:
 
     name = "critical"
     monotone = True
+
+    def inert_from(self, state: ProfileState) -> float | None:
+        """From the end of the stop on (``-inf``: the log holds none)."""
+        log = state.health_log
+        until = log.critical_until() if log is not None else None
+        return -math.inf if until is None else until
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
         log = state.health_log

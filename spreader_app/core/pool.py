@@ -121,6 +121,14 @@ class Pool:
             return SLOW_FACTOR
         return RECOVERING_FACTOR if age < 2 * DAY else 1.0
 
+    def normal_from(self) -> float | None:
+        """From when on the pool is neither paused nor slowed, as far as its events go
+        (``-inf``: always; ``None``: paused until the owner resumes it)."""
+        if self.paused_at is not None:
+            return None
+        tripped = self.tripped_at + 2 * DAY if self.tripped_at is not None else -math.inf
+        return max(tripped, self.crowd_until if self.crowd_until is not None else -math.inf)
+
     def next_change(self, t: float) -> float | None:
         """When the factor next rises after ``t`` (``None``: it does not)."""
         steps = [self.crowd_until] if self.crowd_until is not None else []
@@ -159,6 +167,17 @@ def profile_factor(pool: Pool, state: ProfileState, t: float) -> float:
     """The share of its caps and pace a profile has at ``t``: the pool's factor times its
     health's (halved below the OK band)."""
     return pool.factor(t) * health_factor(state.status, state.health_at(t))
+
+
+def full_health_from(state: ProfileState) -> float | None:
+    """From when on the profile's health factor is 1, as far as its health log goes
+    (``-inf``: always; ``None``: not known to return)."""
+    log = state.health_log
+    if log is None:
+        return -math.inf if state.health >= OK_FROM else None
+    ok = log.reaches(OK_FROM)
+    # ``reaches`` gives up where nothing recovers any more (a negative credit).
+    return ok if log.score(ok) >= OK_FROM else None
 
 
 def factor_bounded(pool: Pool, state: ProfileState, until: float, t: float) -> float:
@@ -241,6 +260,11 @@ class PoolRule:
 
     def __init__(self, pool: Pool) -> None:
         self.pool = pool
+
+    def inert_from(self, state: ProfileState) -> float | None:
+        """From when on both the pool and the profile's health are back to normal."""
+        pool, health = self.pool.normal_from(), full_health_from(state)
+        return None if pool is None or health is None else max(pool, health)
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
         pool = self.pool

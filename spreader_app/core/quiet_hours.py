@@ -14,9 +14,10 @@ import zlib
 from dataclasses import dataclass
 from datetime import time
 
+from spreader_app.core.active_hours import ActiveHours
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
 from spreader_app.core.recipient_zones import ZoneResolver
-from spreader_app.core.rules import ActiveHours, Hold, ProfileState
+from spreader_app.core.rules import Hold, ProfileState
 from spreader_app.core.text import Text
 
 SPREAD_SECONDS = 1200

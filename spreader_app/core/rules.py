@@ -20,14 +20,12 @@ from __future__ import annotations
 import math
 from bisect import bisect_right, insort
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
 from itertools import cycle
 from typing import NamedTuple, Protocol
-from zoneinfo import ZoneInfo
 
+from spreader_app.core.active_hours import ActiveHours
 from spreader_app.core.contact_log import ContactLog
 from spreader_app.core.health_score import HealthLog
 from spreader_app.core.models import LimitState, Package, Profile, ProfileStatus
@@ -60,6 +58,9 @@ class ProfileState:
     jitter: float = 0.0
     contacts: ContactLog | None = None
     health_log: HealthLog | None = None
+    # The rules of a chain that can hold this profile back: ``RuleChain``'s cache, keyed on
+    # the chain and on what decides it (``RuleSet``).
+    rule_set: RuleSet | None = field(default=None, repr=False, compare=False)
 
     def health_at(self, t: float) -> int:
         """The health score at ``t``."""
@@ -98,8 +99,9 @@ class ProfileState:
         ``recipient`` (``None``: unknown, counted as new) feeds the contact log."""
         if jitter < 0:
             raise ValueError("jitter may only lengthen the gap")
-        if self.contacts is not None:
-            self.contacts.record(t, recipient)
+        contacts = self.contacts
+        if contacts is not None and contacts.record(t, recipient):
+            self.rule_set = None  # the budget may bind from now on (``UnansweredRule``)
         if self.sends and t < self.sends[-1]:
             # The window counts bisect ``sends``: keep it ascending even for a late record.
             insort(self.sends, t)
@@ -147,6 +149,40 @@ class Rule(Protocol):
     name: str
 
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None: ...
+
+
+class ConditionalRule(Rule, Protocol):
+    """A rule that may never hold some profiles back (warm-up over a graduated profile).
+
+    ``inert_from(state)`` is a time from which on ``hold`` allows ``state`` at every time,
+    whatever the recipient and the sends to come (``-inf``: always; ``None``: no such time
+    is known). It may read only the rule's own inputs (fixed when it is built), the
+    state's ``contacts`` and ``health_log`` objects and ``health`` value, and the contact
+    log's counts as far as ``record_send`` reports their change by dropping the state's
+    ``rule_set``: ``RuleChain`` leaves the rule out for the state until one of those
+    changes.
+    """
+
+    def inert_from(self, state: ProfileState) -> float | None: ...
+
+
+_Holds = tuple[tuple[Callable[[ProfileState, float, str | None], Hold | None], str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """The rules of ``chain`` that can hold back a state whose ``contacts`` and
+    ``health_log`` are these objects and whose ``health`` is this value, at any time in
+    ``[since, until)``: the others are inert there (``ConditionalRule``)."""
+
+    chain: RuleChain
+    contacts: ContactLog | None
+    health_log: HealthLog | None
+    health: int
+    since: float
+    until: float
+    steady: _Holds
+    clocked: _Holds
 
 
 class StatusRule:
@@ -219,80 +255,6 @@ class DailyCapRule:
         return cap_release(sends, upto, DAY, state.daily_cap, self.name)
 
 
-class ActiveHours:
-    """``[start, end)`` local time in ``zone``; ``start == end`` means all day.
-
-    ``next_open(t)`` is ``t`` itself inside the window, else the next window start. A window
-    that crosses midnight (22:00-06:00) is open late evening and early morning.
-    """
-
-    def __init__(self, start: time, end: time, zone: str) -> None:
-        self.start = start
-        self.end = end
-        self.zone = ZoneInfo(zone)
-        self.all_day = start == end
-        # The last answer covers a stretch [lo, hi) where next_open(t) == max(t, opens):
-        # the gap before one window and the window itself. Rules ask about nearby times
-        # over and over, so most calls skip the time-zone arithmetic.
-        self._span = (0.0, 0.0, 0.0)
-
-    def is_open(self, t: float) -> bool:
-        return self.next_open(t) == t
-
-    def next_open(self, t: float) -> float:
-        if self.all_day:
-            return t
-        lo, hi, opens = self._span
-        if lo <= t < hi:
-            return t if t >= opens else opens
-        local = datetime.fromtimestamp(t, UTC).astimezone(self.zone)
-        day = local.date()
-        # Candidate windows: the one that began yesterday (may still be open), today's, tomorrow's.
-        passed = t
-        for offset in (-1, 0, 1, 2):
-            begin, finish = self._window(day + timedelta(days=offset))
-            # A start inside a spring-forward gap can land after the end: no window that day.
-            if t < finish and begin < finish:
-                # Every t' in [passed, finish) skips the same earlier windows, so shares the answer.
-                self._span = (passed if offset > -1 else t, finish, begin)
-                return max(t, begin)
-            passed = finish
-        raise AssertionError("unreachable: a window opens within two days")
-
-    def window_end(self, t: float) -> float:
-        """End of the window containing ``t`` (``t`` must be inside it); inf when all day."""
-        if self.all_day:
-            return float("inf")
-        local = datetime.fromtimestamp(t, UTC).astimezone(self.zone)
-        for offset in (-1, 0, 1):
-            begin, finish = self._window(local.date() + timedelta(days=offset))
-            if begin <= t < finish:
-                return finish
-        raise ValueError("t is outside the active window")
-
-    def window_start(self, t: float) -> float:
-        """Start of the window containing ``t`` (``t`` must be inside it); -inf when all day."""
-        if self.all_day:
-            return -math.inf
-        local = datetime.fromtimestamp(t, UTC).astimezone(self.zone)
-        for offset in (0, -1, 1):
-            begin, finish = self._window(local.date() + timedelta(days=offset))
-            if begin <= t < finish:
-                return begin
-        raise ValueError("t is outside the active window")
-
-    def _window(self, day: date) -> tuple[float, float]:
-        return _window_bounds(day, self.start, self.end, self.zone)
-
-
-@lru_cache(maxsize=4096)
-def _window_bounds(day: date, start: time, end: time, zone: ZoneInfo) -> tuple[float, float]:
-    begin = datetime.combine(day, start, zone)
-    end_day = day if end > start else day + timedelta(days=1)
-    finish = datetime.combine(end_day, end, zone)
-    return begin.timestamp(), finish.timestamp()
-
-
 class ActiveHoursRule:
     name = "active_hours"
 
@@ -332,9 +294,11 @@ class RuleChain:
     def __init__(self, rules: Sequence[Rule], active_hours: ActiveHours) -> None:
         self.rules = tuple(rules)
         self.active_hours = active_hours
-        self._steady = tuple((r.hold, r.name) for r in self.rules if getattr(r, "monotone", False))
-        self._clocked = tuple(
-            (r.hold, r.name) for r in self.rules if not getattr(r, "monotone", False)
+        self._steady, self._clocked = _split(self.rules)
+        self._inert = tuple(
+            (rule, inert_from)
+            for rule in self.rules
+            if (inert_from := getattr(rule, "inert_from", None)) is not None
         )
 
     @classmethod
@@ -357,7 +321,23 @@ class RuleChain:
         them allowing, so none is asked twice. The rules on a clock then settle among
         themselves: they are cycled until all of them allow the same ``t`` (a fixed point).
         The result is the least time every rule allows, whatever the order.
+
+        Rules that cannot hold ``state`` back from ``t`` on (``ConditionalRule``) are not
+        asked: which ones is kept on the state until its inputs change (``RuleSet``).
         """
+        steady, clocked = self._steady, self._clocked
+        if self._inert:
+            chosen = state.rule_set
+            if (
+                chosen is None
+                or chosen.chain is not self
+                or chosen.contacts is not state.contacts
+                or chosen.health_log is not state.health_log
+                or chosen.health != state.health
+                or not chosen.since <= t < chosen.until
+            ):
+                chosen = state.rule_set = self._rule_set(state, t)
+            steady, clocked = chosen.steady, chosen.clocked
         decided: list[str] = []
         capacity_until: float | None = None
         moves = 64 * len(self.rules)
@@ -373,16 +353,16 @@ class RuleChain:
             if moves == 0:
                 raise RuntimeError("rules did not settle; a rule is not monotone")
 
-        for hold_at, name in self._steady:
+        for hold_at, name in steady:
             while (hold := hold_at(state, t, recipient)) is not None:
                 if hold.until is None:
                     return Decision(None, (*decided, name), hold.reason)
                 if hold.until <= t:
                     break
                 move(name, hold.until)
-        n = len(self._clocked)
+        n = len(clocked)
         calm = 0
-        for hold_at, name in cycle(self._clocked) if n else ():
+        for hold_at, name in cycle(clocked) if n else ():
             if calm == n:
                 break
             hold = hold_at(state, t, recipient)
@@ -394,6 +374,24 @@ class RuleChain:
             move(name, hold.until)
             calm = 0
         return Decision(t, tuple(decided), "", capacity_until)
+
+    def _rule_set(self, state: ProfileState, t: float) -> RuleSet:
+        """The rules that can hold ``state`` back at ``t``, and for how long that holds."""
+        since, until = -math.inf, math.inf
+        left_out: list[Rule] = []
+        for rule, inert_from in self._inert:
+            start = inert_from(state)
+            if start is None:
+                continue
+            if start <= t:
+                left_out.append(rule)
+                since = max(since, start)
+            else:
+                until = min(until, start)
+        steady, clocked = _split([r for r in self.rules if r not in left_out])
+        return RuleSet(
+            self, state.contacts, state.health_log, state.health, since, until, steady, clocked
+        )
 
     def limit_state(self, state: ProfileState, t: float) -> LimitState:
         """The gauge state of a profile at ``t``, most severe first."""
@@ -417,6 +415,13 @@ class RuleChain:
         if last is not None and t < last + state.cooldown + state.jitter:
             return LimitState.COOLDOWN
         return LimitState.ACTIVE
+
+
+def _split(rules: Sequence[Rule]) -> tuple[_Holds, _Holds]:
+    """The monotone rules' and the clocked rules' ``(hold, name)``, each in chain order."""
+    steady = tuple((r.hold, r.name) for r in rules if getattr(r, "monotone", False))
+    clocked = tuple((r.hold, r.name) for r in rules if not getattr(r, "monotone", False))
+    return steady, clocked
 
 
 def violations(

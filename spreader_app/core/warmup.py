@@ -15,6 +15,7 @@ day of first contacts is used waits, even for a known customer. Reply Chat never
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 
 from spreader_app.core.contact_log import (
@@ -74,6 +75,11 @@ class WarmupRule:
     def __init__(self, pool: Pool) -> None:
         self.pool = pool
 
+    def inert_from(self, state: ProfileState) -> float | None:
+        """Always for a graduated profile (or warm-up off); never known otherwise."""
+        log = state.contacts
+        return -math.inf if log is None or log.new_cap is None else None
+
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
         log = state.contacts
         if log is None or log.new_cap is None or not log.is_new(recipient):
@@ -97,11 +103,22 @@ class UnansweredRule:
     name = "unanswered"
     monotone = True
 
+    def inert_from(self, state: ProfileState) -> float | None:
+        """Always without a budget, or while its log has room: the send that fills the
+        log drops the state's rule set (``ProfileState.record_send``)."""
+        log = state.contacts
+        if log is None or len(log.unanswered_at) < log.unanswered_cap or log.unanswered_cap <= 0:
+            return -math.inf
+        return None
+
     def hold(self, state: ProfileState, t: float, recipient: str | None) -> Hold | None:
         log = state.contacts
-        if log is None or log.unanswered_cap <= 0:
+        if log is None:
             return None
         times = log.unanswered_at
+        # The log keeps only the cap's latest sends: while it holds fewer, the budget has room.
+        if len(times) < log.unanswered_cap or log.unanswered_cap <= 0:
+            return None
         upto = bisect_right(times, t)
         if upto - bisect_right(times, t - MONTH) < log.unanswered_cap:
             return None

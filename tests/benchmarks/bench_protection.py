@@ -28,7 +28,8 @@ from dataclasses import replace
 from spreader_app.core.chain import package_chain
 from spreader_app.core.contact_log import ContactHistory, ContactLog
 from spreader_app.core.models import DistributionMode, WaitingStrategy
-from spreader_app.core.planner import Plan, plan
+from spreader_app.core.plan_result import Plan
+from spreader_app.core.planner import plan
 from spreader_app.core.pool import Pool
 from spreader_app.core.rules import RuleChain
 from spreader_app.core.warmup import GRADUATED

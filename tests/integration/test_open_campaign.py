@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from spreader_app.bootstrap import Container
+from spreader_app.core.active_hours import ActiveHours
 from spreader_app.core.clock import ManualClock
 from spreader_app.core.models import DeliveryStatus, MessageStatus
-from spreader_app.core.rules import ActiveHours, violations
+from spreader_app.core.rules import violations
 from spreader_app.core.services.sending import read_open_request
 from spreader_app.storage.orm import AttemptRow, DeliveryRow
 from tests.fakes.fake_zentra import FakeZentra

@@ -40,7 +40,8 @@ from spreader_app.core.personalise import (
     read_recipients,
 )
 from spreader_app.core.phones import Screening, screen_recipients
-from spreader_app.core.planner import Plan, plan
+from spreader_app.core.plan_result import Plan
+from spreader_app.core.planner import plan
 from spreader_app.core.ports import CatalogPort, MessagePort, PoolPort, RoutePort, SuppressionPort
 from spreader_app.core.recipient_zones import ZoneResolver
 from spreader_app.core.rules import ProfileState

@@ -15,7 +15,8 @@ from spreader_app.core.models import (
     ProfileStatus,
     WaitingStrategy,
 )
-from spreader_app.core.planner import Plan, plan
+from spreader_app.core.plan_result import Plan
+from spreader_app.core.planner import plan
 from spreader_app.core.rules import DAY, HOUR, Decision, ProfileState, RuleChain, violations
 
 ALL_DAY = Package(id="pk", name="all day", active_hours_start=time(0), active_hours_end=time(0))
