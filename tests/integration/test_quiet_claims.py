@@ -15,6 +15,7 @@ from spreader_app.core.quiet_hours import SPREAD_SECONDS
 from spreader_app.core.services.sending import read_open_request
 from spreader_app.storage.orm import AttemptRow, DeliveryRow
 from tests.fakes.fake_zentra import FakeZentra
+from tests.helpers import drain
 from tests.integration.test_open_campaign import delivery_statuses, make_package, numbers
 
 CAIRO = ZoneInfo("Africa/Cairo")
@@ -76,20 +77,7 @@ async def test_heads_that_fall_due_in_quiet_hours_wait_and_the_rest_still_go(
     clock.set(clock_at_return)
     assert sum(1 for r in egypt if planned["+" + r] < clock_at_return) >= 5
 
-    rounds = 0
-    d = container.dispatcher
-    while rounds < 2000:
-        rounds += 1
-        wake = await d.tick()
-        if d.inflight:
-            await d.wait_idle()
-            continue
-        if wake is None:
-            if await d.tick() is None and not d.inflight:
-                break
-            continue
-        if wake > clock.timestamp():
-            clock.set(wake)
+    rounds = await drain(container, clock, max_rounds=2000)
 
     assert delivery_statuses(container, result.message.id) == Counter({"sent": 30})
     calls = sends(container, result.message.id)
