@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 _CORE = ROOT / "spreader_app" / "core"
 CORE_SOURCES = (
-    _CORE / "phones.py",
+    _CORE / "phone_check.py",
+    _CORE / "phone_reasons.py",
     _CORE / "recipients.py",
     _CORE / "outcomes.py",
     _CORE / "quiet_hours.py",
