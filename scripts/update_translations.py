@@ -37,8 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 _CORE = ROOT / "spreader_app" / "core"
 CORE_SOURCES = (
-    _CORE / "phones.py",
-    _CORE / "recipients.py",
+    _CORE / "phone_check.py",
+    _CORE / "phone_reasons.py",
+    _CORE / "recipient_files.py",
+    _CORE / "recipient_table.py",
     _CORE / "outcomes.py",
     _CORE / "quiet_hours.py",
     _CORE / "reasons.py",

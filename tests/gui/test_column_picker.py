@@ -11,7 +11,7 @@ import qasync
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from spreader_app.core.recipients import Table
+from spreader_app.core.recipient_table import Table
 from spreader_app.gui.tables.recipients_table import PreviewRow, TablePreviewModel
 from spreader_app.gui.widgets import column_picker
 from spreader_app.gui.widgets.column_picker import ColumnPicker, api_value, api_values

@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from spreader_app.core.errors import ValidationFailed
-from spreader_app.core.recipients import (
+from spreader_app.core.recipient_files import (
     SPREADSHEET_EXTENSIONS,
     TEXT_EXTENSIONS,
-    Table,
-    cell_text,
-    guess_phone_column,
     load_recipients_file,
 )
+from spreader_app.core.recipient_table import Table, cell_text
+from spreader_app.core.recipients import guess_phone_column
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, shown
 from spreader_app.gui.icons import icon
 from spreader_app.gui.tables.recipients_table import PreviewRow, TablePreviewModel

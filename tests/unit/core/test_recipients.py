@@ -8,20 +8,17 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from spreader_app.core import recipients
+from spreader_app.core import recipient_files
 from spreader_app.core.errors import ValidationFailed
 from spreader_app.core.phones import screen_recipients
-from spreader_app.core.recipients import (
-    Table,
-    column_values,
-    guess_phone_column,
+from spreader_app.core.recipient_files import (
     load_recipients_file,
-    parse_pasted,
     parse_table,
     read_text_bytes,
     read_xlsx,
-    row_values,
 )
+from spreader_app.core.recipient_table import Table, column_values, row_values
+from spreader_app.core.recipients import guess_phone_column, parse_pasted
 
 Sheet = tuple[str, list[list[object]]]
 
@@ -412,7 +409,7 @@ def test_load_recipients_file_missing_file_is_a_clear_error(tmp_path: Path) -> N
 def test_load_recipients_file_warns_about_very_large_lists(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(recipients, "LARGE_TABLE_ROWS", 3)
+    monkeypatch.setattr(recipient_files, "LARGE_TABLE_ROWS", 3)
     path = tmp_path / "clients.txt"
     path.write_text("\n".join(f"+2010661834{i:02d}" for i in range(4)), encoding="utf-8")
 
