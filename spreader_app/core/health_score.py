@@ -118,6 +118,8 @@ class HealthLog:
         return HealthLog((*self.deductions, *more), self.credit)
 
     def score(self, t: float) -> int:
+        if not self.deductions:  # most devices, most of the time: asked several times a send
+            return max(MIN_SCORE, min(MAX_SCORE, MAX_SCORE + self.credit))
         return score_at(self.deductions, self.credit, t)
 
     def reasons(self, t: float) -> list[Reason]:

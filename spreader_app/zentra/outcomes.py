@@ -47,7 +47,6 @@ def classify_response(
     carries no ``Date`` header. ``raw`` is ``body`` truncated to ``RAW_LIMIT`` characters.
     """
     data = _json_object(body)
-    reason = _reason(data) if data is not None else ""
     retry_after = parse_retry_after(_header(headers, "retry-after"), headers, now=now)
 
     def result(kind: OutcomeKind, detail: str) -> GatewayResult:
@@ -60,14 +59,17 @@ def classify_response(
             elapsed_ms=elapsed_ms,
         )
 
+    success = data.get("success") if data is not None else None
+    ok = 200 <= status_code < 300
+    if ok and success is True and data is not None and data.get("msg") == _ACCEPTED_MSG:
+        # The answer to nearly every send: the gateway's words are not needed for it.
+        return result(OutcomeKind.ACCEPTED, "Accepted by the gateway.")
+    reason = _reason(data) if data is not None else ""
     http = f"HTTP {status_code}"
     banned = ""
     if _BANNED_WORDS.search(reason):
         banned = _sentence(f"The gateway says this device may not send ({http})", reason)
-    if 200 <= status_code < 300:
-        success = data.get("success") if data is not None else None
-        if success is True and data is not None and data.get("msg") == _ACCEPTED_MSG:
-            return result(OutcomeKind.ACCEPTED, "Accepted by the gateway.")
+    if ok:
         if data is not None and "success" in data and success is not True:
             if banned:
                 return result(OutcomeKind.BANNED, banned)
