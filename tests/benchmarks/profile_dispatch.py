@@ -309,7 +309,9 @@ class DispatchProfile:
     def summary(self) -> str:
         """One line for the benchmark's notes."""
         layers = "; ".join(f"{n} {e:.0f}/{c:.0f}/{b:.0f}" for n, e, c, b in self.rows())
-        threads = ", ".join(f"{name} {us:.0f}" for name, us in self.engine.thread_us.items())
+        threads = ", ".join(
+            f"{name} {us:.0f}" for name, us in self.engine.thread_us.items() if us >= 0.5
+        )
         return (
             f"CPU us per send by layer, engine/ZentraClient alone/bare aiohttp: {layers} "
             f"(engine by thread: {threads}); {self.sends_per_round:.1f} sends per dispatch "
