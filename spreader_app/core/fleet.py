@@ -44,11 +44,19 @@ class PackageRuntime:
     profiles: dict[str, Profile] = field(default_factory=dict)
     # When the package's next warm-up review is due (its next local midnight).
     review_at: float = -math.inf
+    # ``quiet`` of the chain it was found in: asked for every due device in every round,
+    # and a chain's rules never change (a new pool gives the package a new chain).
+    _quiet: tuple[RuleChain, QuietHoursRule | None] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def quiet(self) -> QuietHoursRule | None:
         """The chain's recipient quiet-hours rule, if the package keeps quiet hours."""
-        return chain_quiet(self.chain)
+        found = self._quiet
+        if found is None or found[0] is not self.chain:
+            found = self._quiet = (self.chain, chain_quiet(self.chain))
+        return found[1]
 
 
 def _more_room(before: ContactLog | None, after: ContactLog | None) -> bool:

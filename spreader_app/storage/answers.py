@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     Connection,
     bindparam,
     select,
@@ -37,7 +38,36 @@ _D = table_of(DeliveryRow)
 _A = table_of(AttemptRow)
 _P = table_of(ProfileRow)
 
-_STATUS = Prepared(select(_D.c.status).where(_D.c.id == bindparam("did")))
+_STATUS_BATCH = 64
+_STATUSES: dict[int, Prepared] = {}
+
+
+def _statuses_of(size: int) -> Prepared:
+    """The prepared read of ``size`` deliveries' statuses (``IN`` over ``d0``..``d<size-1>``)."""
+    statement = _STATUSES.get(size)
+    if statement is None:
+        ids: list[BindParameter[int]] = [bindparam(f"d{i}") for i in range(size)]
+        statement = _STATUSES[size] = Prepared(select(_D.c.id, _D.c.status).where(_D.c.id.in_(ids)))
+    return statement
+
+
+def current_statuses(conn: Connection, delivery_ids: Sequence[int]) -> dict[int, str]:
+    """The status of each delivery that still exists, in one statement per 64 of them.
+
+    A round has an answer per device, so reading them one by one cost a statement per send
+    (a network round trip on PostgreSQL). The list is padded to a power of two with its
+    last id, so a few prepared forms serve every round.
+    """
+    out: dict[int, str] = {}
+    for start in range(0, len(delivery_ids), _STATUS_BATCH):
+        chunk = list(delivery_ids[start : start + _STATUS_BATCH])
+        size = 1 << (len(chunk) - 1).bit_length()
+        chunk += chunk[-1:] * (size - len(chunk))
+        rows = _statuses_of(size).run(conn, {f"d{i}": did for i, did in enumerate(chunk)})
+        out.update(rows.fetchall())
+    return out
+
+
 _CLOSE_ATTEMPT = Prepared(
     update(_A)
     .where(_A.c.id == bindparam("aid"))
@@ -143,11 +173,7 @@ def record_answers(
     _CLOSE_ATTEMPT.run_many(
         conn, [_close_params(r.claim.attempt_id, r.result, r.finished_at) for r in resolutions]
     )
-    current: dict[int, str] = {}
-    for r in resolutions:
-        row = _STATUS.run(conn, {"did": r.claim.delivery_id}).fetchone()
-        if row is not None:
-            current[r.claim.delivery_id] = row[0]
+    current = current_statuses(conn, [r.claim.delivery_id for r in resolutions])
     settles: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
     routes: list[tuple[str, str, str, float]] = []

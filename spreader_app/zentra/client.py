@@ -71,6 +71,7 @@ class ZentraClient:
         self._max_connections = max_connections
         self._transport = transport
         self._urls: dict[str, httpx.URL] = {}  # parsed once per path: parsing is costly
+        self._by_token: dict[str, httpx.Headers] = {}
         self._proxy = proxy_for(url)
 
     def rebase(self, base_url: str) -> None:
@@ -105,10 +106,15 @@ class ZentraClient:
             url = httpx.URL(self._root + path)
             if len(self._urls) < _URL_CACHE:
                 self._urls[path] = url
+        sent = self._headers(token)
+        if headers:
+            sent = sent.copy()  # the request copies the headers it is given anyway
+            for name, value in headers.items():
+                sent[name] = value
         request = httpx.Request(
             method,
             url,
-            headers={**_HEADERS, **headers, "x-api-token": token},
+            headers=sent,
             # A stream skips httpx's body preparation; the transport sets the length.
             stream=httpx.ByteStream(content),
             extensions=self._extensions,
@@ -120,11 +126,25 @@ class ZentraClient:
         try:
             if "content-encoding" in answer or not isinstance(stream, httpx.AsyncByteStream):
                 content = await response.aread()  # httpx undoes any compression
+            elif isinstance(stream, httpx.ByteStream):
+                # Already in memory (the default transport's answers): read without an
+                # async generator, which costs a hook and two weak-set updates per send.
+                content = b"".join(stream)
             else:
                 content = b"".join([part async for part in stream])
         finally:
             await response.aclose()
         return response.status_code, answer, _text(content, answer.get("content-type", ""))
+
+    def _headers(self, token: str) -> httpx.Headers:
+        """The headers every request of ``token``'s device carries, built once per device:
+        httpx normalises each header it is given, on every request."""
+        found = self._by_token.get(token)
+        if found is None:
+            found = httpx.Headers({**_HEADERS, "x-api-token": token})
+            if len(self._by_token) < _URL_CACHE:
+                self._by_token[token] = found
+        return found
 
     async def _post_form(
         self, path: str, form: list[FormField], token: str
@@ -167,14 +187,17 @@ class ZentraClient:
                 now=time.time(),
                 elapsed_ms=_ms_since(started),
             )
-        result = dataclasses.replace(result, detail=_redact(result.detail, request.token))
-        _log.debug(
-            "send via device %s: %s (HTTP %s, %.0f ms)",
-            request.device_uuid,
-            result.kind.value,
-            result.status_code,
-            result.elapsed_ms,
-        )
+        detail = _redact(result.detail, request.token)
+        if detail != result.detail:
+            result = dataclasses.replace(result, detail=detail)
+        if _log.isEnabledFor(logging.DEBUG):
+            _log.debug(
+                "send via device %s: %s (HTTP %s, %.0f ms)",
+                request.device_uuid,
+                result.kind.value,
+                result.status_code,
+                result.elapsed_ms,
+            )
         return result
 
     async def check_number(self, device_uuid: str, token: str, phone_e164: str) -> bool | None:

@@ -52,7 +52,6 @@ def classify_response(
     carries no ``Date`` header. ``raw`` is ``body`` truncated to ``RAW_LIMIT`` characters.
     """
     data = _json_object(body)
-    reason = _reason(data) if data is not None else ""
     retry_after = parse_retry_after(_header(headers, "retry-after"), headers, now=now)
 
     def result(kind: OutcomeKind, detail: Text) -> GatewayResult:
@@ -65,14 +64,17 @@ def classify_response(
             elapsed_ms=elapsed_ms,
         )
 
+    success = data.get("success") if data is not None else None
+    ok = 200 <= status_code < 300
+    if ok and success is True and data is not None and data.get("msg") == _ACCEPTED_MSG:
+        # The answer to nearly every send: the gateway's words are not needed for it.
+        return result(OutcomeKind.ACCEPTED, w.ACCEPTED())
+    reason = _reason(data) if data is not None else ""
     status = str(status_code)
     banned = None
     if _BANNED_WORDS.search(reason):
         banned = w.with_reason(w.MAY_NOT_SEND, w.MAY_NOT_SEND_BECAUSE, reason, status=status)
-    if 200 <= status_code < 300:
-        success = data.get("success") if data is not None else None
-        if success is True and data is not None and data.get("msg") == _ACCEPTED_MSG:
-            return result(OutcomeKind.ACCEPTED, w.ACCEPTED())
+    if ok:
         if data is not None and "success" in data and success is not True:
             if banned is not None:
                 return result(OutcomeKind.BANNED, banned)

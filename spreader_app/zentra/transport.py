@@ -78,7 +78,9 @@ class GatewayTransport(httpx.AsyncBaseTransport):
         return timeout
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        body = await request.aread()
+        # In memory (what ZentraClient sends): read without an async generator per send.
+        in_memory = isinstance(request.stream, httpx.ByteStream)
+        body = request.read() if in_memory else await request.aread()
         try:
             async with self._http().request(
                 request.method,
