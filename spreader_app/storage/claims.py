@@ -78,17 +78,19 @@ _HEAD_COLUMNS = (
 _PENDING_OPEN = (_D.c.status == _PENDING, _D.c.mode == _OPEN)
 
 
-def _head_select(*where: ColumnElement[bool], lock: bool = False) -> Select[Any]:
-    """The next pending Open Chat delivery matching ``where``. A claim ``lock``s the row it
-    read: on PostgreSQL another engine's claim or failover skips it instead of waiting for
-    it (SQLite has one writer and renders no lock clause)."""
+def _head_select(*where: ColumnElement[bool], lock: bool = False, count: int = 1) -> Select[Any]:
+    """The next ``count`` pending Open Chat deliveries matching ``where``, in queue order. A
+    claim ``lock``s the rows it read: on PostgreSQL another engine's claim or failover skips
+    them instead of waiting for them (SQLite has one writer and renders no lock clause)."""
     query = select(*_HEAD_COLUMNS).where(*_PENDING_OPEN, *where)
-    query = query.order_by(_D.c.not_before, _D.c.id).limit(1)
+    query = query.order_by(_D.c.not_before, _D.c.id).limit(count)
     return query.with_for_update(skip_locked=True) if lock else query
 
 
 _HEAD = Prepared(_head_select(_D.c.profile_id == bindparam("pid")))
 _CLAIM_HEAD = Prepared(_head_select(_D.c.profile_id == bindparam("pid"), lock=True))
+# A checked claim also reads the head after it, which the engine checks before the next one.
+_CLAIM_TWO = Prepared(_head_select(_D.c.profile_id == bindparam("pid"), lock=True, count=2))
 _PAUSED = Prepared(select(_M.c.id).where(_M.c.status == MessageStatus.PAUSED.value))
 _HISTORY = Prepared(
     select(_A.c.profile_id, _A.c.outcome).where(_A.c.delivery_id == bindparam("did"))
@@ -138,6 +140,16 @@ def next_head(
         where = (_D.c.profile_id == profile_id, _D.c.message_id.not_in(paused))
         row = conn.execute(_head_select(*where, lock=lock)).first()
     return None if row is None else PendingHead(*row)
+
+
+def claim_heads_of(conn: Connection, profile_id: str, paused: set[str]) -> list[PendingHead]:
+    """The next two pending Open Chat deliveries of ``profile_id``, locked for a claim."""
+    if not paused:
+        rows = _CLAIM_TWO.run(conn, {"pid": profile_id}).fetchall()
+    else:
+        where = (_D.c.profile_id == profile_id, _D.c.message_id.not_in(paused))
+        rows = list(conn.execute(_head_select(*where, lock=True, count=2)))
+    return [PendingHead(*row) for row in rows]
 
 
 def tried_profiles(conn: Connection, delivery_id: int) -> frozenset[str]:

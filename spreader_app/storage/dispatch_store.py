@@ -22,7 +22,13 @@ from spreader_app.core.models import (
     RoundResult,
 )
 from spreader_app.storage.answers import record_answers
-from spreader_app.storage.claims import PendingHead, claim_heads, next_head, paused_messages
+from spreader_app.storage.claims import (
+    PendingHead,
+    claim_heads,
+    claim_heads_of,
+    next_head,
+    paused_messages,
+)
 from spreader_app.storage.failover_store import fail_over
 from spreader_app.storage.ledger import MessageLedger
 from spreader_app.storage.pool_store import add_pool_events
@@ -48,8 +54,9 @@ def dispatch_round(
     engine last saw it); a different head is reported instead, for the engine to check. Its
     next head after a claim is reported too, so the engine can check it before the next one.
 
-    The cost is a few statements per round plus one indexed read per claimed profile:
-    answers and claims are written with one batched statement each.
+    The cost is a few statements per round plus one indexed read per claimed profile (a
+    checked claim reads its head and the next in one): answers and claims are written with
+    one batched statement each.
     """
     checked = checked or {}
     conn = session.connection()
@@ -62,18 +69,29 @@ def dispatch_round(
     write_quiet_waits(conn, quiet_waits, now)
     paused = paused_messages(conn)
     due: list[tuple[str, PendingHead]] = []
+    # The head after a checked claim, read with it.
+    after: dict[str, PendingHead | None] = {}
     for profile_id in claim_for:
-        head = next_head(conn, profile_id, paused, lock=True)
-        if head is None or (head.not_before or 0.0) > now:
+        want = checked.get(profile_id)
+        if want is None:
+            head = next_head(conn, profile_id, paused, lock=True)
+            following = None
+        else:
+            heads = claim_heads_of(conn, profile_id, paused)
+            head = heads[0] if heads else None
+            following = heads[1] if len(heads) > 1 else None
+        if head is None or (head.not_before or 0.0) > now or want not in (None, head.id):
             continue
-        if checked.get(profile_id, head.id) == head.id:
-            due.append((profile_id, head))
+        due.append((profile_id, head))
+        if want is not None:
+            after[profile_id] = following
     result.claims = claim_heads(conn, ledger, due, now)
     claimed = {claim.profile_id for claim in result.claims}
     for profile_id in heads_for:
-        if profile_id in claimed and profile_id not in checked:
-            continue
-        head = next_head(conn, profile_id, paused)
+        if profile_id in claimed:
+            head = after.get(profile_id)
+        else:
+            head = next_head(conn, profile_id, paused)
         if head is not None:
             result.heads[profile_id] = Head(
                 profile_id, head.id, head.not_before or 0.0, head.recipient, head.zone
