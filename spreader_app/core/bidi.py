@@ -8,7 +8,9 @@ import unicodedata
 
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
 
-__all__ = ["Direction", "isolate_numbers", "text_direction"]
+__all__ = ["FIRST_STRONG_ISOLATE", "Direction", "isolate_numbers", "text_direction"]
+
+FIRST_STRONG_ISOLATE = "\u2068"  # FSI: the isolate takes its first strong letter's direction
 
 
 class Direction(enum.StrEnum):

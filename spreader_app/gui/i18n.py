@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from spreader_app.core.bidi import FIRST_STRONG_ISOLATE, Direction, text_direction
 from spreader_app.core.gateway_words import delivery_error, gateway_detail
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
@@ -123,13 +124,28 @@ def ltr(token: object) -> str:
     return f"{BIDI_ISOLATE_START}{token}{BIDI_ISOLATE_END}"
 
 
+def isolated(value: object) -> str:
+    """``value`` as text, isolated for a place inside a sentence in either interface
+    direction, so its letters and digits cannot join the sentence's ("Blocked: مبيعات 1 at
+    12:00" must not read "1 at 12:00" as one run): FSI … PDI, which takes the direction of
+    the value's first strong letter (an Arabic device name in English, an English one in
+    Arabic), except in a right-to-left interface for a value without right-to-left letters
+    (a number, time, phone number, id), which gets ``ltr()``'s LRI … PDI, the direction FSI
+    would give it anyway. For the screen only."""
+    text = str(value)
+    right_to_left = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    if right_to_left and text_direction(text) is not Direction.RTL:
+        return ltr(text)
+    return f"{FIRST_STRONG_ISOLATE}{text}{BIDI_ISOLATE_END}"
+
+
 def shown(text: Text | str) -> str:
-    """A sentence made by the engine (``core.text.Text``) in the interface language, its
-    values isolated with ``ltr()``; a plain string (a stored reason no template matched, a
-    message not yet made translatable) comes back as it is."""
+    """A sentence made by the engine (``core.text.Text``) in the interface language, each
+    value isolated with ``isolated()``; a plain string (a stored reason no template matched,
+    a message not yet made translatable) comes back as it is."""
     if isinstance(text, str):
         return text
-    return text.render(translate, ltr)
+    return text.render(translate, isolated)
 
 
 def field_sentence(key: str, problem: Text | str, labels: Mapping[str, str]) -> str:

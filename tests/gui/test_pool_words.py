@@ -29,6 +29,7 @@ from spreader_app.gui.pool_words import (
     shows_banner,
     timing,
 )
+from tests.gui.helpers import unmarked
 
 NOW = datetime(2024, 5, 12, 14, 30).astimezone().timestamp()
 LIMITS = ProfileLimits(
@@ -98,11 +99,11 @@ def test_what_they_had_in_common_in_one_sentence() -> None:
         (NOW - HOUR,),
     )
     start, end = local(NOW - HOUR), local(NOW)
-    assert common_text(common, names, NOW) == (
+    assert unmarked(common_text(common, names, NOW)) == (
         "What Phone 1 and Phone 2 had in common: the campaign “Spring sale”; the same text "
         f"“Call us today, the offer ends at midnig…”; sending between {start} and {end}."
     )
-    assert common_text(PoolCommon(("a", "b")), names, NOW) == (
+    assert unmarked(common_text(PoolCommon(("a", "b")), names, NOW)) == (
         "Phone 1 and Phone 2 had nothing in common that the app can see: different "
         "campaigns, texts and hours."
     )
@@ -118,8 +119,10 @@ def test_banner_sentences_for_a_slowed_and_a_paused_pool() -> None:
     assert timing(review, NOW).startswith(
         f"Every device's caps and pace at 50% since {local(NOW - HOUR)}, until "
     )
-    assert blocked_text(blocked, NOW) == f"Blocked: Phone 1 at {local(NOW - HOUR)}."
-    assert held_reason(review).startswith("Held because Phone 1 was banned, and sending is slowed")
+    assert unmarked(blocked_text(blocked, NOW)) == f"Blocked: Phone 1 at {local(NOW - HOUR)}."
+    assert unmarked(held_reason(review)).startswith(
+        "Held because Phone 1 was banned, and sending is slowed"
+    )
     two = (*blocked, BlockedProfile("b", "Phone 2", NOW, "Device banned"))
     paused = PoolReview(PoolView(PoolState.PAUSED, 0.5, NOW, None, "x"), 0, two)
     assert headline(paused) == "Open Chat of this package is paused after a second ban"
@@ -134,3 +137,28 @@ def test_banner_sentences_for_a_slowed_and_a_paused_pool() -> None:
     assert shows_banner(dataclasses.replace(normal, held=2))
     assert headline(dataclasses.replace(normal, held=2)) == "Recipients are held after a ban"
     assert event_label("paused") == "Open Chat paused" and event_label("new_kind") == "new_kind"
+
+
+FSI, PDI = "\u2068", "\u2069"
+
+
+def test_an_arabic_device_name_in_an_english_sentence_is_isolated_from_the_time() -> None:
+    # Unisolated, "مبيعات 1 at 14:05" lets the name's digit run with the Arabic letters
+    # and the sentence around it; inside FSI … PDI the name keeps its own direction.
+    blocked = (
+        BlockedProfile("a", "مبيعات 1", NOW - HOUR, "Device banned"),
+        BlockedProfile("b", "Phone 2", NOW, "Device banned"),
+    )
+    review = PoolReview(PoolView(PoolState.PAUSED, 0.5, NOW, None, "x"), 0, blocked)
+
+    text = blocked_text(blocked, NOW)
+
+    assert text == (
+        f"Blocked: {FSI}مبيعات 1{PDI} at {local(NOW - HOUR)}, {FSI}Phone 2{PDI} at {local(NOW)}."
+    )
+    assert f"Held because {FSI}مبيعات 1{PDI}, {FSI}Phone 2{PDI} was banned" in held_reason(review)
+    names = {"a": "مبيعات 1", "b": "Phone 2"}
+    assert unmarked(common_text(PoolCommon(("a", "b")), names, NOW)).startswith(
+        "مبيعات 1 and Phone 2 had nothing"
+    )
+    assert common_text(PoolCommon(("a", "b")), names, NOW).startswith(f"{FSI}مبيعات 1{PDI} and ")
