@@ -26,7 +26,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from spreader_app.core.bidi import FIRST_STRONG_ISOLATE, Direction, text_direction
+from spreader_app.core.bidi import (
+    FIRST_STRONG_ISOLATE,
+    Direction,
+    has_right_to_left,
+    text_direction,
+)
 from spreader_app.core.gateway_words import delivery_error, gateway_detail
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
@@ -125,17 +130,20 @@ def ltr(token: object) -> str:
 
 
 def isolated(value: object) -> str:
-    """``value`` as text, isolated for a place inside a sentence in either interface
-    direction, so its letters and digits cannot join the sentence's ("Blocked: مبيعات 1 at
-    12:00" must not read "1 at 12:00" as one run): FSI … PDI, which takes the direction of
-    the value's first strong letter (an Arabic device name in English, an English one in
-    Arabic), except in a right-to-left interface for a value without right-to-left letters
-    (a number, time, phone number, id), which gets ``ltr()``'s LRI … PDI, the direction FSI
-    would give it anyway. For the screen only."""
+    """``value`` as text, isolated for a place inside a sentence where its direction
+    differs from the interface's, so its letters and digits cannot join the sentence's
+    ("Blocked: مبيعات 1 at 12:00"). In a right-to-left interface, a value whose first
+    strong letter is right to left (an Arabic device name) gets FSI … PDI and any other
+    (a number, time, phone number, id, English name) ``ltr()``'s LRI … PDI. In a
+    left-to-right interface, a value with a right-to-left letter anywhere gets FSI … PDI,
+    which takes the direction of its first strong letter; one without is left as it is, as
+    the English words around it cannot reorder it. For the screen only."""
     text = str(value)
-    right_to_left = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    if right_to_left and text_direction(text) is not Direction.RTL:
-        return ltr(text)
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        if text_direction(text) is not Direction.RTL:
+            return ltr(text)
+    elif not has_right_to_left(text):
+        return text
     return f"{FIRST_STRONG_ISOLATE}{text}{BIDI_ISOLATE_END}"
 
 

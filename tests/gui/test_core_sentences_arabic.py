@@ -17,7 +17,7 @@ from spreader_app.gui.i18n import install_language, shown_reason, uninstall_lang
 from spreader_app.gui.pages.profiles_page import ProfilesPage
 from spreader_app.gui.pages.send_page import SendPage
 from tests.gui.conftest import GuiEnv
-from tests.gui.helpers import show_in_window, unmarked
+from tests.gui.helpers import show_in_window
 from tests.gui.test_profiles_page import loaded, rows, select, send
 
 ISOLATED_EXAMPLE = f"{BIDI_ISOLATE_START}+20 106 618 3456{BIDI_ISOLATE_END}"
@@ -55,14 +55,11 @@ def test_arabic_window_shows_a_phone_validation_message_in_arabic(
     assert ISOLATED_EXAMPLE in advice
 
 
-def test_english_window_shows_the_engine_sentence_with_its_example_isolated(
-    qtbot: QtBot, gui_env: GuiEnv
-) -> None:
+def test_english_window_shows_the_engine_sentence_unchanged(qtbot: QtBot, gui_env: GuiEnv) -> None:
     page = paste(qtbot, gui_env, "hello\n")
 
-    [advice] = what_to_do(page)
-    assert unmarked(advice) == RejectReason.NOT_A_NUMBER.message
-    assert "(for example \u2068+20 106 618 3456\u2069)." in advice
+    assert what_to_do(page) == [RejectReason.NOT_A_NUMBER.message]
+    assert "(for example +20 106 618 3456)." in RejectReason.NOT_A_NUMBER.message
 
 
 def test_arabic_window_explains_a_banned_profile_in_arabic(
@@ -103,6 +100,5 @@ def test_arabic_reason_isolates_a_phone_number_inside_it(arabic: None) -> None:
 def test_english_reason_is_the_stored_sentence(qapp: QApplication) -> None:
     stored = str(reasons.LIKELY_BANNED(count=4))
 
-    assert unmarked(shown_reason(stored)) == stored
-    assert "\u20684\u2069 recipients" in shown_reason(stored)
+    assert shown_reason(stored) == stored
     assert shown_reason("typed by the owner") == "typed by the owner"

@@ -19,7 +19,7 @@ from spreader_app.gui.pages.packages_page import PackagesPage
 from spreader_app.gui.pages.profiles_page import ProfilesPage
 from spreader_app.gui.widgets.pool_dialogs import ResumeDialog
 from tests.gui.conftest import GuiEnv
-from tests.gui.helpers import answer_question, click_row, show_in_window, unmarked, visible_window
+from tests.gui.helpers import answer_question, click_row, show_in_window, visible_window
 
 _LEFT = Qt.MouseButton.LeftButton
 RECIPIENTS = [f"+2010000000{n:02d}" for n in range(12)]
@@ -78,7 +78,7 @@ def test_a_second_ban_shows_the_paused_banner_and_resume_needs_a_note(
     )
     assert f"{message.held_count} recipients held" in banner.held_label.text()
     assert "Phone 1" in banner.blocked_label.text() and "Phone 2" in banner.blocked_label.text()
-    common = unmarked(banner.common_label.text())
+    common = banner.common_label.text()
     assert common.startswith("What Phone") and "the campaign “Spring sale”" in common
     assert banner.resume_button.isVisible() and banner.release_button.isEnabled()
     assert banner.headline_label.accessibleDescription() == banner.headline_label.text()
@@ -146,7 +146,7 @@ def test_campaign_view_counts_held_and_says_why(qtbot: QtBot, gui_env: GuiEnv) -
     view.show_message(message)
     gui_env.wait(lambda: view.held_label.text() == str(message.held_count))
     gui_env.wait(view.held_note.isVisible)
-    assert unmarked(view.held_note.text()) == (
+    assert view.held_note.text() == (
         "Held because Phone 1 was banned, and sending is slowed; release or cancel them "
         "from the banner above."
     )

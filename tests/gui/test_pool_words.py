@@ -6,6 +6,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 
+from PySide6.QtWidgets import QApplication
+
+from spreader_app.core import reasons
 from spreader_app.core.health_band import HealthBand
 from spreader_app.core.models import LimitState
 from spreader_app.core.pool import PoolState, PoolView
@@ -20,6 +23,7 @@ from spreader_app.gui.gauge_words import (
     unanswered_line,
     warmup_line,
 )
+from spreader_app.gui.i18n import install_language, shown, shown_reason, uninstall_language
 from spreader_app.gui.pool_words import (
     blocked_text,
     common_text,
@@ -99,11 +103,11 @@ def test_what_they_had_in_common_in_one_sentence() -> None:
         (NOW - HOUR,),
     )
     start, end = local(NOW - HOUR), local(NOW)
-    assert unmarked(common_text(common, names, NOW)) == (
+    assert common_text(common, names, NOW) == (
         "What Phone 1 and Phone 2 had in common: the campaign “Spring sale”; the same text "
         f"“Call us today, the offer ends at midnig…”; sending between {start} and {end}."
     )
-    assert unmarked(common_text(PoolCommon(("a", "b")), names, NOW)) == (
+    assert common_text(PoolCommon(("a", "b")), names, NOW) == (
         "Phone 1 and Phone 2 had nothing in common that the app can see: different "
         "campaigns, texts and hours."
     )
@@ -119,10 +123,8 @@ def test_banner_sentences_for_a_slowed_and_a_paused_pool() -> None:
     assert timing(review, NOW).startswith(
         f"Every device's caps and pace at 50% since {local(NOW - HOUR)}, until "
     )
-    assert unmarked(blocked_text(blocked, NOW)) == f"Blocked: Phone 1 at {local(NOW - HOUR)}."
-    assert unmarked(held_reason(review)).startswith(
-        "Held because Phone 1 was banned, and sending is slowed"
-    )
+    assert blocked_text(blocked, NOW) == f"Blocked: Phone 1 at {local(NOW - HOUR)}."
+    assert held_reason(review).startswith("Held because Phone 1 was banned, and sending is slowed")
     two = (*blocked, BlockedProfile("b", "Phone 2", NOW, "Device banned"))
     paused = PoolReview(PoolView(PoolState.PAUSED, 0.5, NOW, None, "x"), 0, two)
     assert headline(paused) == "Open Chat of this package is paused after a second ban"
@@ -139,26 +141,42 @@ def test_banner_sentences_for_a_slowed_and_a_paused_pool() -> None:
     assert event_label("paused") == "Open Chat paused" and event_label("new_kind") == "new_kind"
 
 
-FSI, PDI = "\u2068", "\u2069"
+FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
+SALES = "مبيعات 1"
 
 
-def test_an_arabic_device_name_in_an_english_sentence_is_isolated_from_the_time() -> None:
-    # Unisolated, "مبيعات 1 at 14:05" lets the name's digit run with the Arabic letters
-    # and the sentence around it; inside FSI … PDI the name keeps its own direction.
+def test_an_arabic_device_name_in_an_english_sentence_is_isolated_from_the_time(
+    qapp: QApplication,
+) -> None:
+    # Unisolated, the name's letters and digits can join the sentence's neighbouring
+    # values; inside FSI … PDI the name keeps its own direction. English names need nothing.
     blocked = (
-        BlockedProfile("a", "مبيعات 1", NOW - HOUR, "Device banned"),
+        BlockedProfile("a", SALES, NOW - HOUR, "Device banned"),
         BlockedProfile("b", "Phone 2", NOW, "Device banned"),
     )
     review = PoolReview(PoolView(PoolState.PAUSED, 0.5, NOW, None, "x"), 0, blocked)
 
     text = blocked_text(blocked, NOW)
 
-    assert text == (
-        f"Blocked: {FSI}مبيعات 1{PDI} at {local(NOW - HOUR)}, {FSI}Phone 2{PDI} at {local(NOW)}."
-    )
-    assert f"Held because {FSI}مبيعات 1{PDI}, {FSI}Phone 2{PDI} was banned" in held_reason(review)
-    names = {"a": "مبيعات 1", "b": "Phone 2"}
-    assert unmarked(common_text(PoolCommon(("a", "b")), names, NOW)).startswith(
-        "مبيعات 1 and Phone 2 had nothing"
-    )
-    assert common_text(PoolCommon(("a", "b")), names, NOW).startswith(f"{FSI}مبيعات 1{PDI} and ")
+    assert text == f"Blocked: {FSI}{SALES}{PDI} at {local(NOW - HOUR)}, Phone 2 at {local(NOW)}."
+    assert f"Held because {FSI}{SALES}{PDI}, Phone 2 was banned" in held_reason(review)
+    names = {"a": SALES, "b": "Phone 2"}
+    common = common_text(PoolCommon(("a", "b")), names, NOW)
+    assert common.startswith(f"{FSI}{SALES}{PDI} and Phone 2 had nothing")
+    assert unmarked(common).startswith(f"{SALES} and Phone 2")
+
+
+def test_an_engine_sentence_isolates_an_arabic_value_in_either_interface(
+    qapp: QApplication,
+) -> None:
+    sentence = reasons.RESUMED(note=SALES)
+    count = str(reasons.LIKELY_BANNED(count=4))
+
+    assert shown(sentence) == f"Resumed by the owner: {FSI}{SALES}{PDI}"
+    assert shown_reason(count) == count  # nothing to isolate among English words
+    installed = install_language(qapp, "ar")
+    try:
+        assert f"{FSI}{SALES}{PDI}" in shown(sentence)  # right to left, as its letters
+        assert f"{LRI}4{PDI}" in shown_reason(count)  # numbers stay left to right
+    finally:
+        uninstall_language(qapp, installed)

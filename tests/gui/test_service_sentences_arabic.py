@@ -17,7 +17,6 @@ from spreader_app.gui.pages.package_editor import form_errors
 from spreader_app.gui.tasks import describe
 from spreader_app.gui.why_text import waiting_text, why_text
 from spreader_app.zentra.outcomes import classify_response
-from tests.gui.helpers import unmarked
 
 LRI, PDI = "\u2066", "\u2069"
 RATE_LIMITED = (
@@ -70,7 +69,7 @@ def test_a_delivery_error_names_the_failure_in_arabic_and_quotes_the_gateway(
 
 
 def test_english_window_shows_the_stored_words(qapp: QApplication) -> None:
-    assert unmarked(shown_delivery_error(RATE_LIMITED)) == RATE_LIMITED
+    assert shown_delivery_error(RATE_LIMITED) == RATE_LIMITED
     assert form_errors({"name": " "}) == {"name": "Name must not be empty."}
 
 
