@@ -54,9 +54,12 @@ CORE_SOURCES = (
     *sorted((_CORE / "services").glob("*.py")),
     ROOT / "spreader_app" / "zentra" / "outcomes.py",
     ROOT / "spreader_app" / "vault" / "passphrase.py",
+    ROOT / "spreader_app" / "vault" / "key_sources.py",
+    ROOT / "spreader_app" / "vault" / "vault.py",
+    ROOT / "spreader_app" / "instance.py",
 )
 """Modules outside the window whose sentences it shows (the engine's, the gateway
-classifier's details, the passphrase vault's advice): they write them as ``core.text.Text``
+classifier's details, the vault's advice and errors, the data-folder lock's refusal): they write them as ``core.text.Text``
 with ``QT_TRANSLATE_NOOP`` (``core.i18n_marker``), and are held to the same check as the
 window, errors they raise included."""
 SOURCES = (ROOT / "spreader_app" / "gui", ROOT / "spreader_app" / "desktop.py", *CORE_SOURCES)

@@ -46,12 +46,11 @@ from spreader_app.vault.key_sources import (
     NoVaultKey,
     default_key_chain,
 )
-from spreader_app.vault.passphrase import PASSPHRASE_VAR, PassphraseStore
+from spreader_app.vault.passphrase import PASSPHRASE_NAME, PASSPHRASE_VAR, PassphraseStore
 
 log = logging.getLogger("spreader")
 
 DRAIN_SECONDS = 10.0
-PASSPHRASE_SOURCE = "passphrase"  # not translated: the key source's name, for the log
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -195,9 +194,9 @@ async def open_vault(settings: Settings, env: Mapping[str, str]) -> KeySource | 
         except NoVaultKey:
             pass
     if handed is not None and store.opens(handed):
-        return MemoryKeySource(handed, name=PASSPHRASE_SOURCE)
+        return MemoryKeySource(handed, name=PASSPHRASE_NAME)
     key = await ask_passphrase(store)
-    return None if key is None else MemoryKeySource(key, name=PASSPHRASE_SOURCE)
+    return None if key is None else MemoryKeySource(key, name=PASSPHRASE_NAME)
 
 
 async def start_error(exc: SpreaderError) -> None:
@@ -247,7 +246,11 @@ def already_running(exc: DataFolderInUse) -> int:
         print("spreader: already open; brought its window to the front", file=sys.stderr)
         return 0
     print(f"spreader: {exc.message}", file=sys.stderr)
-    make_app()
+    app = make_app()
+    try:  # the running one owns the folder: read its settings, write nothing
+        install_language(app, load_settings(read_only=True).language)
+    except SpreaderError:
+        pass  # unreadable settings: the running process reports them; this box stays English
     title = translate("Desktop", "Spreader is already running")
     box = QMessageBox(QMessageBox.Icon.Warning, title, shown(exc.text))
     box.setAccessibleName(title)

@@ -26,6 +26,9 @@ from typing import Final
 
 from spreader_app.config import data_folder
 from spreader_app.core.errors import SpreaderError, StorageUnavailable
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
+from spreader_app.core.text import Text
+from spreader_app.paths import DATA_DIR_VAR
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +49,18 @@ class Holder:
     knock_port: int = 0  # a desktop's loopback port that brings its window to the front
     knock_token: str = ""
 
-    def describe(self) -> str:
+    def describe(self) -> Text:
+        """Which process this is, as a sentence part (``str()`` is the English)."""
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.started))
-        what = "the Spreader window" if self.role == "desktop" else "spreader serve"
-        return f"{what} (process {self.pid}, started {when})"
+        if self.role == "desktop":
+            template = QT_TRANSLATE_NOOP(
+                "Instance", "the Spreader window (process {pid}, started {when})"
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "Instance", "spreader serve (process {pid}, started {when})"
+            )
+        return Text("Instance", template, pid=self.pid, when=when)
 
 
 class DataFolderInUse(SpreaderError):
@@ -60,10 +71,23 @@ class DataFolderInUse(SpreaderError):
     http_status = 409
 
     def __init__(self, folder: Path, holder: Holder | None) -> None:
-        who = holder.describe() if holder else "another Spreader process"
+        who = (
+            holder.describe()
+            if holder
+            else Text("Instance", QT_TRANSLATE_NOOP("Instance", "another Spreader process"))
+        )
         super().__init__(
-            f"The data folder {folder} is already used by {who}. Stop that one first, "
-            "or set SPREADER_DATA_DIR to another folder for this one."
+            Text(
+                "Instance",
+                QT_TRANSLATE_NOOP(
+                    "Instance",
+                    "The data folder {folder} is already used by {who}. Stop that one first, "
+                    "or set {variable} to another folder for this one.",
+                ),
+                folder=str(folder),
+                who=who,
+                variable=DATA_DIR_VAR,
+            )
         )
         self.folder = folder
         self.holder = holder
@@ -127,8 +151,17 @@ def lock_data_folder(role: str, env: Mapping[str, str] | None = None) -> Instanc
         lock.acquire(role)
     except OSError as exc:
         raise StorageUnavailable(
-            f"The lock file in {folder} cannot be written ({exc.strerror}). "
-            "Make the data folder writable, or set SPREADER_DATA_DIR to one that is."
+            Text(
+                "Instance",
+                QT_TRANSLATE_NOOP(
+                    "Instance",
+                    "The lock file in {folder} cannot be written ({error}). Make the data "
+                    "folder writable, or set {variable} to one that is.",
+                ),
+                folder=str(folder),
+                error=str(exc.strerror),
+                variable=DATA_DIR_VAR,
+            )
         ) from exc
     return lock
 

@@ -1448,6 +1448,29 @@
     </message>
 </context>
 <context>
+    <name>Instance</name>
+    <message>
+        <source>the Spreader window (process {pid}, started {when})</source>
+        <translation>نافذة Spreader (العملية {pid}، بدأت {when})</translation>
+    </message>
+    <message>
+        <source>spreader serve (process {pid}, started {when})</source>
+        <translation>spreader serve (العملية {pid}، بدأت {when})</translation>
+    </message>
+    <message>
+        <source>another Spreader process</source>
+        <translation>عملية Spreader أخرى</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is already used by {who}. Stop that one first, or set {variable} to another folder for this one.</source>
+        <translation>مجلد البيانات {folder} مستخدم بالفعل من قِبل {who}. أوقفها أولًا، أو اضبط {variable} على مجلد آخر لهذه العملية.</translation>
+    </message>
+    <message>
+        <source>The lock file in {folder} cannot be written ({error}). Make the data folder writable, or set {variable} to one that is.</source>
+        <translation>تعذّرت كتابة ملف القفل في {folder} ({error}). اجعل مجلد البيانات قابلًا للكتابة، أو اضبط {variable} على مجلد قابل لها.</translation>
+    </message>
+</context>
+<context>
     <name>LiveTable</name>
     <message>
         <source>Select all {table}</source>
@@ -4967,6 +4990,54 @@
     <message>
         <source>This data folder&apos;s vault is locked with a passphrase ({path}). Open the Spreader window to unlock it, or set {variable} to the passphrase for a start without a window.</source>
         <translation>خزنة مجلد البيانات هذا مقفلة بعبارة مرور ({path}). افتح نافذة Spreader لفتحها، أو اضبط {variable} على عبارة المرور للتشغيل دون نافذة.</translation>
+    </message>
+    <message>
+        <source>No OS keyring was found (on Linux: GNOME Keyring or KWallet; Windows and macOS have one built in) and no vault key is configured, so device tokens cannot be encrypted. Open the Spreader window to protect them with a passphrase, or, for a start without a window, set {variable} to a key generated with {command} and keep it safe: tokens saved with it can only be read with the same value.</source>
+        <translation>لم يُعثر على حلقة مفاتيح للنظام (على Linux:‏ GNOME Keyring أو KWallet؛ ولـ Windows وmacOS حلقة مدمجة) ولا مفتاح خزنة مضبوط، لذا لا يمكن تشفير رموز الأجهزة. افتح نافذة Spreader لحمايتها بعبارة مرور، أو للتشغيل دون نافذة اضبط {variable} على مفتاح تولّده بالأمر {command} واحفظه بأمان: الرموز المحفوظة به لا تُقرأ إلا بالقيمة نفسها.</translation>
+    </message>
+    <message>
+        <source>OS keyring</source>
+        <translation>حلقة مفاتيح النظام</translation>
+    </message>
+    <message>
+        <source>passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>environment variable {variable}</source>
+        <translation>متغير البيئة {variable}</translation>
+    </message>
+    <message>
+        <source>{variable} is too short: it is neither a Fernet key nor a passphrase of at least {minimum} characters (it has {length}). Generate a proper key with {command} and set {variable} to it.</source>
+        <translation>{variable} قصير جدًا: ليس مفتاح Fernet ولا عبارة مرور من {minimum} حرفًا على الأقل (فيه {length}). ولّد مفتاحًا صالحًا بالأمر {command} واضبط {variable} عليه.</translation>
+    </message>
+    <message>
+        <source>The OS keyring entry {service} / {username} does not hold a valid vault key. Restore the original entry, or delete it to start with a new key and re-enter the tokens of your profiles.</source>
+        <translation>مدخل حلقة مفاتيح النظام {service} / {username} لا يحوي مفتاح خزنة صالحًا. استعد المدخل الأصلي، أو احذفه للبدء بمفتاح جديد ثم أعد إدخال رموز أجهزتك.</translation>
+    </message>
+    <message>
+        <source>No vault key was found (tried {sources}).</source>
+        <translation>لم يُعثر على مفتاح للخزنة (جُرّب: {sources}).</translation>
+    </message>
+    <message>
+        <source>The token is empty: enter the device&apos;s API token from Zentra.</source>
+        <translation>الرمز فارغ: أدخل رمز API للجهاز من Zentra.</translation>
+    </message>
+    <message>
+        <source>There is no stored token to decrypt: re-enter the device&apos;s token.</source>
+        <translation>لا يوجد رمز محفوظ لفك تشفيره: أعد إدخال رمز الجهاز.</translation>
+    </message>
+    <message>
+        <source>A stored device token cannot be decrypted: it was encrypted with another key than the one from the {source}, or the stored value is damaged. Restore the key the tokens were saved with (the OS keyring entry or {variable} used then), or re-enter the tokens of your profiles.</source>
+        <translation>تعذّر فك تشفير رمز جهاز محفوظ: شُفّر بمفتاح غير المفتاح الآتي من {source}، أو أن القيمة المحفوظة تالفة. استعد المفتاح الذي حُفظت به الرموز (مدخل حلقة مفاتيح النظام أو {variable} المستخدم حينها)، أو أعد إدخال رموز أجهزتك.</translation>
+    </message>
+    <message>
+        <source>The {source} has no vault key, so device tokens cannot be encrypted or decrypted.</source>
+        <translation>لا يحوي {source} مفتاحًا للخزنة، لذا لا يمكن تشفير رموز الأجهزة ولا فك تشفيرها.</translation>
+    </message>
+    <message>
+        <source>The key from the {source} is not a valid Fernet key (urlsafe base64 of 32 bytes).</source>
+        <translation>المفتاح الآتي من {source} ليس مفتاح Fernet صالحًا (urlsafe base64 من 32 بايت).</translation>
     </message>
 </context>
 <context>

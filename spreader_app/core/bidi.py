@@ -8,7 +8,15 @@ import unicodedata
 
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
 
-__all__ = ["Direction", "isolate_numbers", "text_direction"]
+__all__ = [
+    "FIRST_STRONG_ISOLATE",
+    "Direction",
+    "has_right_to_left",
+    "isolate_numbers",
+    "text_direction",
+]
+
+FIRST_STRONG_ISOLATE = "\u2068"  # FSI: the isolate takes its first strong letter's direction
 
 
 class Direction(enum.StrEnum):
@@ -46,6 +54,11 @@ def text_direction(text: str) -> Direction | None:
         elif depth == 0 and kind in _STRONG and unicodedata.category(char) != "So":
             return _STRONG[kind]
     return None
+
+
+def has_right_to_left(text: str) -> bool:
+    """Whether ``text`` holds any right-to-left letter (Arabic, Hebrew…), wherever it is."""
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
 
 
 def isolate_numbers(text: str) -> str:

@@ -26,6 +26,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from spreader_app.core.bidi import (
+    FIRST_STRONG_ISOLATE,
+    Direction,
+    has_right_to_left,
+    text_direction,
+)
 from spreader_app.core.gateway_words import delivery_error, gateway_detail
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
@@ -123,13 +129,31 @@ def ltr(token: object) -> str:
     return f"{BIDI_ISOLATE_START}{token}{BIDI_ISOLATE_END}"
 
 
+def isolated(value: object) -> str:
+    """``value`` as text, isolated for a place inside a sentence where its direction
+    differs from the interface's, so its letters and digits cannot join the sentence's
+    ("Blocked: مبيعات 1 at 12:00"). In a right-to-left interface, a value whose first
+    strong letter is right to left (an Arabic device name) gets FSI … PDI and any other
+    (a number, time, phone number, id, English name) ``ltr()``'s LRI … PDI. In a
+    left-to-right interface, a value with a right-to-left letter anywhere gets FSI … PDI,
+    which takes the direction of its first strong letter; one without is left as it is, as
+    the English words around it cannot reorder it. For the screen only."""
+    text = str(value)
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        if text_direction(text) is not Direction.RTL:
+            return ltr(text)
+    elif not has_right_to_left(text):
+        return text
+    return f"{FIRST_STRONG_ISOLATE}{text}{BIDI_ISOLATE_END}"
+
+
 def shown(text: Text | str) -> str:
-    """A sentence made by the engine (``core.text.Text``) in the interface language, its
-    values isolated with ``ltr()``; a plain string (a stored reason no template matched, a
-    message not yet made translatable) comes back as it is."""
+    """A sentence made by the engine (``core.text.Text``) in the interface language, each
+    value isolated with ``isolated()``; a plain string (a stored reason no template matched,
+    a message not yet made translatable) comes back as it is."""
     if isinstance(text, str):
         return text
-    return text.render(translate, ltr)
+    return text.render(translate, isolated)
 
 
 def field_sentence(key: str, problem: Text | str, labels: Mapping[str, str]) -> str:

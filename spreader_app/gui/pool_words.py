@@ -3,7 +3,8 @@ the blocked profiles had in common, and why a campaign's recipients are held.
 
 Plain functions over the ``PoolService`` review, so the banner, the campaign view and the
 tests share one wording. Times are the desktop's local clock; numbers and times placed in
-a sentence are isolated (``ltr``) for the right-to-left interface.
+a sentence are isolated (``ltr``) for the right-to-left interface, and device names, which
+may be Arabic, in either direction (``isolated``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from spreader_app.core.pool import PoolState
 from spreader_app.core.pool_common import PoolCommon
 from spreader_app.core.rules import HOUR
 from spreader_app.core.services.pool import BlockedProfile, PoolReview
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, ltr, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, TranslatedLabels, isolated, ltr, translate
 from spreader_app.gui.time_words import clock_text
 
 _C = "PoolBanner"
@@ -104,7 +105,7 @@ def blocked_text(blocked: Sequence[BlockedProfile], now: float) -> str:
         return ""
     item = translate("PoolBanner", "{name} at {time}")
     names = translate("PoolBanner", ", ").join(
-        item.format(name=b.name or ltr(b.profile_id), time=_time(b.at, now)) for b in blocked
+        item.format(name=isolated(b.name or b.profile_id), time=_time(b.at, now)) for b in blocked
     )
     return translate("PoolBanner", "Blocked: {names}.").format(names=names)
 
@@ -121,7 +122,9 @@ def common_text(common: PoolCommon | None, names: dict[str, str], now: float) ->
     (empty when fewer than two were blocked). ``names`` maps profile ids to names."""
     if common is None:
         return ""
-    who = translate("PoolBanner", " and ").join(names.get(p, ltr(p)) for p in common.profile_ids)
+    who = translate("PoolBanner", " and ").join(
+        isolated(names.get(p) or p) for p in common.profile_ids
+    )
     if not common.found:
         text = translate(
             "PoolBanner",
@@ -155,7 +158,9 @@ def held_reason(review: PoolReview | None) -> str:
             "Held after a device of this package was banned; release or cancel them from "
             "the banner above.",
         )
-    names = translate("PoolBanner", ", ").join(b.name or ltr(b.profile_id) for b in review.blocked)
+    names = translate("PoolBanner", ", ").join(
+        isolated(b.name or b.profile_id) for b in review.blocked
+    )
     if review.view.state is PoolState.PAUSED:
         text = translate(
             "PoolBanner",

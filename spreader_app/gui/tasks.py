@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from spreader_app.core.errors import SpreaderError
+from spreader_app.core.text import Text
 from spreader_app.gui.i18n import shown, translate
 
 log = logging.getLogger(__name__)
@@ -68,9 +69,12 @@ def run_task(
 
 
 def describe(exc: BaseException) -> str:
-    """The sentence to show a person for ``exc``."""
+    """The sentence to show a person for ``exc``: a ``SpreaderError``'s, or the ``Text``
+    another error was raised with (the vault's ``ValueError``), in the interface language."""
     if isinstance(exc, SpreaderError):
         return shown(exc.text)
+    if exc.args and isinstance(exc.args[0], Text):
+        return shown(exc.args[0])
     return translate("Tasks", "Something went wrong: {error}").format(error=exc)
 
 

@@ -18,14 +18,21 @@ from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from spreader_app.core.errors import VaultUnavailable
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
+from spreader_app.core.text import Text
 from spreader_app.vault.masking import SECRET_REGISTRY, SecretRegistry
-from spreader_app.vault.passphrase import PASSPHRASE_VAR, PassphraseKeySource, PassphraseStore
+from spreader_app.vault.passphrase import (
+    PASSPHRASE_NAME,
+    PASSPHRASE_VAR,
+    PassphraseKeySource,
+    PassphraseStore,
+)
 
 log = logging.getLogger(__name__)
 
 MASTER_KEY_VAR: Final = "SPREADER_MASTER_KEY"
 MIN_PASSPHRASE_LENGTH: Final = 16
-GENERATE_KEY_COMMAND: Final = (
+GENERATE_KEY_COMMAND: Final = (  # not translated: a command typed as it is
     'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
 )
 
@@ -40,13 +47,41 @@ _SCRYPT_N: Final = 2**15
 _SCRYPT_R: Final = 8
 _SCRYPT_P: Final = 1
 
-NO_KEY_MESSAGE: Final = (
-    "No OS keyring was found (on Linux: GNOME Keyring or KWallet; Windows and macOS have "
-    "one built in) and no vault key is configured, so device tokens cannot be encrypted. "
-    "Open the Spreader window to protect them with a passphrase, or, for a start without a "
-    f"window, set {MASTER_KEY_VAR} to a key generated with {GENERATE_KEY_COMMAND} and keep "
-    "it safe: tokens saved with it can only be read with the same value."
+KEYRING_NAME: Final = "OS keyring"  # not translated: the source's name in logs (see source_text)
+_ENV_NAME: Final = "environment variable {variable}"  # not translated: as above
+
+NO_KEY_MESSAGE: Final = Text(
+    "Vault",
+    QT_TRANSLATE_NOOP(
+        "Vault",
+        "No OS keyring was found (on Linux: GNOME Keyring or KWallet; Windows and macOS have "
+        "one built in) and no vault key is configured, so device tokens cannot be encrypted. "
+        "Open the Spreader window to protect them with a passphrase, or, for a start without "
+        "a window, set {variable} to a key generated with {command} and keep it safe: tokens "
+        "saved with it can only be read with the same value.",
+    ),
+    variable=MASTER_KEY_VAR,
+    command=GENERATE_KEY_COMMAND,
 )
+
+
+def source_text(name: str) -> Text | str:
+    """A key source's ``name`` (English, as logs carry it) as a sentence part the window
+    can translate: the OS keyring, an environment variable, the passphrase; any other name
+    (a test's, the self-test's) as it is."""
+    if name == KEYRING_NAME:
+        return Text("Vault", QT_TRANSLATE_NOOP("Vault", "OS keyring"))
+    if name == PASSPHRASE_NAME:
+        return Text("Vault", QT_TRANSLATE_NOOP("Vault", "passphrase"))
+    prefix = _ENV_NAME.format(variable="")
+    if name.startswith(prefix):
+        variable = name.removeprefix(prefix)
+        return Text(
+            "Vault",
+            QT_TRANSLATE_NOOP("Vault", "environment variable {variable}"),
+            variable=variable,
+        )
+    return name
 
 
 class NoVaultKey(VaultUnavailable):
@@ -95,7 +130,7 @@ class EnvKeySource:
         self._env = env
         self._var = var
         self._registry = registry
-        self.name = f"environment variable {var}"
+        self.name = _ENV_NAME.format(variable=var)
 
     def load(self) -> bytes | None:
         """Return the key from the variable; see the class docstring for what is accepted."""
@@ -108,9 +143,19 @@ class EnvKeySource:
             return key
         if len(value) < MIN_PASSPHRASE_LENGTH:
             raise VaultUnavailable(
-                f"{self._var} is too short: it is neither a Fernet key nor a passphrase of at "
-                f"least {MIN_PASSPHRASE_LENGTH} characters (it has {len(value)}). "
-                f"Generate a proper key with {GENERATE_KEY_COMMAND} and set {self._var} to it."
+                Text(
+                    "Vault",
+                    QT_TRANSLATE_NOOP(
+                        "Vault",
+                        "{variable} is too short: it is neither a Fernet key nor a passphrase "
+                        "of at least {minimum} characters (it has {length}). Generate a proper "
+                        "key with {command} and set {variable} to it.",
+                    ),
+                    variable=self._var,
+                    minimum=MIN_PASSPHRASE_LENGTH,
+                    length=len(value),
+                    command=GENERATE_KEY_COMMAND,
+                )
             )
         kdf = Scrypt(salt=_SCRYPT_SALT, length=32, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P)
         key = base64.urlsafe_b64encode(kdf.derive(value.encode("utf-8")))
@@ -152,7 +197,7 @@ class KeyringKeySource:
         self._service = service
         self._username = username
         self._registry = registry
-        self.name = "OS keyring"
+        self.name = KEYRING_NAME
 
     def load(self) -> bytes | None:
         """Return the stored key, creating it on first use; ``None`` without a usable keyring."""
@@ -193,9 +238,17 @@ class KeyringKeySource:
         key = _as_fernet_key(stored.strip())
         if key is None:
             raise VaultUnavailable(
-                f"The OS keyring entry {self._service!r} / {self._username!r} does not hold a "
-                "valid vault key. Restore the original entry, or delete it to start with a new "
-                "key and re-enter the tokens of your profiles."
+                Text(
+                    "Vault",
+                    QT_TRANSLATE_NOOP(
+                        "Vault",
+                        "The OS keyring entry {service} / {username} does not hold a valid "
+                        "vault key. Restore the original entry, or delete it to start with a "
+                        "new key and re-enter the tokens of your profiles.",
+                    ),
+                    service=repr(self._service),
+                    username=repr(self._username),
+                )
             )
         return key
 
@@ -216,7 +269,11 @@ class KeyringKeySource:
 class MemoryKeySource:
     """Holds a key in memory only (tests, self-test); generates one when none is given."""
 
-    def __init__(self, key: bytes | None = None, name: str = "in-memory key source") -> None:
+    def __init__(
+        self,
+        key: bytes | None = None,
+        name: str = "in-memory key source",  # not translated: the source's name, for logs
+    ) -> None:
         if key is not None:
             try:
                 Fernet(key)
@@ -241,7 +298,9 @@ class KeyChain:
     is the name of the source that supplied the key once loaded, else the chain's order.
     """
 
-    def __init__(self, sources: Sequence[KeySource], *, failure_message: str | None = None) -> None:
+    def __init__(
+        self, sources: Sequence[KeySource], *, failure_message: str | Text | None = None
+    ) -> None:
         if not sources:
             raise ValueError("KeyChain needs at least one key source")
         self._sources = tuple(sources)
@@ -261,7 +320,14 @@ class KeyChain:
             if key is not None:
                 self._chosen = source
                 return key
-        raise NoVaultKey(self._failure_message or f"No vault key was found (tried {self.name}).")
+        raise NoVaultKey(
+            self._failure_message
+            or Text(
+                "Vault",
+                QT_TRANSLATE_NOOP("Vault", "No vault key was found (tried {sources})."),
+                sources=self.name,
+            )
+        )
 
 
 def default_key_chain(env: Mapping[str, str], folder: Path | None = None) -> KeyChain:

@@ -27,6 +27,7 @@ from spreader_app.vault.masking import SECRET_REGISTRY, SecretRegistry
 
 STORE_FILE_NAME: Final = "vault.json"
 PASSPHRASE_VAR: Final = "SPREADER_VAULT_PASSPHRASE"
+PASSPHRASE_NAME: Final = "passphrase"  # not translated: the key source's name, for the log
 MIN_LENGTH: Final = 12
 _CHECK: Final = b"spreader vault check v1"
 _N: Final = 2**16  # 64 MiB with r=8: slow to guess on any hardware, ~0.2 s here
@@ -192,7 +193,7 @@ class PassphraseKeySource:
     def __init__(self, store: PassphraseStore, passphrase: str) -> None:
         self._store = store
         self._passphrase = passphrase.strip()
-        self.name = "passphrase"
+        self.name = PASSPHRASE_NAME
 
     def load(self) -> bytes | None:
         if not self._store.exists():

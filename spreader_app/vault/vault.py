@@ -7,7 +7,9 @@ import threading
 from cryptography.fernet import Fernet, InvalidToken
 
 from spreader_app.core.errors import VaultUnavailable
-from spreader_app.vault.key_sources import KeySource
+from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
+from spreader_app.core.text import Text
+from spreader_app.vault.key_sources import MASTER_KEY_VAR, KeySource, source_text
 from spreader_app.vault.masking import SECRET_REGISTRY, SecretRegistry
 
 
@@ -38,9 +40,17 @@ class Vault:
         return self._key_source.name
 
     def encrypt(self, token: str) -> str:
-        """Return the Fernet ciphertext of ``token`` as text; ``ValueError`` when it is empty."""
+        """Return the Fernet ciphertext of ``token`` as text; ``ValueError`` when it is empty
+        (its argument a ``Text`` the window shows, its ``str`` English)."""
         if not token:
-            raise ValueError("The token is empty: enter the device's API token from Zentra.")
+            raise ValueError(
+                Text(
+                    "Vault",
+                    QT_TRANSLATE_NOOP(
+                        "Vault", "The token is empty: enter the device's API token from Zentra."
+                    ),
+                )
+            )
         fernet = self._get_fernet()
         self._registry.add(token)
         return fernet.encrypt(token.encode("utf-8")).decode("ascii")
@@ -48,20 +58,38 @@ class Vault:
     def decrypt(self, ciphertext: str) -> str:
         """Return the token ``encrypt`` produced ``ciphertext`` from.
 
-        Raises ``ValueError`` for empty ciphertext and ``VaultUnavailable`` when the
-        ciphertext was made with another key (or is damaged).
+        Raises ``ValueError`` for empty ciphertext (its argument a ``Text``, as in
+        ``encrypt``) and ``VaultUnavailable`` when the ciphertext was made with another key
+        (or is damaged).
         """
         if not ciphertext:
-            raise ValueError("There is no stored token to decrypt: re-enter the device's token.")
+            raise ValueError(
+                Text(
+                    "Vault",
+                    QT_TRANSLATE_NOOP(
+                        "Vault",
+                        "There is no stored token to decrypt: re-enter the device's token.",
+                    ),
+                )
+            )
         fernet = self._get_fernet()
         try:
             token = fernet.decrypt(ciphertext.encode("ascii")).decode("utf-8")
         except (InvalidToken, UnicodeError):
             raise VaultUnavailable(
-                "A stored device token cannot be decrypted: it was encrypted with another key "
-                f"than the one from the {self._key_source.name}, or the stored value is "
-                "damaged. Restore the key the tokens were saved with (the OS keyring entry "
-                "or SPREADER_MASTER_KEY used then), or re-enter the tokens of your profiles."
+                Text(
+                    "Vault",
+                    QT_TRANSLATE_NOOP(
+                        "Vault",
+                        "A stored device token cannot be decrypted: it was encrypted with "
+                        "another key than the one from the {source}, or the stored value is "
+                        "damaged. Restore the key the tokens were saved with (the OS keyring "
+                        "entry or {variable} used then), or re-enter the tokens of your "
+                        "profiles.",
+                    ),
+                    source=source_text(self._key_source.name),
+                    variable=MASTER_KEY_VAR,
+                )
             ) from None
         self._registry.add(token)
         return token
@@ -72,14 +100,28 @@ class Vault:
                 key = self._key_source.load()
                 if key is None:
                     raise VaultUnavailable(
-                        f"The {self._key_source.name} has no vault key, so device tokens "
-                        "cannot be encrypted or decrypted."
+                        Text(
+                            "Vault",
+                            QT_TRANSLATE_NOOP(
+                                "Vault",
+                                "The {source} has no vault key, so device tokens cannot be "
+                                "encrypted or decrypted.",
+                            ),
+                            source=source_text(self._key_source.name),
+                        )
                     )
                 try:
                     self._fernet = Fernet(key)
                 except ValueError:
                     raise VaultUnavailable(
-                        f"The key from the {self._key_source.name} is not a valid Fernet key "
-                        "(urlsafe base64 of 32 bytes)."
+                        Text(
+                            "Vault",
+                            QT_TRANSLATE_NOOP(
+                                "Vault",
+                                "The key from the {source} is not a valid Fernet key (urlsafe "
+                                "base64 of 32 bytes).",
+                            ),
+                            source=source_text(self._key_source.name),
+                        )
                     ) from None
             return self._fernet

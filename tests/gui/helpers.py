@@ -22,6 +22,13 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import GuiEnv
 
 W = TypeVar("W", bound=QWidget)
+_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))  # LRI, RLI, FSI, PDI
+
+
+def unmarked(text: str) -> str:
+    """``text`` without the invisible isolates the window puts around values: the words a
+    person reads."""
+    return text.translate(_ISOLATES)
 
 
 def visible_window(kind: type[W]) -> W | None:

@@ -6,6 +6,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 
+from PySide6.QtWidgets import QApplication
+
+from spreader_app.core import reasons
 from spreader_app.core.health_band import HealthBand
 from spreader_app.core.models import LimitState
 from spreader_app.core.pool import PoolState, PoolView
@@ -20,6 +23,7 @@ from spreader_app.gui.gauge_words import (
     unanswered_line,
     warmup_line,
 )
+from spreader_app.gui.i18n import install_language, shown, shown_reason, uninstall_language
 from spreader_app.gui.pool_words import (
     blocked_text,
     common_text,
@@ -29,6 +33,7 @@ from spreader_app.gui.pool_words import (
     shows_banner,
     timing,
 )
+from tests.gui.helpers import unmarked
 
 NOW = datetime(2024, 5, 12, 14, 30).astimezone().timestamp()
 LIMITS = ProfileLimits(
@@ -134,3 +139,44 @@ def test_banner_sentences_for_a_slowed_and_a_paused_pool() -> None:
     assert shows_banner(dataclasses.replace(normal, held=2))
     assert headline(dataclasses.replace(normal, held=2)) == "Recipients are held after a ban"
     assert event_label("paused") == "Open Chat paused" and event_label("new_kind") == "new_kind"
+
+
+FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
+SALES = "مبيعات 1"
+
+
+def test_an_arabic_device_name_in_an_english_sentence_is_isolated_from_the_time(
+    qapp: QApplication,
+) -> None:
+    # Unisolated, the name's letters and digits can join the sentence's neighbouring
+    # values; inside FSI … PDI the name keeps its own direction. English names need nothing.
+    blocked = (
+        BlockedProfile("a", SALES, NOW - HOUR, "Device banned"),
+        BlockedProfile("b", "Phone 2", NOW, "Device banned"),
+    )
+    review = PoolReview(PoolView(PoolState.PAUSED, 0.5, NOW, None, "x"), 0, blocked)
+
+    text = blocked_text(blocked, NOW)
+
+    assert text == f"Blocked: {FSI}{SALES}{PDI} at {local(NOW - HOUR)}, Phone 2 at {local(NOW)}."
+    assert f"Held because {FSI}{SALES}{PDI}, Phone 2 was banned" in held_reason(review)
+    names = {"a": SALES, "b": "Phone 2"}
+    common = common_text(PoolCommon(("a", "b")), names, NOW)
+    assert common.startswith(f"{FSI}{SALES}{PDI} and Phone 2 had nothing")
+    assert unmarked(common).startswith(f"{SALES} and Phone 2")
+
+
+def test_an_engine_sentence_isolates_an_arabic_value_in_either_interface(
+    qapp: QApplication,
+) -> None:
+    sentence = reasons.RESUMED(note=SALES)
+    count = str(reasons.LIKELY_BANNED(count=4))
+
+    assert shown(sentence) == f"Resumed by the owner: {FSI}{SALES}{PDI}"
+    assert shown_reason(count) == count  # nothing to isolate among English words
+    installed = install_language(qapp, "ar")
+    try:
+        assert f"{FSI}{SALES}{PDI}" in shown(sentence)  # right to left, as its letters
+        assert f"{LRI}4{PDI}" in shown_reason(count)  # numbers stay left to right
+    finally:
+        uninstall_language(qapp, installed)

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from spreader_app.core.models import Delivery, DeliveryStatus, MessageContent, Package, Profile
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, screen_recipients
-from spreader_app.core.planner import Plan, PlannedDelivery
+from spreader_app.core.plan_result import Plan, PlannedDelivery
 from spreader_app.core.recipient_zones import ZoneResolver
 from spreader_app.core.services.recipient_clock import ClockReader
 from spreader_app.core.services.sending import OpenPreview

@@ -30,7 +30,7 @@ from spreader_app.core.events import DeliveryRecorded, ProfileStatusChanged
 from spreader_app.core.models import Profile, ProfileStatus
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm, run_dialog
-from spreader_app.gui.i18n import shown_reason
+from spreader_app.gui.i18n import isolated, shown_reason
 from spreader_app.gui.pages.profile_dialog import ProfileDialog
 from spreader_app.gui.tables.profiles_table import (
     DAILY_COLUMN,
@@ -93,7 +93,9 @@ class ReasonPanel(QFrame):
             return
         label = PROFILE_STATUS_LABELS[row.profile.status]
         self.title.setText(
-            self.tr("{name} is {status}").format(name=row.profile.name, status=label.lower())
+            self.tr("{name} is {status}").format(
+                name=isolated(row.profile.name), status=label.lower()
+            )
         )
         show_value(self.reason, shown_reason(row.profile.status_reason))
         self.show()
