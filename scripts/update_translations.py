@@ -59,9 +59,9 @@ CORE_SOURCES = (
     ROOT / "spreader_app" / "instance.py",
 )
 """Modules outside the window whose sentences it shows (the engine's, the gateway
-classifier's details, the vault's advice and errors, the data-folder lock's refusal): they write them as ``core.text.Text``
-with ``QT_TRANSLATE_NOOP`` (``core.i18n_marker``), and are held to the same check as the
-window, errors they raise included."""
+classifier's details, the vault's advice and errors, the data-folder lock's refusal): they
+write them as ``core.text.Text`` with ``QT_TRANSLATE_NOOP`` (``core.i18n_marker``), and are
+held to the same check as the window, errors they raise included."""
 SOURCES = (ROOT / "spreader_app" / "gui", ROOT / "spreader_app" / "desktop.py", *CORE_SOURCES)
 COMMAND = "python3 -m scripts.update_translations"
 # Catalogue file → (target language, lupdate options): Arabic holds every string; English
