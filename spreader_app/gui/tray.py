@@ -19,7 +19,7 @@ from spreader_app.core.phones import display
 from spreader_app.core.pool import PoolEventType
 from spreader_app.core.receiving import TunnelPhase
 from spreader_app.gui.bridge import EventBridge
-from spreader_app.gui.i18n import shown_reason
+from spreader_app.gui.i18n import isolated, shown_reason
 from spreader_app.gui.icons import app_icon
 from spreader_app.gui.words import MESSAGE_STATUS_LABELS
 
@@ -122,9 +122,9 @@ class Tray(QObject):
         for message in received[-MAX_INBOUND_NOTES:]:
             sender = display(message.sender) if message.sender else self.tr("a customer")
             if message.opted_out:
-                title = self.tr("{sender} opted out").format(sender=sender)
+                title = self.tr("{sender} opted out").format(sender=isolated(sender))
             else:
-                title = self.tr("Message from {sender}").format(sender=sender)
+                title = self.tr("Message from {sender}").format(sender=isolated(sender))
             text = (
                 message.text
                 if len(message.text) <= NOTE_CHARS

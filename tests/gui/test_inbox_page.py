@@ -7,10 +7,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from spreader_app.core.models import ConversationItem, ConversationSummary, DeliveryStatus
 from spreader_app.core.reply_router import ReplyResult
+from spreader_app.gui.i18n import install_language, uninstall_language
 from spreader_app.gui.pages.inbox_page import InboxPage, describe_reply
 from spreader_app.gui.tables.inbox_table import (
     COUNT,
@@ -240,3 +242,20 @@ def test_inbox_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     qtmodeltester.check(thread)
     assert thread.index(1, 0).data(OUTGOING_ROLE) is True
     assert thread.index(0, 0).data(BODY_ROLE) == "Hi"
+
+
+def test_a_device_name_in_a_reply_result_is_isolated_where_directions_differ(
+    qapp: QApplication,
+) -> None:
+    # An Arabic device name in the English window, and an English one in the Arabic window,
+    # keep their own direction inside the sentence (the digits cannot join the "42 ms").
+    fsi, lri, pdi = "\u2068", "\u2066", "\u2069"
+    sent = ReplyResult("m", DeliveryStatus.SENT, None, "p1", 41.6, False, "")
+    text, _ = describe_reply(sent, {"p1": "مبيعات 1"})
+    assert text == f"Sent via {fsi}مبيعات 1{pdi} in 42 ms."
+    installed = install_language(qapp, "ar")
+    try:
+        text, _ = describe_reply(sent, {"p1": "Phone 1"})
+        assert f"{lri}Phone 1{pdi}" in text
+    finally:
+        uninstall_language(qapp, installed)

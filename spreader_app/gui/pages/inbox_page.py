@@ -28,6 +28,7 @@ from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
 from spreader_app.gui.i18n import (
     QT_TRANSLATE_NOOP,
+    isolated,
     ltr,
     shown_delivery_error,
     shown_gateway_detail,
@@ -64,7 +65,7 @@ _OUTCOME_WORDS = {kind.value: cls.words for kind, cls in OUTCOMES.items()}
 
 def describe_reply(result: ReplyResult, names: dict[str, str]) -> tuple[str, bool]:
     """The sentence shown after a reply, and whether it was sent."""
-    name = names.get(result.profile_used, result.profile_used)
+    name = isolated(names.get(result.profile_used, result.profile_used))
     if result.status is DeliveryStatus.SENT:
         text = translate("InboxPage", "Sent via {profile} in {ms} ms.").format(
             profile=name, ms=ltr(round(result.delivery_time_ms))
@@ -362,7 +363,7 @@ class InboxPage(QWidget):
         show_value(self.customer_label, display(s.customer_phone))
         if row.profile_name:
             talks = self.tr("Talks to {profile}: replies go through it.")
-            show_value(self.sticky_label, talks.format(profile=row.profile_name))
+            show_value(self.sticky_label, talks.format(profile=isolated(row.profile_name)))
         else:
             show_value(
                 self.sticky_label, self.tr("No sticky profile yet: the best available one replies.")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from spreader_app.core.models import Package
 from spreader_app.gui.context import AppContext
 from spreader_app.gui.dialogs import confirm
+from spreader_app.gui.i18n import isolated
 from spreader_app.gui.pages.package_editor import PackageEditor
 from spreader_app.gui.tables.packages_table import PackageRow, PackagesTableModel
 from spreader_app.gui.tables.snapshot_model import ROW_ROLE
@@ -244,7 +245,7 @@ class PackagesPage(QWidget):
                 "Delete the package “{name}”? Its messages and conversations are deleted with "
                 "it. This cannot be undone."
             )
-        question = question.format(name=package.name)
+        question = question.format(name=isolated(package.name))
         if not await confirm(self, self.tr("Delete package"), question, yes=self.tr("Delete")):
             return False
         await self.context.services.packages.delete(package.id, actor="desktop")

@@ -365,7 +365,7 @@ class ProfilesPage(QWidget):
         question = self.tr(
             "Delete the profile “{name}” and its stored token? Messages it sent "
             "stay in the log. This cannot be undone."
-        ).format(name=profile.name)
+        ).format(name=isolated(profile.name))
         if not await confirm(self, self.tr("Delete profile"), question, yes=self.tr("Delete")):
             return False
         await self.context.services.profiles.delete(profile.package_id, profile.id, "desktop")

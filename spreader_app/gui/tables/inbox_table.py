@@ -8,7 +8,7 @@ from typing import Any
 
 from spreader_app.core.models import ConversationItem, ConversationSummary
 from spreader_app.core.phones import display
-from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, ltr, translate
+from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, isolated, ltr, translate
 from spreader_app.gui.tables.columns import Column
 from spreader_app.gui.tables.messages_table import (
     RIGHT,
@@ -124,14 +124,18 @@ def line_header(line: ThreadLine, now: datetime | None = None) -> str:
     """``Customer · 10:32 · to Phone 1`` or ``You via Phone 1 · 10:33 · failed``."""
     when = format_local_time(line.item.at, now)
     if line.outgoing:
-        you = translate("InboxTable", "You via {profile}").format(profile=line.profile_name)
+        you = translate("InboxTable", "You via {profile}").format(
+            profile=isolated(line.profile_name)
+        )
         parts = [you if line.profile_name else translate("InboxTable", "You"), ltr(when)]
         if line.item.status and line.item.status != "sent":
             parts.append(status_word(line.item.status))
     else:
         parts = [translate("InboxTable", "Customer"), ltr(when)]
         if line.profile_name:
-            parts.append(translate("InboxTable", "to {profile}").format(profile=line.profile_name))
+            parts.append(
+                translate("InboxTable", "to {profile}").format(profile=isolated(line.profile_name))
+            )
     return " · ".join(p for p in parts if p)
 
 

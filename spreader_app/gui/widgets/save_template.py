@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 from spreader_app.core.errors import SpreaderError
 from spreader_app.core.models import MessageTemplate
 from spreader_app.gui.dialogs import run_dialog
-from spreader_app.gui.i18n import translate
+from spreader_app.gui.i18n import isolated, translate
 from spreader_app.gui.tasks import describe
 
 
@@ -33,4 +33,4 @@ async def save_as_template(
     except SpreaderError as exc:
         return None, describe(exc)
     saved = translate("SaveTemplate", "Saved as the template “{name}”.")
-    return template, saved.format(name=template.name)
+    return template, saved.format(name=isolated(template.name))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLa
 
 from spreader_app.core.models import Package
 from spreader_app.core.services.sending import OpenPreview
-from spreader_app.gui.i18n import ltr
+from spreader_app.gui.i18n import isolated, ltr
 from spreader_app.gui.pages.campaign_view import format_eta
 from spreader_app.gui.pages.send.plan_clocks import PlanClocksModel, plan_clocks_table, plan_lines
 from spreader_app.gui.widgets.accessibility import show_value
@@ -76,7 +76,9 @@ class PlanPanel(QFrame):
             bar.setValue(count)
             bar.setTextVisible(False)
             bar.setMaximumHeight(10)
-            bar.setAccessibleName(self.tr("{name}: %n recipient(s)", "", count).format(name=name))
+            bar.setAccessibleName(
+                self.tr("{name}: %n recipient(s)", "", count).format(name=isolated(name))
+            )
             share = f"{count * 100 / planned:.0f} %" if planned else "0 %"
             self.grid.addWidget(QLabel(name), row, 0)
             self.grid.addWidget(bar, row, 1)
