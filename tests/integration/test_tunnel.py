@@ -143,7 +143,7 @@ async def test_tunnel_failure_says_why_and_probe_names_the_tunnel(
 
     result = await container.receiving.test()
 
-    assert result.hop is Hop.TUNNEL_DOWN and "failed to request" in result.detail
+    assert result.hop is Hop.TUNNEL_DOWN and "failed to request" in str(result.detail)
 
 
 async def test_tunnel_not_installed_is_a_state_not_an_error(
