@@ -11,12 +11,19 @@ from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START
 __all__ = [
     "FIRST_STRONG_ISOLATE",
     "Direction",
+    "first_strong_isolated",
     "has_right_to_left",
     "isolate_numbers",
     "text_direction",
 ]
 
 FIRST_STRONG_ISOLATE = "\u2068"  # FSI: the isolate takes its first strong letter's direction
+
+
+def first_strong_isolated(text: object) -> str:
+    """``text`` in FSI … PDI: it keeps its own direction (that of its first strong letter;
+    left to right without one) inside a sentence of either direction. For the screen only."""
+    return f"{FIRST_STRONG_ISOLATE}{text}{BIDI_ISOLATE_END}"
 
 
 class Direction(enum.StrEnum):

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Union
 from zoneinfo import ZoneInfo
 
+from spreader_app.core.bidi import first_strong_isolated
 from spreader_app.core.decision import DecisionRecord, read_record
 from spreader_app.core.gateway_words import delivery_error
 from spreader_app.core.i18n_marker import QT_TRANSLATE_NOOP
@@ -28,7 +29,6 @@ from spreader_app.core.services.words import skipped_reason
 from spreader_app.core.text import Text
 
 CONTEXT = "Why"
-_FSI, _PDI = "\u2068", "\u2069"
 
 Value = Union[str, int, Text, "Zone", "Phrase", "list[Phrase]"]
 
@@ -69,7 +69,7 @@ def render(
     tr = translate or (lambda _c, text: text)
 
     def token(text: str) -> str:
-        return f"{_FSI}{text}{_PDI}" if isolate else text
+        return first_strong_isolated(text) if isolate else text
 
     def value(v: Value) -> str:
         if isinstance(v, Phrase):

@@ -27,8 +27,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from spreader_app.core.bidi import (
-    FIRST_STRONG_ISOLATE,
     Direction,
+    first_strong_isolated,
     has_right_to_left,
     text_direction,
 )
@@ -144,7 +144,7 @@ def isolated(value: object) -> str:
             return ltr(text)
     elif not has_right_to_left(text):
         return text
-    return f"{FIRST_STRONG_ISOLATE}{text}{BIDI_ISOLATE_END}"
+    return first_strong_isolated(text)
 
 
 def shown(text: Text | str) -> str:

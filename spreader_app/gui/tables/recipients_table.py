@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from spreader_app.core.bidi import first_strong_isolated
 from spreader_app.core.phones import BIDI_ISOLATE_END, BIDI_ISOLATE_START, Screening, display
 from spreader_app.gui.i18n import QT_TRANSLATE_NOOP, shown, translate
 from spreader_app.gui.tables.columns import Column
@@ -24,9 +25,6 @@ from spreader_app.gui.tables.snapshot_model import SnapshotTableModel
 DUPLICATE = "duplicate"
 OPTED_OUT = "opted_out"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-# First-strong isolate: a phone number (no strong letters) stays left-to-right while an
-# Arabic name in the same table keeps its own direction.
-_FSI = "\u2068"
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +173,7 @@ class PreviewRow:
 
 
 def _preview_column(index: int, header: str) -> Column[PreviewRow]:
-    return Column(
-        header, lambda r: r.cells[index], display=lambda v: f"{_FSI}{v}{BIDI_ISOLATE_END}"
-    )
+    return Column(header, lambda r: r.cells[index], display=first_strong_isolated)
 
 
 class TablePreviewModel(SnapshotTableModel[PreviewRow]):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from spreader_app.core.bidi import first_strong_isolated
 from spreader_app.core.errors import SpreaderError, ValidationFailed
 from spreader_app.core.models import MessageTemplate, MessageType
 from spreader_app.core.template import column_key, parse
@@ -167,4 +168,4 @@ class PersonalBar(QWidget):
 def _isolated(name: str) -> str:
     """A name for a mixed-direction label: first-strong isolated (FSI … PDI), so an Arabic
     column name cannot pull the braces and arrows around it out of place."""
-    return f"\u2068{name}\u2069"
+    return first_strong_isolated(name)
