@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from scripts.screenshots import run_walk, settle, until  # noqa: E402
-from scripts.shot_window import select_row, shot_window  # noqa: E402
+from scripts.shot_window import select_named, shot_window  # noqa: E402
 from spreader_app.bootstrap import Container  # noqa: E402
 from spreader_app.core.models import Message  # noqa: E402
 from spreader_app.core.pool import PoolState  # noqa: E402
@@ -115,9 +115,7 @@ async def walk(out: Path) -> None:
         w.window.show_page("profiles")
         profiles = w.window.page("profiles")
         await until(lambda: profiles.model.rowCount() == 4)
-        model = profiles.table.model()
-        row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == names[3])
-        select_row(profiles.table, row)
+        select_named(profiles.table, names[3])
         await until(profiles.gauges.isVisible)
         await settle(1.5)
         w.shot("42-profile-gauges-slowed")

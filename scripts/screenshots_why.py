@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from scripts.screenshots import run_walk, settle, until  # noqa: E402
-from scripts.shot_window import ShotWindow, select_row, shot_window  # noqa: E402
+from scripts.shot_window import ShotWindow, select_named, select_row, shot_window  # noqa: E402
 from spreader_app.core.models import Message  # noqa: E402
 from spreader_app.core.services.sending import read_open_request  # noqa: E402
 from spreader_app.gui.tables.messages_table import delivery_columns  # noqa: E402
@@ -149,9 +149,7 @@ async def campaign(w: ShotWindow) -> None:
     window.show_page("profiles")
     profiles = window.page("profiles")
     await until(lambda: profiles.model.rowCount() == len(names))
-    model = profiles.table.model()
-    support = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == names[2])
-    select_row(profiles.table, support)
+    select_named(profiles.table, names[2])
     await until(profiles.gauges.isVisible)
     await settle(1.5)
     w.shot("52-health-reasons")

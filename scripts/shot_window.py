@@ -81,3 +81,9 @@ def select_row(table: QTableView, row: int) -> None:
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
     )
     table.selectionModel().select(table.model().index(row, 0), flags)
+
+
+def select_named(table: QTableView, name: str) -> None:
+    """Selects the row whose first column shows ``name``."""
+    model = table.model()
+    select_row(table, next(r for r in range(model.rowCount()) if model.index(r, 0).data() == name))
